@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import type { Config } from './core/config.js';
+import { type Db, openDb } from './core/db.js';
+import { coreErrors } from './core/errors.js';
+import { EventBus } from './core/events.js';
+import { createHttp, type HttpApp } from './core/http.js';
+import { pickLocale } from './core/i18n.js';
+import { migrate } from './core/migrate.js';
+import type { ModuleContext, ShanzhiModule } from './core/module.js';
+import { createGeoModule, type GeoModule } from './modules/geo/index.js';
+import { createIdentityModule } from './modules/identity/index.js';
+
+export interface Shanzhi {
+  app: HttpApp;
+  db: Db;
+  events: EventBus;
+  geo: GeoModule;
+  close(): Promise<void>;
+}
+
+const WEB_DIST = path.join(import.meta.dirname, '../../web/dist');
+
+/** Dependencies run first: identity resolves the actor before any module's route sees the request. */
+export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } {
+  const geo = createGeoModule({ db });
+  return { geo, all: [geo, createIdentityModule()] };
+}
+
+export function migrationSources(modules: ShanzhiModule[]) {
+  return [
+    { module: 'core', dir: path.join(import.meta.dirname, 'core/migrations') },
+    ...modules.map((m) => ({ module: m.name, dir: m.migrationsDir })),
+  ];
+}
+
+/**
+ * Builds the whole application on an open database: migrations, module start-up, routes, health, console.
+ * Tests call this with their own database; main.ts calls it with the configured one.
+ */
+export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: boolean } = {}): Promise<Shanzhi> {
+  const app = await createHttp({ logLevel: config.logLevel, sessionSecret: config.sessionSecret });
+  const db = opts.db ?? (await openDb(config));
+  const events = new EventBus(app.log);
+  const ctx: ModuleContext = { db, events, config, log: app.log };
+  const { geo, all } = createModules(db);
+
+  await migrate(db, migrationSources(all));
+  for (const m of all) await m.start?.(ctx);
+  for (const m of all) await m.hooks?.(app, ctx);
+  for (const m of all) await app.register(async (scoped) => m.routes(scoped as HttpApp, ctx), { prefix: `/api/${m.name}` });
+
+  app.get('/healthz', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        response: { 200: z.object({ status: z.string(), engine: z.string() }), 503: z.object({ status: z.string(), engine: z.string() }) },
+      },
+    },
+    async (_req, reply) => {
+      const dbOk = await db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      const ok = dbOk && all.every((m) => m.ready?.() ?? true);
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not_ready', engine: db.engine });
+    },
+  );
+
+  const serveWeb = opts.serveWeb !== false && existsSync(WEB_DIST);
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs');
+    if (serveWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    const err = coreErrors.notFound();
+    return reply
+      .status(404)
+      .send({ error: { code: err.code, message: err.localized(pickLocale(req.headers['accept-language'])) } });
+  });
+
+  let closed = false;
+  return {
+    app,
+    db,
+    events,
+    geo,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await events.drain();
+      for (const m of all) await m.stop?.();
+      if (!opts.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Keys are 32 random bytes, base64-encoded; checked here so a typo fails at start, not at first use. */
+const key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SESSION_SECRET: key32.optional(),
+  DATA_KEY: key32.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: z.enum(['none', 'demo']).default('demo'),
+  MAP_TILE_URL: z.string().url().optional(),
+  MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+
+export type Engine = 'embedded' | 'server';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  engine: Engine;
+  databaseUrl?: string;
+  sessionSecret: Buffer;
+  dataKey: Buffer;
+  logLevel: string;
+  demoData: 'none' | 'demo';
+  map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
+  sessionTtlHours: number;
+  lockout: { threshold: number; minutes: number };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+interface StoredSecrets {
+  sessionSecret: string;
+  dataKey: string;
+}
+
+/** Embedded mode keeps its generated secrets beside its data so a restart can still read what it wrote. */
+function embeddedSecrets(dataDir: string): StoredSecrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = {
+    sessionSecret: randomBytes(32).toString('base64'),
+    dataKey: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const engine: Engine = e.DATABASE_URL ? 'server' : 'embedded';
+  const dataDir = path.resolve(e.DATA_DIR);
+  let sessionSecret = e.SESSION_SECRET;
+  let dataKey = e.DATA_KEY;
+  if (engine === 'server') {
+    const missing = [
+      !sessionSecret && 'SESSION_SECRET: required when DATABASE_URL is set (openssl rand -base64 32)',
+      !dataKey && 'DATA_KEY: required when DATABASE_URL is set (openssl rand -base64 32)',
+    ].filter((m): m is string => Boolean(m));
+    if (missing.length) throw new ConfigError(missing);
+  } else if (!sessionSecret || !dataKey) {
+    const stored = embeddedSecrets(dataDir);
+    sessionSecret ??= stored.sessionSecret;
+    dataKey ??= stored.dataKey;
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    engine,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: Buffer.from(sessionSecret as string, 'base64'),
+    dataKey: Buffer.from(dataKey as string, 'base64'),
+    logLevel: e.LOG_LEVEL,
+    demoData: e.DEMO_DATA,
+    map: { tileUrl: e.MAP_TILE_URL, tileCrs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+  };
+}

@@ -1,0 +1,59 @@
+import { performance } from 'node:perf_hooks';
+import { createShanzhi } from './app.js';
+import { ConfigError, loadConfig } from './core/config.js';
+import { seedGeo } from './modules/geo/index.js';
+import { ensureFirstAdmin } from './modules/identity/index.js';
+
+const started = performance.now();
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`配置错误 / ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const shanzhi = await createShanzhi(config);
+  const { app, db, geo } = shanzhi;
+
+  const seeded = await seedGeo(db, { demoGrids: config.demoData === 'demo', log: app.log });
+  if (seeded.seeded) await geo.locator.changed();
+  const admin = await ensureFirstAdmin(db);
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, '正在关闭 / shutting down');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    await shanzhi.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const ms = Math.round(performance.now() - started);
+  const where = config.engine === 'embedded' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
+  const lines = [
+    '',
+    `善治 Shanzhi 已启动 / is running: http://localhost:${config.port}  (${where}, ${ms} ms${seeded.seeded ? `, ${seeded.grids} demo grids` : ''})`,
+    `API 文档 / API docs: http://localhost:${config.port}/docs`,
+  ];
+  if (admin) {
+    lines.push(
+      '首次启动：管理员一次性密码（仅显示这一次，登录后须修改）/ first start: one-time administrator password (shown once):',
+      `  用户名 username: ${admin.username}`,
+      `  密码 password:   ${admin.oneTimePassword}`,
+    );
+  }
+  console.log(`${lines.join('\n')}\n`);
+  if (process.send) process.send({ ready: true, ms });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,293 @@
+import type { Queryable } from '../../../core/db.js';
+
+/** All SQL on geo_* tables lives here; the rest of the module speaks in these functions. */
+
+export interface RegionRecord {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'district' | 'street' | 'community';
+  kind: string;
+  parentCode: string | null;
+  path: string;
+  childCount: number;
+  gridCount: number;
+  bbox: [number, number, number, number] | null;
+  center: [number, number] | null;
+}
+
+export interface NewRegion {
+  code: string;
+  name: string;
+  level: RegionRecord['level'];
+  kind: string;
+  parentCode: string | null;
+  path: string;
+}
+
+export interface NewGrid {
+  code: string;
+  name: string;
+  kind: string;
+  communityCode: string;
+  path: string;
+  geometry: unknown;
+  boundsText: string;
+  mergedInto: string | null;
+  team: { role: string; name: string }[];
+}
+
+const BATCH = 200;
+
+function chunks<T>(items: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `($1,$2,..),($k,..)` for a multi-row VALUES with `width` columns per row. */
+function placeholders(rows: number, width: number, wrap: (ps: string[]) => string = (ps) => ps.join(', ')): string {
+  return Array.from({ length: rows }, (_, r) => `(${wrap(Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`))})`).join(', ');
+}
+
+export async function countRegions(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM geo_regions');
+  return row?.n ?? 0;
+}
+
+export async function insertRegions(db: Queryable, regions: NewRegion[]): Promise<void> {
+  for (const batch of chunks(regions)) {
+    await db.query(
+      `INSERT INTO geo_regions (code, name, level, kind, parent_code, path)
+       VALUES ${placeholders(batch.length, 6, (p) => `${p.slice(0, 5).join(', ')}, ${p[5]}::ltree`)}`,
+      batch.flatMap((r) => [r.code, r.name, r.level, r.kind, r.parentCode, r.path]),
+    );
+  }
+}
+
+export async function setOfficialBoundary(
+  db: Queryable,
+  code: string,
+  geometry: unknown,
+  center: [number, number],
+): Promise<void> {
+  await db.query(
+    `UPDATE geo_regions SET boundary_source = 'official',
+       boundary = ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)), 3)),
+       center = ST_SetSRID(ST_MakePoint($3, $4), 4326)
+     WHERE code = $1`,
+    [code, JSON.stringify(geometry), center[0], center[1]],
+  );
+}
+
+export async function insertGrids(db: Queryable, grids: NewGrid[]): Promise<void> {
+  for (const batch of chunks(grids)) {
+    await db.query(
+      `INSERT INTO geo_grids (code, name, kind, community_code, path, geom, bounds_text, merged_into, area_m2)
+       SELECT code, name, kind, community_code, path::ltree, g, bounds_text, merged_into, ST_Area(g::geography)
+       FROM (VALUES ${placeholders(batch.length, 8)}) AS v(code, name, kind, community_code, path, gj, bounds_text, merged_into),
+       LATERAL (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(gj), 4326)), 3)) AS g) AS geo`,
+      batch.flatMap((g) => [
+        g.code,
+        g.name,
+        g.kind,
+        g.communityCode,
+        g.path,
+        JSON.stringify(g.geometry),
+        g.boundsText,
+        g.mergedInto,
+      ]),
+    );
+  }
+  const members = grids.flatMap((g) => {
+    const seqByRole = new Map<string, number>();
+    return g.team.map((m) => {
+      const seq = (seqByRole.get(m.role) ?? 0) + 1;
+      seqByRole.set(m.role, seq);
+      return [g.code, m.role, seq, m.name] as const;
+    });
+  });
+  for (const batch of chunks(members, 500)) {
+    await db.query(
+      `INSERT INTO geo_grid_members (grid_code, role, seq, name) VALUES ${placeholders(batch.length, 4)}`,
+      batch.flat(),
+    );
+  }
+}
+
+export async function deleteGridsOfCommunities(db: Queryable, communityCodes: string[]): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `DELETE FROM geo_grids WHERE community_code = ANY($1::text[]) RETURNING code`,
+    [communityCodes],
+  );
+  return rows.map((r) => r.code);
+}
+
+/**
+ * Communities and streets without a published boundary take the union of what they contain; run after any
+ * change to grids so that "the community's area" always means the same thing as "its grids".
+ */
+export async function recomputeDerivedBoundaries(db: Queryable, districtCodes: string[]): Promise<void> {
+  await db.query(
+    `UPDATE geo_regions r SET boundary = u.geom, boundary_source = 'derived', center = ST_PointOnSurface(u.geom)
+     FROM (SELECT g.community_code AS code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(g.geom)), 3)) AS geom
+           FROM geo_grids g WHERE left(g.community_code, 6) = ANY($1::text[]) GROUP BY g.community_code) u
+     WHERE r.code = u.code AND r.boundary_source IS DISTINCT FROM 'official'`,
+    [districtCodes],
+  );
+  await db.query(
+    `UPDATE geo_regions r SET boundary = u.geom, boundary_source = 'derived', center = ST_PointOnSurface(u.geom)
+     FROM (SELECT c.parent_code AS code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(c.boundary)), 3)) AS geom
+           FROM geo_regions c WHERE c.level = 'community' AND left(c.code, 6) = ANY($1::text[]) AND c.boundary IS NOT NULL
+           GROUP BY c.parent_code) u
+     WHERE r.code = u.code AND r.boundary_source IS DISTINCT FROM 'official'`,
+    [districtCodes],
+  );
+}
+
+const REGION_COLUMNS = (scopeParam: string) => `
+  r.code, r.name, r.level, r.kind, r.parent_code AS "parentCode", r.path::text AS path,
+  (SELECT count(*)::int FROM geo_regions c WHERE c.parent_code = r.code) AS "childCount",
+  (SELECT count(*)::int FROM geo_grids g WHERE g.path <@ r.path AND g.path <@ ${scopeParam}::ltree) AS "gridCount",
+  CASE WHEN r.boundary IS NULL THEN NULL ELSE
+    json_build_array(ST_XMin(r.boundary), ST_YMin(r.boundary), ST_XMax(r.boundary), ST_YMax(r.boundary)) END AS bbox,
+  CASE WHEN r.center IS NULL THEN NULL ELSE json_build_array(ST_X(r.center), ST_Y(r.center)) END AS center`;
+
+/** Children of a region that the scope reaches (inside it, or on the way down to it). */
+export async function listChildRegions(db: Queryable, parentCode: string, scope: string): Promise<RegionRecord[]> {
+  return db.query<RegionRecord & Record<string, unknown>>(
+    `SELECT ${REGION_COLUMNS('$2')} FROM geo_regions r
+     WHERE r.parent_code = $1 AND (r.path <@ $2::ltree OR $2::ltree <@ r.path)
+     ORDER BY r.code`,
+    [parentCode, scope],
+  );
+}
+
+/** The highest regions the scope may open: districts for the whole deployment, else the scope's own region. */
+export async function listTopRegions(db: Queryable, scope: string): Promise<RegionRecord[]> {
+  return db.query<RegionRecord & Record<string, unknown>>(
+    `SELECT ${REGION_COLUMNS('$1')} FROM geo_regions r
+     WHERE CASE WHEN $1 = '' THEN r.level = 'district'
+                ELSE r.path = (SELECT x.path FROM geo_regions x WHERE $1::ltree <@ x.path ORDER BY nlevel(x.path) DESC LIMIT 1) END
+     ORDER BY r.code`,
+    [scope],
+  );
+}
+
+export async function getRegion(db: Queryable, code: string, scope: string) {
+  const [row] = await db.query<RegionRecord & { boundary: unknown } & Record<string, unknown>>(
+    `SELECT ${REGION_COLUMNS('$2')}, ST_AsGeoJSON(r.boundary, 6)::json AS boundary
+     FROM geo_regions r WHERE r.code = $1`,
+    [code, scope],
+  );
+  return row;
+}
+
+export interface ChainLink {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/** From the district down to the given path, inclusive (province and city are context, not chain). */
+export async function chainOf(db: Queryable, path: string): Promise<ChainLink[]> {
+  return db.query<ChainLink & Record<string, unknown>>(
+    `SELECT code, name, level FROM geo_regions
+     WHERE $1::ltree <@ path AND level NOT IN ('province', 'city') ORDER BY nlevel(path)`,
+    [path],
+  );
+}
+
+export async function childBoundaries(db: Queryable, code: string, scope: string): Promise<unknown> {
+  const [row] = await db.query<{ fc: unknown }>(
+    `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+       'type', 'Feature', 'geometry', ST_AsGeoJSON(r.boundary, 6)::json,
+       'properties', json_build_object('code', r.code, 'name', r.name, 'level', r.level,
+         'gridCount', (SELECT count(*) FROM geo_grids g WHERE g.path <@ r.path AND g.path <@ $2::ltree)))
+       ORDER BY r.code), '[]'::json)) AS fc
+     FROM geo_regions r
+     WHERE r.parent_code = $1 AND r.boundary IS NOT NULL AND (r.path <@ $2::ltree OR $2::ltree <@ r.path)`,
+    [code, scope],
+  );
+  return row?.fc;
+}
+
+export async function gridsUnder(db: Queryable, path: string, scope: string): Promise<unknown> {
+  const [row] = await db.query<{ fc: unknown }>(
+    `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+       'type', 'Feature', 'geometry', ST_AsGeoJSON(g.geom, 6)::json,
+       'properties', json_build_object('code', g.code, 'name', g.name, 'kind', g.kind,
+         'communityCode', g.community_code, 'communityName', c.name,
+         'colorIndex', (c.code::bigint % 12)::int)) ORDER BY g.code), '[]'::json)) AS fc
+     FROM geo_grids g JOIN geo_regions c ON c.code = g.community_code
+     WHERE g.path <@ $1::ltree AND g.path <@ $2::ltree`,
+    [path, scope],
+  );
+  return row?.fc;
+}
+
+export interface GridRecord {
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  boundsText: string;
+  communityCode: string;
+  mergedInto: string | null;
+  areaKm2: number;
+  centroid: [number, number];
+  team: { role: string; name: string }[];
+}
+
+export async function getGrid(db: Queryable, code: string): Promise<GridRecord | undefined> {
+  const [row] = await db.query<GridRecord & Record<string, unknown>>(
+    `SELECT g.code, g.name, g.kind, g.path::text AS path, g.bounds_text AS "boundsText",
+       g.community_code AS "communityCode", g.merged_into AS "mergedInto",
+       round((g.area_m2 / 1e6)::numeric, 3)::float8 AS "areaKm2",
+       json_build_array(ST_X(ST_PointOnSurface(g.geom)), ST_Y(ST_PointOnSurface(g.geom))) AS centroid,
+       coalesce((SELECT json_agg(json_build_object('role', m.role, 'name', m.name)
+                  ORDER BY array_position(ARRAY['grid_leader','grid_worker','part_time_grid_worker','police_officer','property_manager'], m.role), m.seq)
+                 FROM geo_grid_members m WHERE m.grid_code = g.code), '[]'::json) AS team
+     FROM geo_grids g WHERE g.code = $1`,
+    [code],
+  );
+  return row;
+}
+
+/** The PostGIS path for a point: the baseline the in-memory index is measured and checked against. */
+export async function locateInDb(db: Queryable, lng: number, lat: number): Promise<{ code: string }[]> {
+  return db.query<{ code: string }>(
+    `SELECT code FROM geo_grids WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) ORDER BY code`,
+    [lng, lat],
+  );
+}
+
+export interface IndexedGrid {
+  code: string;
+  name: string;
+  path: string;
+  mergedInto: string | null;
+  geometry: { type: 'MultiPolygon'; coordinates: [number, number][][][] };
+}
+
+export async function allGridsForIndex(db: Queryable): Promise<IndexedGrid[]> {
+  return db.query<IndexedGrid & Record<string, unknown>>(
+    `SELECT code, name, path::text AS path, merged_into AS "mergedInto", ST_AsGeoJSON(geom)::json AS geometry FROM geo_grids`,
+  );
+}
+
+export async function regionsByCodes(db: Queryable, codes: string[]) {
+  return db.query<{ code: string; level: string; path: string; boundarySource: string | null } & Record<string, unknown>>(
+    `SELECT code, level, path::text AS path, boundary_source AS "boundarySource" FROM geo_regions WHERE code = ANY($1::text[])`,
+    [codes],
+  );
+}
+
+/** A region or grid code → its ltree path, for data scopes. */
+export async function pathOfCode(db: Queryable, code: string): Promise<string | undefined> {
+  const [row] = await db.query<{ path: string }>(
+    `SELECT path::text AS path FROM geo_regions WHERE code = $1
+     UNION ALL SELECT path::text FROM geo_grids WHERE code = $1 LIMIT 1`,
+    [code],
+  );
+  return row?.path;
+}

@@ -1,0 +1,30 @@
+import { defineErrors } from '../../core/errors.js';
+
+export const geoErrors = defineErrors({
+  regionNotFound: { code: 'geo.region_not_found', status: 404, 'zh-CN': '区划 {code} 不存在', en: 'Region {code} does not exist' },
+  gridNotFound: { code: 'geo.grid_not_found', status: 404, 'zh-CN': '网格 {code} 不存在', en: 'Grid {code} does not exist' },
+  unknownCommunity: {
+    code: 'geo.unknown_community',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：网格编码的前 12 位 {code} 不是已知的社区/村',
+    en: 'Field {field} is invalid: the first 12 digits {code} are not a known community or village',
+  },
+  duplicateGrid: {
+    code: 'geo.duplicate_grid',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：网格编码 {code} 在文件中重复',
+    en: 'Field {field} is invalid: grid code {code} appears more than once',
+  },
+  unknownMergeTarget: {
+    code: 'geo.unknown_merge_target',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：合并目标网格 {code} 不存在',
+    en: 'Field {field} is invalid: merge target grid {code} does not exist',
+  },
+  importRejected: {
+    code: 'geo.import_rejected',
+    status: 400,
+    'zh-CN': '网格导入未执行：发现 {count} 处问题（几何无效、重叠、缝隙或超出所属区域），未做任何修改',
+    en: 'Grid import not applied: {count} problem(s) found (invalid geometry, overlaps, gaps or grids outside their area); nothing was changed',
+  },
+});

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { requireRole } from '../../core/auth.js';
+import type { HttpApp } from '../../core/http.js';
+import type { ModuleContext } from '../../core/module.js';
+import { importGrids } from './commands/import-grids.js';
+import { rolesFor } from './geo.permissions.js';
+import {
+  chainSchema,
+  featureCollection,
+  gridCode,
+  gridDetail,
+  importGridsBody,
+  locateQuery,
+  locateResult,
+  regionCode,
+  regionSchema,
+} from './geo.schemas.js';
+import type { GridLocator } from './queries/locate-point.js';
+import { getGridDetail, getRegionDetail, listChildBoundaries, listGridsOfRegion, listRegions } from './queries/regions.js';
+
+export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+  const { db } = ctx;
+  const tags = ['geo'];
+
+  app.get(
+    '/config',
+    {
+      schema: {
+        tags,
+        summary: '地图配置 / map configuration',
+        response: {
+          200: z.object({
+            map: z.object({ tileUrl: z.string().optional(), tileCrs: z.enum(['wgs84', 'gcj02']), attribution: z.string().optional() }),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireRole(req, rolesFor('region.view'));
+      return { map: ctx.config.map };
+    },
+  );
+
+  app.get(
+    '/regions',
+    {
+      schema: {
+        tags,
+        summary: '区划列表（顶层或某区划的下级）/ regions: top level or children of `parent`',
+        querystring: z.object({ parent: regionCode.optional() }),
+        response: { 200: z.object({ items: z.array(regionSchema) }) },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('region.view'));
+      return { items: await listRegions(db, actor, req.query.parent) };
+    },
+  );
+
+  app.get(
+    '/regions/:code',
+    {
+      schema: {
+        tags,
+        summary: '区划详情与边界 / region with its chain and boundary',
+        params: z.object({ code: regionCode }),
+        response: { 200: z.object({ region: regionSchema, chain: chainSchema, boundary: z.any() }) },
+      },
+    },
+    async (req) => getRegionDetail(db, requireRole(req, rolesFor('region.view')), req.params.code),
+  );
+
+  app.get(
+    '/regions/:code/children-boundaries',
+    {
+      schema: {
+        tags,
+        summary: '下级区划边界 (GeoJSON) / boundaries of the children',
+        params: z.object({ code: regionCode }),
+        response: { 200: featureCollection },
+      },
+    },
+    async (req) => (await listChildBoundaries(db, requireRole(req, rolesFor('region.view')), req.params.code)) as never,
+  );
+
+  app.get(
+    '/regions/:code/grids',
+    {
+      schema: {
+        tags,
+        summary: '区划内的网格 (GeoJSON) / grids under a region, within your scope',
+        params: z.object({ code: regionCode }),
+        response: { 200: featureCollection },
+      },
+    },
+    async (req) => (await listGridsOfRegion(db, requireRole(req, rolesFor('grid.view')), req.params.code)) as never,
+  );
+
+  app.get(
+    '/grids/:code',
+    {
+      schema: {
+        tags,
+        summary: '网格详情：四至、所属社区、五位一体团队 / grid detail with its team',
+        params: z.object({ code: gridCode }),
+        response: { 200: z.object({ grid: gridDetail, chain: chainSchema }) },
+      },
+    },
+    async (req) => getGridDetail(db, requireRole(req, rolesFor('grid.view')), req.params.code),
+  );
+
+  app.get(
+    '/locate',
+    {
+      schema: {
+        tags,
+        summary: '坐标所在网格（crs: wgs84 | gcj02 | bd09）/ which grid a point falls in',
+        querystring: locateQuery,
+        response: { 200: locateResult },
+      },
+    },
+    async (req) => {
+      requireRole(req, rolesFor('point.locate'));
+      return locator.locate(req.query.lng, req.query.lat, req.query.crs);
+    },
+  );
+
+  app.post(
+    '/grids/import',
+    {
+      bodyLimit: 200 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '导入网格 GeoJSON（按社区整体替换，有任何问题则不做修改）/ import grids, all or nothing',
+        body: importGridsBody,
+        response: {
+          200: z.object({ imported: z.number(), replaced: z.number(), communities: z.array(z.string()) }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('grid.import'));
+      return importGrids(ctx, locator, actor, req.body, { ip: req.ip, requestId: req.id });
+    },
+  );
+}

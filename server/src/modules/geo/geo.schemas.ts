@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { CRS } from './domain/coords.js';
+
+export const regionCode = z.string().regex(/^\d{2,12}$/, 'region code: 2 to 12 digits');
+export const gridCode = z.string().regex(/^\d{15}$/, 'grid code: 15 digits');
+
+const lng = z.number().min(-180).max(180);
+const lat = z.number().min(-90).max(90);
+const position = z.tuple([lng, lat]).rest(z.number());
+const ring = z
+  .array(position)
+  .min(4)
+  .refine((r) => r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1], 'ring must be closed (first = last)');
+const polygon = z.array(ring).min(1);
+
+export const geometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: polygon }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon).min(1) }),
+]);
+
+export const GRID_KINDS = ['residential', 'commercial', 'rural', 'enterprise', 'other'] as const;
+
+export const importGridsBody = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: geometrySchema,
+        properties: z.object({
+          code: gridCode,
+          name: z.string().trim().min(1).max(100),
+          kind: z.enum(GRID_KINDS).default('residential'),
+          boundsText: z.string().max(500).default(''),
+          mergedInto: gridCode.nullish(),
+          team: z
+            .array(
+              z.object({
+                role: z.enum(['grid_leader', 'grid_worker', 'part_time_grid_worker', 'police_officer', 'property_manager']),
+                name: z.string().trim().min(1).max(50),
+              }),
+            )
+            .max(20)
+            .default([]),
+        }),
+      }),
+    )
+    .min(1)
+    .max(20000),
+});
+export type ImportGridsBody = z.infer<typeof importGridsBody>;
+
+export const locateQuery = z.object({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  crs: z.enum(CRS).default('wgs84'),
+});
+
+const bbox = z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable();
+const point = z.tuple([z.number(), z.number()]);
+
+export const regionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(['province', 'city', 'district', 'street', 'community']),
+  kind: z.string(),
+  parentCode: z.string().nullable(),
+  path: z.string(),
+  childCount: z.number(),
+  gridCount: z.number(),
+  bbox,
+  center: point.nullable(),
+});
+
+export const chainSchema = z.array(z.object({ code: z.string(), name: z.string(), level: z.string() }));
+
+/** GeoJSON passes through as built by PostGIS; described loosely for the OpenAPI document. */
+export const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) });
+
+export const gridDetail = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  boundsText: z.string(),
+  communityCode: z.string(),
+  communityName: z.string(),
+  streetCode: z.string(),
+  streetName: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  mergedInto: z.string().nullable(),
+  areaKm2: z.number(),
+  centroid: point,
+  team: z.array(z.object({ role: z.string(), name: z.string() })),
+});
+
+export const locateResult = z.object({
+  grid: z.object({ code: z.string(), name: z.string(), mergedInto: z.string().nullable() }).nullable(),
+  chain: chainSchema,
+  wgs84: point,
+});

@@ -1,0 +1,68 @@
+import type { Db } from '../../../core/db.js';
+import { allGridsForIndex, type ChainLink, chainOf } from '../db/geo.repository.js';
+import { type Crs, toWgs84 } from '../domain/coords.js';
+import { GridIndex } from '../domain/grid-index.js';
+
+export const GRIDS_CHANGED_CHANNEL = 'geo_grids_changed';
+
+export interface LocateResult {
+  grid: { code: string; name: string; mergedInto: string | null } | null;
+  chain: ChainLink[];
+  wgs84: [number, number];
+}
+
+/**
+ * Holds the in-memory index and keeps it equal to geo_grids: rebuilt at start, after every committed grid
+ * change in this process, and on a NOTIFY from any other instance sharing the database.
+ */
+export class GridLocator {
+  private index = new GridIndex([]);
+  private loaded = false;
+  private stopListening?: () => Promise<void>;
+  constructor(private readonly db: Db) {}
+
+  async start(): Promise<void> {
+    this.stopListening = await this.db.listen(GRIDS_CHANGED_CHANNEL, () => void this.reload());
+    await this.reload();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+  }
+
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  async reload(): Promise<void> {
+    this.index = new GridIndex(await allGridsForIndex(this.db));
+    this.loaded = true;
+  }
+
+  /** Rebuilds here and tells the other instances to do the same. */
+  async changed(): Promise<void> {
+    await this.reload();
+    await this.db.notify(GRIDS_CHANGED_CHANNEL, String(Date.now()));
+  }
+
+  /** The hot path: no database round trip. */
+  locateCode(lng: number, lat: number, crs: Crs = 'wgs84'): string | undefined {
+    const [x, y] = toWgs84(lng, lat, crs);
+    return this.index.locate(x, y)?.code;
+  }
+
+  async locate(lng: number, lat: number, crs: Crs): Promise<LocateResult> {
+    const wgs84 = toWgs84(lng, lat, crs);
+    const hit = this.index.locate(wgs84[0], wgs84[1]);
+    if (!hit) return { grid: null, chain: [], wgs84 };
+    return {
+      grid: { code: hit.code, name: hit.name, mergedInto: hit.mergedInto },
+      chain: await chainOf(this.db, hit.path),
+      wgs84,
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import type { Role } from '../../../core/auth.js';
+import type { Queryable } from '../../../core/db.js';
+
+/** All SQL on identity_* tables. */
+
+export interface UserRecord {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopePath: string;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  failedAttempts: number;
+  lockedUntil: Date | null;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
+  password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
+  locked_until AS "lockedUntil", disabled, created_at AS "createdAt"`;
+
+type R<T> = T & Record<string, unknown>;
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM identity_users');
+  return row?.n ?? 0;
+}
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<UserRecord | undefined> {
+  const [row] = await db.query<R<UserRecord>>(`SELECT ${USER_COLUMNS} FROM identity_users WHERE lower(username) = lower($1)`, [
+    username,
+  ]);
+  return row;
+}
+
+export async function findUserById(db: Queryable, id: number): Promise<UserRecord | undefined> {
+  const [row] = await db.query<R<UserRecord>>(`SELECT ${USER_COLUMNS} FROM identity_users WHERE id = $1`, [id]);
+  return row;
+}
+
+export async function insertUser(
+  db: Queryable,
+  u: { username: string; displayName: string; role: Role; scopePath: string; passwordHash: string; mustChangePassword: boolean },
+): Promise<UserRecord> {
+  const [row] = await db.query<R<UserRecord>>(
+    `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password)
+     VALUES ($1, $2, $3, $4::ltree, $5, $6) RETURNING ${USER_COLUMNS}`,
+    [u.username, u.displayName, u.role, u.scopePath, u.passwordHash, u.mustChangePassword],
+  );
+  return row as UserRecord;
+}
+
+/** Counts a failure and locks when the threshold is reached, in one statement so parallel guesses all count. */
+export async function recordFailure(db: Queryable, id: number, threshold: number, minutes: number) {
+  const [row] = await db.query<{ locked: boolean }>(
+    `UPDATE identity_users SET
+       failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
+       locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+     WHERE id = $1 RETURNING (locked_until > now()) AS locked`,
+    [id, threshold, minutes],
+  );
+  return row?.locked ?? false;
+}
+
+export async function recordSuccess(db: Queryable, id: number): Promise<void> {
+  await db.query('UPDATE identity_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id]);
+}
+
+export async function setPassword(db: Queryable, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.query(
+    `UPDATE identity_users SET password_hash = $2, must_change_password = $3, password_changed_at = now(),
+       failed_attempts = 0, locked_until = NULL WHERE id = $1`,
+    [id, passwordHash, mustChange],
+  );
+}
+
+export async function updateUser(
+  db: Queryable,
+  id: number,
+  patch: { displayName?: string; role?: Role; scopePath?: string; disabled?: boolean },
+): Promise<UserRecord | undefined> {
+  const [row] = await db.query<R<UserRecord>>(
+    `UPDATE identity_users SET display_name = coalesce($2, display_name), role = coalesce($3, role),
+       scope_path = coalesce($4::ltree, scope_path), disabled = coalesce($5, disabled)
+     WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+    [id, patch.displayName ?? null, patch.role ?? null, patch.scopePath ?? null, patch.disabled ?? null],
+  );
+  return row;
+}
+
+export async function listUsersInScope(
+  db: Queryable,
+  scope: string,
+  opts: { limit: number; offset: number; q?: string },
+): Promise<{ items: UserRecord[]; total: number }> {
+  const where = `scope_path <@ $1::ltree AND ($2::text IS NULL OR username ILIKE '%' || $2 || '%' OR display_name ILIKE '%' || $2 || '%')`;
+  const items = await db.query<R<UserRecord>>(
+    `SELECT ${USER_COLUMNS} FROM identity_users WHERE ${where} ORDER BY id LIMIT $3 OFFSET $4`,
+    [scope, opts.q ?? null, opts.limit, opts.offset],
+  );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity_users WHERE ${where}`, [
+    scope,
+    opts.q ?? null,
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function insertSession(
+  db: Queryable,
+  s: { userId: number; tokenHash: string; kind: 'cookie' | 'bearer'; name?: string; hours: number; ip?: string },
+): Promise<{ id: number; expiresAt: Date }> {
+  const [row] = await db.query<{ id: number; expiresAt: Date }>(
+    `INSERT INTO identity_sessions (user_id, token_hash, kind, name, expires_at, ip)
+     VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5), $6) RETURNING id::int AS id, expires_at AS "expiresAt"`,
+    [s.userId, s.tokenHash, s.kind, s.name ?? null, s.hours, s.ip ?? null],
+  );
+  return row as { id: number; expiresAt: Date };
+}
+
+export async function findLiveSession(db: Queryable, tokenHash: string) {
+  const [row] = await db.query<R<{ sessionId: number; user: UserRecord }>>(
+    `SELECT s.id::int AS "sessionId", row_to_json(u) AS "user"
+     FROM identity_sessions s
+     JOIN LATERAL (SELECT ${USER_COLUMNS} FROM identity_users WHERE id = s.user_id) u ON true
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
+    [tokenHash],
+  );
+  return row;
+}
+
+export async function revokeSession(db: Queryable, id: number): Promise<void> {
+  await db.query('UPDATE identity_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+}
+
+export async function revokeOtherSessions(db: Queryable, userId: number, keepId: number | null): Promise<void> {
+  await db.query(
+    'UPDATE identity_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2',
+    [userId, keepId],
+  );
+}

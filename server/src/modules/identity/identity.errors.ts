@@ -1,0 +1,48 @@
+import { defineErrors } from '../../core/errors.js';
+
+export const identityErrors = defineErrors({
+  badCredentials: {
+    code: 'identity.bad_credentials',
+    status: 401,
+    'zh-CN': '用户名或密码错误',
+    en: 'Wrong username or password',
+  },
+  locked: {
+    code: 'identity.locked',
+    status: 423,
+    'zh-CN': '密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试',
+    en: 'Too many failed attempts; the account is locked, try again in {minutes} minutes',
+  },
+  wrongCurrentPassword: {
+    code: 'identity.wrong_current_password',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：当前密码不正确',
+    en: 'Field {field} is invalid: the current password is wrong',
+  },
+  weakPassword: {
+    code: 'identity.weak_password',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：{reason}',
+    en: 'Field {field} is invalid: {reason}',
+  },
+  usernameTaken: {
+    code: 'identity.username_taken',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：用户名 {username} 已被使用',
+    en: 'Field {field} is invalid: username {username} is taken',
+  },
+  unknownScope: {
+    code: 'identity.unknown_scope',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：{code} 不是已知的区划或网格编码',
+    en: 'Field {field} is invalid: {code} is not a known region or grid code',
+  },
+  userNotFound: { code: 'identity.user_not_found', status: 404, 'zh-CN': '用户不存在', en: 'User not found' },
+});
+
+export const PASSWORD_REASONS = {
+  too_short: { 'zh-CN': '密码至少 10 位', en: 'at least 10 characters' },
+  too_long: { 'zh-CN': '密码最多 128 位', en: 'at most 128 characters' },
+  same_as_username: { 'zh-CN': '密码不能包含用户名', en: 'must not contain the username' },
+  too_simple: { 'zh-CN': '密码过于简单（至少 5 种不同字符）', en: 'too simple (at least 5 different characters)' },
+} as const;

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { requireActor, requireRole } from '../../core/auth.js';
+import type { HttpApp } from '../../core/http.js';
+import type { ModuleContext } from '../../core/module.js';
+import { changePassword } from './commands/change-password.js';
+import { changeUser, createUser, resetPassword } from './commands/manage-users.js';
+import { signIn } from './commands/sign-in.js';
+import { signOut } from './commands/sign-out.js';
+import { SESSION_COOKIE } from './identity.hooks.js';
+import { rolesFor } from './identity.permissions.js';
+import {
+  adminUserSchema,
+  changePasswordBody,
+  changeUserBody,
+  createUserBody,
+  listUsersQuery,
+  signInBody,
+  tokenBody,
+  userSchema,
+} from './identity.schemas.js';
+import { getMe, listUsers } from './queries/resolve-actor.js';
+
+export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
+  const { db, config } = ctx;
+  const tags = ['identity'];
+  const meta = (req: { ip: string; id: string }) => ({ ip: req.ip, requestId: req.id });
+
+  app.post(
+    '/sessions',
+    {
+      schema: {
+        tags,
+        summary: '控制台登录（会话 Cookie）/ console sign-in, sets the session cookie',
+        security: [],
+        body: signInBody,
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt, user } = await signIn(db, config, { ...req.body, kind: 'cookie' }, meta(req));
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: new Date(expiresAt),
+      });
+      return { user };
+    },
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags,
+        summary: '为 API 客户端签发令牌 / issue a bearer token for an API client',
+        security: [],
+        body: tokenBody,
+        response: { 200: z.object({ token: z.string(), expiresAt: z.string(), user: userSchema }) },
+      },
+    },
+    async (req) => {
+      const { token, expiresAt, user } = await signIn(
+        db,
+        config,
+        { username: req.body.username, password: req.body.password, kind: 'bearer', tokenName: req.body.name, ttlHours: req.body.ttlDays * 24 },
+        meta(req),
+      );
+      return { token, expiresAt: new Date(expiresAt).toISOString(), user };
+    },
+  );
+
+  app.delete(
+    '/sessions/current',
+    { schema: { tags, summary: '退出登录 / sign out', response: { 204: z.null() } } },
+    async (req, reply) => {
+      await signOut(db, requireActor(req), meta(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags, summary: '当前用户 / who am I', response: { 200: z.object({ user: userSchema }) } } },
+    async (req) => getMe(db, requireActor(req)),
+  );
+
+  app.post(
+    '/password',
+    {
+      schema: { tags, summary: '修改密码 / change password', body: changePasswordBody, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await changePassword(db, requireActor(req), req.body, meta(req));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: '管辖范围内的用户 / users within your scope',
+        querystring: listUsersQuery,
+        response: { 200: z.object({ items: z.array(adminUserSchema), total: z.number() }) },
+      },
+    },
+    async (req) => listUsers(db, requireRole(req, rolesFor('user.manage')), req.query),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags,
+        summary: '创建用户（返回一次性密码）/ create a user, returns a one-time password',
+        body: createUserBody,
+        response: { 200: z.object({ user: adminUserSchema, oneTimePassword: z.string() }) },
+      },
+    },
+    async (req) => createUser(db, requireRole(req, rolesFor('user.manage')), req.body, meta(req)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改用户角色、范围或停用 / change a user',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: changeUserBody,
+        response: { 200: z.object({ user: adminUserSchema }) },
+      },
+    },
+    async (req) => changeUser(db, requireRole(req, rolesFor('user.manage')), req.params.id, req.body, meta(req)),
+  );
+
+  app.post(
+    '/users/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: '重置密码并解锁（返回一次性密码）/ reset password and unlock',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: z.object({ oneTimePassword: z.string() }) },
+      },
+    },
+    async (req) => resetPassword(db, requireRole(req, rolesFor('user.manage')), req.params.id, meta(req)),
+  );
+}

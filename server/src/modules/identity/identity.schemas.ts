@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ROLES } from '../../core/auth.js';
+
+export const username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, . _ -');
+
+export const signInBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const tokenBody = signInBody.extend({
+  name: z.string().trim().min(1).max(100),
+  ttlDays: z.number().int().min(1).max(365).default(30),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+export const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  scopePath: z.string(),
+  mustChangePassword: z.boolean(),
+});
+
+export const adminUserSchema = userSchema.extend({
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** scopeCode: a region code (district … community), a 15-digit grid code, or '' for the whole deployment. */
+const scopeCode = z.string().regex(/^(\d{2,12}|\d{15})?$/, 'region code, grid code, or empty');
+
+export const createUserBody = z.object({
+  username,
+  displayName: z.string().trim().min(1).max(50),
+  role: z.enum(ROLES),
+  scopeCode,
+});
+
+export const changeUserBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(50).optional(),
+    role: z.enum(ROLES).optional(),
+    scopeCode: scopeCode.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+export const listUsersQuery = z.object({
+  q: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

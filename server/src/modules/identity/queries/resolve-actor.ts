@@ -1,0 +1,32 @@
+import type { Actor } from '../../../core/auth.js';
+import type { Db } from '../../../core/db.js';
+import { findLiveSession, findUserById, listUsersInScope } from '../db/identity.repository.js';
+import { tokenHash } from '../domain/password.js';
+import { identityErrors } from '../identity.errors.js';
+import { presentUser, presentUserForAdmin } from '../identity.presenter.js';
+
+export async function resolveActor(db: Db, secret: Buffer, token: string): Promise<Actor | undefined> {
+  const row = await findLiveSession(db, tokenHash(secret, token));
+  if (!row) return undefined;
+  const u = row.user;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    scopePath: u.scopePath,
+    mustChangePassword: u.mustChangePassword,
+    sessionId: row.sessionId,
+  };
+}
+
+export async function getMe(db: Db, actor: Actor) {
+  const user = await findUserById(db, actor.id);
+  if (!user) throw identityErrors.userNotFound();
+  return { user: presentUser(user) };
+}
+
+export async function listUsers(db: Db, actor: Actor, opts: { limit: number; offset: number; q?: string }) {
+  const { items, total } = await listUsersInScope(db, actor.scopePath, opts);
+  return { items: items.map(presentUserForAdmin), total };
+}

@@ -1,0 +1,73 @@
+import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
+import { useT } from '../../core/i18n';
+import type { GridDetail } from './api';
+import type { GridState } from './useGrid';
+
+function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
+  const { t, code, lang } = useT();
+  const items: DescriptionsProps['items'] = [
+    {
+      key: 'code',
+      label: t('grid.code'),
+      children: (
+        <Typography.Text copyable={{ text: grid.code }}>
+          <span className="sz-mono" data-testid="grid-code">
+            {grid.code}
+          </span>
+        </Typography.Text>
+      ),
+    },
+    { key: 'name', label: t('grid.name'), children: grid.name },
+    { key: 'kind', label: t('grid.kind'), children: code('gridKind', grid.kind) },
+    { key: 'bounds', label: t('grid.bounds'), children: grid.boundsText },
+    { key: 'community', label: t('grid.community'), children: grid.communityName },
+    { key: 'street', label: t('grid.street'), children: grid.streetName },
+    { key: 'district', label: t('grid.district'), children: grid.districtName },
+    {
+      key: 'area',
+      label: t('grid.area'),
+      children: t('grid.areaValue', { value: grid.areaKm2.toLocaleString(lang, { maximumFractionDigits: 3 }) }),
+    },
+  ];
+  if (grid.mergedInto) {
+    items.push({ key: 'merged', label: t('grid.mergedInto'), children: <span className="sz-mono">{grid.mergedInto}</span> });
+  }
+  return <Descriptions column={1} size="small" bordered items={items} />;
+}
+
+function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
+  const { t, code } = useT();
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey={(member) => `${member.role}:${member.name}`}
+      dataSource={team}
+      locale={{ emptyText: t('grid.teamEmpty') }}
+      columns={[
+        { key: 'role', title: t('grid.teamRole'), dataIndex: 'role', render: (role: string) => code('teamRole', role) },
+        { key: 'name', title: t('grid.teamName'), dataIndex: 'name' },
+      ]}
+    />
+  );
+}
+
+export function GridDrawer({ state, onClose }: { state: GridState; onClose: () => void }) {
+  const { t } = useT();
+  const title = state.status === 'ready' ? `${t('grid.title')} · ${state.detail.grid.name}` : t('grid.title');
+  return (
+    <Drawer open={state.status !== 'none'} onClose={onClose} title={title} size={420} mask={false} data-testid="grid-drawer">
+      {state.status === 'loading' && <Skeleton active />}
+      {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'ready' && (
+        <>
+          <GridFacts grid={state.detail.grid} />
+          <Typography.Title level={5} className="sz-section-title">
+            {t('grid.team')}
+          </Typography.Title>
+          <GridTeam team={state.detail.grid.team} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,23 @@
+import { Card, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '../../core/LanguageSwitch';
+import { useT } from '../../core/i18n';
+
+/** The frame of the pages shown before the app: product name, language switch and one card. */
+export function CenteredCard({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useT();
+  return (
+    <div className="sz-centered">
+      <div className="sz-centered-lang">
+        <LanguageSwitch />
+      </div>
+      <div className="sz-centered-brand">
+        <Typography.Title level={2}>{t('app.name')}</Typography.Title>
+        <Typography.Text type="secondary">{t('signIn.subtitle')}</Typography.Text>
+      </div>
+      <Card title={title} className="sz-centered-card">
+        {children}
+      </Card>
+    </div>
+  );
+}
