@@ -50,17 +50,25 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
   await migrate(db, migrationSources(all));
   for (const m of all) await m.start?.(ctx);
   for (const m of all) await m.hooks?.(app, ctx);
-  for (const m of all) await app.register(async (scoped) => m.routes(scoped as HttpApp, ctx), { prefix: `/api/${m.name}` });
+  for (const m of all)
+    await app.register(async (scoped) => m.routes(scoped as HttpApp, ctx), { prefix: `/api/${m.name}` });
 
-  app.get('/healthz', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
   app.get(
     '/readyz',
     {
       schema: {
         tags: ['health'],
-        response: { 200: z.object({ status: z.string(), engine: z.string() }), 503: z.object({ status: z.string(), engine: z.string() }) },
+        response: {
+          200: z.object({ status: z.string(), engine: z.string() }),
+          503: z.object({ status: z.string(), engine: z.string() }),
+        },
       },
     },
     async (_req, reply) => {

@@ -23,9 +23,19 @@ const envSchema = z.object({
   MAP_TILE_URL: z.string().url().optional(),
   MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 
 export type Engine = 'embedded' | 'server';

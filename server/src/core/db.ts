@@ -45,7 +45,9 @@ class EmbeddedDb implements Db {
   /** PGlite's own transaction() holds its lock for the whole callback, so concurrent transactions cannot interleave. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.lite.transaction((tx: Transaction) =>
-      fn({ query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows }),
+      fn({
+        query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+      }),
     );
   }
   async exec(sql: string): Promise<void> {

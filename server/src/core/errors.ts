@@ -60,6 +60,11 @@ export const coreErrors = defineErrors({
   },
   tooLarge: { code: 'core.too_large', status: 413, 'zh-CN': '请求内容过大', en: 'Request body is too large' },
   rateLimited: { code: 'core.rate_limited', status: 429, 'zh-CN': '请求过于频繁', en: 'Too many requests' },
-  internal: { code: 'core.internal', status: 500, 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal error, please try again later' },
+  internal: {
+    code: 'core.internal',
+    status: 500,
+    'zh-CN': '服务器内部错误，请稍后再试',
+    en: 'Internal error, please try again later',
+  },
   notReady: { code: 'core.not_ready', status: 503, 'zh-CN': '服务尚未就绪', en: 'Service is not ready' },
 });

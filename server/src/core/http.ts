@@ -88,7 +88,10 @@ export async function createHttp(opts: { logLevel: string; sessionSecret: Buffer
             locale,
           ),
         },
-        details: err.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), code: v.keyword })),
+        details: err.validation.map((v) => ({
+          field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+          code: v.keyword,
+        })),
       });
     } else if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       appErr = coreErrors.tooLarge();
@@ -114,7 +117,11 @@ export async function createHttp(opts: { logLevel: string; sessionSecret: Buffer
   await app.register(cookie, { secret: opts.sessionSecret.toString('base64') });
   await app.register(swagger, {
     openapi: {
-      info: { title: '善治 Shanzhi API', version: '0.1.0', description: '基层治理平台接口 / grassroots-governance platform API' },
+      info: {
+        title: '善治 Shanzhi API',
+        version: '0.1.0',
+        description: '基层治理平台接口 / grassroots-governance platform API',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },

@@ -20,7 +20,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return (
     <I18nContext.Provider value={translator}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c0392b' } }}>
-        <AntApp>{children}</AntApp>
+        <AntApp component={false}>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>
   );

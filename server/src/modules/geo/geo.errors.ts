@@ -1,8 +1,24 @@
 import { defineErrors } from '../../core/errors.js';
 
 export const geoErrors = defineErrors({
-  regionNotFound: { code: 'geo.region_not_found', status: 404, 'zh-CN': '区划 {code} 不存在', en: 'Region {code} does not exist' },
-  gridNotFound: { code: 'geo.grid_not_found', status: 404, 'zh-CN': '网格 {code} 不存在', en: 'Grid {code} does not exist' },
+  regionNotFound: {
+    code: 'geo.region_not_found',
+    status: 404,
+    'zh-CN': '区划 {code} 不存在',
+    en: 'Region {code} does not exist',
+  },
+  unknownRegion: {
+    code: 'geo.unknown_region',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：区划编码 {code} 不存在',
+    en: 'Field {field} is invalid: region code {code} does not exist',
+  },
+  gridNotFound: {
+    code: 'geo.grid_not_found',
+    status: 404,
+    'zh-CN': '网格 {code} 不存在',
+    en: 'Grid {code} does not exist',
+  },
   unknownCommunity: {
     code: 'geo.unknown_community',
     status: 400,

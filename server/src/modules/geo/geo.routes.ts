@@ -16,7 +16,13 @@ import {
   regionSchema,
 } from './geo.schemas.js';
 import type { GridLocator } from './queries/locate-point.js';
-import { getGridDetail, getRegionDetail, listChildBoundaries, listGridsOfRegion, listRegions } from './queries/regions.js';
+import {
+  getGridDetail,
+  getRegionDetail,
+  listChildBoundaries,
+  listGridsOfRegion,
+  listRegions,
+} from './queries/regions.js';
 
 export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
   const { db } = ctx;
@@ -30,7 +36,11 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
         summary: '地图配置 / map configuration',
         response: {
           200: z.object({
-            map: z.object({ tileUrl: z.string().optional(), tileCrs: z.enum(['wgs84', 'gcj02']), attribution: z.string().optional() }),
+            map: z.object({
+              tileUrl: z.string().optional(),
+              tileCrs: z.enum(['wgs84', 'gcj02']),
+              attribution: z.string().optional(),
+            }),
           }),
         },
       },

@@ -36,7 +36,13 @@ export const importGridsBody = z.object({
           team: z
             .array(
               z.object({
-                role: z.enum(['grid_leader', 'grid_worker', 'part_time_grid_worker', 'police_officer', 'property_manager']),
+                role: z.enum([
+                  'grid_leader',
+                  'grid_worker',
+                  'part_time_grid_worker',
+                  'police_officer',
+                  'property_manager',
+                ]),
                 name: z.string().trim().min(1).max(50),
               }),
             )

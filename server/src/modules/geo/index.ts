@@ -1,7 +1,7 @@
 /** The geo module's public face: other modules import only from here. */
 export { seedGeo } from './commands/seed-geo.js';
-export type { Crs } from './domain/coords.js';
-export { createGeoModule, type GeoModule } from './geo.module.js';
-export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';
-export type { GridLocator, LocateResult } from './queries/locate-point.js';
 export { pathOfCode as scopePathOf } from './db/geo.repository.js';
+export type { Crs } from './domain/coords.js';
+export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';
+export { createGeoModule, type GeoModule } from './geo.module.js';
+export type { GridLocator, LocateResult } from './queries/locate-point.js';

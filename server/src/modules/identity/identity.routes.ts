@@ -64,7 +64,13 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
       const { token, expiresAt, user } = await signIn(
         db,
         config,
-        { username: req.body.username, password: req.body.password, kind: 'bearer', tokenName: req.body.name, ttlHours: req.body.ttlDays * 24 },
+        {
+          username: req.body.username,
+          password: req.body.password,
+          kind: 'bearer',
+          tokenName: req.body.name,
+          ttlHours: req.body.ttlDays * 24,
+        },
         meta(req),
       );
       return { token, expiresAt: new Date(expiresAt).toISOString(), user };

@@ -16,7 +16,8 @@ declare global {
 
 /** Beyond this many grids their names would cover the map, so they are not placed at all. */
 const GRID_LABEL_LIMIT = 300;
-/** Grid names only fit once a few grids fill the screen. */
+/** With more grids than this, their names only fit once zoomed in to GRID_LABEL_MIN_ZOOM. */
+const GRID_LABEL_ALWAYS = 50;
 const GRID_LABEL_MIN_ZOOM = 14;
 const FIT_PADDING = 40;
 
@@ -75,8 +76,6 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
       hovered = id;
       if (id !== undefined) instance.setFeatureState({ source: SOURCES.areas, id }, { hover: true });
     };
-    const toggleGridLabels = () =>
-      container.classList.toggle('sz-map--grid-labels', instance.getZoom() >= GRID_LABEL_MIN_ZOOM);
 
     // A grid wins over the region under it: a click inside a grid means that grid.
     instance.on('click', (event) => {
@@ -91,11 +90,7 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
       setHover(hits.find((f) => f.layer.id === LAYERS.areasFill)?.id);
     });
     instance.on('mouseout', () => setHover(undefined));
-    instance.on('zoom', toggleGridLabels);
-    instance.on('load', () => {
-      toggleGridLabels();
-      setMap(instance);
-    });
+    instance.on('load', () => setMap(instance));
 
     return () => {
       setMap(null);
@@ -130,6 +125,19 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
       current = false;
     };
   }, [map, view, projection]);
+
+  useEffect(() => {
+    if (!map || !view) return;
+    const container = map.getContainer();
+    const few = view.grids.features.length <= GRID_LABEL_ALWAYS;
+    const update = () =>
+      container.classList.toggle('sz-map--grid-labels', few || map.getZoom() >= GRID_LABEL_MIN_ZOOM);
+    update();
+    map.on('zoom', update);
+    return () => {
+      map.off('zoom', update);
+    };
+  }, [map, view]);
 
   useEffect(() => {
     map?.setFilter(LAYERS.gridSelected, selectedGridFilter(selectedGrid));

@@ -53,7 +53,7 @@ export async function importGrids(
   features.forEach((f, i) => {
     const code = f.properties.code.slice(0, 12);
     const c = communities.get(code);
-    if (!c || c.level !== 'community') {
+    if (c?.level !== 'community') {
       throw geoErrors.unknownCommunity({ field: `features.${i}.properties.code`, params: { code } });
     }
     assertInScope(actor, c.path);
@@ -127,7 +127,11 @@ async function findProblems(tx: Queryable): Promise<ImportProblem[]> {
   const invalid = await tx.query<{ code: string; reason: string }>(
     `SELECT code, ST_IsValidReason(geom) AS reason FROM geo_import WHERE NOT ST_IsValid(geom) ORDER BY code`,
   );
-  const problems: ImportProblem[] = invalid.map((r) => ({ problem: 'invalid_geometry', grids: [r.code], detail: r.reason }));
+  const problems: ImportProblem[] = invalid.map((r) => ({
+    problem: 'invalid_geometry',
+    grids: [r.code],
+    detail: r.reason,
+  }));
   if (problems.length) return problems;
 
   const overlaps = await tx.query<{ a: string; b: string; area: number }>(
@@ -170,7 +174,12 @@ async function findProblems(tx: Queryable): Promise<ImportProblem[]> {
     [AREA_TOLERANCE_M2, DISTRICT_TOLERANCE_M],
   );
   for (const o of outside) {
-    problems.push({ problem: o.problem, grids: [o.code], detail: `${Math.round(o.area)} m² outside`, area: Math.round(o.area) });
+    problems.push({
+      problem: o.problem,
+      grids: [o.code],
+      detail: `${Math.round(o.area)} m² outside`,
+      area: Math.round(o.area),
+    });
   }
   return problems;
 }
@@ -185,6 +194,7 @@ async function checkMergeTargets(tx: Queryable, features: ImportGridsBody['featu
       'SELECT true AS ok FROM geo_grids WHERE code = $1 AND NOT (community_code = ANY($2::text[]))',
       [target, replaced],
     );
-    if (!row) throw geoErrors.unknownMergeTarget({ field: `features.${i}.properties.mergedInto`, params: { code: target } });
+    if (!row)
+      throw geoErrors.unknownMergeTarget({ field: `features.${i}.properties.mergedInto`, params: { code: target } });
   }
 }

@@ -8,7 +8,13 @@ import {
   recomputeDerivedBoundaries,
   setOfficialBoundary,
 } from '../db/geo.repository.js';
-import { communityKind, loadDistrictInputs, readBoundaries, readRegions, streetKind } from '../domain/demo-districts.js';
+import {
+  communityKind,
+  loadDistrictInputs,
+  readBoundaries,
+  readRegions,
+  streetKind,
+} from '../domain/demo-districts.js';
 import { generateGrids } from '../domain/grid-generator.js';
 
 function pathsOf(rows: ReturnType<typeof readRegions>): NewRegion[] {

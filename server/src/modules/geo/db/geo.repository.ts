@@ -46,7 +46,10 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 
 /** `($1,$2,..),($k,..)` for a multi-row VALUES with `width` columns per row. */
 function placeholders(rows: number, width: number, wrap: (ps: string[]) => string = (ps) => ps.join(', ')): string {
-  return Array.from({ length: rows }, (_, r) => `(${wrap(Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`))})`).join(', ');
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${wrap(Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`))})`,
+  ).join(', ');
 }
 
 export async function countRegions(db: Queryable): Promise<number> {
@@ -276,7 +279,9 @@ export async function allGridsForIndex(db: Queryable): Promise<IndexedGrid[]> {
 }
 
 export async function regionsByCodes(db: Queryable, codes: string[]) {
-  return db.query<{ code: string; level: string; path: string; boundarySource: string | null } & Record<string, unknown>>(
+  return db.query<
+    { code: string; level: string; path: string; boundarySource: string | null } & Record<string, unknown>
+  >(
     `SELECT code, level, path::text AS path, boundary_source AS "boundarySource" FROM geo_regions WHERE code = ANY($1::text[])`,
     [codes],
   );

@@ -34,7 +34,9 @@ export function communityKind(name: string): 'community' | 'village' {
 
 interface BoundaryFeature {
   properties: { code: string; name: string; center: [number, number] };
-  geometry: { type: 'Polygon'; coordinates: MultiPolygonCoords[number] } | { type: 'MultiPolygon'; coordinates: MultiPolygonCoords };
+  geometry:
+    | { type: 'Polygon'; coordinates: MultiPolygonCoords[number] }
+    | { type: 'MultiPolygon'; coordinates: MultiPolygonCoords };
 }
 
 export function readBoundaries(): Map<string, { boundary: MultiPolygonCoords; center: [number, number] }> {
@@ -86,7 +88,12 @@ export function loadDistrictInputs(seedOverride?: string): GeneratorInput[] {
         streets: streets.map((s) => ({ code: s.code, name: s.name, kind: streetKind(s.name) })),
         communities: regions
           .filter((r) => r.parentCode && streetCodes.has(r.parentCode))
-          .map((c) => ({ code: c.code, name: c.name, streetCode: c.parentCode as string, kind: communityKind(c.name) })),
+          .map((c) => ({
+            code: c.code,
+            name: c.name,
+            streetCode: c.parentCode as string,
+            kind: communityKind(c.name),
+          })),
         gridCount: counts.get(d.code) ?? 0,
         seed: seedOverride ?? seed,
       };

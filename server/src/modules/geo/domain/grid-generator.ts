@@ -60,10 +60,16 @@ export interface GeneratedGrid {
 const WEIGHT = { urban: 4, townOrZone: 2, village: 1 } as const;
 const PRECISION = 1e7; // 1e-7 degree ≈ 1 cm: shared vertices round to the same value in both neighbours
 
-export function allocateGrids(input: Pick<GeneratorInput, 'streets' | 'communities' | 'gridCount'>): Map<string, number> {
+export function allocateGrids(
+  input: Pick<GeneratorInput, 'streets' | 'communities' | 'gridCount'>,
+): Map<string, number> {
   const streetKind = new Map(input.streets.map((s) => [s.code, s.kind]));
   const weights = input.communities.map((c) =>
-    c.kind === 'village' ? WEIGHT.village : streetKind.get(c.streetCode) === 'street' ? WEIGHT.urban : WEIGHT.townOrZone,
+    c.kind === 'village'
+      ? WEIGHT.village
+      : streetKind.get(c.streetCode) === 'street'
+        ? WEIGHT.urban
+        : WEIGHT.townOrZone,
   );
   const n = input.communities.length;
   if (input.gridCount < n) throw new Error(`gridCount ${input.gridCount} is below the ${n} communities`);
@@ -72,9 +78,7 @@ export function allocateGrids(input: Pick<GeneratorInput, 'streets' | 'communiti
   const exact = weights.map((w) => (spare * w) / total);
   const counts = exact.map((e) => 1 + Math.floor(e));
   let left = input.gridCount - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact
-    .map((e, i) => ({ i, r: e - Math.floor(e) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
+  const byRemainder = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (const { i } of byRemainder) {
     if (left-- <= 0) break;
     counts[i] = (counts[i] ?? 0) + 1;
@@ -133,7 +137,12 @@ function polygonCentroid(ring: Ring): [number, number] {
 }
 
 /** Splits points among groups by their counts, cutting along the longer axis each time (keeps groups compact). */
-function bisect(points: number[], coords: [number, number][], groups: { key: string; count: number }[], out: Map<number, string>) {
+function bisect(
+  points: number[],
+  coords: [number, number][],
+  groups: { key: string; count: number }[],
+  out: Map<number, string>,
+) {
   if (groups.length === 1) {
     for (const p of points) out.set(p, (groups[0] as { key: string }).key);
     return;
@@ -166,13 +175,18 @@ const DIRECTIONS = [
 export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
   const rng = seedrandom(`${input.seed}:${input.district.code}`);
   const plane = new Plane(input.district.center[1]);
-  const boundary: MultiPolygon = input.district.boundary.map((poly) => poly.map((ring) => ring.map((p) => plane.to(p))));
+  const boundary: MultiPolygon = input.district.boundary.map((poly) =>
+    poly.map((ring) => ring.map((p) => plane.to(p))),
+  );
   const clean = polygonClipping.union(boundary);
   const turfShape = { type: 'MultiPolygon' as const, coordinates: clean };
   const inside = (p: [number, number]) => booleanPointInPolygon(p, turfShape);
   const [minX, minY, maxX, maxY] = bboxOf(clean.flat(2) as [number, number][]);
   const centre = plane.to(input.district.center);
-  const area = clean.reduce((a, poly) => a + ringArea(poly[0] as Ring) - poly.slice(1).reduce((h, r) => h + ringArea(r as Ring), 0), 0);
+  const area = clean.reduce(
+    (a, poly) => a + ringArea(poly[0] as Ring) - poly.slice(1).reduce((h, r) => h + ringArea(r as Ring), 0),
+    0,
+  );
   const radius = Math.sqrt(area / Math.PI);
 
   const allocation = allocateGrids(input);
@@ -205,7 +219,9 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
     if (inside(c)) points[i] = c;
   }
 
-  const byDistance = points.map((_, i) => i).sort((a, b) => dist(points[a]!, centre) - dist(points[b]!, centre) || a - b);
+  const byDistance = points
+    .map((_, i) => i)
+    .sort((a, b) => dist(points[a]!, centre) - dist(points[b]!, centre) || a - b);
   const angleOf = (i: number) => Math.atan2(points[i]![1] - centre[1], points[i]![0] - centre[0]);
   const urbanStreets = input.streets.filter((s) => s.kind === 'street');
   const outerStreets = input.streets.filter((s) => s.kind !== 'street');
@@ -273,7 +289,13 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
     const community = communities.get(pointCommunity.get(i) ?? '') as GeneratorCommunity;
     const kind = streetKind.get(community.streetCode);
     const gridKind: GridKind =
-      community.kind === 'village' ? 'rural' : kind === 'zone' ? 'enterprise' : rng() < 0.15 ? 'commercial' : 'residential';
+      community.kind === 'village'
+        ? 'rural'
+        : kind === 'zone'
+          ? 'enterprise'
+          : rng() < 0.15
+            ? 'commercial'
+            : 'residential';
     const neighbours = [...delaunay.neighbors(i)];
     const boundsText = DIRECTIONS.map(({ zh, angle }) => {
       let best: number | undefined;

@@ -14,7 +14,9 @@ import { assertInScope, assertRegionVisible } from '../geo.permissions.js';
 
 export async function listRegions(db: Queryable, actor: Actor, parent?: string) {
   if (!parent) return listTopRegions(db, actor.scopePath);
-  await loadVisibleRegion(db, actor, parent);
+  const region = await getRegion(db, parent, actor.scopePath);
+  if (!region) throw geoErrors.unknownRegion({ field: 'parent', params: { code: parent } });
+  assertRegionVisible(actor, region.path);
   return listChildRegions(db, parent, actor.scopePath);
 }
 

@@ -18,7 +18,8 @@ export async function changePassword(
     throw identityErrors.wrongCurrentPassword({ field: 'currentPassword' });
   }
   const problem = passwordProblem(input.newPassword, user.username);
-  if (problem) throw identityErrors.weakPassword({ field: 'newPassword', params: { reason: PASSWORD_REASONS[problem] } });
+  if (problem)
+    throw identityErrors.weakPassword({ field: 'newPassword', params: { reason: PASSWORD_REASONS[problem] } });
   if (input.newPassword === input.currentPassword) {
     throw identityErrors.weakPassword({
       field: 'newPassword',
@@ -29,6 +30,11 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     await setPassword(tx, user.id, passwordHash, false);
     await revokeOtherSessions(tx, user.id, actor.sessionId);
-    await writeAudit(tx, { actorId: actor.id, actorName: actor.username, action: 'identity.password_changed', ...meta });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.username,
+      action: 'identity.password_changed',
+      ...meta,
+    });
   });
 }

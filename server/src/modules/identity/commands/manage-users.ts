@@ -1,7 +1,7 @@
 import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope, type Role } from '../../../core/auth.js';
-import { coreErrors } from '../../../core/errors.js';
 import type { Db } from '../../../core/db.js';
+import { coreErrors } from '../../../core/errors.js';
 import { scopePathOf } from '../../geo/index.js';
 import {
   findUserById,
@@ -21,14 +21,16 @@ type Meta = { ip?: string; requestId?: string };
 async function resolveScope(db: Db, actor: Actor, scopeCode: string): Promise<string> {
   const path = scopeCode === '' ? '' : await scopePathOf(db, scopeCode);
   if (path === undefined) throw identityErrors.unknownScope({ field: 'scopeCode', params: { code: scopeCode } });
-  if (!inScope(actor, path) || (path === '' && actor.scopePath !== '')) throw coreErrors.outOfScope({ field: 'scopeCode' });
+  if (!inScope(actor, path) || (path === '' && actor.scopePath !== ''))
+    throw coreErrors.outOfScope({ field: 'scopeCode' });
   return path;
 }
 
 async function loadManageable(db: Db, actor: Actor, id: number) {
   const user = await findUserById(db, id);
   if (!user) throw identityErrors.userNotFound({ field: 'id' });
-  if (!inScope(actor, user.scopePath) || (user.scopePath === '' && actor.scopePath !== '')) throw coreErrors.outOfScope();
+  if (!inScope(actor, user.scopePath) || (user.scopePath === '' && actor.scopePath !== ''))
+    throw coreErrors.outOfScope();
   return user;
 }
 
@@ -71,7 +73,12 @@ export async function changeUser(
   if (id === actor.id && (patch.disabled || patch.role || patch.scopeCode !== undefined)) throw coreErrors.forbidden();
   const scopePath = patch.scopeCode === undefined ? undefined : await resolveScope(db, actor, patch.scopeCode);
   const user = await db.transaction(async (tx) => {
-    const u = await updateUser(tx, id, { displayName: patch.displayName, role: patch.role, scopePath, disabled: patch.disabled });
+    const u = await updateUser(tx, id, {
+      displayName: patch.displayName,
+      role: patch.role,
+      scopePath,
+      disabled: patch.disabled,
+    });
     if (patch.disabled) await revokeOtherSessions(tx, id, null);
     await writeAudit(tx, {
       actorId: actor.id,

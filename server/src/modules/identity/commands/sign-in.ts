@@ -22,7 +22,12 @@ export async function signIn(db: Db, config: Config, input: SignInInput, meta: {
   const user = await findUserByUsername(db, input.username);
   if (!user || user.disabled) {
     await verifyAgainstNothing(input.password);
-    await writeAudit(db, { action: 'identity.sign_in_failed', subject: input.username, detail: { reason: 'unknown_user' }, ...meta });
+    await writeAudit(db, {
+      action: 'identity.sign_in_failed',
+      subject: input.username,
+      detail: { reason: 'unknown_user' },
+      ...meta,
+    });
     throw identityErrors.badCredentials();
   }
   const lockedFor = user.lockedUntil ? Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60000) : 0;

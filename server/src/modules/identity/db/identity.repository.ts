@@ -29,9 +29,10 @@ export async function countUsers(db: Queryable): Promise<number> {
 }
 
 export async function findUserByUsername(db: Queryable, username: string): Promise<UserRecord | undefined> {
-  const [row] = await db.query<R<UserRecord>>(`SELECT ${USER_COLUMNS} FROM identity_users WHERE lower(username) = lower($1)`, [
-    username,
-  ]);
+  const [row] = await db.query<R<UserRecord>>(
+    `SELECT ${USER_COLUMNS} FROM identity_users WHERE lower(username) = lower($1)`,
+    [username],
+  );
   return row;
 }
 
@@ -42,7 +43,14 @@ export async function findUserById(db: Queryable, id: number): Promise<UserRecor
 
 export async function insertUser(
   db: Queryable,
-  u: { username: string; displayName: string; role: Role; scopePath: string; passwordHash: string; mustChangePassword: boolean },
+  u: {
+    username: string;
+    displayName: string;
+    role: Role;
+    scopePath: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
 ): Promise<UserRecord> {
   const [row] = await db.query<R<UserRecord>>(
     `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password)

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createShanzhi, type Shanzhi } from '../app.js';
+import { loadConfig } from '../core/config.js';
+import { type Db, openEmbedded, openServer } from '../core/db.js';
+import { seedGeo } from '../modules/geo/index.js';
+import { ensureFirstAdmin } from '../modules/identity/index.js';
+
+/**
+ * Tests run on the engine CI selects: a throw-away PostgreSQL database when DATABASE_URL is set, an in-memory
+ * PGlite otherwise. Both go through the same migrations and code.
+ */
+export const ENGINE = process.env.DATABASE_URL ? 'server' : 'embedded';
+if (ENGINE === 'embedded' && !process.env.SHANZHI_QUIET_ENGINE) {
+  console.info(
+    '[shanzhi tests] engine: embedded PGlite (set DATABASE_URL to run the same tests on a PostgreSQL server)',
+  );
+}
+
+async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (!process.env.DATABASE_URL) return { db: await openEmbedded('memory'), drop: async () => undefined };
+  const name = `shanzhi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = await openServer(url.toString());
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestApp extends Shanzhi {
+  adminCookie: string;
+  /** Signs a new user in through the API and returns their session cookie. */
+  userCookie(role: string, scopeCode: string, username?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'Test-Password-2026';
+
+export function cookieOf(res: { headers: Record<string, unknown> }): string {
+  const set = res.headers['set-cookie'];
+  const first = Array.isArray(set) ? set[0] : set;
+  return String(first).split(';')[0] as string;
+}
+
+export async function startTestApp(opts: { grids?: 'all' | string[] | 'none' } = {}): Promise<TestApp> {
+  const { db, drop } = await freshDatabase();
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent-shanzhi-test',
+    SESSION_SECRET: randomBytes(32).toString('base64'),
+    DATA_KEY: randomBytes(32).toString('base64'),
+  });
+  const shanzhi = await createShanzhi(config, { db, serveWeb: false });
+  const grids = opts.grids ?? 'all';
+  await seedGeo(db, { demoGrids: grids !== 'none', districts: Array.isArray(grids) ? grids : undefined });
+  await shanzhi.geo.locator.changed();
+  const first = await ensureFirstAdmin(db);
+  if (!first) throw new Error('fresh database already had users');
+  const adminCookie = await signInAndSetPassword(shanzhi, first.username, first.oneTimePassword);
+
+  let n = 0;
+  return {
+    ...shanzhi,
+    adminCookie,
+    async userCookie(role, scopeCode, username) {
+      const res = await shanzhi.app.inject({
+        method: 'POST',
+        url: '/api/identity/users',
+        headers: { cookie: adminCookie },
+        payload: {
+          username: username ?? `${role.replace(/_/g, '')}${++n}`,
+          displayName: `测试${role}`,
+          role,
+          scopeCode,
+        },
+      });
+      if (res.statusCode !== 200) throw new Error(`create user failed: ${res.body}`);
+      const { user, oneTimePassword } = res.json() as { user: { username: string }; oneTimePassword: string };
+      return signInAndSetPassword(shanzhi, user.username, oneTimePassword);
+    },
+    async stop() {
+      await shanzhi.close();
+      await drop();
+    },
+  };
+}
+
+async function signInAndSetPassword(s: Shanzhi, username: string, password: string): Promise<string> {
+  const res = await s.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  const cookie = cookieOf(res);
+  const change = await s.app.inject({
+    method: 'POST',
+    url: '/api/identity/password',
+    headers: { cookie },
+    payload: { currentPassword: password, newPassword: TEST_PASSWORD },
+  });
+  if (change.statusCode !== 204) throw new Error(`password change failed: ${change.body}`);
+  return cookie;
+}
