@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support.js';
+
+let t: TestApp;
+let community: string;
+let interiorGrid: string;
+let features: Feature[];
+
+interface Feature {
+  type: 'Feature';
+  geometry: { type: string; coordinates: unknown };
+  properties: Record<string, unknown> & { code: string };
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ grids: ['370983'] });
+  // a grid that touches nothing outside its community: leaving it out opens a hole
+  const [row] = await t.db.query<{ code: string; community: string }>(
+    `SELECT g.code, g.community_code AS community FROM geo_grids g JOIN geo_regions c ON c.code = g.community_code
+     WHERE NOT ST_Intersects(ST_Boundary(c.boundary), g.geom) ORDER BY g.code LIMIT 1`,
+  );
+  interiorGrid = row?.code as string;
+  community = row?.community as string;
+  features = (await get(`/api/geo/regions/${community}/grids`)).json().features;
+});
+afterAll(async () => t?.stop());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: t.adminCookie } });
+const importGrids = (body: unknown, cookie = t.adminCookie) =>
+  t.app.inject({ method: 'POST', url: '/api/geo/grids/import', headers: { cookie }, payload: body as object });
+const fc = (fs: Feature[]) => ({ type: 'FeatureCollection', features: fs });
+const snapshot = async () =>
+  t.db.query('SELECT code, name, merged_into, ST_AsText(geom) AS wkt FROM geo_grids ORDER BY code');
+
+describe('grid import', () => {
+  it('reports overlaps, gaps and grids outside the district with their codes, and changes nothing', async () => {
+    const before = await snapshot();
+    const located = (await get(`/api/geo/grids/${interiorGrid}`)).json().grid.centroid as [number, number];
+
+    const [a, b] = features.filter((f) => f.properties.code !== interiorGrid);
+    const overlapping = features.map((f) => (f === b ? { ...f, geometry: (a as Feature).geometry } : f));
+    const overlap = await importGrids(fc(overlapping));
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.json().error).toMatchObject({ code: 'geo.import_rejected', field: 'features' });
+    const problems = overlap.json().error.details as { problem: string; grids: string[] }[];
+    expect(problems).toContainEqual(
+      expect.objectContaining({ problem: 'overlap', grids: [a?.properties.code, b?.properties.code].sort() }),
+    );
+
+    const gap = await importGrids(fc(features.filter((f) => f.properties.code !== interiorGrid)));
+    expect(gap.statusCode).toBe(400);
+    const gapProblem = (gap.json().error.details as { problem: string; grids: string[] }[]).find(
+      (p) => p.problem === 'gap',
+    );
+    expect(gapProblem?.grids.length).toBeGreaterThan(1);
+
+    const shift = (coords: unknown): unknown =>
+      Array.isArray(coords) && typeof coords[0] === 'number'
+        ? [coords[0] + 1, coords[1]]
+        : (coords as unknown[]).map(shift);
+    const moved = features.map((f) =>
+      f.properties.code === interiorGrid
+        ? { ...f, geometry: { ...f.geometry, coordinates: shift(f.geometry.coordinates) } }
+        : f,
+    );
+    const outside = await importGrids(fc(moved));
+    expect(outside.json().error.details).toContainEqual(
+      expect.objectContaining({ problem: 'outside_district', grids: [interiorGrid] }),
+    );
+
+    const bowtie = features.map((f, i) =>
+      i === 0
+        ? {
+            ...f,
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [116.7, 36.1],
+                  [116.71, 36.11],
+                  [116.71, 36.1],
+                  [116.7, 36.11],
+                  [116.7, 36.1],
+                ],
+              ],
+            },
+          }
+        : f,
+    );
+    const invalid = await importGrids(fc(bowtie));
+    expect(invalid.json().error.details[0]).toMatchObject({
+      problem: 'invalid_geometry',
+      grids: [features[0]?.properties.code],
+    });
+
+    expect(await snapshot()).toEqual(before);
+    const still = (await get(`/api/geo/locate?lng=${located[0]}&lat=${located[1]}`)).json();
+    expect(still.grid.code).toBe(interiorGrid);
+  });
+
+  it('rejects malformed GeoJSON, bad coordinates and unknown communities, naming the field', async () => {
+    const base = features[0] as Feature;
+    const open = {
+      ...base,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [116.7, 36.1],
+            [116.71, 36.1],
+            [116.71, 36.11],
+            [116.7, 36.12],
+          ],
+        ],
+      },
+    };
+    const cases: [unknown, string][] = [
+      [{ type: 'FeatureCollection' }, 'features'],
+      [fc([open]), 'features.0.geometry.coordinates.0'],
+      [fc([{ ...base, geometry: { type: 'Point', coordinates: [116.7, 36.1] } }]), 'features.0.geometry.type'],
+      [
+        fc([
+          {
+            ...base,
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [216.7, 36.1],
+                  [216.71, 36.1],
+                  [216.71, 36.11],
+                  [216.7, 36.1],
+                ],
+              ],
+            },
+          },
+        ]),
+        'features.0.geometry.coordinates.0.0.0',
+      ],
+      [fc([{ ...base, properties: { ...base.properties, code: '12345' } }]), 'features.0.properties.code'],
+      [fc([{ ...base, properties: { ...base.properties, code: '999999999999001' } }]), 'features.0.properties.code'],
+      [fc([base, base]), 'features.1.properties.code'],
+    ];
+    const before = await snapshot();
+    for (const [body, field] of cases) {
+      const res = await importGrids(body);
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().error.field).toBe(field);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('only district administrators import, only inside their scope', async () => {
+    const street = await t.userCookie('street_staff', community.slice(0, 9));
+    expect((await importGrids(fc(features), street)).statusCode).toBe(403);
+    const otherAdmin = await t.userCookie('district_admin', '320114');
+    const res = await importGrids(fc(features), otherAdmin);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('auth.out_of_scope');
+  });
+
+  it('replaces a community’s grids, merges grids (多格合一), and the point lookup follows at once', async () => {
+    const target = features.find((f) => f.properties.code !== interiorGrid) as Feature;
+    const renamed = features.map((f) => ({
+      ...f,
+      properties: {
+        code: f.properties.code,
+        name: `${f.properties.name}（新）`,
+        kind: f.properties.kind,
+        mergedInto: f.properties.code === interiorGrid ? target.properties.code : null,
+        team: [{ role: 'grid_leader', name: '网格长甲' }],
+      },
+    }));
+    const res = await importGrids(fc(renamed));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ imported: features.length, replaced: features.length });
+    const detail = (await get(`/api/geo/grids/${interiorGrid}`)).json().grid;
+    expect(detail.mergedInto).toBe(target.properties.code);
+    expect(detail.name).toMatch(/（新）$/);
+    expect(detail.team).toEqual([{ role: 'grid_leader', name: '网格长甲' }]);
+    const located = (await get(`/api/geo/locate?lng=${detail.centroid[0]}&lat=${detail.centroid[1]}`)).json();
+    expect(located.grid).toEqual({ code: interiorGrid, name: detail.name, mergedInto: target.properties.code });
+    const [audited] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM core_audit WHERE action = 'geo.grids.import'`,
+    );
+    expect(audited?.n).toBe(1);
+  });
+});
