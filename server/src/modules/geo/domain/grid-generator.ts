@@ -195,7 +195,10 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
   const urbanCount = input.communities
     .filter((c) => streetKind.get(c.streetCode) === 'street')
     .reduce((a, c) => a + (allocation.get(c.code) ?? 0), 0);
-  const crowdShare = 0.6 * (urbanCount / n);
+  // The more of the district is urban, the more points crowd the centre and the wider that crowd spreads.
+  const urbanShare = urbanCount / n;
+  const crowdShare = 0.7 * urbanShare;
+  const spread = radius * (0.15 + 0.35 * urbanShare);
 
   const gaussian = () => {
     const u = 1 - rng();
@@ -206,7 +209,7 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
   while (points.length < n) {
     const p: [number, number] =
       rng() < crowdShare
-        ? [centre[0] + gaussian() * radius * 0.3, centre[1] + gaussian() * radius * 0.3]
+        ? [centre[0] + gaussian() * spread, centre[1] + gaussian() * spread]
         : [minX + rng() * (maxX - minX), minY + rng() * (maxY - minY)];
     if (inside(p)) points.push(p);
   }
