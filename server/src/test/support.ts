@@ -54,7 +54,9 @@ export function cookieOf(res: { headers: Record<string, unknown> }): string {
   return String(first).split(';')[0] as string;
 }
 
-export async function startTestApp(opts: { grids?: 'all' | string[] | 'none' } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { grids?: 'all' | string[] | 'none'; serveWeb?: boolean } = {},
+): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -62,7 +64,7 @@ export async function startTestApp(opts: { grids?: 'all' | string[] | 'none' } =
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),
   });
-  const shanzhi = await createShanzhi(config, { db, serveWeb: false });
+  const shanzhi = await createShanzhi(config, { db, serveWeb: opts.serveWeb ?? false });
   const grids = opts.grids ?? 'all';
   await seedGeo(db, { demoGrids: grids !== 'none', districts: Array.isArray(grids) ? grids : undefined });
   await shanzhi.geo.locator.changed();

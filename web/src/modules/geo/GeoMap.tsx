@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { MapConfig } from './api';
 import { type Label, labelPoint, placeLabels } from './labels';
-import { baseStyle, LAYERS, SOURCES, selectedGridFilter } from './mapStyle';
+import { baseStyle, LAYERS, SOURCES, selectedGridFilter, TILE_SOURCE } from './mapStyle';
 import type { MapView } from './mapView';
 import { type Projection, projectionFor } from './projection';
 
@@ -90,7 +90,13 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
       setHover(hits.find((f) => f.layer.id === LAYERS.areasFill)?.id);
     });
     instance.on('mouseout', () => setHover(undefined));
-    instance.on('load', () => setMap(instance));
+    // 'style.load', not 'load': 'load' also waits for the base tiles, which may be slow or unreachable.
+    instance.on('style.load', () => setMap(instance));
+    // A failed base tile triggers no repaint, so 'idle' would never come; the tiles are optional anyway.
+    instance.on('error', (event) => {
+      if ('sourceId' in event && event.sourceId === TILE_SOURCE) instance.triggerRepaint();
+      else console.error(event.error);
+    });
 
     return () => {
       setMap(null);

@@ -8,6 +8,7 @@ export const PALETTE = [
 ];
 
 export const SOURCES = { areas: 'areas', frame: 'frame', grids: 'grids' } as const;
+export const TILE_SOURCE = 'tiles';
 
 export const LAYERS = {
   areasFill: 'areas-fill',
@@ -45,13 +46,13 @@ export function baseStyle(config: MapConfig): StyleSpecification {
     layers,
   };
   if (config.tileUrl) {
-    style.sources.tiles = {
+    style.sources[TILE_SOURCE] = {
       type: 'raster',
       tiles: [config.tileUrl],
       tileSize: 256,
       ...(config.attribution ? { attribution: config.attribution } : {}),
     };
-    layers.push({ id: 'tiles', type: 'raster', source: 'tiles' });
+    layers.push({ id: 'tiles', type: 'raster', source: TILE_SOURCE });
   }
   layers.push(
     {
