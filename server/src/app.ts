@@ -18,6 +18,8 @@ export interface Shanzhi {
   db: Db;
   events: EventBus;
   geo: GeoModule;
+  /** Every route registered, for the access matrix test and the docs. */
+  routes: { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
   const events = new EventBus(app.log);
   const ctx: ModuleContext = { db, events, config, log: app.log };
   const { geo, all } = createModules(db);
+
+  const routes: Shanzhi['routes'] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
 
   await migrate(db, migrationSources(all));
   for (const m of all) await m.start?.(ctx);
@@ -98,6 +105,7 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     db,
     events,
     geo,
+    routes,
     async close() {
       if (closed) return;
       closed = true;

@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('console in Chromium', () => {
 
     await tree.getByText('肥城市').click();
     await mapIdle(page);
-    await expect.poll(() => page.getByTestId('breadcrumb').innerText()).toContain('肥城市');
+    await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('肥城市');
     const gridCount = await page.evaluate(
       () =>
         window.__shanzhiMap
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('console in Chromium', () => {
 
     await tree.getByText('老城街道').click();
     await mapIdle(page);
-    await expect.poll(() => page.getByTestId('breadcrumb').innerText()).toContain('老城街道');
+    await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('老城街道');
     await shot('05-street');
 
     const target = await page.evaluate(() => {
@@ -127,10 +127,10 @@ describe.skipIf(!hasChromium)('console in Chromium', () => {
     expect(target?.code).toMatch(/^370983002\d{6}$/);
     await page.mouse.click(target?.x ?? 0, target?.y ?? 0);
     const drawer = page.getByTestId('grid-drawer');
-    await expect.poll(() => drawer.getByTestId('grid-code').innerText()).toBe(target?.code);
-    await expect.poll(() => drawer.innerText()).toContain('四至');
-    await expect.poll(() => drawer.innerText()).toContain('网格长');
-    await expect.poll(() => drawer.innerText()).toContain('老城街道');
+    await expect.poll(() => drawer.getByTestId('grid-code').textContent()).toBe(target?.code);
+    await expect.poll(() => drawer.textContent()).toContain('四至');
+    await expect.poll(() => drawer.textContent()).toContain('网格长');
+    await expect.poll(() => drawer.textContent()).toContain('老城街道');
     await shot('06-grid-drawer');
   });
 
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium)('console in Chromium', () => {
       .last()
       .click()
       .catch(() => undefined);
-    await expect.poll(() => page.getByTestId('grid-drawer').innerText()).toContain('Grid leader');
+    await expect.poll(() => page.getByTestId('grid-drawer').textContent()).toContain('Grid leader');
     await shot('07-english');
   });
 });

@@ -28,6 +28,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   app.post(
     '/sessions',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: '控制台登录（会话 Cookie）/ console sign-in, sets the session cookie',
@@ -52,6 +53,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   app.post(
     '/tokens',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: '为 API 客户端签发令牌 / issue a bearer token for an API client',

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support.js';
+
+/**
+ * Every API route, whoever asks: signed out → 401 unless the route is how one signs in; a resident → 403 on
+ * anything that is staff data. New routes join this matrix automatically, so none can ship unguarded.
+ */
+const PUBLIC = new Set(['POST /api/identity/sessions', 'POST /api/identity/tokens']);
+const RESIDENT_ALLOWED = new Set([
+  'GET /api/geo/locate',
+  'GET /api/identity/me',
+  'POST /api/identity/password',
+  'DELETE /api/identity/sessions/current',
+]);
+
+let t: TestApp;
+let resident: string;
+beforeAll(async () => {
+  t = await startTestApp({ grids: 'none' });
+  resident = await t.userCookie('resident', '370983');
+});
+afterAll(async () => t?.stop());
+
+const sample = (url: string) =>
+  url
+    .replace(':code', url.includes('/grids/') ? '370983002001001' : '370983')
+    .replace(':id', '1')
+    .concat(url.endsWith('/locate') ? '?lng=116.77&lat=36.18' : '');
+
+describe('access to every route', () => {
+  it('knows the API routes', () => {
+    expect(t.routes.filter((r) => r.url.startsWith('/api/')).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('refuses anyone signed out', async () => {
+    for (const r of t.routes.filter((x) => x.url.startsWith('/api/') && !PUBLIC.has(`${x.method} ${x.url}`))) {
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: sample(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.json().error.code).toBe('auth.unauthenticated');
+    }
+  });
+
+  it('shows a resident no staff data', async () => {
+    const guarded = t.routes.filter(
+      (x) =>
+        x.url.startsWith('/api/') &&
+        !PUBLIC.has(`${x.method} ${x.url}`) &&
+        !RESIDENT_ALLOWED.has(`${x.method} ${x.url}`),
+    );
+    expect(guarded.length).toBeGreaterThan(8);
+    for (const r of guarded) {
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: sample(r.url),
+        headers: { cookie: resident },
+        payload: r.method === 'GET' ? undefined : validBody(r.url),
+      });
+      expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(403);
+    }
+  });
+
+  it('serves health, readiness and the OpenAPI document', async () => {
+    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ url: '/readyz' })).json()).toMatchObject({ status: 'ready' });
+    const doc = (await t.app.inject({ url: '/docs/json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/geo/locate');
+    const res = await t.app.inject({
+      url: '/api/nothing-here',
+      headers: { 'accept-language': 'en', cookie: t.adminCookie },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toEqual({ code: 'core.not_found', message: 'Not found' });
+  });
+});
+
+/** Bodies that pass validation, so a 403 is the permission speaking, not the schema. */
+function validBody(url: string): object {
+  if (url === '/api/geo/grids/import') {
+    const ring = [
+      [116.7, 36.1],
+      [116.71, 36.1],
+      [116.71, 36.11],
+      [116.7, 36.1],
+    ];
+    return {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [ring] },
+          properties: { code: '370983002001001', name: 'x' },
+        },
+      ],
+    };
+  }
+  if (url === '/api/identity/users')
+    return { username: 'someone', displayName: 'x', role: 'resident', scopeCode: '370983' };
+  if (url === '/api/identity/users/:id') return { disabled: true };
+  return {};
+}
