@@ -97,7 +97,8 @@ const en: Record<MessageKey, string> = {
   'signIn.passwordRequired': 'Enter your password',
 
   'password.title': 'Change password',
-  'password.forcedHint': 'Please replace your one-time password before you continue. The new password needs at least 10 characters.',
+  'password.forcedHint':
+    'Please replace your one-time password before you continue. The new password needs at least 10 characters.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',

@@ -34,7 +34,12 @@ function buildLabels(view: MapView, projection: Projection, onSelectRegion: (cod
   const labels: Label[] = [];
   for (const region of view.labels) {
     if (region.center) {
-      labels.push({ at: projection.point(region.center), text: region.name, kind: 'region', onClick: () => onSelectRegion(region.code) });
+      labels.push({
+        at: projection.point(region.center),
+        text: region.name,
+        kind: 'region',
+        onClick: () => onSelectRegion(region.code),
+      });
     }
   }
   if (view.grids.features.length <= GRID_LABEL_LIMIT) {
@@ -117,7 +122,10 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
     (map.getSource(SOURCES.frame) as GeoJSONSource).setData(projection.geojson(view.frame));
     (map.getSource(SOURCES.grids) as GeoJSONSource).setData(projection.geojson(view.grids));
     for (const marker of markers.current) marker.remove();
-    markers.current = placeLabels(map, buildLabels(view, projection, (code) => selectRegion(code)));
+    markers.current = placeLabels(
+      map,
+      buildLabels(view, projection, (code) => selectRegion(code)),
+    );
     if (view.bbox) {
       const [minLng, minLat, maxLng, maxLat] = projection.bbox(view.bbox);
       map.fitBounds([minLng, minLat, maxLng, maxLat], { padding: FIT_PADDING, duration: 400 });
@@ -136,8 +144,7 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
     if (!map || !view) return;
     const container = map.getContainer();
     const few = view.grids.features.length <= GRID_LABEL_ALWAYS;
-    const update = () =>
-      container.classList.toggle('sz-map--grid-labels', few || map.getZoom() >= GRID_LABEL_MIN_ZOOM);
+    const update = () => container.classList.toggle('sz-map--grid-labels', few || map.getZoom() >= GRID_LABEL_MIN_ZOOM);
     update();
     map.on('zoom', update);
     return () => {

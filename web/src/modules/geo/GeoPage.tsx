@@ -45,7 +45,9 @@ export function GeoPage() {
   const view = viewState.view;
   const chain = grid.status === 'ready' ? grid.detail.chain : (view?.chain ?? []);
   const gridName = grid.status === 'ready' ? grid.detail.grid.name : null;
-  const ancestors = (view?.chain ?? []).slice(0, -1).map((link) => link.code);
+  // Open the tree down to the current region, and the region itself unless it has nothing below it.
+  const expandPath = (view?.chain ?? []).map((link) => link.code);
+  if (view?.region?.childCount === 0) expandPath.pop();
 
   return (
     <Layout hasSider className="sz-geo">
@@ -53,7 +55,7 @@ export function GeoPage() {
         <Typography.Title level={5} className="sz-geo-sider-title">
           {t('geo.regions')}
         </Typography.Title>
-        <RegionTree selected={regionCode} ancestors={ancestors} onSelect={selectRegion} />
+        <RegionTree selected={regionCode} expandPath={expandPath} onSelect={selectRegion} />
       </Layout.Sider>
       <Layout.Content className="sz-geo-content">
         <GeoBreadcrumb chain={chain} gridName={gridName} onSelectRegion={selectRegion} />

@@ -30,7 +30,11 @@ function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
     },
   ];
   if (grid.mergedInto) {
-    items.push({ key: 'merged', label: t('grid.mergedInto'), children: <span className="sz-mono">{grid.mergedInto}</span> });
+    items.push({
+      key: 'merged',
+      label: t('grid.mergedInto'),
+      children: <span className="sz-mono">{grid.mergedInto}</span>,
+    });
   }
   return <Descriptions column={1} size="small" bordered items={items} />;
 }
@@ -56,7 +60,14 @@ export function GridDrawer({ state, onClose }: { state: GridState; onClose: () =
   const { t } = useT();
   const title = state.status === 'ready' ? `${t('grid.title')} · ${state.detail.grid.name}` : t('grid.title');
   return (
-    <Drawer open={state.status !== 'none'} onClose={onClose} title={title} size={420} mask={false} data-testid="grid-drawer">
+    <Drawer
+      open={state.status !== 'none'}
+      onClose={onClose}
+      title={title}
+      size={420}
+      mask={false}
+      data-testid="grid-drawer"
+    >
       {state.status === 'loading' && <Skeleton active />}
       {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
       {state.status === 'ready' && (

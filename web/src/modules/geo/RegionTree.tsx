@@ -11,8 +11,8 @@ const TOP = '';
 
 interface Props {
   selected: string | null;
-  /** Codes from the district down to the selected region's parent; expanded so the selection is visible. */
-  ancestors: string[];
+  /** Codes from the district down, expanded so the selection and what lies below it are visible. */
+  expandPath: string[];
   onSelect: (code: string) => void;
 }
 
@@ -37,7 +37,7 @@ function toNodes(loaded: Loaded, parent: string): TreeDataNode[] {
   }));
 }
 
-export function RegionTree({ selected, ancestors, onSelect }: Props) {
+export function RegionTree({ selected, expandPath, onSelect }: Props) {
   const [loaded, setLoaded] = useState<Loaded>({});
   const [expanded, setExpanded] = useState<Key[]>([]);
   const [error, setError] = useState<string>();
@@ -63,10 +63,11 @@ export function RegionTree({ selected, ancestors, onSelect }: Props) {
     void load(TOP);
   }, [load]);
 
-  const ancestorKey = ancestors.join('/');
+  // Joined so that the effect depends on the codes, not on a new array every render.
+  const pathKey = expandPath.join('/');
   useEffect(() => {
-    if (!ancestorKey) return;
-    const codes = ancestorKey.split('/');
+    if (!pathKey) return;
+    const codes = pathKey.split('/');
     let live = true;
     void Promise.all(codes.map(load)).then(() => {
       if (live) setExpanded((prev) => [...new Set([...prev, ...codes])]);
@@ -74,7 +75,7 @@ export function RegionTree({ selected, ancestors, onSelect }: Props) {
     return () => {
       live = false;
     };
-  }, [ancestorKey, load]);
+  }, [pathKey, load]);
 
   return (
     <div data-testid="region-tree">

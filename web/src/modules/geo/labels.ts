@@ -1,5 +1,5 @@
-import maplibregl, { type Map as MaplibreMap, type Marker } from 'maplibre-gl';
 import type { Position } from 'geojson';
+import maplibregl, { type Map as MaplibreMap, type Marker } from 'maplibre-gl';
 import type { Area, LngLat } from './api';
 
 export interface Label {

@@ -3,8 +3,18 @@ import type { MapConfig } from './api';
 
 /** 12 categorical colours (Tableau 10 plus two), dark enough to read at 45 % opacity over a light map. */
 export const PALETTE = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b',
-  '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#f4a261', '#2a9d8f',
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#f4a261',
+  '#2a9d8f',
 ];
 
 export const SOURCES = { areas: 'areas', frame: 'frame', grids: 'grids' } as const;
@@ -35,7 +45,9 @@ const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
  * sprites: text labels are HTML markers, which need no font download.
  */
 export function baseStyle(config: MapConfig): StyleSpecification {
-  const layers: LayerSpecification[] = [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }];
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } },
+  ];
   const style: StyleSpecification = {
     version: 8,
     sources: {

@@ -17,6 +17,7 @@ import {
 export interface MapView {
   /** null is the overview of every top-level region the user may see. */
   regionCode: string | null;
+  region: Region | null;
   chain: ChainLink[];
   /** The current region's own outline. */
   frame: AreaCollection;
@@ -54,6 +55,7 @@ async function loadOverview(): Promise<MapView> {
   const details = await Promise.all(regions.map((r) => fetchRegion(r.code)));
   return {
     regionCode: null,
+    region: null,
     chain: [],
     frame: emptyAreas(),
     areas: { type: 'FeatureCollection', features: details.flatMap((d) => outline(d).features) },
@@ -72,6 +74,7 @@ async function loadRegion(code: string): Promise<MapView> {
   ]);
   return {
     regionCode: code,
+    region: detail.region,
     chain: detail.chain,
     frame: outline(detail),
     areas,
@@ -81,7 +84,10 @@ async function loadRegion(code: string): Promise<MapView> {
   };
 }
 
-export type MapViewState = { status: 'loading'; view?: MapView } | { status: 'ready'; view: MapView } | { status: 'failed'; message: string; view?: MapView };
+export type MapViewState =
+  | { status: 'loading'; view?: MapView }
+  | { status: 'ready'; view: MapView }
+  | { status: 'failed'; message: string; view?: MapView };
 
 /** Loads the view for a drill level; the previous view stays visible while the next one loads. */
 export function useMapView(regionCode: string | null): MapViewState {

@@ -4,8 +4,8 @@ import { onSessionEnded } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { fetchMe, signOut, type User } from './api';
 import { ChangePasswordPage } from './ChangePasswordPage';
-import { SessionContext } from './session';
 import { SignInPage } from './SignInPage';
+import { SessionContext } from './session';
 
 type State = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; user: User };
 

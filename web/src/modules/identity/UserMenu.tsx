@@ -17,7 +17,12 @@ export function UserMenu() {
         trigger={['click']}
         menu={{
           items: [
-            { key: 'password', icon: <KeyOutlined />, label: t('user.changePassword'), onClick: () => setChanging(true) },
+            {
+              key: 'password',
+              icon: <KeyOutlined />,
+              label: t('user.changePassword'),
+              onClick: () => setChanging(true),
+            },
             { type: 'divider' },
             { key: 'signOut', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: () => void signOut() },
           ],
@@ -34,7 +39,13 @@ export function UserMenu() {
           </Space>
         </Button>
       </Dropdown>
-      <Modal title={t('password.title')} open={changing} onCancel={() => setChanging(false)} footer={null} destroyOnHidden>
+      <Modal
+        title={t('password.title')}
+        open={changing}
+        onCancel={() => setChanging(false)}
+        footer={null}
+        destroyOnHidden
+      >
         <ChangePasswordForm
           onCancel={() => setChanging(false)}
           onChanged={() => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support.js';
+import { GRIDS_CHANGED_CHANNEL, GridLocator } from '../queries/locate-point.js';
 
 let t: TestApp;
 let community: string;
@@ -184,5 +185,20 @@ describe('grid import', () => {
       `SELECT count(*)::int AS n FROM core_audit WHERE action = 'geo.grids.import'`,
     );
     expect(audited?.n).toBe(1);
+  });
+
+  it('keeps every instance’s index equal to the table: a change announced by another instance is picked up', async () => {
+    const other = new GridLocator(t.db);
+    await other.start();
+    try {
+      const detail = (await get(`/api/geo/grids/${interiorGrid}`)).json().grid;
+      const [x, y] = detail.centroid as [number, number];
+      expect(other.locateCode(x, y)).toBe(interiorGrid);
+      await t.db.query('DELETE FROM geo_grids WHERE code = $1', [interiorGrid]);
+      await t.db.notify(GRIDS_CHANGED_CHANNEL, 'test');
+      await expect.poll(() => other.locateCode(x, y)).toBeUndefined();
+    } finally {
+      await other.stop();
+    }
   });
 });
