@@ -1,4 +1,6 @@
 // Sums vitest JSON reports into the one closing line CI reads: "N passed, N failed[, N skipped]".
+// A suite whose setup failed reports its tests as skipped; those count as failed here, so a broken
+// beforeAll can never pass for "skipped".
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -10,15 +12,21 @@ for (const file of process.argv.slice(2)) {
     failed += 1;
     continue;
   }
-  const r = JSON.parse(readFileSync(file, 'utf8'));
-  const failedSuites = (r.testResults ?? []).filter((t) => t.status === 'failed' && !t.assertionResults?.length).length;
-  console.log(
-    `${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped` +
-      (failedSuites ? `, ${failedSuites} suite(s) failed to load` : ''),
-  );
-  passed += r.numPassedTests;
-  failed += r.numFailedTests + failedSuites;
-  skipped += r.numPendingTests + r.numTodoTests;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let p = 0;
+  let f = 0;
+  let s = 0;
+  for (const suite of report.testResults ?? []) {
+    const count = (status) => suite.assertionResults.filter((a) => a.status === status).length;
+    const suiteFailedOutside = suite.status === 'failed' && count('failed') === 0;
+    p += count('passed');
+    f += count('failed') + (suiteFailedOutside ? Math.max(1, count('skipped') + count('pending')) : 0);
+    s += suiteFailedOutside ? 0 : count('skipped') + count('pending') + count('todo');
+  }
+  console.log(`${file}: ${p} passed, ${f} failed, ${s} skipped`);
+  passed += p;
+  failed += f;
+  skipped += s;
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
