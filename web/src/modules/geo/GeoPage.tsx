@@ -75,8 +75,8 @@ export function GeoPage() {
             />
           )}
           {(!config || viewState.status === 'loading') && <Spin className="sz-map-spin" />}
+          <GridDrawer state={grid} onClose={() => setGridCode(null)} />
         </div>
-        <GridDrawer state={grid} onClose={() => setGridCode(null)} />
       </Layout.Content>
     </Layout>
   );

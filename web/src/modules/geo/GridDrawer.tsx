@@ -36,7 +36,7 @@ function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
       children: <span className="sz-mono">{grid.mergedInto}</span>,
     });
   }
-  return <Descriptions column={1} size="small" bordered items={items} />;
+  return <Descriptions column={1} size="small" bordered items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />;
 }
 
 function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
@@ -59,6 +59,7 @@ function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
 export function GridDrawer({ state, onClose }: { state: GridState; onClose: () => void }) {
   const { t } = useT();
   const title = state.status === 'ready' ? `${t('grid.title')} · ${state.detail.grid.name}` : t('grid.title');
+  // Rendered inside the map frame rather than over the page, so the header and breadcrumb stay usable.
   return (
     <Drawer
       open={state.status !== 'none'}
@@ -66,6 +67,7 @@ export function GridDrawer({ state, onClose }: { state: GridState; onClose: () =
       title={title}
       size={420}
       mask={false}
+      getContainer={false}
       data-testid="grid-drawer"
     >
       {state.status === 'loading' && <Skeleton active />}
