@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { createShanzhi } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
-import { seedGeo } from './modules/geo/index.js';
-import { ensureFirstAdmin } from './modules/identity/index.js';
+import { listDistrictsAndStreets, seedGeo } from './modules/geo/index.js';
+import { ensureFirstAdmin, seedOrgs } from './modules/identity/index.js';
 
 const started = performance.now();
 
@@ -22,6 +22,7 @@ async function main() {
 
   const seeded = await seedGeo(db, { demoGrids: config.demoData === 'demo', log: app.log });
   if (seeded.seeded) await geo.locator.changed();
+  await seedOrgs(db, await listDistrictsAndStreets(db));
   const admin = await ensureFirstAdmin(db);
 
   const shutdown = async (signal: string) => {

@@ -22,6 +22,8 @@ export interface Actor {
   /** ltree path of the region or grid this person may see; '' is the whole deployment. */
   scopePath: string;
   mustChangePassword: boolean;
+  /** The department or team a department staff member acts for. */
+  orgCode: string | null;
   sessionId: number;
 }
 

@@ -3,8 +3,8 @@ import pg from 'pg';
 import { createShanzhi, type Shanzhi } from '../app.js';
 import { loadConfig } from '../core/config.js';
 import { type Db, openEmbedded, openServer } from '../core/db.js';
-import { seedGeo } from '../modules/geo/index.js';
-import { ensureFirstAdmin } from '../modules/identity/index.js';
+import { listDistrictsAndStreets, seedGeo } from '../modules/geo/index.js';
+import { ensureFirstAdmin, seedOrgs } from '../modules/identity/index.js';
 
 /**
  * Tests run on the engine CI selects: a throw-away PostgreSQL database when DATABASE_URL is set, an in-memory
@@ -68,6 +68,7 @@ export async function startTestApp(
   const grids = opts.grids ?? 'all';
   await seedGeo(db, { demoGrids: grids !== 'none', districts: Array.isArray(grids) ? grids : undefined });
   await shanzhi.geo.locator.changed();
+  await seedOrgs(db, await listDistrictsAndStreets(db));
   const first = await ensureFirstAdmin(db);
   if (!first) throw new Error('fresh database already had users');
   const adminCookie = await signInAndSetPassword(shanzhi, first.username, first.oneTimePassword);

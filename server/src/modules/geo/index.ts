@@ -1,6 +1,6 @@
 /** The geo module's public face: other modules import only from here. */
 export { seedGeo } from './commands/seed-geo.js';
-export { pathOfCode as scopePathOf } from './db/geo.repository.js';
+export { listDistrictsAndStreets, pathOfCode as scopePathOf } from './db/geo.repository.js';
 export type { Crs } from './domain/coords.js';
 export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';
 export { createGeoModule, type GeoModule } from './geo.module.js';

@@ -37,6 +37,18 @@ export const identityErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：{code} 不是已知的区划或网格编码',
     en: 'Field {field} is invalid: {code} is not a known region or grid code',
   },
+  orgRequired: {
+    code: 'identity.org_required',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：部门工作人员须指定所属部门',
+    en: 'Field {field} is invalid: department staff need the department they act for',
+  },
+  unknownOrg: {
+    code: 'identity.unknown_org',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：部门 {code} 不存在',
+    en: 'Field {field} is invalid: org {code} does not exist',
+  },
   userNotFound: { code: 'identity.user_not_found', status: 404, 'zh-CN': '用户不存在', en: 'User not found' },
 });
 

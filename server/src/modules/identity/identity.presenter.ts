@@ -9,6 +9,7 @@ export function presentUser(u: UserRecord) {
     role: u.role,
     scopePath: u.scopePath,
     mustChangePassword: u.mustChangePassword,
+    orgCode: u.orgCode,
   };
 }
 

@@ -14,11 +14,12 @@ import {
   changeUserBody,
   createUserBody,
   listUsersQuery,
+  orgSchema,
   signInBody,
   tokenBody,
   userSchema,
 } from './identity.schemas.js';
-import { getMe, listUsers } from './queries/resolve-actor.js';
+import { getMe, listOrgs, listUsers } from './queries/resolve-actor.js';
 
 export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   const { db, config } = ctx;
@@ -157,5 +158,17 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
       },
     },
     async (req) => resetPassword(db, requireRole(req, rolesFor('user.manage')), req.params.id, meta(req)),
+  );
+
+  app.get(
+    '/orgs',
+    {
+      schema: {
+        tags,
+        summary: '部门与快速处置队（可派遣、可吹哨）/ departments and teams cases can go to',
+        response: { 200: z.object({ items: z.array(orgSchema) }) },
+      },
+    },
+    async (req) => listOrgs(db, requireRole(req, rolesFor('org.view'))),
   );
 }

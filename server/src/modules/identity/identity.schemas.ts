@@ -25,6 +25,7 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   scopePath: z.string(),
   mustChangePassword: z.boolean(),
+  orgCode: z.string().nullable(),
 });
 
 export const adminUserSchema = userSchema.extend({
@@ -36,12 +37,18 @@ export const adminUserSchema = userSchema.extend({
 /** scopeCode: a region code (district … community), a 15-digit grid code, or '' for the whole deployment. */
 const scopeCode = z.string().regex(/^(\d{2,12}|\d{15})?$/, 'region code, grid code, or empty');
 
+const orgCode = z.string().regex(/^[0-9]{6,12}-[a-z_]+$/, 'org code such as 370983-urban_management');
+
 export const createUserBody = z.object({
   username,
   displayName: z.string().trim().min(1).max(50),
   role: z.enum(ROLES),
   scopeCode,
+  /** Required for department staff: the department or team they act for. */
+  orgCode: orgCode.optional(),
 });
+
+export const orgSchema = z.object({ code: z.string(), name: z.string(), kind: z.string(), regionPath: z.string() });
 
 export const changeUserBody = z
   .object({

@@ -1,3 +1,4 @@
 /** The identity module's public face: other modules import only from here. */
 export { ensureFirstAdmin } from './commands/ensure-first-admin.js';
+export { type OrgRegion, seedOrgs } from './commands/seed-orgs.js';
 export { createIdentityModule } from './identity.module.js';

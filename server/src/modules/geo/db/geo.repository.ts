@@ -296,3 +296,10 @@ export async function pathOfCode(db: Queryable, code: string): Promise<string | 
   );
   return row?.path;
 }
+
+/** Districts and streets with their paths, for other modules that attach things to them (departments, teams). */
+export async function listDistrictsAndStreets(db: Queryable) {
+  return db.query<{ code: string; name: string; path: string; level: 'district' | 'street' } & Record<string, unknown>>(
+    `SELECT code, name, path::text AS path, level FROM geo_regions WHERE level IN ('district', 'street') ORDER BY code`,
+  );
+}

@@ -4,6 +4,7 @@ import type { Db } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import { scopePathOf } from '../../geo/index.js';
 import {
+  findOrg,
   findUserById,
   findUserByUsername,
   insertUser,
@@ -38,10 +39,16 @@ async function loadManageable(db: Db, actor: Actor, id: number) {
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { username: string; displayName: string; role: Role; scopeCode: string },
+  input: { username: string; displayName: string; role: Role; scopeCode: string; orgCode?: string },
   meta: Meta,
 ) {
   const scopePath = await resolveScope(db, actor, input.scopeCode);
+  if (input.role === 'department_staff' && !input.orgCode) throw identityErrors.orgRequired({ field: 'orgCode' });
+  if (input.orgCode) {
+    const org = await findOrg(db, input.orgCode);
+    if (!org) throw identityErrors.unknownOrg({ field: 'orgCode', params: { code: input.orgCode } });
+    if (!inScope(actor, org.regionPath)) throw coreErrors.outOfScope({ field: 'orgCode' });
+  }
   if (await findUserByUsername(db, input.username)) {
     throw identityErrors.usernameTaken({ field: 'username', params: { username: input.username } });
   }

@@ -15,11 +15,12 @@ export interface UserRecord {
   lockedUntil: Date | null;
   disabled: boolean;
   createdAt: Date;
+  orgCode: string | null;
 }
 
 const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
-  locked_until AS "lockedUntil", disabled, created_at AS "createdAt"`;
+  locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode"`;
 
 type R<T> = T & Record<string, unknown>;
 
@@ -146,5 +147,40 @@ export async function revokeOtherSessions(db: Queryable, userId: number, keepId:
   await db.query(
     'UPDATE identity_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2',
     [userId, keepId],
+  );
+}
+
+export interface OrgRecord {
+  code: string;
+  name: string;
+  kind: string;
+  regionPath: string;
+}
+
+export async function insertOrgs(db: Queryable, orgs: OrgRecord[]): Promise<number> {
+  if (!orgs.length) return 0;
+  const inserted = await db.query(
+    `INSERT INTO identity_orgs (code, name, kind, region_path)
+     SELECT code, name, kind, path::ltree
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS t(code, name, kind, path)
+     ON CONFLICT (code) DO NOTHING RETURNING code`,
+    [orgs.map((o) => o.code), orgs.map((o) => o.name), orgs.map((o) => o.kind), orgs.map((o) => o.regionPath)],
+  );
+  return inserted.length;
+}
+
+const ORG_COLUMNS = `code, name, kind, region_path::text AS "regionPath"`;
+
+export async function findOrg(db: Queryable, code: string): Promise<OrgRecord | undefined> {
+  const [row] = await db.query<R<OrgRecord>>(`SELECT ${ORG_COLUMNS} FROM identity_orgs WHERE code = $1`, [code]);
+  return row;
+}
+
+/** Orgs serving a region inside the scope, or serving a region that contains it (a district's departments). */
+export async function listOrgsForScope(db: Queryable, scope: string): Promise<OrgRecord[]> {
+  return db.query<R<OrgRecord>>(
+    `SELECT ${ORG_COLUMNS} FROM identity_orgs
+     WHERE region_path <@ $1::ltree OR $1::ltree <@ region_path ORDER BY kind, code`,
+    [scope],
   );
 }

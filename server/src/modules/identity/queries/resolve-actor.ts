@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
-import { findLiveSession, findUserById, listUsersInScope } from '../db/identity.repository.js';
+import { findLiveSession, findUserById, listOrgsForScope, listUsersInScope } from '../db/identity.repository.js';
 import { tokenHash } from '../domain/password.js';
 import { identityErrors } from '../identity.errors.js';
 import { presentUser, presentUserForAdmin } from '../identity.presenter.js';
@@ -16,6 +16,7 @@ export async function resolveActor(db: Db, secret: Buffer, token: string): Promi
     role: u.role,
     scopePath: u.scopePath,
     mustChangePassword: u.mustChangePassword,
+    orgCode: u.orgCode,
     sessionId: row.sessionId,
   };
 }
@@ -29,4 +30,8 @@ export async function getMe(db: Db, actor: Actor) {
 export async function listUsers(db: Db, actor: Actor, opts: { limit: number; offset: number; q?: string }) {
   const { items, total } = await listUsersInScope(db, actor.scopePath, opts);
   return { items: items.map(presentUserForAdmin), total };
+}
+
+export async function listOrgs(db: Db, actor: Actor) {
+  return { items: await listOrgsForScope(db, actor.scopePath) };
 }

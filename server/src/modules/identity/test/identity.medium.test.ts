@@ -183,6 +183,17 @@ describe('user administration', () => {
       [{ username: 'a', displayName: 'n', role: 'street_staff', scopeCode: '370983' }, 'username'],
       [{ username: 'new.two', displayName: 'n', role: 'mayor', scopeCode: '370983' }, 'role'],
       [{ username: 'new.three', displayName: 'n', role: 'street_staff', scopeCode: 42 }, 'scopeCode'],
+      [{ username: 'new.four', displayName: 'n', role: 'department_staff', scopeCode: '370983' }, 'orgCode'],
+      [
+        {
+          username: 'new.five',
+          displayName: 'n',
+          role: 'department_staff',
+          scopeCode: '370983',
+          orgCode: '370983-nothing',
+        },
+        'orgCode',
+      ],
     ];
     for (const [payload, field] of cases) {
       const res = await call('POST', '/api/identity/users', { cookie: t.adminCookie, payload });
@@ -206,5 +217,27 @@ describe('user administration', () => {
     expect((await call('GET', '/api/identity/me', { cookie })).statusCode).toBe(401);
     expect(await audit('identity.user_changed', `user:${id}`)).toHaveLength(1);
     expect((await audit('identity.user_created')).length).toBeGreaterThan(3);
+  });
+
+  it('lists the departments and rapid-response teams a case can go to, and binds department staff to one', async () => {
+    const street = await t.userCookie('street_staff', '370983002');
+    const orgs = (await call('GET', '/api/identity/orgs', { cookie: street })).json().items as {
+      code: string;
+      kind: string;
+    }[];
+    expect(orgs.map((o) => o.code)).toContain('370983-urban_management');
+    expect(orgs.map((o) => o.code)).toContain('370983002-rapid_response');
+    expect(orgs.some((o) => o.code === '370983001-rapid_response')).toBe(false);
+    const res = await call('POST', '/api/identity/users', {
+      cookie: t.adminCookie,
+      payload: {
+        username: 'cg.staff',
+        displayName: '城管',
+        role: 'department_staff',
+        scopeCode: '370983',
+        orgCode: '370983-urban_management',
+      },
+    });
+    expect(res.json().user.orgCode).toBe('370983-urban_management');
   });
 });
