@@ -51,12 +51,13 @@ export async function insertUser(
     scopePath: string;
     passwordHash: string;
     mustChangePassword: boolean;
+    orgCode?: string | null;
   },
 ): Promise<UserRecord> {
   const [row] = await db.query<R<UserRecord>>(
-    `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password)
-     VALUES ($1, $2, $3, $4::ltree, $5, $6) RETURNING ${USER_COLUMNS}`,
-    [u.username, u.displayName, u.role, u.scopePath, u.passwordHash, u.mustChangePassword],
+    `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password, org_code)
+     VALUES ($1, $2, $3, $4::ltree, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
+    [u.username, u.displayName, u.role, u.scopePath, u.passwordHash, u.mustChangePassword, u.orgCode ?? null],
   );
   return row as UserRecord;
 }
