@@ -1,0 +1,54 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * Personal data at rest: AES-256-GCM (authenticated), a fresh 12-byte nonce per value, stored as
+ * `v1:<nonce>.<ciphertext>.<tag>` in base64url. The version names the key, so a key rotation can read the old
+ * values while writing new ones under the new key.
+ */
+export class PersonalDataCipher {
+  constructor(
+    private readonly keys: Map<string, Buffer>,
+    private readonly current: string,
+  ) {
+    if (!keys.get(current)) throw new Error(`no data key for version ${current}`);
+  }
+
+  static single(key: Buffer): PersonalDataCipher {
+    return new PersonalDataCipher(new Map([['v1', key]]), 'v1');
+  }
+
+  encrypt(plain: string): string {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.current) as Buffer, nonce);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const parts = [nonce, body, cipher.getAuthTag()].map((b) => b.toString('base64url'));
+    return `${this.current}:${parts.join('.')}`;
+  }
+
+  decrypt(stored: string): string {
+    const [version, rest = ''] = stored.split(':', 2);
+    const key = this.keys.get(version ?? '');
+    if (!key) throw new Error(`no data key for version ${version}`);
+    const [nonce, body, tag] = rest.split('.').map((p) => Buffer.from(p, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce as Buffer);
+    decipher.setAuthTag(tag as Buffer);
+    return Buffer.concat([decipher.update(body as Buffer), decipher.final()]).toString('utf8');
+  }
+
+  /** Keyed, so an exact search works without the plaintext and a stolen table cannot be brute-forced offline. */
+  searchHash(value: string): string {
+    return createHmac('sha256', this.keys.get(this.current) as Buffer)
+      .update(`search:${value}`)
+      .digest('hex');
+  }
+}
+
+/** 13812345678 → 138****5678 */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/** Mainland mobile numbers: 11 digits starting 1[3-9]. */
+export function isMobilePhone(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone);
+}
