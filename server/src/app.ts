@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import type { Config } from './core/config.js';
+import { PersonalDataCipher } from './core/crypto.js';
 import { type Db, openDb } from './core/db.js';
 import { coreErrors } from './core/errors.js';
 import { EventBus } from './core/events.js';
@@ -10,6 +11,7 @@ import { createHttp, type HttpApp } from './core/http.js';
 import { pickLocale } from './core/i18n.js';
 import { migrate } from './core/migrate.js';
 import type { ModuleContext, ShanzhiModule } from './core/module.js';
+import { createCasesModule } from './modules/cases/index.js';
 import { createGeoModule, type GeoModule } from './modules/geo/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 
@@ -28,7 +30,7 @@ const WEB_DIST = path.join(import.meta.dirname, '../../web/dist');
 /** Dependencies run first: identity resolves the actor before any module's route sees the request. */
 export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } {
   const geo = createGeoModule({ db });
-  return { geo, all: [geo, createIdentityModule()] };
+  return { geo, all: [geo, createIdentityModule(), createCasesModule({ locator: geo.locator })] };
 }
 
 export function migrationSources(modules: ShanzhiModule[]) {
@@ -46,7 +48,7 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
   const app = await createHttp({ logLevel: config.logLevel, sessionSecret: config.sessionSecret });
   const db = opts.db ?? (await openDb(config));
   const events = new EventBus(app.log);
-  const ctx: ModuleContext = { db, events, config, log: app.log };
+  const ctx: ModuleContext = { db, events, config, log: app.log, cipher: PersonalDataCipher.single(config.dataKey) };
   const { geo, all } = createModules(db);
 
   const routes: Shanzhi['routes'] = [];

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createShanzhi } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
+import { seedCategories } from './modules/cases/index.js';
 import { listDistrictsAndStreets, seedGeo } from './modules/geo/index.js';
 import { ensureFirstAdmin, seedOrgs } from './modules/identity/index.js';
 
@@ -23,6 +24,7 @@ async function main() {
   const seeded = await seedGeo(db, { demoGrids: config.demoData === 'demo', log: app.log });
   if (seeded.seeded) await geo.locator.changed();
   await seedOrgs(db, await listDistrictsAndStreets(db));
+  await seedCategories(db);
   const admin = await ensureFirstAdmin(db);
 
   const shutdown = async (signal: string) => {

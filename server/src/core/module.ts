@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
+import type { PersonalDataCipher } from './crypto.js';
 import type { Db } from './db.js';
 import type { EventBus } from './events.js';
 import type { HttpApp } from './http.js';
@@ -9,6 +10,8 @@ export interface ModuleContext {
   events: EventBus;
   config: Config;
   log: FastifyBaseLogger;
+  /** Encrypts personal data (phones, ID numbers) at rest with the configured data key. */
+  cipher: PersonalDataCipher;
 }
 
 /**

@@ -11,6 +11,12 @@ const RESIDENT_ALLOWED = new Set([
   'GET /api/identity/me',
   'POST /api/identity/password',
   'DELETE /api/identity/sessions/current',
+  'POST /api/cases',
+  'GET /api/cases',
+  'GET /api/cases/nearby',
+  'GET /api/cases/categories',
+  'GET /api/cases/:id',
+  'POST /api/cases/:id/actions',
 ]);
 
 let t: TestApp;
@@ -101,5 +107,6 @@ function validBody(url: string): object {
   if (url === '/api/identity/users')
     return { username: 'someone', displayName: 'x', role: 'resident', scopeCode: '370983' };
   if (url === '/api/identity/users/:id') return { disabled: true };
+  if (url === '/api/cases/categories/:code') return { active: false };
   return {};
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createShanzhi, type Shanzhi } from '../app.js';
 import { loadConfig } from '../core/config.js';
 import { type Db, openEmbedded, openServer } from '../core/db.js';
+import { seedCategories } from '../modules/cases/index.js';
 import { listDistrictsAndStreets, seedGeo } from '../modules/geo/index.js';
 import { ensureFirstAdmin, seedOrgs } from '../modules/identity/index.js';
 
@@ -69,6 +70,7 @@ export async function startTestApp(
   await seedGeo(db, { demoGrids: grids !== 'none', districts: Array.isArray(grids) ? grids : undefined });
   await shanzhi.geo.locator.changed();
   await seedOrgs(db, await listDistrictsAndStreets(db));
+  await seedCategories(db);
   const first = await ensureFirstAdmin(db);
   if (!first) throw new Error('fresh database already had users');
   const adminCookie = await signInAndSetPassword(shanzhi, first.username, first.oneTimePassword);

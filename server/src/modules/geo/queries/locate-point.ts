@@ -55,6 +55,13 @@ export class GridLocator {
     return this.index.locate(x, y)?.code;
   }
 
+  /** For other modules that file something under a grid: its code and scope path, and the point in WGS84. */
+  findGrid(lng: number, lat: number, crs: Crs): { code: string; path: string; wgs84: [number, number] } | undefined {
+    const wgs84 = toWgs84(lng, lat, crs);
+    const hit = this.index.locate(wgs84[0], wgs84[1]);
+    return hit && { code: hit.code, path: hit.path, wgs84 };
+  }
+
   async locate(lng: number, lat: number, crs: Crs): Promise<LocateResult> {
     const wgs84 = toWgs84(lng, lat, crs);
     const hit = this.index.locate(wgs84[0], wgs84[1]);

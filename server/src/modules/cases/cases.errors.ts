@@ -1,0 +1,71 @@
+import { defineErrors } from '../../core/errors.js';
+
+export const casesErrors = defineErrors({
+  notFound: { code: 'cases.not_found', status: 404, 'zh-CN': '案件不存在', en: 'Case not found' },
+  unknownCategory: {
+    code: 'cases.unknown_category',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：类别 {code} 不存在或已停用',
+    en: 'Field {field} is invalid: category {code} does not exist or is inactive',
+  },
+  outsideGrids: {
+    code: 'cases.outside_grids',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：该位置不在任何网格内',
+    en: 'Field {field} is invalid: the location is outside every grid',
+  },
+  illegalTransition: {
+    code: 'cases.illegal_transition',
+    status: 409,
+    'zh-CN': '当前状态“{status}”下不能执行“{action}”',
+    en: 'Cannot {action} a case that is {status}',
+  },
+  notYourTurn: {
+    code: 'cases.not_allowed',
+    status: 403,
+    'zh-CN': '您不能对该案件执行“{action}”',
+    en: 'You may not {action} this case',
+  },
+  noteRequired: {
+    code: 'cases.note_required',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：此操作须填写原因或说明',
+    en: 'Field {field} is invalid: this action needs a reason or note',
+  },
+  missingField: {
+    code: 'cases.missing_field',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：此操作须填写该项',
+    en: 'Field {field} is invalid: this action needs it',
+  },
+  unknownOrg: {
+    code: 'cases.unknown_org',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：部门 {code} 不存在或不服务于该案件所在区域',
+    en: 'Field {field} is invalid: org {code} does not exist or does not serve this area',
+  },
+  noExtensionRequested: {
+    code: 'cases.no_extension_requested',
+    status: 409,
+    'zh-CN': '该案件没有待审批的延期申请',
+    en: 'No extension has been requested for this case',
+  },
+  badMergeTarget: {
+    code: 'cases.bad_merge_target',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：主案件不存在、已结束或就是本案件',
+    en: 'Field {field} is invalid: the master case does not exist, is finished, or is this case',
+  },
+  concurrentChange: {
+    code: 'cases.concurrent_change',
+    status: 409,
+    'zh-CN': '案件已被他人同时处理，请刷新后重试',
+    en: 'Someone else changed this case at the same time; reload and try again',
+  },
+  badIdempotencyKey: {
+    code: 'cases.bad_idempotency_key',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：应为 8–128 位字母、数字或 -_',
+    en: 'Field {field} is invalid: 8–128 letters, digits, - or _',
+  },
+});

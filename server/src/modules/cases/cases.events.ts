@@ -1,0 +1,34 @@
+import type { CaseAction } from './domain/case-status.js';
+
+const PAST: Record<CaseAction | 'reopen', string> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  self_handle: 'self_handled',
+  dispatch: 'dispatched',
+  start: 'started',
+  return: 'returned',
+  handle: 'handled',
+  verify: 'verified',
+  fail_verification: 'verification_failed',
+  close: 'closed',
+  rate: 'rated',
+  suspend: 'suspended',
+  resume: 'resumed',
+  request_extension: 'extension_requested',
+  approve_extension: 'extension_approved',
+  merge: 'merged',
+  reopen: 'reopened',
+};
+
+/** `cases.case_reported.v1`, and one event per action: `cases.case_closed.v1`, `cases.case_dispatched.v1`, … */
+export const CASE_REPORTED = 'cases.case_reported.v1';
+export const caseActionEvent = (action: CaseAction | 'reopen') => `cases.case_${PAST[action]}.v1`;
+
+export interface CaseEventPayload {
+  caseId: number;
+  number: string;
+  status: string;
+  gridCode: string;
+  categoryCode: string;
+  reporterId: number | null;
+}

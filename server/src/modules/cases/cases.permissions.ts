@@ -1,0 +1,60 @@
+import { type Actor, inScope, type Role, STAFF_ROLES } from '../../core/auth.js';
+import type { CaseRecord } from './db/cases.repository.js';
+import { type ActorKind, LEVEL_ROLE } from './domain/case-status.js';
+
+/** Staff who accept, dispatch, supervise and close the cases of their area. */
+export const DISPATCHER_ROLES: readonly Role[] = [
+  'community_staff',
+  'street_staff',
+  'district_admin',
+  'command_centre',
+];
+
+/** Anyone may report: residents from their phone, grid workers on patrol, staff taking a hotline call. */
+export const REPORTER_ROLES: readonly Role[] = [...STAFF_ROLES, 'resident'];
+
+export const CATEGORY_ADMIN_ROLES: readonly Role[] = ['district_admin'];
+
+type CaseScope = Pick<CaseRecord, 'gridPath' | 'level' | 'assigneePath' | 'assigneeOrg' | 'reporterId'>;
+
+export function isDispatcher(actor: Actor, c: CaseScope): boolean {
+  return DISPATCHER_ROLES.includes(actor.role) && inScope(actor, c.gridPath);
+}
+
+/** The unit the case is assigned to acts through the people of that level whose scope (or org) covers it. */
+export function isAssignee(actor: Actor, c: CaseScope): boolean {
+  if (!c.level) return false;
+  if (!(LEVEL_ROLE[c.level] as readonly Role[]).includes(actor.role)) return false;
+  if (c.level === 'department') return Boolean(actor.orgCode) && actor.orgCode === c.assigneeOrg;
+  return Boolean(c.assigneePath) && inScope(actor, c.assigneePath as string);
+}
+
+export function isSiteWorker(actor: Actor, c: CaseScope): boolean {
+  return actor.role === 'grid_worker' && inScope(actor, c.gridPath);
+}
+
+export function isReporter(actor: Actor, c: CaseScope): boolean {
+  return c.reporterId !== null && actor.id === c.reporterId;
+}
+
+export function actsAs(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
+  switch (kind) {
+    case 'dispatcher':
+      return isDispatcher(actor, c);
+    case 'assignee':
+      return isAssignee(actor, c);
+    case 'grid_worker':
+      return isSiteWorker(actor, c);
+    case 'reporter':
+      return isReporter(actor, c);
+  }
+}
+
+/** A case is visible to staff over its area, to whoever it is assigned to, and to the resident who reported it. */
+export function canView(actor: Actor, c: CaseScope): boolean {
+  return (
+    (STAFF_ROLES.includes(actor.role) && actor.role !== 'department_staff' && inScope(actor, c.gridPath)) ||
+    isAssignee(actor, c) ||
+    isReporter(actor, c)
+  );
+}

@@ -1,0 +1,72 @@
+import type { Actor } from '../../core/auth.js';
+import { maskPhone, type PersonalDataCipher } from '../../core/crypto.js';
+import { actsAs } from './cases.permissions.js';
+import type { CaseRecord, CategoryRecord, listTimeline } from './db/cases.repository.js';
+import { ACTIONS, type CaseAction, RULES } from './domain/case-status.js';
+import { deadlineState } from './domain/deadlines.js';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** The actions this person could take now, so a page shows only the buttons that will work. */
+export function allowedActions(actor: Actor, c: CaseRecord): CaseAction[] {
+  return ACTIONS.filter((a) => RULES[a].from.includes(c.status) && actsAs(actor, c, RULES[a].by));
+}
+
+/** Phones leave the server masked; the reporter's name is withheld for anonymous reports. */
+export function presentCase(
+  actor: Actor,
+  c: CaseRecord,
+  category: CategoryRecord | undefined,
+  cipher: PersonalDataCipher,
+) {
+  const open = !c.closedAt && c.dueAt && c.acceptedAt;
+  return {
+    id: c.id,
+    number: c.number,
+    source: c.source,
+    category: { code: c.categoryCode, nameZh: category?.nameZh ?? '', nameEn: category?.nameEn ?? '' },
+    status: c.status,
+    description: c.description,
+    address: c.address,
+    location: { lng: c.lng, lat: c.lat },
+    gridCode: c.gridCode,
+    reporter: {
+      anonymous: c.anonymous,
+      name: c.anonymous ? null : c.reporterName,
+      phone: c.reporterPhoneEnc ? maskPhone(cipher.decrypt(c.reporterPhoneEnc)) : null,
+    },
+    level: c.level,
+    assignee: { unit: c.assigneePath?.split('.').at(-1) ?? null, org: c.assigneeOrg },
+    reportedAt: iso(c.reportedAt) as string,
+    acceptedAt: iso(c.acceptedAt),
+    respondDueAt: iso(c.respondDueAt),
+    dueAt: iso(c.dueAt),
+    dispatchedAt: iso(c.dispatchedAt),
+    handledAt: iso(c.handledAt),
+    closedAt: iso(c.closedAt),
+    deadline: open ? deadlineState(new Date(c.acceptedAt as Date), new Date(c.dueAt as Date), new Date()) : null,
+    extensionRequestedDays: c.extensionRequestedDays,
+    extended: c.extended,
+    reworkCount: c.reworkCount,
+    reopened: c.reopened,
+    rating: c.rating,
+    ratingComment: c.ratingComment,
+    followupDueAt: iso(c.followupDueAt),
+    mergedInto: c.mergedInto,
+    allowedActions: allowedActions(actor, c),
+  };
+}
+
+export function presentTimeline(rows: Awaited<ReturnType<typeof listTimeline>>) {
+  return rows.map((r) => ({
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actorName: r.actorName,
+    actorRole: r.actorRole,
+    action: r.action,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    note: r.note,
+    detail: r.detail,
+  }));
+}

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { requireRole } from '../../core/auth.js';
+import type { HttpApp } from '../../core/http.js';
+import type { ModuleContext } from '../../core/module.js';
+import type { GridLocator } from '../geo/index.js';
+import { casesErrors } from './cases.errors.js';
+import { CATEGORY_ADMIN_ROLES, REPORTER_ROLES } from './cases.permissions.js';
+import {
+  actionBody,
+  caseSchema,
+  categoryCode,
+  categoryPatch,
+  categorySchema,
+  idempotencyHeaders,
+  listQuery,
+  nearbyQuery,
+  reportBody,
+  timelineSchema,
+} from './cases.schemas.js';
+import { reportCase } from './commands/report-case.js';
+import { transitionCase } from './commands/transition-case.js';
+import { changeCategory } from './commands/update-category.js';
+import { listCategories, nearbyOpenCases } from './db/cases.repository.js';
+import { getCaseDetail } from './queries/get-case.js';
+import { listCaseBox } from './queries/list-cases.js';
+
+const NEARBY_METRES = 300;
+
+export function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+  const tags = ['cases'];
+  const detail = z.object({ case: caseSchema, timeline: timelineSchema });
+
+  app.post(
+    '/',
+    {
+      schema: {
+        tags,
+        summary:
+          '上报问题（Idempotency-Key 重试不重复）/ report a problem; retries with the same key return the same case',
+        headers: idempotencyHeaders,
+        body: reportBody,
+        response: { 200: detail, 201: detail },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, REPORTER_ROLES);
+      const { caseId, created } = await reportCase(ctx, locator, actor, req.body, req.headers['idempotency-key']);
+      return reply.status(created ? 201 : 200).send(await getCaseDetail(ctx, actor, caseId));
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: '案件箱：待立案、待派遣、我的任务、待核查、超期、我上报的、全部 / case inboxes',
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(caseSchema), total: z.number() }) },
+      },
+    },
+    async (req) => listCaseBox(ctx, requireRole(req, REPORTER_ROLES), req.query),
+  );
+
+  app.get(
+    '/nearby',
+    {
+      schema: {
+        tags,
+        summary: '附近同类未办结案件（“是不是这个？”）/ open cases of the same category nearby',
+        querystring: nearbyQuery,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                number: z.string(),
+                description: z.string(),
+                status: z.string(),
+                distance: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireRole(req, REPORTER_ROLES);
+      const grid = locator.findGrid(req.query.lng, req.query.lat, req.query.crs);
+      if (!grid) throw casesErrors.outsideGrids({ field: 'lng' });
+      return {
+        items: await nearbyOpenCases(ctx.db, req.query.categoryCode, grid.wgs84[0], grid.wgs84[1], NEARBY_METRES),
+      };
+    },
+  );
+
+  app.get(
+    '/categories',
+    {
+      schema: {
+        tags,
+        summary: '问题类别 / categories',
+        response: { 200: z.object({ items: z.array(categorySchema) }) },
+      },
+    },
+    async (req) => {
+      requireRole(req, REPORTER_ROLES);
+      return { items: await listCategories(ctx.db) };
+    },
+  );
+
+  app.patch(
+    '/categories/:code',
+    {
+      schema: {
+        tags,
+        summary: '修改类别的层级、部门、时限 / edit a category',
+        params: z.object({ code: categoryCode }),
+        body: categoryPatch,
+        response: { 200: categorySchema },
+      },
+    },
+    async (req) =>
+      changeCategory(ctx.db, requireRole(req, CATEGORY_ADMIN_ROLES), req.params.code, req.body, {
+        ip: req.ip,
+        requestId: req.id,
+      }),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: '案件详情与时间线 / a case with its timeline',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: detail },
+      },
+    },
+    async (req) => getCaseDetail(ctx, requireRole(req, REPORTER_ROLES), req.params.id),
+  );
+
+  app.post(
+    '/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '办理动作：立案、派遣、处置、核查、结案、评价、退回、挂账、延期、合并 / act on a case',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: actionBody,
+        response: { 200: detail },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, REPORTER_ROLES);
+      await transitionCase(ctx, actor, req.params.id, req.body);
+      return getCaseDetail(ctx, actor, req.params.id);
+    },
+  );
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { ACTIONS, LEVELS, STATUSES } from './domain/case-status.js';
+import { BOXES } from './queries/list-cases.js';
+
+export const categoryCode = z.string().regex(/^[A-Z0-9]{2,12}$/, 'category code such as S0301');
+
+export const locationSchema = z.object({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+});
+
+export const reportBody = z.object({
+  categoryCode,
+  description: z.string().trim().min(2).max(2000),
+  address: z.string().trim().max(200).optional(),
+  location: locationSchema,
+  contact: z
+    .object({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(20).optional() })
+    .optional(),
+  anonymous: z.boolean().default(false),
+  viaHotline: z.boolean().default(false),
+});
+
+export const actionBody = z.object({
+  action: z.enum(ACTIONS),
+  note: z.string().trim().max(2000).optional(),
+  level: z.enum(LEVELS).optional(),
+  orgCode: z
+    .string()
+    .regex(/^[0-9]{6,12}-[a-z_]+$/)
+    .optional(),
+  days: z.number().int().min(1).max(60).optional(),
+  rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
+  masterCaseId: z.number().int().positive().optional(),
+});
+
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,128}$/, '8–128 letters, digits, - or _')
+    .optional(),
+});
+
+const iso = z.string().nullable();
+export const caseSchema = z.object({
+  id: z.number(),
+  number: z.string(),
+  source: z.string(),
+  category: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+  status: z.enum(STATUSES),
+  description: z.string(),
+  address: z.string(),
+  location: z.object({ lng: z.number(), lat: z.number() }),
+  gridCode: z.string(),
+  reporter: z.object({ anonymous: z.boolean(), name: z.string().nullable(), phone: z.string().nullable() }),
+  level: z.enum(LEVELS).nullable(),
+  assignee: z.object({ unit: z.string().nullable(), org: z.string().nullable() }),
+  reportedAt: z.string(),
+  acceptedAt: iso,
+  respondDueAt: iso,
+  dueAt: iso,
+  dispatchedAt: iso,
+  handledAt: iso,
+  closedAt: iso,
+  deadline: z.enum(['on_time', 'warning', 'overdue']).nullable(),
+  extensionRequestedDays: z.number().nullable(),
+  extended: z.boolean(),
+  reworkCount: z.number(),
+  reopened: z.boolean(),
+  rating: z.string().nullable(),
+  ratingComment: z.string().nullable(),
+  followupDueAt: iso,
+  mergedInto: z.number().nullable(),
+  allowedActions: z.array(z.enum(ACTIONS)),
+});
+
+export const timelineSchema = z.array(
+  z.object({
+    id: z.number(),
+    at: z.string(),
+    actorName: z.string(),
+    actorRole: z.string(),
+    action: z.string(),
+    fromStatus: z.string().nullable(),
+    toStatus: z.string(),
+    note: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+  }),
+);
+
+export const listQuery = z.object({
+  box: z.enum(BOXES).default('all'),
+  categoryCode: categoryCode.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const nearbyQuery = z.object({
+  categoryCode,
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+});
+
+export const categorySchema = z.object({
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(['component', 'event', 'community']),
+  defaultLevel: z.enum(LEVELS),
+  defaultDepartment: z.string().nullable(),
+  respondHours: z.number(),
+  handleWorkdays: z.number(),
+  needsVerification: z.boolean(),
+  active: z.boolean(),
+});
+
+export const categoryPatch = z
+  .object({
+    nameZh: z.string().trim().min(1).max(50).optional(),
+    nameEn: z.string().trim().min(1).max(80).optional(),
+    defaultLevel: z.enum(LEVELS).optional(),
+    defaultDepartment: z
+      .string()
+      .regex(/^[a-z_]+$/)
+      .nullable()
+      .optional(),
+    respondHours: z.number().int().min(1).max(720).optional(),
+    handleWorkdays: z.number().int().min(1).max(120).optional(),
+    needsVerification: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');

@@ -1,0 +1,127 @@
+import type { Actor } from '../../../core/auth.js';
+import { isMobilePhone } from '../../../core/crypto.js';
+import { coreErrors } from '../../../core/errors.js';
+import type { ModuleContext } from '../../../core/module.js';
+import type { Crs, GridLocator } from '../../geo/index.js';
+import { casesErrors } from '../cases.errors.js';
+import { CASE_REPORTED, type CaseEventPayload } from '../cases.events.js';
+import {
+  claimIdempotency,
+  findIdempotent,
+  getCategory,
+  insertCase,
+  insertTimeline,
+  nextCaseSequence,
+} from '../db/cases.repository.js';
+
+export interface ReportInput {
+  categoryCode: string;
+  description: string;
+  address?: string;
+  location: { lng: number; lat: number; crs: Crs };
+  contact?: { name?: string; phone?: string };
+  anonymous?: boolean;
+  /** Staff taking a 12345 hotline call mark it so; everything else follows from the reporter's role. */
+  viaHotline?: boolean;
+}
+
+/** Case number: SZ + date in China + a sequence, readable over the phone. */
+function caseNumber(seq: number, now: Date): string {
+  const day = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
+  return `SZ${day}${String(seq).padStart(6, '0')}`;
+}
+
+/**
+ * 信息收集: the report is resolved to its grid, written with its first timeline row in one transaction, and
+ * only then answered. A retry with the same Idempotency-Key returns the first case instead of a second one.
+ */
+export async function reportCase(
+  ctx: Pick<ModuleContext, 'db' | 'events' | 'cipher'>,
+  locator: GridLocator,
+  actor: Actor,
+  input: ReportInput,
+  idempotencyKey?: string,
+): Promise<{ caseId: number; created: boolean }> {
+  const reporterKey = `user:${actor.id}`;
+  if (idempotencyKey) {
+    const existing = await findIdempotent(ctx.db, reporterKey, idempotencyKey);
+    if (existing) return { caseId: existing, created: false };
+  }
+  const category = await getCategory(ctx.db, input.categoryCode);
+  if (!category?.active) {
+    throw casesErrors.unknownCategory({ field: 'categoryCode', params: { code: input.categoryCode } });
+  }
+  const grid = locator.findGrid(input.location.lng, input.location.lat, input.location.crs);
+  if (!grid) throw casesErrors.outsideGrids({ field: 'location' });
+  const phone = input.contact?.phone;
+  if (phone && !isMobilePhone(phone)) {
+    throw coreErrors.invalid({
+      field: 'contact.phone',
+      params: { reason: { 'zh-CN': '应为 11 位手机号', en: 'must be an 11-digit mobile number' } },
+    });
+  }
+  const anonymous = actor.role === 'resident' && Boolean(input.anonymous);
+  const source =
+    actor.role === 'resident'
+      ? 'resident'
+      : actor.role === 'grid_worker'
+        ? 'grid_worker'
+        : input.viaHotline
+          ? 'hotline'
+          : 'api';
+
+  const now = new Date();
+  const outcome = await ctx.db
+    .transaction(async (tx) => {
+      const number = caseNumber(await nextCaseSequence(tx), now);
+      const caseId = await insertCase(tx, {
+        number,
+        source,
+        categoryCode: category.code,
+        description: input.description,
+        address: input.address ?? '',
+        lng: grid.wgs84[0],
+        lat: grid.wgs84[1],
+        gridCode: grid.code,
+        gridPath: grid.path,
+        reporterId: actor.id,
+        reporterName: anonymous ? null : (input.contact?.name ?? actor.displayName),
+        reporterPhoneEnc: anonymous || !phone ? null : ctx.cipher.encrypt(phone),
+        anonymous,
+      });
+      if (idempotencyKey && !(await claimIdempotency(tx, reporterKey, idempotencyKey, caseId))) {
+        throw new DuplicateRetry();
+      }
+      await insertTimeline(tx, {
+        caseId,
+        actorId: actor.id,
+        actorName: anonymous ? '匿名居民' : actor.displayName,
+        actorRole: actor.role,
+        action: 'report',
+        fromStatus: null,
+        toStatus: 'reported',
+        note: input.description,
+        detail: { source, categoryCode: category.code, gridCode: grid.code },
+      });
+      return { caseId, number };
+    })
+    .catch(async (err) => {
+      if (!(err instanceof DuplicateRetry) || !idempotencyKey) throw err;
+      return { caseId: (await findIdempotent(ctx.db, reporterKey, idempotencyKey)) as number, number: null };
+    });
+  if (outcome.number === null) return { caseId: outcome.caseId, created: false };
+
+  const payload: CaseEventPayload = {
+    caseId: outcome.caseId,
+    number: outcome.number,
+    status: 'reported',
+    gridCode: grid.code,
+    categoryCode: category.code,
+    reporterId: actor.id,
+  };
+  ctx.events.publish(CASE_REPORTED, payload, actor.id);
+  return { caseId: outcome.caseId, created: true };
+}
+
+/** Two requests with one key raced; the loser rolls back and answers with the winner's case. */
+class DuplicateRetry extends Error {}

@@ -1,0 +1,355 @@
+import type { Queryable } from '../../../core/db.js';
+import type { CaseStatus, Level } from '../domain/case-status.js';
+
+/** All SQL on cases_* tables. */
+
+type R<T> = T & Record<string, unknown>;
+
+export interface CategoryRecord {
+  code: string;
+  parentCode: string | null;
+  nameZh: string;
+  nameEn: string;
+  kind: 'component' | 'event' | 'community';
+  defaultLevel: Level;
+  defaultDepartment: string | null;
+  respondHours: number;
+  handleWorkdays: number;
+  needsVerification: boolean;
+  active: boolean;
+}
+
+const CATEGORY_COLUMNS = `code, parent_code AS "parentCode", name_zh AS "nameZh", name_en AS "nameEn", kind,
+  default_level AS "defaultLevel", default_department AS "defaultDepartment", respond_hours AS "respondHours",
+  handle_workdays AS "handleWorkdays", needs_verification AS "needsVerification", active`;
+
+export async function countCategories(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases_categories');
+  return row?.n ?? 0;
+}
+
+export async function insertCategory(db: Queryable, c: CategoryRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO cases_categories (code, parent_code, name_zh, name_en, kind, default_level, default_department,
+       respond_hours, handle_workdays, needs_verification, active)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      c.code,
+      c.parentCode,
+      c.nameZh,
+      c.nameEn,
+      c.kind,
+      c.defaultLevel,
+      c.defaultDepartment,
+      c.respondHours,
+      c.handleWorkdays,
+      c.needsVerification,
+      c.active,
+    ],
+  );
+}
+
+export async function updateCategory(db: Queryable, code: string, c: Partial<CategoryRecord>) {
+  const [row] = await db.query<R<CategoryRecord>>(
+    `UPDATE cases_categories SET
+       name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), default_level = coalesce($4, default_level),
+       default_department = CASE WHEN $5::boolean THEN $6 ELSE default_department END,
+       respond_hours = coalesce($7, respond_hours), handle_workdays = coalesce($8, handle_workdays),
+       needs_verification = coalesce($9, needs_verification), active = coalesce($10, active)
+     WHERE code = $1 RETURNING ${CATEGORY_COLUMNS}`,
+    [
+      code,
+      c.nameZh ?? null,
+      c.nameEn ?? null,
+      c.defaultLevel ?? null,
+      c.defaultDepartment !== undefined,
+      c.defaultDepartment ?? null,
+      c.respondHours ?? null,
+      c.handleWorkdays ?? null,
+      c.needsVerification ?? null,
+      c.active ?? null,
+    ],
+  );
+  return row;
+}
+
+export async function getCategory(db: Queryable, code: string): Promise<CategoryRecord | undefined> {
+  const [row] = await db.query<R<CategoryRecord>>(`SELECT ${CATEGORY_COLUMNS} FROM cases_categories WHERE code = $1`, [
+    code,
+  ]);
+  return row;
+}
+
+export async function listCategories(db: Queryable): Promise<CategoryRecord[]> {
+  return db.query<R<CategoryRecord>>(`SELECT ${CATEGORY_COLUMNS} FROM cases_categories ORDER BY code`);
+}
+
+export interface CaseRecord {
+  id: number;
+  number: string;
+  source: string;
+  categoryCode: string;
+  status: CaseStatus;
+  description: string;
+  address: string;
+  lng: number;
+  lat: number;
+  gridCode: string;
+  gridPath: string;
+  reporterId: number | null;
+  reporterName: string | null;
+  reporterPhoneEnc: string | null;
+  anonymous: boolean;
+  level: Level | null;
+  assigneePath: string | null;
+  assigneeOrg: string | null;
+  statusBeforeSuspension: CaseStatus | null;
+  mergedInto: number | null;
+  reportedAt: Date;
+  acceptedAt: Date | null;
+  respondDueAt: Date | null;
+  dueAt: Date | null;
+  dispatchedAt: Date | null;
+  handledAt: Date | null;
+  closedAt: Date | null;
+  extensionRequestedDays: number | null;
+  extended: boolean;
+  reworkCount: number;
+  reopened: boolean;
+  rating: string | null;
+  ratingComment: string | null;
+  followupDueAt: Date | null;
+  version: number;
+}
+
+const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "categoryCode", c.status, c.description,
+  c.address, ST_X(c.location) AS lng, ST_Y(c.location) AS lat, c.grid_code AS "gridCode", c.grid_path::text AS "gridPath",
+  c.reporter_id::int AS "reporterId", c.reporter_name AS "reporterName", c.reporter_phone_enc AS "reporterPhoneEnc",
+  c.anonymous, c.level, c.assignee_path::text AS "assigneePath", c.assignee_org AS "assigneeOrg",
+  c.status_before_suspension AS "statusBeforeSuspension", c.merged_into::int AS "mergedInto",
+  c.reported_at AS "reportedAt", c.accepted_at AS "acceptedAt", c.respond_due_at AS "respondDueAt", c.due_at AS "dueAt",
+  c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
+  c.extension_requested_days AS "extensionRequestedDays", c.extended, c.rework_count AS "reworkCount", c.reopened,
+  c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt", c.version`;
+
+export interface NewCase {
+  number: string;
+  source: string;
+  categoryCode: string;
+  description: string;
+  address: string;
+  lng: number;
+  lat: number;
+  gridCode: string;
+  gridPath: string;
+  reporterId: number | null;
+  reporterName: string | null;
+  reporterPhoneEnc: string | null;
+  anonymous: boolean;
+}
+
+export async function nextCaseSequence(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT nextval('cases_number_seq')::int AS n`);
+  return row?.n ?? 0;
+}
+
+export async function insertCase(db: Queryable, c: NewCase): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO cases_cases (number, source, category_code, status, description, address, location, grid_code,
+       grid_path, reporter_id, reporter_name, reporter_phone_enc, anonymous)
+     VALUES ($1, $2, $3, 'reported', $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326), $8, $9::ltree, $10, $11, $12, $13)
+     RETURNING id::int AS id`,
+    [
+      c.number,
+      c.source,
+      c.categoryCode,
+      c.description,
+      c.address,
+      c.lng,
+      c.lat,
+      c.gridCode,
+      c.gridPath,
+      c.reporterId,
+      c.reporterName,
+      c.reporterPhoneEnc,
+      c.anonymous,
+    ],
+  );
+  return row?.id as number;
+}
+
+export async function findIdempotent(db: Queryable, reporterKey: string, key: string): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(
+    'SELECT case_id::int AS id FROM cases_idempotency WHERE reporter_key = $1 AND idempotency_key = $2',
+    [reporterKey, key],
+  );
+  return row?.id;
+}
+
+/** false when another request with the same key got there first (the caller then returns that case). */
+export async function claimIdempotency(db: Queryable, reporterKey: string, key: string, caseId: number) {
+  const rows = await db.query(
+    `INSERT INTO cases_idempotency (reporter_key, idempotency_key, case_id) VALUES ($1, $2, $3)
+     ON CONFLICT DO NOTHING RETURNING case_id`,
+    [reporterKey, key, caseId],
+  );
+  return rows.length === 1;
+}
+
+export async function getCase(
+  db: Queryable,
+  id: number,
+  opts: { lock?: boolean } = {},
+): Promise<CaseRecord | undefined> {
+  const [row] = await db.query<R<CaseRecord>>(
+    `SELECT ${CASE_COLUMNS} FROM cases_cases c WHERE c.id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row;
+}
+
+export interface CasePatch {
+  status?: CaseStatus;
+  level?: Level | null;
+  assigneePath?: string | null;
+  assigneeOrg?: string | null;
+  statusBeforeSuspension?: CaseStatus | null;
+  mergedInto?: number | null;
+  acceptedAt?: Date;
+  respondDueAt?: Date;
+  dueAt?: Date;
+  dispatchedAt?: Date;
+  handledAt?: Date | null;
+  closedAt?: Date | null;
+  extensionRequestedDays?: number | null;
+  extended?: boolean;
+  reworkCount?: number;
+  reopened?: boolean;
+  rating?: string;
+  ratingComment?: string | null;
+  followupDueAt?: Date;
+}
+
+const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
+  status: 'status',
+  level: 'level',
+  assigneePath: 'assignee_path',
+  assigneeOrg: 'assignee_org',
+  statusBeforeSuspension: 'status_before_suspension',
+  mergedInto: 'merged_into',
+  acceptedAt: 'accepted_at',
+  respondDueAt: 'respond_due_at',
+  dueAt: 'due_at',
+  dispatchedAt: 'dispatched_at',
+  handledAt: 'handled_at',
+  closedAt: 'closed_at',
+  extensionRequestedDays: 'extension_requested_days',
+  extended: 'extended',
+  reworkCount: 'rework_count',
+  reopened: 'reopened',
+  rating: 'rating',
+  ratingComment: 'rating_comment',
+  followupDueAt: 'followup_due_at',
+};
+
+/** Compare-and-set on the version: of two concurrent actions on one case only the first applies. */
+export async function updateCase(db: Queryable, id: number, version: number, patch: CasePatch): Promise<boolean> {
+  const entries = Object.entries(patch) as [keyof CasePatch, unknown][];
+  const sets = entries.map(([k], i) => `${PATCH_COLUMNS[k]} = $${i + 3}${k === 'assigneePath' ? '::ltree' : ''}`);
+  const rows = await db.query(
+    `UPDATE cases_cases SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
+    [id, version, ...entries.map(([, v]) => v)],
+  );
+  return rows.length === 1;
+}
+
+export interface TimelineEntry {
+  caseId: number;
+  actorId: number | null;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  note: string;
+  detail: Record<string, unknown>;
+}
+
+export async function insertTimeline(db: Queryable, e: TimelineEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO cases_timeline (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, note, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      e.caseId,
+      e.actorId,
+      e.actorName,
+      e.actorRole,
+      e.action,
+      e.fromStatus,
+      e.toStatus,
+      e.note,
+      JSON.stringify(e.detail),
+    ],
+  );
+}
+
+export async function listTimeline(db: Queryable, caseId: number) {
+  return db.query<R<TimelineEntry & { id: number; at: Date }>>(
+    `SELECT id::int AS id, at, actor_id::int AS "actorId", actor_name AS "actorName", actor_role AS "actorRole", action,
+       from_status AS "fromStatus", to_status AS "toStatus", note, detail
+     FROM cases_timeline WHERE case_id = $1 ORDER BY id`,
+    [caseId],
+  );
+}
+
+export interface CaseFilter {
+  scope: string;
+  statuses?: string[];
+  reporterId?: number;
+  /** An assignee's inbox: cases at these levels inside the scope, or assigned to this org. */
+  assignee?: { levels: string[]; org: string | null };
+  overdue?: boolean;
+  categoryCode?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Cases whose grid lies inside the scope, or (for an assignee's inbox) assigned to the given units. */
+export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> {
+  // every parameter appears in the text, so both engines can type it whether or not the filter is used
+  const where = [
+    '(CASE WHEN $2::bigint IS NULL THEN c.grid_path <@ $1::ltree ELSE c.reporter_id = $2::bigint END)',
+    '($3::text[] IS NULL OR c.status = ANY($3::text[]))',
+    `($4::text[] IS NULL OR (c.level = ANY($4::text[]) AND c.assignee_path <@ $1::ltree)
+      OR (c.assignee_org IS NOT NULL AND c.assignee_org = $5::text))`,
+    f.overdue ? 'c.due_at < now() AND c.closed_at IS NULL' : 'true',
+    '($6::text IS NULL OR c.category_code = $6::text)',
+  ].join(' AND ');
+  const params = [
+    f.scope,
+    f.reporterId ?? null,
+    f.statuses ?? null,
+    f.assignee?.levels ?? null,
+    f.assignee?.org ?? null,
+    f.categoryCode ?? null,
+  ];
+  const items = await db.query<R<CaseRecord>>(
+    `SELECT ${CASE_COLUMNS} FROM cases_cases c WHERE ${where} ORDER BY c.reported_at DESC, c.id DESC LIMIT $7 OFFSET $8`,
+    [...params, f.limit, f.offset],
+  );
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases_cases c WHERE ${where}`, params);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** Open cases of a category near a point, for "is it one of these?" while reporting. */
+export async function nearbyOpenCases(db: Queryable, categoryCode: string, lng: number, lat: number, metres: number) {
+  return db.query<{ id: number; number: string; description: string; status: string; distance: number }>(
+    `SELECT c.id::int AS id, c.number, c.description, c.status,
+       ST_Distance(c.location::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography) AS distance
+     FROM cases_cases c
+     WHERE c.category_code = $1 AND c.closed_at IS NULL AND c.status NOT IN ('rejected', 'merged', 'rated')
+       AND ST_DWithin(c.location::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4)
+     ORDER BY distance LIMIT 5`,
+    [categoryCode, lng, lat, metres],
+  );
+}

@@ -1,0 +1,6 @@
+/** The cases module's public face: other modules import only from here. */
+
+export { CASE_REPORTED, type CaseEventPayload, caseActionEvent } from './cases.events.js';
+export { createCasesModule } from './cases.module.js';
+export { reportCase } from './commands/report-case.js';
+export { seedCategories } from './commands/seed-categories.js';

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support.js';
+
+let t: TestApp;
+let point: { lng: number; lat: number };
+const u: Record<string, string> = {};
+const STREET = '370983002';
+
+beforeAll(async () => {
+  t = await startTestApp({ grids: ['370983'] });
+  const grids = await t.app.inject({
+    url: `/api/geo/regions/${STREET}001/grids`,
+    headers: { cookie: t.adminCookie },
+  });
+  const gridCode = grids.json().features[0].properties.code as string;
+  const grid = (await t.app.inject({ url: `/api/geo/grids/${gridCode}`, headers: { cookie: t.adminCookie } })).json()
+    .grid;
+  point = { lng: grid.centroid[0], lat: grid.centroid[1] };
+  u.resident = await t.userCookie('resident', '370983', 'resident.li');
+  u.otherResident = await t.userCookie('resident', '370983', 'resident.wang');
+  u.gridWorker = await t.userCookie('grid_worker', gridCode, 'gw.zhang');
+  u.community = await t.userCookie('community_staff', `${STREET}001`, 'cs.chen');
+  u.street = await t.userCookie('street_staff', STREET, 'ss.zhao');
+  u.otherStreet = await t.userCookie('street_staff', '370983001', 'ss.other');
+  const dept = await t.app.inject({
+    method: 'POST',
+    url: '/api/identity/users',
+    headers: { cookie: t.adminCookie },
+    payload: {
+      username: 'ds.cg',
+      displayName: '城管局李',
+      role: 'department_staff',
+      scopeCode: '370983',
+      orgCode: '370983-urban_management',
+    },
+  });
+  const otp = dept.json().oneTimePassword;
+  const s = await t.app.inject({
+    method: 'POST',
+    url: '/api/identity/sessions',
+    payload: { username: 'ds.cg', password: otp },
+  });
+  u.department = String(s.headers['set-cookie']).split(';')[0] as string;
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/identity/password',
+    headers: { cookie: u.department },
+    payload: { currentPassword: otp, newPassword: 'Dept-Pass-2026' },
+  });
+});
+afterAll(async () => t?.stop());
+
+const report = (cookie: string, body: Record<string, unknown>, key?: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) },
+    payload: body,
+  });
+const act = (cookie: string, id: number, body: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: `/api/cases/${id}/actions`, headers: { cookie }, payload: body });
+const view = (cookie: string, id: number) => t.app.inject({ url: `/api/cases/${id}`, headers: { cookie } });
+const countCases = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases_cases'))[0]?.n;
+
+async function expectStatus(cookie: string, id: number, body: Record<string, unknown>, status: string) {
+  const res = await act(cookie, id, body);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.json().case.status).toBe(status);
+  return res.json();
+}
+
+describe('the case loop', () => {
+  it('walks report → accept → dispatch to a department → handle → verify → close → unsatisfied → rework → rated', async () => {
+    const body = {
+      categoryCode: 'S02',
+      description: '小区电梯停运三天，物业不处理',
+      address: '老城街道某小区 3 栋',
+      location: point,
+      contact: { name: '李女士', phone: '13812345678' },
+    };
+    const first = await report(u.resident as string, body, 'report-0001-abc');
+    expect(first.statusCode).toBe(201);
+    const retry = await report(u.resident as string, body, 'report-0001-abc');
+    expect(retry.statusCode).toBe(200);
+    const id = first.json().case.id as number;
+    expect(retry.json().case.id).toBe(id);
+    expect(await countCases()).toBe(1);
+    expect(first.json().case.number).toMatch(/^SZ\d{8}\d{6}$/);
+    expect(first.json().case.reporter.phone).toBe('138****5678');
+    const [stored] = await t.db.query<{ phone: string }>(
+      'SELECT reporter_phone_enc AS phone FROM cases_cases WHERE id = $1',
+      [id],
+    );
+    expect(stored?.phone).not.toContain('13812345678');
+
+    expect((await view(u.street as string, id)).statusCode).toBe(200);
+    expect((await view(u.otherStreet as string, id)).statusCode).toBe(403);
+    expect((await view(u.otherResident as string, id)).statusCode).toBe(403);
+
+    const accepted = await expectStatus(u.community as string, id, { action: 'accept' }, 'accepted');
+    expect(new Date(accepted.case.dueAt).getTime()).toBeGreaterThan(Date.now());
+    expect(accepted.case.deadline).toBe('on_time');
+    await expectStatus(
+      u.community as string,
+      id,
+      { action: 'dispatch', level: 'department', orgCode: '370983-urban_management' },
+      'dispatched',
+    );
+    expect((await act(u.gridWorker as string, id, { action: 'start' })).statusCode).toBe(403);
+    await expectStatus(u.department as string, id, { action: 'start' }, 'in_progress');
+    await expectStatus(u.department as string, id, { action: 'handle', note: '已约谈物业，电梯已修复' }, 'handled');
+    const early = await act(u.community as string, id, { action: 'close' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('cases.illegal_transition');
+    await expectStatus(u.gridWorker as string, id, { action: 'verify', note: '现场核实电梯运行正常' }, 'verified');
+    await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
+    expect((await act(u.otherResident as string, id, { action: 'rate', rating: 'satisfied' })).statusCode).toBe(403);
+
+    const unhappy = await act(u.resident as string, id, { action: 'rate', rating: 'unsatisfied', note: '又坏了' });
+    expect(unhappy.statusCode).toBe(200);
+    expect(unhappy.json().case).toMatchObject({ status: 'dispatched', reopened: true, reworkCount: 1 });
+    expect(unhappy.json().case.followupDueAt).not.toBeNull();
+
+    await expectStatus(u.department as string, id, { action: 'start' }, 'in_progress');
+    await expectStatus(u.department as string, id, { action: 'handle', note: '更换控制板' }, 'handled');
+    await expectStatus(u.gridWorker as string, id, { action: 'verify' }, 'verified');
+    await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
+    const done = await expectStatus(u.resident as string, id, { action: 'rate', rating: 'satisfied' }, 'rated');
+    expect(done.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'report',
+      'accept',
+      'dispatch',
+      'start',
+      'handle',
+      'verify',
+      'close',
+      'rate',
+      'reopen',
+      'start',
+      'handle',
+      'verify',
+      'close',
+      'rate',
+    ]);
+    await expect(t.db.query(`UPDATE cases_timeline SET note = 'x' WHERE case_id = $1`, [id])).rejects.toThrow(
+      /immutable/,
+    );
+  });
+
+  it('lets a grid worker handle in the grid, asks for an extension, returns, escalates to the street, suspends', async () => {
+    const res = await report(u.gridWorker as string, {
+      categoryCode: 'S0301',
+      description: '3 栋楼道有电动车飞线充电',
+      location: point,
+    });
+    const id = res.json().case.id as number;
+    expect(res.json().case.source).toBe('grid_worker');
+    const self = await expectStatus(u.gridWorker as string, id, { action: 'self_handle' }, 'in_progress');
+    expect(self.case.level).toBe('grid');
+    const due = new Date(self.case.dueAt).getTime();
+    const asked = await act(u.gridWorker as string, id, { action: 'request_extension', days: 2, note: '需联系物业' });
+    expect(asked.json().case.extensionRequestedDays).toBe(2);
+    expect((await act(u.gridWorker as string, id, { action: 'approve_extension' })).statusCode).toBe(403);
+    const approved = await expectStatus(u.community as string, id, { action: 'approve_extension' }, 'in_progress');
+    expect(approved.case.extended).toBe(true);
+    expect(new Date(approved.case.dueAt).getTime()).toBeGreaterThan(due);
+
+    expect((await act(u.gridWorker as string, id, { action: 'return' })).json().error.field).toBe('note');
+    await expectStatus(
+      u.gridWorker as string,
+      id,
+      { action: 'return', note: '涉及消防，超出网格处置能力' },
+      'returned',
+    );
+    await expectStatus(u.community as string, id, { action: 'dispatch', level: 'street' }, 'dispatched');
+    expect((await view(u.street as string, id)).json().case.allowedActions).toContain('start');
+    await expectStatus(u.community as string, id, { action: 'suspend', note: '等待业主回来' }, 'suspended');
+    await expectStatus(u.community as string, id, { action: 'resume' }, 'dispatched');
+    await expectStatus(u.street as string, id, { action: 'start' }, 'in_progress');
+    const inbox = await t.app.inject({ url: '/api/cases?box=assigned', headers: { cookie: u.street as string } });
+    expect(inbox.json().items.map((c: { id: number }) => c.id)).toContain(id);
+  });
+
+  it('merges a duplicate into its master case, and offers nearby open cases while reporting', async () => {
+    const master = (
+      await report(u.resident as string, { categoryCode: 'E0101', description: '路边垃圾堆积', location: point })
+    ).json().case.id;
+    const near = await t.app.inject({
+      url: `/api/cases/nearby?categoryCode=E0101&lng=${point.lng}&lat=${point.lat}`,
+      headers: { cookie: u.otherResident as string },
+    });
+    expect(near.json().items.map((c: { id: number }) => c.id)).toContain(master);
+    const dup = (
+      await report(u.otherResident as string, { categoryCode: 'E0101', description: '这里有垃圾', location: point })
+    ).json().case.id;
+    const merged = await expectStatus(u.community as string, dup, { action: 'merge', masterCaseId: master }, 'merged');
+    expect(merged.case.mergedInto).toBe(master);
+    expect((await act(u.community as string, dup, { action: 'merge', masterCaseId: dup })).statusCode).toBe(409);
+  });
+
+  it('refuses bad input with the field named and writes nothing', async () => {
+    const before = await countCases();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ categoryCode: 'ZZ99', description: '问题', location: point }, 'categoryCode'],
+      [{ categoryCode: 'S02', description: '问题', location: { lng: 100, lat: 20 } }, 'location'],
+      [{ categoryCode: 'S02', description: '问题', location: { lng: 500, lat: 20 } }, 'location.lng'],
+      [{ categoryCode: 'S02', location: point }, 'description'],
+      [{ categoryCode: 'S02', description: '问题', location: point, contact: { phone: '12345' } }, 'contact.phone'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await report(u.resident as string, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.field).toBe(field);
+    }
+    const bad = await report(u.resident as string, { categoryCode: 'S02', description: '问题', location: point }, 'x');
+    expect(bad.json().error.field).toBe('idempotency-key');
+    expect(await countCases()).toBe(before);
+    const id = (
+      await report(u.resident as string, { categoryCode: 'S02', description: '问题', location: point })
+    ).json().case.id;
+    expect((await act(u.community as string, id, { action: 'reject' })).json().error.field).toBe('note');
+    expect((await act(u.community as string, id, { action: 'dispatch', level: 'street' })).statusCode).toBe(409);
+    await expectStatus(u.community as string, id, { action: 'accept' }, 'accepted');
+    expect((await act(u.community as string, id, { action: 'dispatch' })).json().error.field).toBe('level');
+    const wrongOrg = await act(u.community as string, id, {
+      action: 'dispatch',
+      level: 'department',
+      orgCode: '320114-police',
+    });
+    expect(wrongOrg.json().error.field).toBe('orgCode');
+    const [{ n } = { n: 0 }] = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM cases_timeline WHERE case_id = $1',
+      [id],
+    );
+    expect(n).toBe(2);
+  });
+});
