@@ -36,6 +36,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type Engine = 'embedded' | 'server';
@@ -53,6 +54,8 @@ export interface Config {
   map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
   sessionTtlHours: number;
   lockout: { threshold: number; minutes: number };
+  /** How often overdue cases are escalated; 0 turns the job off (tests drive it by hand). */
+  escalationIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -115,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     map: { tileUrl: e.MAP_TILE_URL, tileCrs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    escalationIntervalSeconds: e.ESCALATION_INTERVAL_SECONDS,
   };
 }

@@ -61,6 +61,7 @@ export async function startTestApp(
   const { db, drop } = await freshDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
+    ESCALATION_INTERVAL_SECONDS: '0',
     DATA_DIR: '/nonexistent-shanzhi-test',
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),

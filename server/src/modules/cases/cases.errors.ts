@@ -56,6 +56,30 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：主案件不存在、已结束或就是本案件',
     en: 'Field {field} is invalid: the master case does not exist, is finished, or is this case',
   },
+  whistlePending: {
+    code: 'cases.whistle_pending',
+    status: 409,
+    'zh-CN': '仍有被吹哨的部门未报到，牵头部门暂不能办结',
+    en: 'Some whistled departments have not reported in yet; the lead cannot finish the case',
+  },
+  alreadyReportedIn: {
+    code: 'cases.already_reported_in',
+    status: 409,
+    'zh-CN': '本部门已报到，或未被吹哨到该案件',
+    en: 'Your department has already reported in, or was not whistled onto this case',
+  },
+  noPartToFinish: {
+    code: 'cases.no_part_to_finish',
+    status: 409,
+    'zh-CN': '本部门没有待完成的分工（须先报到）',
+    en: 'Your department has no part to finish (report in first)',
+  },
+  oneLead: {
+    code: 'cases.one_lead',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：须有且只有一个牵头部门，且部门不重复',
+    en: 'Field {field} is invalid: exactly one lead and no department twice',
+  },
   concurrentChange: {
     code: 'cases.concurrent_change',
     status: 409,

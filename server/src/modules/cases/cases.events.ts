@@ -1,6 +1,6 @@
 import type { CaseAction } from './domain/case-status.js';
 
-const PAST: Record<CaseAction | 'reopen', string> = {
+const PAST: Record<CaseAction | 'reopen' | 'escalate', string> = {
   accept: 'accepted',
   reject: 'rejected',
   self_handle: 'self_handled',
@@ -18,11 +18,16 @@ const PAST: Record<CaseAction | 'reopen', string> = {
   approve_extension: 'extension_approved',
   merge: 'merged',
   reopen: 'reopened',
+  whistle: 'whistled',
+  report_in: 'reported_in',
+  finish_part: 'part_finished',
+  supervise: 'supervised',
+  escalate: 'escalated',
 };
 
 /** `cases.case_reported.v1`, and one event per action: `cases.case_closed.v1`, `cases.case_dispatched.v1`, … */
 export const CASE_REPORTED = 'cases.case_reported.v1';
-export const caseActionEvent = (action: CaseAction | 'reopen') => `cases.case_${PAST[action]}.v1`;
+export const caseActionEvent = (action: CaseAction | 'reopen' | 'escalate') => `cases.case_${PAST[action]}.v1`;
 
 export interface CaseEventPayload {
   caseId: number;

@@ -15,7 +15,10 @@ export const REPORTER_ROLES: readonly Role[] = [...STAFF_ROLES, 'resident'];
 
 export const CATEGORY_ADMIN_ROLES: readonly Role[] = ['district_admin'];
 
-type CaseScope = Pick<CaseRecord, 'gridPath' | 'level' | 'assigneePath' | 'assigneeOrg' | 'reporterId'>;
+/** 督办 comes from above the community: the street, the district and its command centre. */
+export const SUPERVISOR_ROLES: readonly Role[] = ['street_staff', 'district_admin', 'command_centre'];
+
+type CaseScope = Pick<CaseRecord, 'gridPath' | 'level' | 'assigneePath' | 'assigneeOrg' | 'reporterId' | 'whistleOrgs'>;
 
 export function isDispatcher(actor: Actor, c: CaseScope): boolean {
   return DISPATCHER_ROLES.includes(actor.role) && inScope(actor, c.gridPath);
@@ -37,6 +40,15 @@ export function isReporter(actor: Actor, c: CaseScope): boolean {
   return c.reporterId !== null && actor.id === c.reporterId;
 }
 
+/** A department whistled onto the case acts for its part through its own staff. */
+export function isWhistled(actor: Actor, c: CaseScope): boolean {
+  return actor.role === 'department_staff' && c.whistleOrgs.some((w) => w.org === actor.orgCode);
+}
+
+export function isSupervisor(actor: Actor, c: CaseScope): boolean {
+  return SUPERVISOR_ROLES.includes(actor.role) && inScope(actor, c.gridPath);
+}
+
 export function actsAs(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
   switch (kind) {
     case 'dispatcher':
@@ -47,6 +59,10 @@ export function actsAs(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
       return isSiteWorker(actor, c);
     case 'reporter':
       return isReporter(actor, c);
+    case 'whistled':
+      return isWhistled(actor, c);
+    case 'supervisor':
+      return isSupervisor(actor, c);
   }
 }
 
@@ -55,6 +71,7 @@ export function canView(actor: Actor, c: CaseScope): boolean {
   return (
     (STAFF_ROLES.includes(actor.role) && actor.role !== 'department_staff' && inScope(actor, c.gridPath)) ||
     isAssignee(actor, c) ||
+    isWhistled(actor, c) ||
     isReporter(actor, c)
   );
 }

@@ -53,6 +53,9 @@ export function presentCase(
     ratingComment: c.ratingComment,
     followupDueAt: iso(c.followupDueAt),
     mergedInto: c.mergedInto,
+    whistleOrgs: c.whistleOrgs,
+    supervised: c.supervised,
+    escalationCount: c.escalationCount,
     allowedActions: allowedActions(actor, c),
   };
 }

@@ -33,6 +33,12 @@ export const actionBody = z.object({
   days: z.number().int().min(1).max(60).optional(),
   rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
   masterCaseId: z.number().int().positive().optional(),
+  orgs: z
+    .array(z.object({ orgCode: z.string().regex(/^[0-9]{6,12}-[a-z_]+$/), role: z.enum(['lead', 'helper']) }))
+    .min(1)
+    .max(8)
+    .optional(),
+  reportInHours: z.number().int().min(1).max(72).optional(),
 });
 
 export const idempotencyHeaders = z.object({
@@ -72,6 +78,17 @@ export const caseSchema = z.object({
   ratingComment: z.string().nullable(),
   followupDueAt: iso,
   mergedInto: z.number().nullable(),
+  whistleOrgs: z.array(
+    z.object({
+      org: z.string(),
+      role: z.enum(['lead', 'helper']),
+      reportedInAt: z.string().nullable(),
+      partDoneAt: z.string().nullable(),
+      reportInDueAt: z.string(),
+    }),
+  ),
+  supervised: z.boolean(),
+  escalationCount: z.number(),
   allowedActions: z.array(z.enum(ACTIONS)),
 });
 

@@ -7,12 +7,18 @@ import { casesErrors } from '../cases.errors.js';
 import { type CaseEventPayload, caseActionEvent } from '../cases.events.js';
 import { actsAs } from '../cases.permissions.js';
 import {
+  addSupervisionNote,
   type CasePatch,
   type CaseRecord,
   type CategoryRecord,
+  closeSupervision,
   getCase,
   getCategory,
   insertTimeline,
+  insertWhistle,
+  markPartDone,
+  markReportedIn,
+  openSupervision,
   updateCase,
 } from '../db/cases.repository.js';
 import {
@@ -23,6 +29,7 @@ import {
   type Level,
   nextStatus,
   RULES,
+  unitPath,
 } from '../domain/case-status.js';
 import { addWorkdays } from '../domain/deadlines.js';
 
@@ -34,6 +41,9 @@ export interface TransitionInput {
   days?: number;
   rating?: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
   masterCaseId?: number;
+  /** whistle: the departments called, exactly one lead */
+  orgs?: { orgCode: string; role: 'lead' | 'helper' }[];
+  reportInHours?: number;
 }
 
 const NEEDS_NOTE: readonly CaseAction[] = [
@@ -43,18 +53,19 @@ const NEEDS_NOTE: readonly CaseAction[] = [
   'fail_verification',
   'suspend',
   'request_extension',
+  'finish_part',
+  'supervise',
 ];
 
-/** A grid path is province.city.district.street.community.grid: each level's unit is a prefix of it. */
-const LEVEL_DEPTH: Record<Exclude<Level, 'department'>, number> = { district: 3, street: 4, community: 5, grid: 6 };
-function unitPath(gridPath: string, level: Exclude<Level, 'department'>): string {
-  return gridPath.split('.').slice(0, LEVEL_DEPTH[level]).join('.');
-}
+/** The case leaves the loop: its supervision, if any, ends with it. */
+const FINISHED: readonly CaseStatus[] = ['rejected', 'closed', 'rated', 'merged'];
 
 interface Planned {
   patch: CasePatch;
   to: CaseStatus;
   detail: Record<string, unknown>;
+  /** Rows of the case's other tables written in the same transaction (whistle, report-in, supervision). */
+  write?: (tx: Queryable) => Promise<void>;
   /** A second timeline row and event that follow from the first (an unsatisfied rating reopens the case). */
   followUp?: { action: 'reopen'; to: CaseStatus; patch: CasePatch; note: string };
 }
@@ -68,6 +79,7 @@ export async function transitionCase(
   actor: Actor,
   caseId: number,
   input: TransitionInput,
+  now = new Date(),
 ): Promise<CaseRecord> {
   const { db } = ctx;
   const c = await getCase(db, caseId);
@@ -79,7 +91,7 @@ export async function transitionCase(
 
   let planned: Planned;
   try {
-    planned = await plan(db, actor, c, category, input, new Date());
+    planned = await plan(db, actor, c, category, input, now);
   } catch (err) {
     if (err instanceof IllegalTransition) {
       throw casesErrors.illegalTransition({
@@ -104,6 +116,8 @@ export async function transitionCase(
       note: input.note?.trim() ?? '',
       detail: planned.detail,
     });
+    await planned.write?.(tx);
+    if (FINISHED.includes(planned.to)) await closeSupervision(tx, c.id);
     if (planned.followUp) {
       if (!(await updateCase(tx, c.id, c.version + 1, { ...planned.followUp.patch, status: planned.followUp.to }))) {
         throw casesErrors.concurrentChange();
@@ -162,7 +176,37 @@ async function plan(
     case 'dispatch':
       return planDispatch(db, c, input, now);
     case 'handle':
+      // with departments whistled in, the lead finishes the case only once every one of them has reported in
+      if (c.whistleOrgs.some((w) => !w.reportedInAt)) throw casesErrors.whistlePending();
       return { to, patch: { handledAt: now, extensionRequestedDays: null }, detail: {} };
+    case 'whistle':
+      return planWhistle(db, actor, c, input, now);
+    case 'report_in': {
+      const mine = c.whistleOrgs.find((w) => w.org === actor.orgCode && !w.reportedInAt);
+      if (!mine) throw casesErrors.alreadyReportedIn();
+      const org = mine.org;
+      return { to, patch: {}, detail: { org }, write: (tx) => markReportedIn(tx, c.id, org, actor.id) };
+    }
+    case 'finish_part': {
+      const mine = c.whistleOrgs.find(
+        (w) => w.org === actor.orgCode && w.role === 'helper' && w.reportedInAt && !w.partDoneAt,
+      );
+      if (!mine) throw casesErrors.noPartToFinish();
+      const note = input.note?.trim() ?? '';
+      return { to, patch: {}, detail: { org: mine.org }, write: (tx) => markPartDone(tx, c.id, mine.org, note) };
+    }
+    case 'supervise': {
+      const note = input.note?.trim() ?? '';
+      return {
+        to,
+        patch: {},
+        detail: {},
+        write: async (tx) => {
+          const id = await openSupervision(tx, c.id, 'manual', actor.id);
+          await addSupervisionNote(tx, id, { id: actor.id, name: actor.displayName }, note);
+        },
+      };
+    }
     case 'fail_verification':
       return { to, patch: { handledAt: null, reworkCount: c.reworkCount + 1 }, detail: {} };
     case 'close':
@@ -196,6 +240,43 @@ async function plan(
     default:
       return { to, patch: {}, detail: {} };
   }
+}
+
+/** 吹哨: call departments onto the case, the lead becomes its assignee, each must report in by the deadline. */
+async function planWhistle(
+  db: Queryable,
+  actor: Actor,
+  c: CaseRecord,
+  input: TransitionInput,
+  now: Date,
+): Promise<Planned> {
+  const to = nextStatus('whistle', c.status);
+  const orgs = input.orgs ?? [];
+  if (!orgs.length) throw casesErrors.missingField({ field: 'orgs' });
+  if (orgs.filter((o) => o.role === 'lead').length !== 1) throw casesErrors.oneLead({ field: 'orgs' });
+  if (new Set(orgs.map((o) => o.orgCode)).size !== orgs.length) throw casesErrors.oneLead({ field: 'orgs' });
+  for (const [i, o] of orgs.entries()) {
+    const org = await findOrg(db, o.orgCode);
+    if (!org || !(c.gridPath === org.regionPath || c.gridPath.startsWith(`${org.regionPath}.`))) {
+      throw casesErrors.unknownOrg({ field: `orgs.${i}.orgCode`, params: { code: o.orgCode } });
+    }
+  }
+  const lead = orgs.find((o) => o.role === 'lead')?.orgCode as string;
+  const reportInDueAt = new Date(now.getTime() + (input.reportInHours ?? 2) * 3600_000);
+  return {
+    to,
+    patch: { level: 'department', assigneeOrg: lead, assigneePath: null, dispatchedAt: now },
+    detail: { lead, helpers: orgs.filter((o) => o.role === 'helper').map((o) => o.orgCode), reportInDueAt },
+    write: async (tx) => {
+      await insertWhistle(tx, {
+        caseId: c.id,
+        calledBy: actor.id,
+        reportInDueAt,
+        note: input.note?.trim() ?? '',
+        orgs: orgs.map((o) => ({ org: o.orgCode, role: o.role })),
+      });
+    },
+  };
 }
 
 async function planDispatch(db: Queryable, c: CaseRecord, input: TransitionInput, now: Date): Promise<Planned> {
@@ -262,6 +343,10 @@ const ACTION_NAMES: Record<CaseAction, string> = {
   request_extension: '申请延期',
   approve_extension: '批准延期',
   merge: '合并',
+  whistle: '吹哨',
+  report_in: '报到',
+  finish_part: '完成分工',
+  supervise: '督办',
 };
 
 const STATUS_NAMES: Record<CaseStatus, string> = {

@@ -119,7 +119,20 @@ export interface CaseRecord {
   rating: string | null;
   ratingComment: string | null;
   followupDueAt: Date | null;
+  escalatedAt: Date | null;
+  escalationCount: number;
   version: number;
+  /** Departments whistled onto the case, over all its whistles. */
+  whistleOrgs: WhistleOrg[];
+  supervised: boolean;
+}
+
+export interface WhistleOrg {
+  org: string;
+  role: 'lead' | 'helper';
+  reportedInAt: string | null;
+  partDoneAt: string | null;
+  reportInDueAt: string;
 }
 
 const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "categoryCode", c.status, c.description,
@@ -130,7 +143,12 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   c.reported_at AS "reportedAt", c.accepted_at AS "acceptedAt", c.respond_due_at AS "respondDueAt", c.due_at AS "dueAt",
   c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
   c.extension_requested_days AS "extensionRequestedDays", c.extended, c.rework_count AS "reworkCount", c.reopened,
-  c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt", c.version`;
+  c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt",
+  c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version,
+  (SELECT coalesce(json_agg(json_build_object('org', wo.org_code, 'role', wo.role, 'reportedInAt', wo.reported_in_at,
+     'partDoneAt', wo.part_done_at, 'reportInDueAt', w.report_in_due_at) ORDER BY w.id, wo.role, wo.org_code), '[]'::json)
+   FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id) AS "whistleOrgs",
+  EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL) AS supervised`;
 
 export interface NewCase {
   number: string;
@@ -228,6 +246,8 @@ export interface CasePatch {
   rating?: string;
   ratingComment?: string | null;
   followupDueAt?: Date;
+  escalatedAt?: Date;
+  escalationCount?: number;
 }
 
 const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
@@ -250,6 +270,8 @@ const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
   rating: 'rating',
   ratingComment: 'rating_comment',
   followupDueAt: 'followup_due_at',
+  escalatedAt: 'escalated_at',
+  escalationCount: 'escalation_count',
 };
 
 /** Compare-and-set on the version: of two concurrent actions on one case only the first applies. */
@@ -309,6 +331,9 @@ export interface CaseFilter {
   /** An assignee's inbox: cases at these levels inside the scope, or assigned to this org. */
   assignee?: { levels: string[]; org: string | null };
   overdue?: boolean;
+  supervised?: boolean;
+  /** Cases this org has been whistled onto and has not reported in to yet. */
+  awaitingReportIn?: string;
   categoryCode?: string;
   limit: number;
   offset: number;
@@ -323,7 +348,10 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
     `($4::text[] IS NULL OR (c.level = ANY($4::text[]) AND c.assignee_path <@ $1::ltree)
       OR (c.assignee_org IS NOT NULL AND c.assignee_org = $5::text))`,
     f.overdue ? 'c.due_at < now() AND c.closed_at IS NULL' : 'true',
+    f.supervised ? 'EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL)' : 'true',
     '($6::text IS NULL OR c.category_code = $6::text)',
+    `($7::text IS NULL OR EXISTS (SELECT 1 FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id
+      WHERE w.case_id = c.id AND wo.org_code = $7::text AND wo.reported_in_at IS NULL))`,
   ].join(' AND ');
   const params = [
     f.scope,
@@ -332,9 +360,10 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
     f.assignee?.levels ?? null,
     f.assignee?.org ?? null,
     f.categoryCode ?? null,
+    f.awaitingReportIn ?? null,
   ];
   const items = await db.query<R<CaseRecord>>(
-    `SELECT ${CASE_COLUMNS} FROM cases_cases c WHERE ${where} ORDER BY c.reported_at DESC, c.id DESC LIMIT $7 OFFSET $8`,
+    `SELECT ${CASE_COLUMNS} FROM cases_cases c WHERE ${where} ORDER BY c.reported_at DESC, c.id DESC LIMIT $8 OFFSET $9`,
     [...params, f.limit, f.offset],
   );
   const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases_cases c WHERE ${where}`, params);
@@ -351,5 +380,86 @@ export async function nearbyOpenCases(db: Queryable, categoryCode: string, lng: 
        AND ST_DWithin(c.location::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4)
      ORDER BY distance LIMIT 5`,
     [categoryCode, lng, lat, metres],
+  );
+}
+
+export async function insertWhistle(
+  db: Queryable,
+  w: { caseId: number; calledBy: number; reportInDueAt: Date; note: string; orgs: { org: string; role: string }[] },
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO cases_whistles (case_id, called_by, report_in_due_at, note) VALUES ($1, $2, $3, $4) RETURNING id::int AS id`,
+    [w.caseId, w.calledBy, w.reportInDueAt, w.note],
+  );
+  const id = row?.id as number;
+  await db.query(
+    `INSERT INTO cases_whistle_orgs (whistle_id, org_code, role)
+     SELECT $1, org, role FROM unnest($2::text[], $3::text[]) AS t(org, role)`,
+    [id, w.orgs.map((o) => o.org), w.orgs.map((o) => o.role)],
+  );
+  return id;
+}
+
+export async function markReportedIn(db: Queryable, caseId: number, org: string, by: number): Promise<void> {
+  await db.query(
+    `UPDATE cases_whistle_orgs wo SET reported_in_at = now(), reported_in_by = $3
+     FROM cases_whistles w WHERE w.id = wo.whistle_id AND w.case_id = $1 AND wo.org_code = $2 AND wo.reported_in_at IS NULL`,
+    [caseId, org, by],
+  );
+}
+
+export async function markPartDone(db: Queryable, caseId: number, org: string, note: string): Promise<void> {
+  await db.query(
+    `UPDATE cases_whistle_orgs wo SET part_done_at = now(), part_note = $3
+     FROM cases_whistles w WHERE w.id = wo.whistle_id AND w.case_id = $1 AND wo.org_code = $2 AND wo.part_done_at IS NULL`,
+    [caseId, org, note],
+  );
+}
+
+/** Opens the supervision of a case unless one is already open; returns its id either way. */
+export async function openSupervision(db: Queryable, caseId: number, reason: 'overdue' | 'manual', by: number | null) {
+  await db.query(
+    `INSERT INTO cases_supervision (case_id, reason, opened_by) VALUES ($1, $2, $3)
+     ON CONFLICT (case_id) WHERE closed_at IS NULL DO NOTHING`,
+    [caseId, reason, by],
+  );
+  const [row] = await db.query<{ id: number }>(
+    'SELECT id::int AS id FROM cases_supervision WHERE case_id = $1 AND closed_at IS NULL',
+    [caseId],
+  );
+  return row?.id as number;
+}
+
+export async function addSupervisionNote(
+  db: Queryable,
+  supervisionId: number,
+  author: { id: number | null; name: string },
+  note: string,
+) {
+  await db.query(
+    'INSERT INTO cases_supervision_notes (supervision_id, author_id, author_name, note) VALUES ($1, $2, $3, $4)',
+    [supervisionId, author.id, author.name, note],
+  );
+}
+
+export async function closeSupervision(db: Queryable, caseId: number): Promise<void> {
+  await db.query('UPDATE cases_supervision SET closed_at = now() WHERE case_id = $1 AND closed_at IS NULL', [caseId]);
+}
+
+export async function listSupervisionNotes(db: Queryable, caseId: number) {
+  return db.query<{ at: Date; authorName: string; note: string; reason: string }>(
+    `SELECT n.at, n.author_name AS "authorName", n.note, s.reason FROM cases_supervision_notes n
+     JOIN cases_supervision s ON s.id = n.supervision_id WHERE s.case_id = $1 ORDER BY n.id`,
+    [caseId],
+  );
+}
+
+/** Open, assigned and past their deadline: the candidates for escalation. */
+export async function overdueCases(db: Queryable, now: Date): Promise<CaseRecord[]> {
+  return db.query<R<CaseRecord>>(
+    `SELECT ${CASE_COLUMNS} FROM cases_cases c
+     WHERE c.due_at < $1 AND c.closed_at IS NULL AND c.status IN ('accepted', 'dispatched', 'in_progress', 'returned')
+     ORDER BY c.due_at LIMIT 1000`,
+    [now],
   );
 }

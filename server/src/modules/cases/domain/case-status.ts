@@ -49,11 +49,18 @@ export const ACTIONS = [
   'request_extension',
   'approve_extension',
   'merge',
+  'whistle',
+  'report_in',
+  'finish_part',
+  'supervise',
 ] as const;
 export type CaseAction = (typeof ACTIONS)[number];
 
-/** Who acts: the dispatcher over the case's area, the unit it is assigned to, the grid worker on site, the reporter. */
-export type ActorKind = 'dispatcher' | 'assignee' | 'grid_worker' | 'reporter';
+/**
+ * Who acts: the dispatcher over the case's area, the unit it is assigned to, the grid worker on site, the
+ * reporter, a department whistled onto the case, a supervisor over the area.
+ */
+export type ActorKind = 'dispatcher' | 'assignee' | 'grid_worker' | 'reporter' | 'whistled' | 'supervisor';
 
 interface Rule {
   from: readonly CaseStatus[];
@@ -79,6 +86,14 @@ export const RULES: Record<CaseAction, Rule> = {
   request_extension: { from: ['dispatched', 'in_progress'], to: null, by: 'assignee' },
   approve_extension: { from: ['dispatched', 'in_progress'], to: null, by: 'dispatcher' },
   merge: { from: ['reported', 'accepted'], to: 'merged', by: 'dispatcher' },
+  whistle: { from: ['accepted', 'returned', 'dispatched', 'in_progress'], to: 'dispatched', by: 'dispatcher' },
+  report_in: { from: ['dispatched', 'in_progress'], to: null, by: 'whistled' },
+  finish_part: { from: ['dispatched', 'in_progress'], to: null, by: 'whistled' },
+  supervise: {
+    from: ['reported', 'accepted', 'dispatched', 'in_progress', 'returned', 'suspended', 'handled', 'verified'],
+    to: null,
+    by: 'supervisor',
+  },
 };
 
 export class IllegalTransition extends Error {
@@ -118,4 +133,10 @@ export function levelAbove(level: Level): Level | null {
   const order: Level[] = ['grid', 'community', 'street', 'district'];
   const i = order.indexOf(level);
   return i >= 0 && i < order.length - 1 ? (order[i + 1] as Level) : null;
+}
+
+/** A grid path is province.city.district.street.community.grid: each level's unit is a prefix of it. */
+const LEVEL_DEPTH: Record<Exclude<Level, 'department'>, number> = { district: 3, street: 4, community: 5, grid: 6 };
+export function unitPath(gridPath: string, level: Exclude<Level, 'department'>): string {
+  return gridPath.split('.').slice(0, LEVEL_DEPTH[level]).join('.');
 }

@@ -6,7 +6,17 @@ import { presentCase } from '../cases.presenter.js';
 import { type CaseFilter, listCases, listCategories } from '../db/cases.repository.js';
 import { LEVEL_ROLE, type Level, OPEN_STATUSES } from '../domain/case-status.js';
 
-export const BOXES = ['to_accept', 'to_dispatch', 'assigned', 'to_verify', 'overdue', 'reported_by_me', 'all'] as const;
+export const BOXES = [
+  'to_accept',
+  'to_dispatch',
+  'assigned',
+  'to_report_in',
+  'to_verify',
+  'overdue',
+  'supervised',
+  'reported_by_me',
+  'all',
+] as const;
 export type Box = (typeof BOXES)[number];
 
 /** The inboxes of each role: what waits for this person, always inside their scope. */
@@ -27,8 +37,11 @@ export async function listCaseBox(
     assigned: levels.length
       ? { ...base, statuses: ['dispatched', 'in_progress'], assignee: { levels, org: actor.orgCode } }
       : null,
+    to_report_in:
+      actor.role === 'department_staff' && actor.orgCode ? { ...base, awaitingReportIn: actor.orgCode } : null,
     to_verify: actor.role === 'grid_worker' ? { ...base, statuses: ['handled'] } : null,
     overdue: staffOverArea ? { ...base, statuses: [...OPEN_STATUSES], overdue: true } : null,
+    supervised: staffOverArea ? { ...base, supervised: true } : null,
     reported_by_me: { ...base, reporterId: actor.id },
     all: staffOverArea ? base : null,
   };

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../core/auth.js';
 import { startTestApp, type TestApp } from '../../../test/support.js';
+import { transitionCase } from '../commands/transition-case.js';
+import { escalateOverdue } from '../jobs/escalate-overdue.js';
 
 let t: TestApp;
 let point: { lng: number; lat: number };
@@ -22,32 +25,33 @@ beforeAll(async () => {
   u.community = await t.userCookie('community_staff', `${STREET}001`, 'cs.chen');
   u.street = await t.userCookie('street_staff', STREET, 'ss.zhao');
   u.otherStreet = await t.userCookie('street_staff', '370983001', 'ss.other');
-  const dept = await t.app.inject({
+  u.department = await departmentUser('ds.cg', '370983-urban_management');
+  u.market = await departmentUser('ds.sj', '370983-market');
+});
+
+async function departmentUser(username: string, orgCode: string): Promise<string> {
+  const created = await t.app.inject({
     method: 'POST',
     url: '/api/identity/users',
     headers: { cookie: t.adminCookie },
-    payload: {
-      username: 'ds.cg',
-      displayName: '城管局李',
-      role: 'department_staff',
-      scopeCode: '370983',
-      orgCode: '370983-urban_management',
-    },
+    payload: { username, displayName: username, role: 'department_staff', scopeCode: '370983', orgCode },
   });
-  const otp = dept.json().oneTimePassword;
-  const s = await t.app.inject({
-    method: 'POST',
-    url: '/api/identity/sessions',
-    payload: { username: 'ds.cg', password: otp },
-  });
-  u.department = String(s.headers['set-cookie']).split(';')[0] as string;
+  const otp = created.json().oneTimePassword;
+  const s = await t.app.inject({ method: 'POST', url: '/api/identity/sessions', payload: { username, password: otp } });
+  const cookie = String(s.headers['set-cookie']).split(';')[0] as string;
   await t.app.inject({
     method: 'POST',
     url: '/api/identity/password',
-    headers: { cookie: u.department },
+    headers: { cookie },
     payload: { currentPassword: otp, newPassword: 'Dept-Pass-2026' },
   });
-});
+  return cookie;
+}
+
+async function actorOf(cookie: string): Promise<Actor> {
+  const { user } = (await t.app.inject({ url: '/api/identity/me', headers: { cookie } })).json();
+  return { ...user, mustChangePassword: false, sessionId: 0 };
+}
 afterAll(async () => t?.stop());
 
 const report = (cookie: string, body: Record<string, unknown>, key?: string) =>
@@ -233,5 +237,87 @@ describe('the case loop', () => {
       [id],
     );
     expect(n).toBe(2);
+  });
+
+  it('whistles two departments: both report in, the helper finishes its part, then the lead handles', async () => {
+    const id = (
+      await report(u.resident as string, {
+        categoryCode: 'E0302',
+        description: '小区内违法搭建并占用消防通道',
+        location: point,
+      })
+    ).json().case.id as number;
+    await expectStatus(u.street as string, id, { action: 'accept' }, 'accepted');
+    expect(
+      (
+        await act(u.street as string, id, { action: 'whistle', orgs: [{ orgCode: '370983-market', role: 'helper' }] })
+      ).json().error.field,
+    ).toBe('orgs');
+    const whistled = await expectStatus(
+      u.street as string,
+      id,
+      {
+        action: 'whistle',
+        note: '联合执法',
+        reportInHours: 4,
+        orgs: [
+          { orgCode: '370983-urban_management', role: 'lead' },
+          { orgCode: '370983-market', role: 'helper' },
+        ],
+      },
+      'dispatched',
+    );
+    expect(whistled.case.whistleOrgs).toHaveLength(2);
+    const box = await t.app.inject({ url: '/api/cases?box=to_report_in', headers: { cookie: u.market as string } });
+    expect(box.json().items.map((c: { id: number }) => c.id)).toContain(id);
+    await expectStatus(u.department as string, id, { action: 'report_in' }, 'dispatched');
+    await expectStatus(u.department as string, id, { action: 'start' }, 'in_progress');
+    const early = await act(u.department as string, id, { action: 'handle', note: '已拆除' });
+    expect(early.json().error.code).toBe('cases.whistle_pending');
+    expect((await act(u.market as string, id, { action: 'finish_part', note: '核查经营' })).statusCode).toBe(409);
+    await expectStatus(u.market as string, id, { action: 'report_in' }, 'in_progress');
+    expect((await act(u.market as string, id, { action: 'handle', note: 'x' })).statusCode).toBe(403);
+    await expectStatus(u.market as string, id, { action: 'finish_part', note: '已查处无照经营' }, 'in_progress');
+    const handled = await expectStatus(
+      u.department as string,
+      id,
+      { action: 'handle', note: '违建已拆除，通道已打通' },
+      'handled',
+    );
+    expect(handled.case.whistleOrgs.every((w: { reportedInAt: string | null }) => w.reportedInAt)).toBe(true);
+    expect(handled.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'report',
+      'accept',
+      'whistle',
+      'report_in',
+      'start',
+      'report_in',
+      'finish_part',
+      'handle',
+    ]);
+  });
+
+  it('escalates an overdue case one level up across the National Day holiday, onto the supervision board', async () => {
+    const id = (
+      await report(u.resident as string, { categoryCode: 'S0301', description: '楼道飞线充电', location: point })
+    ).json().case.id as number;
+    const community = await actorOf(u.community as string);
+    const accepted = new Date('2026-09-30T15:00:00+08:00');
+    await transitionCase(t, community, id, { action: 'accept' }, accepted);
+    await transitionCase(t, community, id, { action: 'dispatch', level: 'grid' }, accepted);
+    const dueAt = (await view(u.community as string, id)).json().case.dueAt;
+    expect(dueAt).toBe('2026-10-08T15:59:59.999Z');
+
+    expect(await escalateOverdue(t, new Date('2026-10-05T10:00:00+08:00'))).toBe(0);
+    expect(await escalateOverdue(t, new Date('2026-10-09T09:00:00+08:00'))).toBeGreaterThanOrEqual(1);
+    const up = (await view(u.community as string, id)).json();
+    expect(up.case).toMatchObject({ level: 'community', status: 'dispatched', supervised: true, escalationCount: 1 });
+    expect(up.timeline.at(-1)).toMatchObject({ action: 'escalate', actorRole: 'system' });
+    expect(await escalateOverdue(t, new Date('2026-10-09T11:00:00+08:00'))).toBe(0);
+    await escalateOverdue(t, new Date('2026-10-13T09:00:00+08:00'));
+    expect((await view(u.community as string, id)).json().case).toMatchObject({ level: 'street', escalationCount: 2 });
+    const board = await t.app.inject({ url: '/api/cases?box=supervised', headers: { cookie: u.street as string } });
+    expect(board.json().items.map((c: { id: number }) => c.id)).toContain(id);
+    await expectStatus(u.street as string, id, { action: 'supervise', note: '请本周内办结' }, 'dispatched');
   });
 });
