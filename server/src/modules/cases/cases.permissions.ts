@@ -15,6 +15,9 @@ export const REPORTER_ROLES: readonly Role[] = [...STAFF_ROLES, 'resident'];
 
 export const CATEGORY_ADMIN_ROLES: readonly Role[] = ['district_admin'];
 
+/** Those who answer for an area's results see its KPIs. */
+export const KPI_ROLES: readonly Role[] = ['community_staff', 'street_staff', 'district_admin', 'command_centre'];
+
 /** 督办 comes from above the community: the street, the district and its command centre. */
 export const SUPERVISOR_ROLES: readonly Role[] = ['street_staff', 'district_admin', 'command_centre'];
 

@@ -4,7 +4,7 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { casesErrors } from './cases.errors.js';
-import { CATEGORY_ADMIN_ROLES, REPORTER_ROLES } from './cases.permissions.js';
+import { CATEGORY_ADMIN_ROLES, KPI_ROLES, REPORTER_ROLES } from './cases.permissions.js';
 import {
   actionBody,
   caseSchema,
@@ -22,6 +22,7 @@ import { transitionCase } from './commands/transition-case.js';
 import { changeCategory } from './commands/update-category.js';
 import { listCategories, nearbyOpenCases } from './db/cases.repository.js';
 import { getCaseDetail } from './queries/get-case.js';
+import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
 import { listCaseBox } from './queries/list-cases.js';
 
 const NEARBY_METRES = 300;
@@ -125,6 +126,38 @@ export function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocat
         ip: req.ip,
         requestId: req.id,
       }),
+  );
+
+  const kpiKeys = Object.keys(KPI_DEFINITIONS) as (keyof typeof KPI_DEFINITIONS)[];
+  app.get(
+    '/kpis',
+    {
+      schema: {
+        tags,
+        summary: '考核指标：立案率、派遣率、结案率、按期结案率、返工率、延期率、办结时长、满意率、12345 三率 / KPIs',
+        querystring: z.object({
+          regionCode: z
+            .string()
+            .regex(/^\d{6,15}$/)
+            .optional(),
+          from: z.coerce.date(),
+          to: z.coerce.date(),
+          categoryCode: categoryCode.optional(),
+          orgCode: z
+            .string()
+            .regex(/^[0-9]{6,12}-[a-z_]+$/)
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            counts: z.record(z.string(), z.number()),
+            kpis: z.object(Object.fromEntries(kpiKeys.map((k) => [k, z.number().nullable()]))),
+            definitions: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), formula: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => computeKpis(ctx.db, requireRole(req, KPI_ROLES), req.query),
   );
 
   app.get(

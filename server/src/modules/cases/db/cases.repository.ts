@@ -463,3 +463,64 @@ export async function overdueCases(db: Queryable, now: Date): Promise<CaseRecord
     [now],
   );
 }
+
+export interface KpiFilter {
+  scope: string;
+  from: Date;
+  to: Date;
+  categoryCode?: string;
+  orgCode?: string;
+}
+
+export type KpiCounts = {
+  received: number;
+  accepted: number;
+  dispatched: number;
+  responded: number;
+  due: number;
+  closed: number;
+  closedOnTime: number;
+  reworked: number;
+  extended: number;
+  closedInPeriod: number;
+  resolvedInPeriod: number;
+  rated: number;
+  satisfied: number;
+  basicallySatisfied: number;
+};
+
+const FINISHED_SQL = `c.status IN ('closed', 'rated')`;
+
+/** Every count behind the KPI formulas, in one pass over the cases of the scope. */
+export async function kpiCounts(db: Queryable, f: KpiFilter): Promise<{ counts: KpiCounts; spans: [Date, Date][] }> {
+  const where = `c.grid_path <@ $1::ltree AND ($4::text IS NULL OR c.category_code = $4::text)
+    AND ($5::text IS NULL OR c.assignee_org = $5::text OR EXISTS (SELECT 1 FROM cases_whistles w
+      JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id AND wo.org_code = $5::text))`;
+  const params = [f.scope, f.from, f.to, f.categoryCode ?? null, f.orgCode ?? null];
+  const inPeriod = (col: string) => `${col} >= $2 AND ${col} < $3`;
+  const [row] = await db.query<Record<keyof KpiCounts, number>>(
+    `SELECT
+       count(*) FILTER (WHERE ${inPeriod('c.reported_at')})::int AS received,
+       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at IS NOT NULL)::int AS accepted,
+       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
+       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at <= c.respond_due_at)::int AS responded,
+       count(*) FILTER (WHERE ${inPeriod('c.due_at')})::int AS due,
+       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND ${FINISHED_SQL})::int AS closed,
+       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND ${FINISHED_SQL} AND c.closed_at <= c.due_at)::int AS "closedOnTime",
+       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND c.rework_count > 0)::int AS reworked,
+       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND c.extended)::int AS extended,
+       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND ${FINISHED_SQL})::int AS "closedInPeriod",
+       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.handled_at IS NOT NULL)::int AS "resolvedInPeriod",
+       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating IS NOT NULL)::int AS rated,
+       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating = 'satisfied')::int AS satisfied,
+       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating = 'basically_satisfied')::int AS "basicallySatisfied"
+     FROM cases_cases c WHERE ${where}`,
+    params,
+  );
+  const spans = await db.query<{ a: Date; b: Date }>(
+    `SELECT c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
+     WHERE ${where} AND ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.accepted_at IS NOT NULL`,
+    params,
+  );
+  return { counts: row as KpiCounts, spans: spans.map((s) => [new Date(s.a), new Date(s.b)]) };
+}

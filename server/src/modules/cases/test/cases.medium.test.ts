@@ -320,4 +320,58 @@ describe('the case loop', () => {
     expect(board.json().items.map((c: { id: number }) => c.id)).toContain(id);
     await expectStatus(u.street as string, id, { action: 'supervise', note: '请本周内办结' }, 'dispatched');
   });
+
+  it('computes the KPIs with their formulas for a region, category and period', async () => {
+    const mk = async () =>
+      (
+        await report(u.resident as string, { categoryCode: 'S06', description: '独居老人需要助餐', location: point })
+      ).json().case.id as number;
+    const [a, b, c] = [await mk(), await mk(), await mk()];
+    await expectStatus(u.community as string, a, { action: 'accept' }, 'accepted');
+    await expectStatus(u.community as string, a, { action: 'dispatch', level: 'community' }, 'dispatched');
+    await expectStatus(u.community as string, a, { action: 'start' }, 'in_progress');
+    await expectStatus(u.community as string, a, { action: 'handle', note: '已对接助餐点' }, 'handled');
+    await expectStatus(u.community as string, a, { action: 'close' }, 'closed');
+    await expectStatus(u.resident as string, a, { action: 'rate', rating: 'satisfied' }, 'rated');
+    await expectStatus(u.community as string, b, { action: 'reject', note: '重复反映' }, 'rejected');
+    await expectStatus(u.community as string, c, { action: 'accept' }, 'accepted');
+
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 40 * 86_400_000).toISOString();
+    const res = await t.app.inject({
+      url: `/api/cases/kpis?regionCode=${STREET}&categoryCode=S06&from=${from}&to=${to}`,
+      headers: { cookie: u.street as string },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { counts, kpis, definitions } = res.json();
+    expect(counts).toMatchObject({
+      received: 3,
+      accepted: 2,
+      dispatched: 1,
+      due: 2,
+      closed: 1,
+      closedOnTime: 1,
+      rated: 1,
+    });
+    expect(kpis).toMatchObject({
+      acceptRate: 0.6667,
+      dispatchRate: 0.5,
+      closeRate: 0.5,
+      onTimeRate: 0.5,
+      reworkRate: 0,
+      satisfactionRate: 1,
+    });
+    expect(kpis.avgWorkdays).toBe(0);
+    expect(definitions.onTimeRate.formula).toContain('按期结案数');
+    const outside = await t.app.inject({
+      url: `/api/cases/kpis?regionCode=370983001&from=${from}&to=${to}`,
+      headers: { cookie: u.street as string },
+    });
+    expect(outside.statusCode).toBe(403);
+    const resident = await t.app.inject({
+      url: `/api/cases/kpis?from=${from}&to=${to}`,
+      headers: { cookie: u.resident as string },
+    });
+    expect(resident.statusCode).toBe(403);
+  });
 });
