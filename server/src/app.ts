@@ -7,6 +7,7 @@ import { PersonalDataCipher } from './core/crypto.js';
 import { type Db, openDb } from './core/db.js';
 import { coreErrors } from './core/errors.js';
 import { EventBus } from './core/events.js';
+import { FileStore } from './core/files.js';
 import { createHttp, type HttpApp } from './core/http.js';
 import { pickLocale } from './core/i18n.js';
 import { migrate } from './core/migrate.js';
@@ -48,7 +49,14 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
   const app = await createHttp({ logLevel: config.logLevel, sessionSecret: config.sessionSecret });
   const db = opts.db ?? (await openDb(config));
   const events = new EventBus(app.log);
-  const ctx: ModuleContext = { db, events, config, log: app.log, cipher: PersonalDataCipher.single(config.dataKey) };
+  const ctx: ModuleContext = {
+    db,
+    events,
+    config,
+    log: app.log,
+    cipher: PersonalDataCipher.single(config.dataKey),
+    files: new FileStore(path.join(config.dataDir, 'files')),
+  };
   const { geo, all } = createModules(db);
 
   const routes: Shanzhi['routes'] = [];

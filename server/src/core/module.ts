@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { PersonalDataCipher } from './crypto.js';
 import type { Db } from './db.js';
 import type { EventBus } from './events.js';
+import type { FileStore } from './files.js';
 import type { HttpApp } from './http.js';
 
 export interface ModuleContext {
@@ -12,6 +13,7 @@ export interface ModuleContext {
   log: FastifyBaseLogger;
   /** Encrypts personal data (phones, ID numbers) at rest with the configured data key. */
   cipher: PersonalDataCipher;
+  files: FileStore;
 }
 
 /**

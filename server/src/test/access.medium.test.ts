@@ -17,6 +17,8 @@ const RESIDENT_ALLOWED = new Set([
   'GET /api/cases/categories',
   'GET /api/cases/:id',
   'POST /api/cases/:id/actions',
+  'POST /api/cases/media',
+  'GET /api/cases/media/:id',
 ]);
 
 let t: TestApp;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createShanzhi, type Shanzhi } from '../app.js';
 import { loadConfig } from '../core/config.js';
@@ -59,10 +62,11 @@ export async function startTestApp(
   opts: { grids?: 'all' | string[] | 'none'; serveWeb?: boolean } = {},
 ): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-test-'));
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     ESCALATION_INTERVAL_SECONDS: '0',
-    DATA_DIR: '/nonexistent-shanzhi-test',
+    DATA_DIR: dataDir,
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),
   });
@@ -99,6 +103,7 @@ export async function startTestApp(
     async stop() {
       await shanzhi.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

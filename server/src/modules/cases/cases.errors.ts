@@ -80,6 +80,24 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：须有且只有一个牵头部门，且部门不重复',
     en: 'Field {field} is invalid: exactly one lead and no department twice',
   },
+  badMedia: {
+    code: 'cases.bad_media',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：不是可识别的照片（JPEG/PNG/WebP）或语音文件（检测到 {mime}）',
+    en: 'Field {field} is invalid: not a readable photo (JPEG/PNG/WebP) or voice note (found {mime})',
+  },
+  mediaTooLarge: {
+    code: 'cases.media_too_large',
+    status: 413,
+    'zh-CN': '字段 {field} 无效：照片不超过 10 MB，语音不超过 5 MB',
+    en: 'Field {field} is invalid: photos up to 10 MB, voice notes up to 5 MB',
+  },
+  badMediaIds: {
+    code: 'cases.bad_media_ids',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：附件不存在、不是您上传的或已被使用',
+    en: 'Field {field} is invalid: an attachment does not exist, is not yours, or is already used',
+  },
   concurrentChange: {
     code: 'cases.concurrent_change',
     status: 409,

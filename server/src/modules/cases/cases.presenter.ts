@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/auth.js';
 import { maskPhone, type PersonalDataCipher } from '../../core/crypto.js';
 import { actsAs } from './cases.permissions.js';
-import type { CaseRecord, CategoryRecord, listTimeline } from './db/cases.repository.js';
+import type { CaseRecord, CategoryRecord, listCaseMedia, listTimeline } from './db/cases.repository.js';
 import { ACTIONS, type CaseAction, RULES } from './domain/case-status.js';
 import { deadlineState } from './domain/deadlines.js';
 
@@ -60,7 +60,11 @@ export function presentCase(
   };
 }
 
-export function presentTimeline(rows: Awaited<ReturnType<typeof listTimeline>>) {
+/** Each timeline row carries the photos and voice notes that came with that action. */
+export function presentTimeline(
+  rows: Awaited<ReturnType<typeof listTimeline>>,
+  media: Awaited<ReturnType<typeof listCaseMedia>>,
+) {
   return rows.map((r) => ({
     id: r.id,
     at: new Date(r.at).toISOString(),
@@ -71,5 +75,8 @@ export function presentTimeline(rows: Awaited<ReturnType<typeof listTimeline>>) 
     toStatus: r.toStatus,
     note: r.note,
     detail: r.detail,
+    media: media
+      .filter((m) => m.timelineId === r.id)
+      .map((m) => ({ id: m.id, kind: m.kind as 'photo' | 'voice', mime: m.mime })),
   }));
 }

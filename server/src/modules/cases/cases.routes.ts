@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { requireRole } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
@@ -13,6 +14,7 @@ import {
   categorySchema,
   idempotencyHeaders,
   listQuery,
+  mediaSchema,
   nearbyQuery,
   reportBody,
   timelineSchema,
@@ -20,15 +22,57 @@ import {
 import { reportCase } from './commands/report-case.js';
 import { transitionCase } from './commands/transition-case.js';
 import { changeCategory } from './commands/update-category.js';
+import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
 import { listCategories, nearbyOpenCases } from './db/cases.repository.js';
-import { getCaseDetail } from './queries/get-case.js';
+import { getCaseDetail, readMedia } from './queries/get-case.js';
 import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
 import { listCaseBox } from './queries/list-cases.js';
 
 const NEARBY_METRES = 300;
 
-export function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
   const tags = ['cases'];
+  await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES + 1, files: 1, fields: 0 } });
+
+  app.post(
+    '/media',
+    {
+      schema: {
+        tags,
+        summary: '上传照片或语音（multipart，字段 file；按内容识别类型）/ upload a photo or voice note',
+        consumes: ['multipart/form-data'],
+        response: { 201: mediaSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, REPORTER_ROLES);
+      if (!req.isMultipart())
+        throw casesErrors.badMedia({ field: 'file', params: { mime: String(req.headers['content-type']) } });
+      const file = await req.file();
+      if (!file) throw casesErrors.badMedia({ field: 'file', params: { mime: 'none' } });
+      const bytes = await file.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw casesErrors.mediaTooLarge({ field: 'file' });
+        throw err;
+      });
+      return reply.status(201).send(await uploadMedia(ctx, actor, bytes));
+    },
+  );
+
+  app.get(
+    '/media/:id',
+    {
+      schema: {
+        tags,
+        summary: '读取照片或语音（thumb=1 取缩略图）/ read a photo or voice note',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        querystring: z.object({ thumb: z.coerce.boolean().default(false) }),
+      },
+    },
+    async (req, reply) => {
+      const { bytes, mime } = await readMedia(ctx, requireRole(req, REPORTER_ROLES), req.params.id, req.query.thumb);
+      return reply.header('cache-control', 'private, max-age=86400').type(mime).send(bytes);
+    },
+  );
   const detail = z.object({ case: caseSchema, timeline: timelineSchema });
 
   app.post(

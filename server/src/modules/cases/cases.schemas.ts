@@ -20,6 +20,7 @@ export const reportBody = z.object({
     .optional(),
   anonymous: z.boolean().default(false),
   viaHotline: z.boolean().default(false),
+  mediaIds: z.array(z.number().int().positive()).max(9).optional(),
 });
 
 export const actionBody = z.object({
@@ -39,6 +40,7 @@ export const actionBody = z.object({
     .max(8)
     .optional(),
   reportInHours: z.number().int().min(1).max(72).optional(),
+  mediaIds: z.array(z.number().int().positive()).max(9).optional(),
 });
 
 export const idempotencyHeaders = z.object({
@@ -92,6 +94,8 @@ export const caseSchema = z.object({
   allowedActions: z.array(z.enum(ACTIONS)),
 });
 
+export const mediaSchema = z.object({ id: z.number(), kind: z.enum(['photo', 'voice']), mime: z.string() });
+
 export const timelineSchema = z.array(
   z.object({
     id: z.number(),
@@ -103,6 +107,7 @@ export const timelineSchema = z.array(
     toStatus: z.string(),
     note: z.string(),
     detail: z.record(z.string(), z.unknown()),
+    media: z.array(mediaSchema),
   }),
 );
 

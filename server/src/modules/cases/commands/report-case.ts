@@ -6,6 +6,7 @@ import type { Crs, GridLocator } from '../../geo/index.js';
 import { casesErrors } from '../cases.errors.js';
 import { CASE_REPORTED, type CaseEventPayload } from '../cases.events.js';
 import {
+  attachMedia,
   claimIdempotency,
   findIdempotent,
   getCategory,
@@ -23,6 +24,8 @@ export interface ReportInput {
   anonymous?: boolean;
   /** Staff taking a 12345 hotline call mark it so; everything else follows from the reporter's role. */
   viaHotline?: boolean;
+  /** Photos and voice notes uploaded beforehand by the same person. */
+  mediaIds?: number[];
 }
 
 /** Case number: SZ + date in China + a sequence, readable over the phone. */
@@ -103,6 +106,10 @@ export async function reportCase(
         note: input.description,
         detail: { source, categoryCode: category.code, gridCode: grid.code },
       });
+      const media = input.mediaIds ?? [];
+      if (media.length && (await attachMedia(tx, media, actor.id, caseId)) !== media.length) {
+        throw casesErrors.badMediaIds({ field: 'mediaIds' });
+      }
       return { caseId, number };
     })
     .catch(async (err) => {

@@ -8,6 +8,7 @@ import { type CaseEventPayload, caseActionEvent } from '../cases.events.js';
 import { actsAs } from '../cases.permissions.js';
 import {
   addSupervisionNote,
+  attachMedia,
   type CasePatch,
   type CaseRecord,
   type CategoryRecord,
@@ -44,6 +45,8 @@ export interface TransitionInput {
   /** whistle: the departments called, exactly one lead */
   orgs?: { orgCode: string; role: 'lead' | 'helper' }[];
   reportInHours?: number;
+  /** Photos and voice notes: the handler's feedback, the grid worker's on-site check. */
+  mediaIds?: number[];
 }
 
 const NEEDS_NOTE: readonly CaseAction[] = [
@@ -116,6 +119,10 @@ export async function transitionCase(
       note: input.note?.trim() ?? '',
       detail: planned.detail,
     });
+    const media = input.mediaIds ?? [];
+    if (media.length && (await attachMedia(tx, media, actor.id, c.id)) !== media.length) {
+      throw casesErrors.badMediaIds({ field: 'mediaIds' });
+    }
     await planned.write?.(tx);
     if (FINISHED.includes(planned.to)) await closeSupervision(tx, c.id);
     if (planned.followUp) {

@@ -524,3 +524,53 @@ export async function kpiCounts(db: Queryable, f: KpiFilter): Promise<{ counts: 
   );
   return { counts: row as KpiCounts, spans: spans.map((s) => [new Date(s.a), new Date(s.b)]) };
 }
+
+export interface MediaRecord {
+  id: number;
+  kind: 'photo' | 'voice';
+  mime: string;
+  bytes: number;
+  fileKey: string;
+  thumbKey: string | null;
+  width: number | null;
+  height: number | null;
+  uploadedBy: number;
+  caseId: number | null;
+}
+
+const MEDIA_COLUMNS = `id::int AS id, kind, mime, bytes, file_key AS "fileKey", thumb_key AS "thumbKey", width, height,
+  uploaded_by::int AS "uploadedBy", case_id::int AS "caseId"`;
+
+export async function insertMedia(db: Queryable, m: Omit<MediaRecord, 'id' | 'caseId'>): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO cases_media (kind, mime, bytes, file_key, thumb_key, width, height, uploaded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int AS id`,
+    [m.kind, m.mime, m.bytes, m.fileKey, m.thumbKey, m.width, m.height, m.uploadedBy],
+  );
+  return row?.id as number;
+}
+
+export async function getMedia(db: Queryable, id: number): Promise<MediaRecord | undefined> {
+  const [row] = await db.query<R<MediaRecord>>(`SELECT ${MEDIA_COLUMNS} FROM cases_media WHERE id = $1`, [id]);
+  return row;
+}
+
+/**
+ * Attaches the uploader's own unattached media to a case (and the timeline row of the action that brought them);
+ * returns how many were attached, so the caller can refuse ids that are not theirs or already used.
+ */
+export async function attachMedia(db: Queryable, ids: number[], uploader: number, caseId: number): Promise<number> {
+  const rows = await db.query(
+    `UPDATE cases_media SET case_id = $3, timeline_id = (SELECT max(id) FROM cases_timeline WHERE case_id = $3)
+     WHERE id = ANY($1::bigint[]) AND uploaded_by = $2 AND case_id IS NULL RETURNING id`,
+    [ids, uploader, caseId],
+  );
+  return rows.length;
+}
+
+export async function listCaseMedia(db: Queryable, caseId: number) {
+  return db.query<{ id: number; kind: string; mime: string; timelineId: number | null }>(
+    `SELECT id::int AS id, kind, mime, timeline_id::int AS "timelineId" FROM cases_media WHERE case_id = $1 ORDER BY id`,
+    [caseId],
+  );
+}
