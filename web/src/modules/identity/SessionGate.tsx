@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ComponentType, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { onSessionEnded } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { fetchMe, signOut, type User } from './api';
@@ -7,10 +7,27 @@ import { ChangePasswordPage } from './ChangePasswordPage';
 import { SignInPage } from './SignInPage';
 import { SessionContext } from './session';
 
+export interface SessionScreens {
+  SignIn: ComponentType<{ onSignedIn: (user: User) => void }>;
+  ChangePassword: ComponentType<{ onChanged: () => void; onSignOut: () => void }>;
+}
+
+const CONSOLE_SCREENS: SessionScreens = { SignIn: SignInPage, ChangePassword: ChangePasswordPage };
+
 type State = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; user: User };
 
-/** Shows sign-in (and the forced password change) until there is a usable session, then the app. */
-export function SessionGate({ children }: { children: ReactNode }) {
+/**
+ * Shows sign-in (and the forced password change) until there is a usable session, then the app. The phone pages
+ * bring their own screens for the same steps.
+ */
+export function SessionGate({
+  children,
+  screens = CONSOLE_SCREENS,
+}: {
+  children: ReactNode;
+  screens?: SessionScreens;
+}) {
+  const { SignIn, ChangePassword } = screens;
   const { t } = useT();
   const [state, setState] = useState<State>({ status: 'loading' });
 
@@ -41,12 +58,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return <Spin fullscreen description={t('app.loading')} />;
   }
   if (state.status === 'anonymous') {
-    return <SignInPage onSignedIn={(user) => setState({ status: 'signedIn', user })} />;
+    return <SignIn onSignedIn={(user) => setState({ status: 'signedIn', user })} />;
   }
   if (state.user.mustChangePassword) {
     const user = state.user;
     return (
-      <ChangePasswordPage
+      <ChangePassword
         onChanged={() => setState({ status: 'signedIn', user: { ...user, mustChangePassword: false } })}
         onSignOut={endSession}
       />

@@ -1,0 +1,33 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export const CONSOLE_PAGES = ['map', 'cases'] as const;
+export type ConsolePage = (typeof CONSOLE_PAGES)[number];
+
+const PATHS: Record<ConsolePage, string> = { map: '/', cases: '/cases' };
+
+function pageOf(pathname: string): ConsolePage {
+  return pathname.startsWith(PATHS.cases) ? 'cases' : 'map';
+}
+
+/** The resident's phone pages live under /m; everything else is the console. */
+export function isPhonePath(pathname: string): boolean {
+  return pathname === '/m' || pathname.startsWith('/m/');
+}
+
+/** The console page in the URL, so a reload or a shared link lands on the same page; back and forward work too. */
+export function useConsolePage(): [ConsolePage, (page: ConsolePage) => void] {
+  const [page, setPage] = useState<ConsolePage>(() => pageOf(location.pathname));
+
+  useEffect(() => {
+    const onPop = () => setPage(pageOf(location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const go = useCallback((next: ConsolePage) => {
+    if (pageOf(location.pathname) !== next) history.pushState(null, '', PATHS[next]);
+    setPage(next);
+  }, []);
+
+  return [page, go];
+}

@@ -1,0 +1,105 @@
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../core/api';
+import { useT } from '../../core/i18n';
+import { ACTION_FIELDS } from './actionForms';
+import { type ActionInput, type CaseAction, LEVELS, type Level, type Org, RATINGS, type Rating } from './api';
+
+interface Values {
+  note?: string;
+  level?: Level;
+  orgCode?: string;
+  days?: number;
+  masterCaseId?: number;
+  rating?: Rating;
+}
+
+interface Props {
+  action: CaseAction;
+  orgs: Org[];
+  onSubmit: (input: ActionInput) => Promise<void>;
+  onClose: () => void;
+}
+
+/** The form of one action: a reason, a dispatch target, extra days, a master case or a rating. */
+export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
+  const { t, code } = useT();
+  const [form] = Form.useForm<Values>();
+  const level = Form.useWatch('level', form);
+  const fields = ACTION_FIELDS[action] ?? {};
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: Values) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit({ action, ...values, note: values.note?.trim() || undefined });
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  const required = (key: Parameters<typeof t>[0]) => [{ required: true, message: t(key) }];
+  return (
+    <Modal
+      open
+      title={code('caseAction', action)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('action.submit')}
+      okButtonProps={{ loading: busy, 'data-testid': 'action-submit' } as never}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+        {fields.dispatch && (
+          <Form.Item name="level" label={t('action.level')} rules={required('action.levelRequired')}>
+            <Select data-testid="action-level" options={LEVELS.map((l) => ({ value: l, label: code('level', l) }))} />
+          </Form.Item>
+        )}
+        {fields.dispatch && level === 'department' && (
+          <Form.Item name="orgCode" label={t('action.org')} rules={required('action.orgRequired')}>
+            <Select
+              data-testid="action-org"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={orgs.map((o) => ({ value: o.code, label: o.name }))}
+            />
+          </Form.Item>
+        )}
+        {fields.days && (
+          <Form.Item name="days" label={t('action.days')} rules={required('action.daysRequired')}>
+            <InputNumber min={1} max={60} precision={0} />
+          </Form.Item>
+        )}
+        {fields.master && (
+          <Form.Item name="masterCaseId" label={t('action.masterCase')} rules={required('action.masterCaseRequired')}>
+            <InputNumber min={1} precision={0} />
+          </Form.Item>
+        )}
+        {fields.rating && (
+          <Form.Item
+            name="rating"
+            label={t('case.rating')}
+            rules={[{ required: true, message: t('action.noteRequired') }]}
+          >
+            <Select options={RATINGS.map((r) => ({ value: r, label: code('rating', r) }))} />
+          </Form.Item>
+        )}
+        {fields.note && (
+          <Form.Item
+            name="note"
+            label={t(fields.note.label)}
+            rules={
+              fields.note.required ? [{ required: true, whitespace: true, message: t('action.noteRequired') }] : []
+            }
+          >
+            <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
+          </Form.Item>
+        )}
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Drawer, Skeleton, Typography } from 'antd';
+import { useT } from '../../core/i18n';
+import type { CaseDetail, Org } from './api';
+import { CaseActions } from './CaseActions';
+import { CaseFacts } from './CaseFacts';
+import { CaseTimeline } from './CaseTimeline';
+import { PointMap } from './PointMap';
+import type { DetailState } from './useCaseDetail';
+import { useGridOutlines } from './useGridOutlines';
+
+function CaseBody({
+  detail,
+  orgs,
+  onChanged,
+}: {
+  detail: CaseDetail;
+  orgs: Org[];
+  onChanged: (d: CaseDetail) => void;
+}) {
+  const { t } = useT();
+  const item = detail.case;
+  const grids = useGridOutlines(item.gridCode);
+  return (
+    <>
+      <Typography.Title level={5} className="sz-drawer-first-title">
+        {t('case.actions')}
+      </Typography.Title>
+      <CaseActions item={item} orgs={orgs} onChanged={onChanged} />
+      <Typography.Title level={5} className="sz-section-title">
+        {t('case.facts')}
+      </Typography.Title>
+      <CaseFacts item={item} orgs={orgs} />
+      <PointMap
+        testId="case-map"
+        areas={grids}
+        highlight={item.gridCode}
+        point={[item.location.lng, item.location.lat]}
+      />
+      <Typography.Title level={5} className="sz-section-title">
+        {t('case.timeline')}
+      </Typography.Title>
+      <CaseTimeline entries={detail.timeline} />
+    </>
+  );
+}
+
+interface Props {
+  state: DetailState;
+  orgs: Org[];
+  onChanged: (detail: CaseDetail) => void;
+  onClose: () => void;
+}
+
+export function CaseDrawer({ state, orgs, onChanged, onClose }: Props) {
+  const { t } = useT();
+  const title = state.status === 'ready' ? t('case.title', { number: state.detail.case.number }) : '';
+  return (
+    <Drawer open={state.status !== 'none'} onClose={onClose} title={title} size={560} data-testid="case-drawer">
+      {state.status === 'loading' && <Skeleton active />}
+      {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'ready' && <CaseBody detail={state.detail} orgs={orgs} onChanged={onChanged} />}
+    </Drawer>
+  );
+}

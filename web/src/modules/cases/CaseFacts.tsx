@@ -1,0 +1,62 @@
+import { Descriptions, type DescriptionsProps } from 'antd';
+import { useT } from '../../core/i18n';
+import type { Case, Org } from './api';
+import { DueAt, StatusTag } from './CaseTags';
+import { categoryName, formatTime } from './caseText';
+
+function reporterText(c: Case, anonymous: string): string {
+  if (c.reporter.anonymous) return anonymous;
+  return [c.reporter.name, c.reporter.phone].filter(Boolean).join(' · ');
+}
+
+export function CaseFacts({ item, orgs }: { item: Case; orgs: Org[] }) {
+  const { t, code, lang } = useT();
+  const assignee = item.assignee.org
+    ? (orgs.find((o) => o.code === item.assignee.org)?.name ?? item.assignee.org)
+    : item.assignee.unit;
+  const time = (iso: string | null) => formatTime(iso, lang);
+  const items: DescriptionsProps['items'] = [
+    { key: 'status', label: t('cases.status'), children: <StatusTag status={item.status} /> },
+    { key: 'category', label: t('cases.category'), children: categoryName(item.category, lang) },
+    { key: 'description', label: t('case.description'), children: item.description },
+    { key: 'address', label: t('case.address'), children: item.address },
+    { key: 'reporter', label: t('case.reporter'), children: reporterText(item, t('case.anonymous')) },
+    { key: 'source', label: t('case.source'), children: code('source', item.source) },
+    { key: 'grid', label: t('cases.grid'), children: <span className="sz-mono">{item.gridCode}</span> },
+    { key: 'level', label: t('case.level'), children: item.level ? code('level', item.level) : '' },
+    { key: 'assignee', label: t('case.assignee'), children: assignee },
+    { key: 'reportedAt', label: t('cases.reportedAt'), children: time(item.reportedAt) },
+    { key: 'acceptedAt', label: t('case.acceptedAt'), children: time(item.acceptedAt) },
+    { key: 'dueAt', label: t('cases.dueAt'), children: item.dueAt ? <DueAt item={item} /> : '' },
+    { key: 'handledAt', label: t('case.handledAt'), children: time(item.handledAt) },
+    { key: 'closedAt', label: t('case.closedAt'), children: time(item.closedAt) },
+  ];
+  if (item.extensionRequestedDays) {
+    items.push({
+      key: 'extension',
+      label: t('caseAction.request_extension'),
+      children: t('case.extensionRequested', { days: item.extensionRequestedDays }),
+    });
+  }
+  if (item.rating) {
+    const comment = item.ratingComment ? ` · ${item.ratingComment}` : '';
+    items.push({ key: 'rating', label: t('case.rating'), children: `${code('rating', item.rating)}${comment}` });
+  }
+  if (item.mergedInto) {
+    items.push({
+      key: 'merged',
+      label: code('caseStatus', 'merged'),
+      children: t('case.mergedInto', { id: item.mergedInto }),
+    });
+  }
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      bordered
+      items={items.filter((i) => i.children !== '' && i.children !== null)}
+      styles={{ label: { whiteSpace: 'nowrap', width: 110 } }}
+      data-testid="case-facts"
+    />
+  );
+}

@@ -1,0 +1,47 @@
+import { Table } from 'antd';
+import { useT } from '../../core/i18n';
+import type { Case } from './api';
+import { DueAt, StatusTag } from './CaseTags';
+import { categoryName, formatTime } from './caseText';
+
+interface Props {
+  items: Case[];
+  loading: boolean;
+  selected: number | null;
+  onOpen: (id: number) => void;
+}
+
+export function CaseTable({ items, loading, selected, onOpen }: Props) {
+  const { t, lang } = useT();
+  return (
+    <Table<Case>
+      size="middle"
+      rowKey="id"
+      data-testid="case-table"
+      loading={loading}
+      dataSource={items}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: t('cases.empty') }}
+      rowClassName={(c) => (c.id === selected ? 'sz-row-selected' : 'sz-row')}
+      onRow={(c) => ({ onClick: () => onOpen(c.id) })}
+      columns={[
+        {
+          key: 'number',
+          title: t('cases.number'),
+          dataIndex: 'number',
+          render: (n: string) => <span className="sz-mono">{n}</span>,
+        },
+        { key: 'category', title: t('cases.category'), render: (_, c) => categoryName(c.category, lang) },
+        { key: 'status', title: t('cases.status'), render: (_, c) => <StatusTag status={c.status} /> },
+        {
+          key: 'grid',
+          title: t('cases.grid'),
+          dataIndex: 'gridCode',
+          render: (g: string) => <span className="sz-mono">{g}</span>,
+        },
+        { key: 'reportedAt', title: t('cases.reportedAt'), render: (_, c) => formatTime(c.reportedAt, lang) },
+        { key: 'dueAt', title: t('cases.dueAt'), render: (_, c) => <DueAt item={c} /> },
+      ]}
+    />
+  );
+}

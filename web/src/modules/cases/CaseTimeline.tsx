@@ -1,0 +1,46 @@
+import { Timeline, Typography } from 'antd';
+import { useT } from '../../core/i18n';
+import type { TimelineEntry } from './api';
+import { entryDetail, formatTime } from './caseText';
+
+const COLOUR: Record<string, string> = {
+  reject: 'gray',
+  return: 'red',
+  fail_verification: 'red',
+  reopen: 'red',
+  close: 'green',
+  rate: 'green',
+};
+
+function Entry({ entry }: { entry: TimelineEntry }) {
+  const translator = useT();
+  const { code, lang } = translator;
+  const detail = entryDetail(entry, translator);
+  return (
+    <div className="sz-timeline-entry">
+      <div>
+        <Typography.Text strong>{code('caseAction', entry.action)}</Typography.Text>
+        {detail && <Typography.Text> {detail}</Typography.Text>}
+      </div>
+      <Typography.Text type="secondary" className="sz-timeline-meta">
+        {entry.actorName} · {code('role', entry.actorRole)} · {formatTime(entry.at, lang)}
+      </Typography.Text>
+      {entry.note && <div className="sz-timeline-note">{entry.note}</div>}
+    </div>
+  );
+}
+
+/** Everyone who touched the case, in order; the server never rewrites these rows. */
+export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <div data-testid="case-timeline">
+      <Timeline
+        items={entries.map((entry) => ({
+          key: entry.id,
+          color: COLOUR[entry.action] ?? 'blue',
+          content: <Entry entry={entry} />,
+        }))}
+      />
+    </div>
+  );
+}

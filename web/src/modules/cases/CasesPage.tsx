@@ -1,0 +1,84 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Layout, Space, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { useT } from '../../core/i18n';
+import { useSession } from '../identity/session';
+import type { Box, CaseDetail } from './api';
+import { CaseDrawer } from './CaseDrawer';
+import { CaseTable } from './CaseTable';
+import { ReportModal } from './ReportModal';
+import { useCaseBox } from './useCaseBox';
+import { useCaseDetail } from './useCaseDetail';
+import { useOrgs } from './useOrgs';
+
+const DISPATCHER_BOXES: Box[] = ['to_accept', 'to_dispatch', 'overdue', 'all'];
+
+/** The inboxes each role works from; the server has the last word (a 403 hides the tab). */
+const BOXES_BY_ROLE: Record<string, Box[]> = {
+  community_staff: DISPATCHER_BOXES,
+  street_staff: DISPATCHER_BOXES,
+  district_admin: DISPATCHER_BOXES,
+  command_centre: DISPATCHER_BOXES,
+  grid_worker: ['assigned', 'to_verify', 'all'],
+  department_staff: ['assigned'],
+};
+
+export function CasesPage() {
+  const { t, code } = useT();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const [boxes, setBoxes] = useState<Box[]>(() => BOXES_BY_ROLE[user.role] ?? []);
+  const [box, setBox] = useState<Box | undefined>(boxes[0]);
+  const [version, setVersion] = useState(0);
+  const list = useCaseBox(box, version);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [detail, replaceDetail] = useCaseDetail(selected);
+  const [reporting, setReporting] = useState(false);
+  const orgs = useOrgs();
+
+  useEffect(() => {
+    if (list.status !== 'forbidden' || !box) return;
+    const rest = boxes.filter((b) => b !== box);
+    setBoxes(rest);
+    setBox(rest[0]);
+  }, [list.status, box, boxes]);
+
+  const reload = () => setVersion((v) => v + 1);
+  const changed = (next: CaseDetail) => {
+    replaceDetail(next);
+    reload();
+  };
+  const reported = (next: CaseDetail) => {
+    setReporting(false);
+    void message.success(t('report.created', { number: next.case.number }));
+    setSelected(next.case.id);
+    reload();
+  };
+
+  return (
+    <Layout.Content className="sz-cases">
+      <div className="sz-cases-bar">
+        <Tabs
+          data-testid="case-boxes"
+          activeKey={box}
+          onChange={(key) => setBox(key as Box)}
+          items={boxes.map((b) => ({ key: b, label: code('box', b) }))}
+        />
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={reload}>
+            {t('cases.refresh')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="new-report">
+            {t('cases.newReport')}
+          </Button>
+        </Space>
+      </div>
+      {list.status === 'failed' && (
+        <Alert type="error" showIcon title={t('cases.loadFailed', { message: list.message })} />
+      )}
+      <CaseTable items={list.items} loading={list.status === 'loading'} selected={selected} onOpen={setSelected} />
+      <CaseDrawer state={detail} orgs={orgs} onChanged={changed} onClose={() => setSelected(null)} />
+      {reporting && <ReportModal onReported={reported} onClose={() => setReporting(false)} />}
+    </Layout.Content>
+  );
+}

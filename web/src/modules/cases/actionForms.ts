@@ -1,0 +1,31 @@
+import type { MessageKey } from '../../core/i18n';
+import type { CaseAction } from './api';
+
+/** What an action asks for before it is sent; actions not listed here are sent at once. */
+export interface ActionFields {
+  note?: { label: MessageKey; required: boolean };
+  dispatch?: true;
+  days?: true;
+  master?: true;
+  rating?: true;
+}
+
+const reason = { label: 'action.reason', required: true } as const;
+const optionalNote = { label: 'action.note', required: false } as const;
+
+// The required notes mirror the server's rule (it refuses these actions without one).
+export const ACTION_FIELDS: Partial<Record<CaseAction, ActionFields>> = {
+  reject: { note: reason },
+  return: { note: reason },
+  suspend: { note: reason },
+  handle: { note: { label: 'action.feedback', required: true } },
+  verify: { note: optionalNote },
+  fail_verification: { note: { label: 'action.note', required: true } },
+  dispatch: { dispatch: true, note: optionalNote },
+  request_extension: { days: true, note: reason },
+  merge: { master: true, note: optionalNote },
+  rate: { rating: true, note: optionalNote },
+};
+
+/** Actions that end or set back a case get a red button. */
+export const DANGEROUS: readonly CaseAction[] = ['reject', 'return', 'fail_verification', 'suspend'];

@@ -1,0 +1,192 @@
+import { api } from '../../core/api';
+
+export const CASE_ACTIONS = [
+  'accept',
+  'reject',
+  'self_handle',
+  'dispatch',
+  'start',
+  'return',
+  'handle',
+  'verify',
+  'fail_verification',
+  'close',
+  'rate',
+  'suspend',
+  'resume',
+  'request_extension',
+  'approve_extension',
+  'merge',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const LEVELS = ['grid', 'community', 'street', 'district', 'department'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export type CaseStatus =
+  | 'reported'
+  | 'accepted'
+  | 'rejected'
+  | 'dispatched'
+  | 'in_progress'
+  | 'returned'
+  | 'suspended'
+  | 'handled'
+  | 'verified'
+  | 'closed'
+  | 'rated'
+  | 'merged';
+
+export type Deadline = 'on_time' | 'warning' | 'overdue';
+
+export type Box = 'to_accept' | 'to_dispatch' | 'assigned' | 'to_verify' | 'overdue' | 'reported_by_me' | 'all';
+
+export interface CategoryName {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface Case {
+  id: number;
+  number: string;
+  source: string;
+  category: CategoryName;
+  status: CaseStatus;
+  description: string;
+  address: string;
+  location: { lng: number; lat: number };
+  gridCode: string;
+  reporter: { anonymous: boolean; name: string | null; phone: string | null };
+  level: Level | null;
+  assignee: { unit: string | null; org: string | null };
+  reportedAt: string;
+  acceptedAt: string | null;
+  respondDueAt: string | null;
+  dueAt: string | null;
+  dispatchedAt: string | null;
+  handledAt: string | null;
+  closedAt: string | null;
+  deadline: Deadline | null;
+  extensionRequestedDays: number | null;
+  extended: boolean;
+  reworkCount: number;
+  reopened: boolean;
+  rating: Rating | null;
+  ratingComment: string | null;
+  followupDueAt: string | null;
+  mergedInto: number | null;
+  allowedActions: CaseAction[];
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  actorName: string;
+  actorRole: string;
+  /** A CaseAction, or 'report' and 'reopen', which only the server takes. */
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string;
+  detail: Record<string, unknown>;
+}
+
+export interface CaseDetail {
+  case: Case;
+  timeline: TimelineEntry[];
+}
+
+export interface Category extends CategoryName {
+  parentCode: string | null;
+  active: boolean;
+}
+
+export interface NearbyCase {
+  id: number;
+  number: string;
+  description: string;
+  status: CaseStatus;
+  distance: number;
+}
+
+export interface Org {
+  code: string;
+  name: string;
+  kind: string;
+  regionPath: string;
+}
+
+export type Crs = 'wgs84' | 'gcj02' | 'bd09';
+
+export interface ReportInput {
+  categoryCode: string;
+  description: string;
+  address?: string;
+  location: { lng: number; lat: number; crs: Crs };
+  contact?: { name?: string; phone?: string };
+  anonymous?: boolean;
+  viaHotline?: boolean;
+}
+
+export interface ActionInput {
+  action: CaseAction;
+  note?: string;
+  level?: Level;
+  orgCode?: string;
+  days?: number;
+  rating?: Rating;
+  masterCaseId?: number;
+}
+
+export interface LocatedPoint {
+  grid: { code: string; name: string; mergedInto: string | null } | null;
+}
+
+const enc = encodeURIComponent;
+
+export function fetchBox(box: Box): Promise<{ items: Case[]; total: number }> {
+  return api('GET', `/api/cases?box=${box}&limit=200`);
+}
+
+export function fetchCase(id: number): Promise<CaseDetail> {
+  return api('GET', `/api/cases/${id}`);
+}
+
+export function actOnCase(id: number, input: ActionInput): Promise<CaseDetail> {
+  return api('POST', `/api/cases/${id}/actions`, input);
+}
+
+/** The key makes a retried submission (double tap, lost response) return the case the first one created. */
+export function reportCase(input: ReportInput, idempotencyKey: string): Promise<CaseDetail> {
+  return api('POST', '/api/cases', input, { 'Idempotency-Key': idempotencyKey });
+}
+
+export async function fetchCategories(): Promise<Category[]> {
+  return (await api<{ items: Category[] }>('GET', '/api/cases/categories')).items;
+}
+
+export async function fetchNearby(categoryCode: string, lng: number, lat: number, crs: Crs): Promise<NearbyCase[]> {
+  const query = `categoryCode=${enc(categoryCode)}&lng=${lng}&lat=${lat}&crs=${crs}`;
+  return (await api<{ items: NearbyCase[] }>('GET', `/api/cases/nearby?${query}`)).items;
+}
+
+export async function fetchOrgs(): Promise<Org[]> {
+  return (await api<{ items: Org[] }>('GET', '/api/identity/orgs')).items;
+}
+
+export function locatePoint(lng: number, lat: number, crs: Crs): Promise<LocatedPoint> {
+  return api('GET', `/api/geo/locate?lng=${lng}&lat=${lat}&crs=${crs}`);
+}
+
+/**
+ * A fresh key per draft. crypto.randomUUID exists only in secure contexts, and a console served over plain HTTP
+ * on a LAN is not one; getRandomValues works everywhere.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,74 @@
+import type { Translator } from '../../core/i18n';
+import type { CaseStatus, CategoryName, Deadline, TimelineEntry } from './api';
+
+/** antd preset colours; antd-mobile maps them to its own palette in the phone pages. */
+export const STATUS_COLOUR: Record<CaseStatus, string> = {
+  reported: 'blue',
+  accepted: 'cyan',
+  rejected: 'default',
+  dispatched: 'geekblue',
+  in_progress: 'processing',
+  returned: 'orange',
+  suspended: 'purple',
+  handled: 'lime',
+  verified: 'green',
+  closed: 'success',
+  rated: 'gold',
+  merged: 'default',
+};
+
+export const DEADLINE_COLOUR: Record<Deadline, string> = { on_time: 'green', warning: 'gold', overdue: 'red' };
+
+export function categoryName(category: CategoryName, lang: Translator['lang']): string {
+  return (lang === 'en' ? category.nameEn : category.nameZh) || category.code;
+}
+
+export function formatTime(iso: string | null, lang: Translator['lang']): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(lang, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** Whom a dispatch went to: the department's name, else the level. */
+function dispatchTarget(entry: TimelineEntry, { code }: Translator): string {
+  const { orgName, level } = entry.detail;
+  if (typeof orgName === 'string') return orgName;
+  return typeof level === 'string' ? code('level', level) : '';
+}
+
+/** The facts an entry's detail adds to its action, for staff: where it was sent, how many days, into which case. */
+export function entryDetail(entry: TimelineEntry, translator: Translator): string {
+  const { t, code } = translator;
+  const { days, master, rating } = entry.detail;
+  switch (entry.action) {
+    case 'dispatch':
+      return t('timeline.dispatchTo', { target: dispatchTarget(entry, translator) });
+    case 'request_extension':
+    case 'approve_extension':
+      return typeof days === 'number' ? t('timeline.days', { days }) : '';
+    case 'merge':
+      return typeof master === 'string' ? t('timeline.master', { number: master }) : '';
+    case 'rate':
+      return typeof rating === 'string' ? code('rating', rating) : '';
+    default:
+      return '';
+  }
+}
+
+/** The same entry told to the resident who reported it (件件有回音): what happened, not who pressed what. */
+export function plainEntry(entry: TimelineEntry, translator: Translator): string {
+  const { t, code } = translator;
+  switch (entry.action) {
+    case 'dispatch':
+      return t('plain.dispatch', { target: dispatchTarget(entry, translator) });
+    case 'rate':
+      return t('plain.rate', { rating: code('rating', String(entry.detail.rating ?? '')) });
+    default:
+      return code('plain', entry.action);
+  }
+}

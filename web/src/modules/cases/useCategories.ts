@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { type Category, fetchCategories } from './api';
+
+/** Categories change only when a district administrator edits them, so one load per page visit is enough. */
+let cached: Promise<Category[]> | undefined;
+
+export function useCategories(): Category[] {
+  const [categories, setCategories] = useState<Category[]>([]);
+  useEffect(() => {
+    let live = true;
+    cached ??= fetchCategories().catch((err: unknown) => {
+      cached = undefined;
+      throw err;
+    });
+    cached.then(
+      (items) => live && setCategories(items.filter((c) => c.active)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return categories;
+}
+
+export interface CategoryNode {
+  category: Category;
+  children: CategoryNode[];
+}
+
+/** Main classes with their sub-classes; a sub-class whose parent is inactive stands on its own. */
+export function categoryTree(categories: Category[]): CategoryNode[] {
+  const nodes = new Map(categories.map((c) => [c.code, { category: c, children: [] as CategoryNode[] }]));
+  const roots: CategoryNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.category.parentCode ? nodes.get(node.category.parentCode) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}

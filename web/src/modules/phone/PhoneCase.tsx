@@ -1,0 +1,38 @@
+import { DotLoading, List, NoticeBar } from 'antd-mobile';
+import { useT } from '../../core/i18n';
+import { categoryName } from '../cases/caseText';
+import { useCaseDetail } from '../cases/useCaseDetail';
+import { PhoneTimeline } from './PhoneTimeline';
+import { RatingForm } from './RatingForm';
+import { PhoneStatusTag } from './StatusTag';
+
+/** One of the resident's own cases: what it is, what happened to it, and the rating once it is closed. */
+export function PhoneCase({ id }: { id: number }) {
+  const { t, code, lang } = useT();
+  const [state, replace] = useCaseDetail(id);
+
+  if (state.status === 'failed') return <NoticeBar content={state.message} color="error" wrap />;
+  if (state.status !== 'ready') {
+    return (
+      <div className="sz-phone-center">
+        <DotLoading />
+      </div>
+    );
+  }
+  const { case: item, timeline } = state.detail;
+  return (
+    <>
+      <List mode="card" header={item.number}>
+        <List.Item extra={<PhoneStatusTag status={item.status} />}>{categoryName(item.category, lang)}</List.Item>
+        <List.Item description={item.address}>{item.description}</List.Item>
+        {item.rating && <List.Item>{t('phone.yourRating', { rating: code('rating', item.rating) })}</List.Item>}
+      </List>
+      {item.allowedActions.includes('rate') && <RatingForm caseId={item.id} onRated={replace} />}
+      <List mode="card" header={t('case.timeline')}>
+        <List.Item>
+          <PhoneTimeline entries={timeline} />
+        </List.Item>
+      </List>
+    </>
+  );
+}

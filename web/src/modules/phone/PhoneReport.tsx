@@ -1,0 +1,154 @@
+import { Button, Input, List, NoticeBar, Result, Switch, TextArea } from 'antd-mobile';
+import { useState } from 'react';
+import { errorMessage } from '../../core/api';
+import { useT } from '../../core/i18n';
+import { type Case, type Category, newIdempotencyKey, reportCase } from '../cases/api';
+import { categoryName } from '../cases/caseText';
+import type { LngLat } from '../cases/PointMap';
+import { useCategories } from '../cases/useCategories';
+import { CategorySheet } from './CategorySheet';
+import { LocationField } from './LocationField';
+import { NearbyCases } from './NearbyCases';
+import { useNearby } from './usePlace';
+
+interface Draft {
+  /** Made once per draft and sent with every attempt, so a double tap or a retry files one case. */
+  key: string;
+  category?: Category;
+  description: string;
+  address: string;
+  anonymous: boolean;
+  phone: string;
+}
+
+const newDraft = (): Draft => ({ key: newIdempotencyKey(), description: '', address: '', anonymous: false, phone: '' });
+
+function Submitted({ item, onAnother, onMyCases }: { item: Case; onAnother: () => void; onMyCases: () => void }) {
+  const { t } = useT();
+  return (
+    <Result
+      status="success"
+      title={t('phone.submitted', { number: item.number })}
+      description={
+        <div className="sz-phone-actions">
+          <Button block color="primary" onClick={onMyCases} data-testid="phone-go-my-cases">
+            {t('phone.myCases')}
+          </Button>
+          <Button block onClick={onAnother}>
+            {t('phone.report')}
+          </Button>
+        </div>
+      }
+    />
+  );
+}
+
+export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
+  const { t, lang } = useT();
+  const categories = useCategories();
+  const [draft, setDraft] = useState(newDraft);
+  const [point, setPoint] = useState<LngLat | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [submitted, setSubmitted] = useState<Case>();
+  const nearby = useNearby(draft.category?.code, point);
+  const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function submit() {
+    if (!draft.category || draft.description.trim().length < 2 || !point) {
+      setError(t('phone.incomplete'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const phone = draft.phone.trim();
+      const { case: item } = await reportCase(
+        {
+          categoryCode: draft.category.code,
+          description: draft.description.trim(),
+          address: draft.address.trim() || undefined,
+          location: { lng: point[0], lat: point[1], crs: 'wgs84' },
+          anonymous: draft.anonymous,
+          contact: phone && !draft.anonymous ? { phone } : undefined,
+        },
+        draft.key,
+      );
+      setSubmitted(item);
+      setDraft(newDraft());
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (submitted) {
+    return <Submitted item={submitted} onAnother={() => setSubmitted(undefined)} onMyCases={onMyCases} />;
+  }
+  return (
+    <>
+      <List mode="card">
+        <List.Item
+          onClick={() => setPicking(true)}
+          extra={draft.category ? categoryName(draft.category, lang) : t('phone.chooseCategory')}
+          data-testid="phone-category"
+        >
+          {t('phone.category')}
+        </List.Item>
+        <List.Item title={t('phone.description')}>
+          <TextArea
+            value={draft.description}
+            onChange={(description) => edit({ description })}
+            placeholder={t('phone.descriptionPlaceholder')}
+            rows={3}
+            maxLength={2000}
+            data-testid="phone-description"
+          />
+        </List.Item>
+      </List>
+      <LocationField onChange={setPoint} />
+      <NearbyCases items={nearby} />
+      <List mode="card">
+        <List.Item>
+          <Input
+            value={draft.address}
+            onChange={(address) => edit({ address })}
+            placeholder={t('phone.address')}
+            maxLength={200}
+          />
+        </List.Item>
+        <List.Item extra={<Switch checked={draft.anonymous} onChange={(anonymous) => edit({ anonymous })} />}>
+          {t('phone.anonymous')}
+        </List.Item>
+        {!draft.anonymous && (
+          <List.Item>
+            <Input
+              value={draft.phone}
+              onChange={(phone) => edit({ phone })}
+              placeholder={t('phone.contactPhone')}
+              type="tel"
+              maxLength={20}
+            />
+          </List.Item>
+        )}
+      </List>
+      <div className="sz-phone-actions">
+        {error && <NoticeBar content={error} color="error" wrap />}
+        <Button block color="primary" size="large" loading={busy} onClick={submit} data-testid="phone-submit">
+          {t('phone.submit')}
+        </Button>
+      </div>
+      <CategorySheet
+        open={picking}
+        categories={categories}
+        onClose={() => setPicking(false)}
+        onPick={(category) => {
+          edit({ category });
+          setPicking(false);
+        }}
+      />
+    </>
+  );
+}
