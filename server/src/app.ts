@@ -15,6 +15,7 @@ import type { ModuleContext, ShanzhiModule } from './core/module.js';
 import { createCasesModule } from './modules/cases/index.js';
 import { createGeoModule, type GeoModule } from './modules/geo/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
+import { createNotifyModule } from './modules/notify/index.js';
 
 export interface Shanzhi {
   app: HttpApp;
@@ -31,7 +32,7 @@ const WEB_DIST = path.join(import.meta.dirname, '../../web/dist');
 /** Dependencies run first: identity resolves the actor before any module's route sees the request. */
 export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } {
   const geo = createGeoModule({ db });
-  return { geo, all: [geo, createIdentityModule(), createCasesModule({ locator: geo.locator })] };
+  return { geo, all: [geo, createIdentityModule(), createCasesModule({ locator: geo.locator }), createNotifyModule()] };
 }
 
 export function migrationSources(modules: ShanzhiModule[]) {

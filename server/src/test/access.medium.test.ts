@@ -19,6 +19,9 @@ const RESIDENT_ALLOWED = new Set([
   'POST /api/cases/:id/actions',
   'POST /api/cases/media',
   'GET /api/cases/media/:id',
+  'GET /api/notify/messages',
+  'POST /api/notify/messages/:id/read',
+  'GET /api/notify/stream',
 ]);
 
 let t: TestApp;

@@ -1,0 +1,2 @@
+/** The notify module's public face. */
+export { createNotifyModule } from './notify.module.js';

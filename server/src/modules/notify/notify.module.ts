@@ -1,0 +1,19 @@
+import path from 'node:path';
+import type { ShanzhiModule } from '../../core/module.js';
+import { notifyRoutes } from './notify.routes.js';
+import { NotifyService } from './notify.service.js';
+import { LiveSender } from './senders.js';
+import { subscribeToCases } from './subscribers/on-case-event.js';
+
+/** Listens to other modules' events and tells people; owns nothing but the messages it sent. */
+export function createNotifyModule(): ShanzhiModule {
+  const live = new LiveSender();
+  return {
+    name: 'notify',
+    migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    routes: (app, ctx) => notifyRoutes(app, ctx, live),
+    async start(ctx) {
+      subscribeToCases(ctx, new NotifyService(ctx.db, [live]));
+    },
+  };
+}

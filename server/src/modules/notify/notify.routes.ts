@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ROLES, requireRole } from '../../core/auth.js';
+import type { HttpApp } from '../../core/http.js';
+import type { ModuleContext } from '../../core/module.js';
+import { listMessages, markRead } from './db/notify.repository.js';
+import { notifyErrors } from './notify.errors.js';
+import { type LiveSender, presentMessage } from './senders.js';
+
+const messageSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  kind: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  subject: z.string().nullable(),
+  read: z.boolean(),
+});
+
+/** Everyone has their own messages; nobody sees anyone else's. */
+export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender) {
+  const tags = ['notify'];
+  // open event streams never end by themselves: end them so the server can close
+  app.addHook('preClose', async () => live.closeAll());
+
+  app.get(
+    '/messages',
+    {
+      schema: {
+        tags,
+        summary: '我的消息 / my messages',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          unread: z.coerce.boolean().default(false),
+        }),
+        response: { 200: z.object({ items: z.array(messageSchema), unread: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, ROLES);
+      const { items, unread } = await listMessages(ctx.db, actor.id, req.query.limit, req.query.unread);
+      return { items: items.map(presentMessage), unread };
+    },
+  );
+
+  app.post(
+    '/messages/:id/read',
+    {
+      schema: {
+        tags,
+        summary: '标记已读 / mark as read',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, ROLES);
+      if (!(await markRead(ctx.db, actor.id, req.params.id))) throw notifyErrors.notFound({ field: 'id' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/stream',
+    { schema: { tags, summary: '实时消息（server-sent events）/ live messages over SSE' } },
+    async (req, reply) => {
+      const actor = requireRole(req, ROLES);
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      reply.raw.write(': connected\n\n');
+      const detach = live.attach(actor.id, reply.raw);
+      // a comment line now and then keeps proxies from closing an idle stream
+      const keepAlive = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+      req.raw.on('close', () => {
+        clearInterval(keepAlive);
+        detach();
+      });
+    },
+  );
+}

@@ -1,0 +1,17 @@
+import type { Queryable } from '../../core/db.js';
+import { insertMessage, type Message } from './db/notify.repository.js';
+import type { Sender } from './senders.js';
+
+/** Stores the message (the in-app inbox is the record), then hands it to every other sender. */
+export class NotifyService {
+  constructor(
+    private readonly db: Queryable,
+    private readonly senders: Sender[],
+  ) {}
+
+  async send(m: Omit<Message, 'id' | 'at' | 'readAt'>): Promise<Message> {
+    const stored = await insertMessage(this.db, m);
+    for (const sender of this.senders) await sender.send(stored);
+    return stored;
+  }
+}

@@ -1,0 +1,49 @@
+import type { DomainEvent } from '../../../core/events.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { CASE_REPORTED, type CaseEventPayload, caseActionEvent } from '../../cases/index.js';
+import type { NotifyService } from '../notify.service.js';
+
+/** 件件有回音: what the reporter hears at each step of their case, in both languages. */
+const WORDING: Record<string, [string, string]> = {
+  [CASE_REPORTED]: ['您反映的问题已提交，编号 {n}', 'Your report {n} was received'],
+  [caseActionEvent('accept')]: ['您反映的问题 {n} 已受理立案', 'Your report {n} was accepted'],
+  [caseActionEvent('reject')]: [
+    '您反映的问题 {n} 未予立案，原因见办理过程',
+    'Your report {n} was not accepted; see the reason in its timeline',
+  ],
+  [caseActionEvent('self_handle')]: ['网格员正在处理您反映的问题 {n}', 'The grid worker is handling your report {n}'],
+  [caseActionEvent('dispatch')]: ['您反映的问题 {n} 已交办承办单位', 'Your report {n} was assigned to a handling unit'],
+  [caseActionEvent('whistle')]: ['已召集相关部门联合处置问题 {n}', 'Departments were called in on your report {n}'],
+  [caseActionEvent('start')]: ['承办单位已开始处理问题 {n}', 'Work on your report {n} has started'],
+  [caseActionEvent('handle')]: [
+    '问题 {n} 已处理完毕，等待现场核查',
+    'Your report {n} was handled and awaits an on-site check',
+  ],
+  [caseActionEvent('verify')]: ['问题 {n} 现场核查通过', 'Your report {n} passed the on-site check'],
+  [caseActionEvent('close')]: ['问题 {n} 已办结，请您评价', 'Your report {n} is closed — please rate it'],
+  [caseActionEvent('reopen')]: ['问题 {n} 已重新办理', 'Your report {n} was reopened'],
+  [caseActionEvent('escalate')]: ['问题 {n} 已升级督办', 'Your report {n} was escalated for supervision'],
+  [caseActionEvent('suspend')]: [
+    '问题 {n} 暂缓办理，原因见办理过程',
+    'Your report {n} is on hold; see why in its timeline',
+  ],
+  [caseActionEvent('resume')]: ['问题 {n} 恢复办理', 'Work on your report {n} resumed'],
+  [caseActionEvent('merge')]: ['问题 {n} 已与同一问题合并办理', 'Your report {n} was merged with the same problem'],
+};
+
+export function subscribeToCases(ctx: Pick<ModuleContext, 'events'>, notify: NotifyService): void {
+  for (const [type, [zh, en]] of Object.entries(WORDING)) {
+    ctx.events.subscribe(type, async (event: DomainEvent) => {
+      const p = event.payload as CaseEventPayload;
+      // the reporter did this themselves, or nobody is there to hear it
+      if (!p.reporterId || (event.actorId === p.reporterId && type !== CASE_REPORTED)) return;
+      await notify.send({
+        userId: p.reporterId,
+        kind: type,
+        titleZh: zh.replace('{n}', p.number),
+        titleEn: en.replace('{n}', p.number),
+        subject: `case:${p.caseId}`,
+      });
+    });
+  }
+}
