@@ -16,6 +16,7 @@ import { createCasesModule } from './modules/cases/index.js';
 import { createGeoModule, type GeoModule } from './modules/geo/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { createNotifyModule } from './modules/notify/index.js';
+import { createOpen311Module } from './modules/open311/index.js';
 
 export interface Shanzhi {
   app: HttpApp;
@@ -32,13 +33,22 @@ const WEB_DIST = path.join(import.meta.dirname, '../../web/dist');
 /** Dependencies run first: identity resolves the actor before any module's route sees the request. */
 export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } {
   const geo = createGeoModule({ db });
-  return { geo, all: [geo, createIdentityModule(), createCasesModule({ locator: geo.locator }), createNotifyModule()] };
+  return {
+    geo,
+    all: [
+      geo,
+      createIdentityModule(),
+      createCasesModule({ locator: geo.locator }),
+      createNotifyModule(),
+      createOpen311Module({ locator: geo.locator }),
+    ],
+  };
 }
 
 export function migrationSources(modules: ShanzhiModule[]) {
   return [
     { module: 'core', dir: path.join(import.meta.dirname, 'core/migrations') },
-    ...modules.map((m) => ({ module: m.name, dir: m.migrationsDir })),
+    ...modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
   ];
 }
 
@@ -69,7 +79,7 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
   for (const m of all) await m.start?.(ctx);
   for (const m of all) await m.hooks?.(app, ctx);
   for (const m of all)
-    await app.register(async (scoped) => m.routes(scoped as HttpApp, ctx), { prefix: `/api/${m.name}` });
+    await app.register(async (scoped) => m.routes(scoped as HttpApp, ctx), { prefix: m.prefix ?? `/api/${m.name}` });
 
   app.get(
     '/healthz',

@@ -22,7 +22,10 @@ export interface ModuleContext {
  */
 export interface ShanzhiModule {
   name: string;
-  migrationsDir: string;
+  /** URL prefix of its routes; `/api/<name>` unless a standard dictates another (Open311). */
+  prefix?: string;
+  /** Folder of its SQL migrations, if it owns tables. */
+  migrationsDir?: string;
   /** Registered at the root, before any module's routes (identity resolves the actor here). */
   hooks?(app: HttpApp, ctx: ModuleContext): Promise<void> | void;
   routes(app: HttpApp, ctx: ModuleContext): Promise<void> | void;

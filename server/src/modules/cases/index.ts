@@ -4,3 +4,4 @@ export { CASE_REPORTED, type CaseEventPayload, caseActionEvent } from './cases.e
 export { createCasesModule } from './cases.module.js';
 export { reportCase } from './commands/report-case.js';
 export { seedCategories } from './commands/seed-categories.js';
+export { type CategoryRecord, type ExchangeFilter, listCategories, listForExchange } from './db/cases.repository.js';

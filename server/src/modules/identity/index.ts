@@ -3,3 +3,4 @@ export { ensureFirstAdmin } from './commands/ensure-first-admin.js';
 export { type OrgRegion, seedOrgs } from './commands/seed-orgs.js';
 export { findOrg, type OrgRecord } from './db/identity.repository.js';
 export { createIdentityModule } from './identity.module.js';
+export { resolveActor } from './queries/resolve-actor.js';

@@ -574,3 +574,35 @@ export async function listCaseMedia(db: Queryable, caseId: number) {
     [caseId],
   );
 }
+
+export interface ExchangeFilter {
+  scope: string;
+  numbers?: string[];
+  caseIds?: number[];
+  categoryCodes?: string[];
+  from: Date;
+  to: Date;
+  open?: boolean;
+  limit: number;
+}
+
+/** Cases as another system sees them: by number, category, period and open/closed, with their latest note. */
+export async function listForExchange(db: Queryable, f: ExchangeFilter) {
+  return db.query<
+    R<CaseRecord & { categoryNameZh: string; lastNote: string | null; updatedAt: Date; mediaIds: number[] }>
+  >(
+    `SELECT ${CASE_COLUMNS}, k.name_zh AS "categoryNameZh",
+       (SELECT t.note FROM cases_timeline t WHERE t.case_id = c.id AND t.note <> '' ORDER BY t.id DESC LIMIT 1) AS "lastNote",
+       (SELECT max(t.at) FROM cases_timeline t WHERE t.case_id = c.id) AS "updatedAt",
+       (SELECT coalesce(array_agg(m.id::int ORDER BY m.id), '{}') FROM cases_media m WHERE m.case_id = c.id AND m.kind = 'photo') AS "mediaIds"
+     FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code
+     WHERE c.grid_path <@ $1::ltree
+       AND ($2::text[] IS NULL OR c.number = ANY($2::text[]))
+       AND ($3::text[] IS NULL OR c.category_code = ANY($3::text[]))
+       AND c.reported_at >= $4 AND c.reported_at < $5
+       AND ($6::boolean IS NULL OR (c.closed_at IS NULL AND c.status NOT IN ('rejected', 'merged')) = $6::boolean)
+       AND ($8::bigint[] IS NULL OR c.id = ANY($8::bigint[]))
+     ORDER BY c.reported_at DESC LIMIT $7`,
+    [f.scope, f.numbers ?? null, f.categoryCodes ?? null, f.from, f.to, f.open ?? null, f.limit, f.caseIds ?? null],
+  );
+}

@@ -1,0 +1,2 @@
+/** The Open311 adapter's public face. */
+export { createOpen311Module } from './open311.module.js';
