@@ -38,12 +38,13 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
   const ms = Math.round(performance.now() - started);
   const where = config.engine === 'embedded' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
   const lines = [
     '',
-    `善治 Shanzhi 已启动 / is running: http://localhost:${config.port}  (${where}, ${ms} ms${seeded.seeded ? `, ${seeded.grids} demo grids` : ''})`,
-    `API 文档 / API docs: http://localhost:${config.port}/docs`,
+    `善治 Shanzhi 已启动 / is running: http://localhost:${port}  (${where}, ${ms} ms${seeded.seeded ? `, ${seeded.grids} demo grids` : ''})`,
+    `API 文档 / API docs: http://localhost:${port}/docs`,
   ];
   if (admin) {
     lines.push(
@@ -53,7 +54,8 @@ async function main() {
     );
   }
   console.log(`${lines.join('\n')}\n`);
-  if (process.send) process.send({ ready: true, ms });
+  // a parent process (bench, crash test) learns the port and, on first start, the one-time password this way
+  if (process.send) process.send({ ready: true, ms, port, admin });
 }
 
 main().catch((err) => {

@@ -1,4 +1,7 @@
-import { findWorkday, isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
+
+// a CommonJS package: Node's ESM loader sees only its default export
+const { findWorkday, isWorkday } = chineseDays;
 
 /**
  * Deadlines in working days on the Chinese public-holiday calendar (chinese-days: statutory holidays and
