@@ -15,7 +15,7 @@ const REPORTS = 1000;
 const KILL_AFTER = 250;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-crash-'));
 let env: Record<string, string>;
-let dropDatabase = async () => undefined as void;
+let dropDatabase: () => Promise<void> = async () => undefined;
 let server: ServerProcess | undefined;
 
 async function json(res: Response) {

@@ -1,7 +1,7 @@
 /** Open311's XML is plain nesting of elements; this writes exactly that, escaped. */
 type Value = string | number | boolean | null | undefined | Value[] | { [k: string]: Value };
 
-const escape = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 function element(name: string, value: Value): string {
@@ -12,7 +12,7 @@ function element(name: string, value: Value): string {
       .map(([k, v]) => element(k, v))
       .join('')}</${name}>`;
   }
-  return `<${name}>${escape(String(value))}</${name}>`;
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
 /** The spec's list elements: services/service, service_requests/request, errors/error, keys of attribute values. */

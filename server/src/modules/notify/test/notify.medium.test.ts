@@ -33,7 +33,7 @@ function firstLiveMessage(cookie: string): {
   message: Promise<Record<string, unknown>>;
   close: () => void;
 } {
-  let close = () => undefined as void;
+  let close: () => void = () => undefined;
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((r) => {
     onReady = r;
