@@ -2,6 +2,8 @@
 //   1. point → grid on 肥城市's 2,076 grids: the in-memory index vs the PostGIS query (PGlite, and the
 //      PostgreSQL server when BENCH_DATABASE_URL or DATABASE_URL is set)
 //   2. embedded cold start (empty data folder: migrations + demo seed) and warm start (same folder again)
+//   3. the case loop on PostgreSQL (scripts/bench-cases.ts)
+// BENCH_ONLY=geo or BENCH_ONLY=cases runs one part.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { createModules, migrationSources } from '../server/src/app.js';
 import { type Db, openEmbedded, openServer } from '../server/src/core/db.js';
 import { migrate } from '../server/src/core/migrate.js';
 import { seedGeo } from '../server/src/modules/geo/index.js';
+import { benchCases } from './bench-cases.js';
 
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200_000);
 const DB_LOOKUPS = Number(process.env.BENCH_DB_LOOKUPS ?? 5_000);
@@ -99,11 +102,22 @@ function startOnce(dataDir: string): Promise<number> {
 
 async function main() {
   console.log(`Shanzhi bench — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}\n`);
+  const only = process.env.BENCH_ONLY;
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (only !== 'cases') await benchFoundation(serverUrl);
+  if (only !== 'geo') {
+    if (serverUrl) await benchCases(serverUrl, row);
+    else row('case intake and queries on PostgreSQL', 'skipped', 'set BENCH_DATABASE_URL=postgres://… to include it');
+  }
+  console.log('\n| measure | result | per op |\n| --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+async function benchFoundation(serverUrl: string | undefined) {
   const lite = await openEmbedded('memory');
   await lookupBench(lite, 'PGlite', 1);
   await lite.close();
 
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `shanzhi_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -132,9 +146,6 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-
-  console.log('\n| measure | result | per op |\n| --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 }
 
 main().catch((err) => {

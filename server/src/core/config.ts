@@ -37,6 +37,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  PUBLIC_URL: z.string().url().optional(),
+  CJK_FONT: z.string().optional(),
 });
 
 export type Engine = 'embedded' | 'server';
@@ -56,6 +58,10 @@ export interface Config {
   lockout: { threshold: number; minutes: number };
   /** How often overdue cases are escalated; 0 turns the job off (tests drive it by hand). */
   escalationIntervalSeconds: number;
+  /** Where residents' phones reach this server: printed in QR codes. */
+  publicUrl: string;
+  /** A font with Chinese glyphs for PDFs; the Noto CJK font of Debian's fonts-noto-cjk unless set. */
+  cjkFont: string;
 }
 
 export class ConfigError extends Error {
@@ -119,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
     escalationIntervalSeconds: e.ESCALATION_INTERVAL_SECONDS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    cjkFont: e.CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   };
 }

@@ -37,6 +37,12 @@ export const geoErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：合并目标网格 {code} 不存在',
     en: 'Field {field} is invalid: merge target grid {code} does not exist',
   },
+  noCjkFont: {
+    code: 'geo.no_cjk_font',
+    status: 503,
+    'zh-CN': '服务器缺少中文字体（{path}），无法生成海报：请安装 fonts-noto-cjk 或设置 CJK_FONT',
+    en: 'No Chinese font on the server ({path}) to print the poster: install fonts-noto-cjk or set CJK_FONT',
+  },
   importRejected: {
     code: 'geo.import_rejected',
     status: 400,

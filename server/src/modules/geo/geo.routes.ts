@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireRole } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
+import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
 import { rolesFor } from './geo.permissions.js';
 import {
@@ -117,6 +118,26 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => getGridDetail(db, requireRole(req, rolesFor('grid.view')), req.params.code),
+  );
+
+  app.get(
+    '/grids/:code/poster.pdf',
+    {
+      schema: {
+        tags,
+        summary: '网格驿站二维码海报 (PDF) / printable QR poster for the grid station',
+        params: z.object({ code: gridCode }),
+      },
+    },
+    async (req, reply) => {
+      const { pdf, filename } = await gridPoster(
+        db,
+        ctx.config,
+        requireRole(req, rolesFor('grid.view')),
+        req.params.code,
+      );
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
+    },
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support.js';
 import { fromWgs84 } from '../domain/coords.js';
@@ -203,5 +204,23 @@ describe('bad input', () => {
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.field).toBe('code');
     expect((await get('/api/geo/regions/999999', t.adminCookie)).statusCode).toBe(404);
+  });
+});
+
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+if (!existsSync(CJK_FONT))
+  console.warn(`[shanzhi tests] grid poster test skipped: no CJK font at ${CJK_FONT} (apt-get install fonts-noto-cjk)`);
+
+describe.skipIf(!existsSync(CJK_FONT))('grid station poster', () => {
+  it('prints an A4 PDF for a grid in scope and refuses one outside it', async () => {
+    const mine = (await get(`/api/geo/regions/${LAOCHENG}/grids`, street)).json().features[0].properties.code;
+    const res = await get(`/api/geo/grids/${mine}/poster.pdf`, street);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.body).toContain('/MediaBox [0 0 595.28 841.89]');
+    expect(res.rawPayload.length).toBeGreaterThan(5_000);
+    const other = (await get('/api/geo/regions/370983001/grids', t.adminCookie)).json().features[0].properties.code;
+    expect((await get(`/api/geo/grids/${other}/poster.pdf`, street)).statusCode).toBe(403);
   });
 });
