@@ -27,6 +27,7 @@ import { listCategories, nearbyOpenCases } from './db/cases.repository.js';
 import { getCaseDetail, readMedia } from './queries/get-case.js';
 import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
 import { listCaseBox } from './queries/list-cases.js';
+import { rootCauses } from './queries/root-causes.js';
 
 const NEARBY_METRES = 300;
 
@@ -202,6 +203,49 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) => computeKpis(ctx.db, requireRole(req, KPI_ROLES), req.query),
+  );
+
+  app.get(
+    '/root-causes',
+    {
+      schema: {
+        tags,
+        summary: '问题溯源：同类问题的热点（DBSCAN 聚类）与反复发生的问题 / hotspots and recurring problems',
+        querystring: z.object({
+          regionCode: z
+            .string()
+            .regex(/^\d{6,15}$/)
+            .optional(),
+          from: z.coerce.date(),
+          to: z.coerce.date(),
+          categoryCode: categoryCode.optional(),
+          metres: z.coerce.number().min(10).max(5000).default(150),
+          minPoints: z.coerce.number().int().min(2).max(100).default(3),
+        }),
+        response: {
+          200: z.object({
+            hotspots: z.array(
+              z.object({
+                categoryCode: z.string(),
+                count: z.number(),
+                center: z.tuple([z.number(), z.number()]),
+                gridCodes: z.array(z.string()),
+                numbers: z.array(z.string()),
+              }),
+            ),
+            recurring: z.array(
+              z.object({
+                gridCode: z.string(),
+                categoryCode: z.string(),
+                count: z.number(),
+                lastReportedAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => rootCauses(ctx.db, requireRole(req, KPI_ROLES), req.query),
   );
 
   app.get(

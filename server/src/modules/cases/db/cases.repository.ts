@@ -606,3 +606,46 @@ export async function listForExchange(db: Queryable, f: ExchangeFilter) {
     [f.scope, f.numbers ?? null, f.categoryCodes ?? null, f.from, f.to, f.open ?? null, f.limit, f.caseIds ?? null],
   );
 }
+
+/**
+ * 问题溯源: reports of one kind that keep coming from one place. DBSCAN clusters the points of the period
+ * (within `metres` of each other, at least `minPoints` together); the recurring list counts by grid and category.
+ */
+export async function hotspots(
+  db: Queryable,
+  f: { scope: string; from: Date; to: Date; categoryCode?: string; metres: number; minPoints: number },
+) {
+  return db.query<{
+    categoryCode: string;
+    count: number;
+    center: [number, number];
+    gridCodes: string[];
+    numbers: string[];
+  }>(
+    `WITH pts AS (
+       SELECT c.number, c.category_code, c.grid_code, c.location,
+         ST_ClusterDBSCAN(ST_Transform(c.location, 3857), eps := $5::float8, minpoints := $6::int)
+           OVER (PARTITION BY c.category_code) AS cluster
+       FROM cases_cases c
+       WHERE c.grid_path <@ $1::ltree AND c.reported_at >= $2 AND c.reported_at < $3
+         AND ($4::text IS NULL OR c.category_code = $4::text) AND c.status NOT IN ('rejected', 'merged'))
+     SELECT category_code AS "categoryCode", count(*)::int AS count,
+       json_build_array(ST_X(ST_Centroid(ST_Collect(location))), ST_Y(ST_Centroid(ST_Collect(location)))) AS center,
+       array_agg(DISTINCT grid_code) AS "gridCodes", (array_agg(number ORDER BY number DESC))[1:10] AS numbers
+     FROM pts WHERE cluster IS NOT NULL
+     GROUP BY category_code, cluster ORDER BY count(*) DESC LIMIT 50`,
+    [f.scope, f.from, f.to, f.categoryCode ?? null, f.metres, f.minPoints],
+  );
+}
+
+export async function recurring(db: Queryable, f: { scope: string; from: Date; to: Date; atLeast: number }) {
+  return db.query<{ gridCode: string; categoryCode: string; count: number; lastReportedAt: Date }>(
+    `SELECT c.grid_code AS "gridCode", c.category_code AS "categoryCode", count(*)::int AS count,
+       max(c.reported_at) AS "lastReportedAt"
+     FROM cases_cases c
+     WHERE c.grid_path <@ $1::ltree AND c.reported_at >= $2 AND c.reported_at < $3 AND c.status NOT IN ('rejected', 'merged')
+     GROUP BY c.grid_code, c.category_code HAVING count(*) >= $4
+     ORDER BY count(*) DESC, max(c.reported_at) DESC LIMIT 100`,
+    [f.scope, f.from, f.to, f.atLeast],
+  );
+}

@@ -1,9 +1,9 @@
 import { type Actor, inScope } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
-import { scopePathOf } from '../../geo/index.js';
 import { kpiCounts } from '../db/cases.repository.js';
 import { workdaysBetween } from '../domain/deadlines.js';
+import { regionScope } from './root-causes.js';
 
 /**
  * The standard formulas, each documented where it is shown (the console prints `formula` beside the figure).
@@ -51,13 +51,7 @@ export async function computeKpis(
   actor: Actor,
   q: { regionCode?: string; from: Date; to: Date; categoryCode?: string; orgCode?: string },
 ) {
-  let scope = actor.scopePath;
-  if (q.regionCode) {
-    const path = await scopePathOf(db, q.regionCode);
-    if (path === undefined) throw coreErrors.invalid({ field: 'regionCode', params: { reason: q.regionCode } });
-    if (!inScope(actor, path)) throw coreErrors.outOfScope({ field: 'regionCode' });
-    scope = path;
-  }
+  const scope = await regionScope(db, actor, q.regionCode);
   const { counts: c, spans } = await kpiCounts(db, {
     scope,
     from: q.from,

@@ -374,4 +374,29 @@ describe('the case loop', () => {
     });
     expect(resident.statusCode).toBe(403);
   });
+
+  it('traces root causes: a hotspot of the same problem and the grids where it keeps coming back', async () => {
+    for (let i = 0; i < 4; i++) {
+      const near = { lng: point.lng + i * 0.0002, lat: point.lat };
+      await report(u.resident as string, { categoryCode: 'S05', description: `楼道堆物 ${i}`, location: near });
+    }
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const to = new Date(Date.now() + 86_400_000).toISOString();
+    const res = await t.app.inject({
+      url: `/api/cases/root-causes?regionCode=${STREET}&from=${from}&to=${to}&categoryCode=S05&metres=100&minPoints=3`,
+      headers: { cookie: u.street as string },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { hotspots, recurring } = res.json();
+    expect(hotspots[0]).toMatchObject({ categoryCode: 'S05', count: 4 });
+    expect(Math.abs(hotspots[0].center[0] - (point.lng + 0.0003))).toBeLessThan(0.001);
+    expect(
+      recurring.some((r: { categoryCode: string; count: number }) => r.categoryCode === 'S05' && r.count >= 3),
+    ).toBe(true);
+    const tight = await t.app.inject({
+      url: `/api/cases/root-causes?regionCode=${STREET}&from=${from}&to=${to}&categoryCode=S05&metres=10&minPoints=3`,
+      headers: { cookie: u.street as string },
+    });
+    expect(tight.json().hotspots).toEqual([]);
+  });
 });
