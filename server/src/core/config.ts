@@ -38,6 +38,7 @@ const envSchema = z.object({
     .default(15),
   ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   PUBLIC_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   CJK_FONT: z.string().optional(),
 });
 
@@ -49,6 +50,7 @@ export interface Config {
   dataDir: string;
   engine: Engine;
   databaseUrl?: string;
+  databasePoolSize: number;
   sessionSecret: Buffer;
   dataKey: Buffer;
   logLevel: string;
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     engine,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     sessionSecret: Buffer.from(sessionSecret as string, 'base64'),
     dataKey: Buffer.from(dataKey as string, 'base64'),
     logLevel: e.LOG_LEVEL,

@@ -65,8 +65,8 @@ class EmbeddedDb implements Db {
   }
 }
 
-export async function openServer(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export async function openServer(url: string, poolSize = 20): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const client = await pool.connect();
   client.release();
   return new ServerDb(pool, url);
@@ -133,6 +133,13 @@ class ServerDb implements Db {
   }
 }
 
-export function openDb(opts: { engine: Engine; dataDir: string; databaseUrl?: string }): Promise<Db> {
-  return opts.engine === 'server' && opts.databaseUrl ? openServer(opts.databaseUrl) : openEmbedded(opts.dataDir);
+export function openDb(opts: {
+  engine: Engine;
+  dataDir: string;
+  databaseUrl?: string;
+  databasePoolSize?: number;
+}): Promise<Db> {
+  return opts.engine === 'server' && opts.databaseUrl
+    ? openServer(opts.databaseUrl, opts.databasePoolSize)
+    : openEmbedded(opts.dataDir);
 }

@@ -340,33 +340,42 @@ export interface CaseFilter {
 }
 
 /** Cases whose grid lies inside the scope, or (for an assignee's inbox) assigned to the given units. */
+/** Counting stops here: an inbox says "10,000+" rather than scanning a million rows for an exact figure. */
+export const COUNT_CAP = 10_000;
+
 export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: CaseRecord[]; total: number }> {
-  // every parameter appears in the text, so both engines can type it whether or not the filter is used
-  const where = [
-    '(CASE WHEN $2::bigint IS NULL THEN c.grid_path <@ $1::ltree ELSE c.reporter_id = $2::bigint END)',
-    '($3::text[] IS NULL OR c.status = ANY($3::text[]))',
-    `($4::text[] IS NULL OR (c.level = ANY($4::text[]) AND c.assignee_path <@ $1::ltree)
-      OR (c.assignee_org IS NOT NULL AND c.assignee_org = $5::text))`,
-    f.overdue ? 'c.due_at < now() AND c.closed_at IS NULL' : 'true',
-    f.supervised ? 'EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL)' : 'true',
-    '($6::text IS NULL OR c.category_code = $6::text)',
-    `($7::text IS NULL OR EXISTS (SELECT 1 FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id
-      WHERE w.case_id = c.id AND wo.org_code = $7::text AND wo.reported_in_at IS NULL))`,
-  ].join(' AND ');
-  const params = [
-    f.scope,
-    f.reporterId ?? null,
-    f.statuses ?? null,
-    f.assignee?.levels ?? null,
-    f.assignee?.org ?? null,
-    f.categoryCode ?? null,
-    f.awaitingReportIn ?? null,
-  ];
+  // only the filters in use go into the text, so the planner can pick the index that fits them
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (f.reporterId !== undefined) where.push(`c.reporter_id = ${p(f.reporterId)}`);
+  else if (f.scope !== '') where.push(`c.grid_path <@ ${p(f.scope)}::ltree`);
+  if (f.statuses) where.push(`c.status = ANY(${p(f.statuses)}::text[])`);
+  if (f.assignee) {
+    where.push(`((c.level = ANY(${p(f.assignee.levels)}::text[]) AND c.assignee_path <@ ${p(f.scope)}::ltree)
+      OR (c.assignee_org IS NOT NULL AND c.assignee_org = ${p(f.assignee.org)}::text))`);
+  }
+  if (f.overdue) where.push('c.due_at < now() AND c.closed_at IS NULL');
+  if (f.supervised)
+    where.push('EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL)');
+  if (f.categoryCode) where.push(`c.category_code = ${p(f.categoryCode)}`);
+  if (f.awaitingReportIn) {
+    where.push(`EXISTS (SELECT 1 FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id
+      WHERE w.case_id = c.id AND wo.org_code = ${p(f.awaitingReportIn)} AND wo.reported_in_at IS NULL)`);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const filterParams = [...params];
   const items = await db.query<R<CaseRecord>>(
-    `SELECT ${CASE_COLUMNS} FROM cases_cases c WHERE ${where} ORDER BY c.reported_at DESC, c.id DESC LIMIT $8 OFFSET $9`,
-    [...params, f.limit, f.offset],
+    `SELECT ${CASE_COLUMNS} FROM cases_cases c ${clause} ORDER BY c.reported_at DESC, c.id DESC LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
+    params,
   );
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases_cases c WHERE ${where}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases_cases c ${clause} LIMIT ${COUNT_CAP + 1}) capped`,
+    filterParams,
+  );
   return { items, total: count?.n ?? 0 };
 }
 
