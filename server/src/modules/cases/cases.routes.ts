@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { requireRole } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
+import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { casesErrors } from './cases.errors.js';
@@ -25,6 +26,7 @@ import { changeCategory } from './commands/update-category.js';
 import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
 import { listCategories, nearbyOpenCases } from './db/cases.repository.js';
 import { getCaseDetail, readMedia } from './queries/get-case.js';
+import { kpiWorkbook } from './queries/kpi-workbook.js';
 import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
 import { listCaseBox } from './queries/list-cases.js';
 import { rootCauses } from './queries/root-causes.js';
@@ -174,25 +176,26 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   );
 
   const kpiKeys = Object.keys(KPI_DEFINITIONS) as (keyof typeof KPI_DEFINITIONS)[];
+  const kpiQuery = z.object({
+    regionCode: z
+      .string()
+      .regex(/^\d{6,15}$/)
+      .optional(),
+    from: z.coerce.date(),
+    to: z.coerce.date(),
+    categoryCode: categoryCode.optional(),
+    orgCode: z
+      .string()
+      .regex(/^[0-9]{6,12}-[a-z_]+$/)
+      .optional(),
+  });
   app.get(
     '/kpis',
     {
       schema: {
         tags,
         summary: '考核指标：立案率、派遣率、结案率、按期结案率、返工率、延期率、办结时长、满意率、12345 三率 / KPIs',
-        querystring: z.object({
-          regionCode: z
-            .string()
-            .regex(/^\d{6,15}$/)
-            .optional(),
-          from: z.coerce.date(),
-          to: z.coerce.date(),
-          categoryCode: categoryCode.optional(),
-          orgCode: z
-            .string()
-            .regex(/^[0-9]{6,12}-[a-z_]+$/)
-            .optional(),
-        }),
+        querystring: kpiQuery,
         response: {
           200: z.object({
             counts: z.record(z.string(), z.number()),
@@ -203,6 +206,31 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) => computeKpis(ctx.db, requireRole(req, KPI_ROLES), req.query),
+  );
+
+  app.get(
+    '/kpis.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '考核指标导出 Excel / KPIs as an Excel workbook',
+        querystring: kpiQuery,
+      },
+    },
+    async (req, reply) => {
+      const result = await computeKpis(ctx.db, requireRole(req, KPI_ROLES), req.query);
+      const locale = pickLocale(req.headers['accept-language']);
+      const xlsx = await kpiWorkbook(result, {
+        region: req.query.regionCode ?? '',
+        from: req.query.from,
+        to: req.query.to,
+        locale,
+      });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="kpis.xlsx"')
+        .send(xlsx);
+    },
   );
 
   app.get(

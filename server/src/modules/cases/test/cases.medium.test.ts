@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/auth.js';
 import { startTestApp, type TestApp } from '../../../test/support.js';
@@ -363,6 +364,17 @@ describe('the case loop', () => {
     });
     expect(kpis.avgWorkdays).toBe(0);
     expect(definitions.onTimeRate.formula).toContain('按期结案数');
+    const xlsx = await t.app.inject({
+      url: `/api/cases/kpis.xlsx?regionCode=${STREET}&categoryCode=S06&from=${from}&to=${to}`,
+      headers: { cookie: u.street as string },
+    });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('考核指标');
+    const onTime = sheet?.getRows(1, 20)?.find((r) => r.getCell(1).value === '按期结案率');
+    expect(onTime?.getCell(2).value).toBe(0.5);
+    expect(String(onTime?.getCell(3).value)).toContain('按期结案数');
     const outside = await t.app.inject({
       url: `/api/cases/kpis?regionCode=370983001&from=${from}&to=${to}`,
       headers: { cookie: u.street as string },
