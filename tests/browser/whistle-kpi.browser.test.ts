@@ -109,13 +109,13 @@ async function openCaseIn(page: Page, box: string) {
 
 const statusOf = (page: Page) => page.getByTestId('case-facts').getByTestId('case-status').textContent();
 
+/** Picks an option, then closes the dropdown (a multiple select stays open) and waits until it has gone. */
 async function chooseOption(page: Page, testId: string, option: string) {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.locator('.ant-modal-title').click();
+  await expect.poll(() => open.count()).toBe(0);
 }
 
 /** Every image under the locator has arrived and decoded: a broken thumbnail has no natural width. */
@@ -212,7 +212,6 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await street.getByTestId('action-whistle').click();
     await chooseOption(street, 'whistle-lead', '城市管理局');
     await chooseOption(street, 'whistle-helpers', '市场监督管理局');
-    await street.keyboard.press('Escape');
     await street.getByTestId('action-note').fill('违建占用消防通道，城管牵头，市监协助核查经营');
     await shot(street, '03-console-whistle-form');
     await street.getByTestId('action-submit').click();
@@ -264,10 +263,13 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await thumbs.last().click();
     await lead.locator('.ant-image-preview').waitFor();
     await expect.poll(() => imagesLoaded(lead.locator('.ant-image-preview img'))).toBeGreaterThan(0);
+    // the preview fades in; a screenshot taken during the fade shows the drawer through the photo
+    await lead.waitForTimeout(500);
     await shot(lead, '08-console-photo-preview');
   });
 
   it('the street sees its KPIs with their formulas and a chart', async () => {
+    await street.keyboard.press('Escape');
     await street.getByTestId('nav').getByText('统计').click();
     await expect.poll(() => street.getByTestId('kpi-region').textContent()).toContain('老城街道');
     const accept = street.getByTestId('kpi-card-acceptRate');
@@ -278,12 +280,13 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
       .poll(() => street.getByTestId('kpi-card-satisfactionRate').getByTestId('kpi-value').textContent())
       .toBe('—');
     await expect.poll(() => street.getByTestId('kpi-rate-chart').locator('canvas').count()).toBeGreaterThan(0);
-    await street.waitForTimeout(500);
+    await street.waitForTimeout(1500);
     await shot(street, '09-console-kpis');
 
     await street.getByTestId('lang-switch').getByText('English').click();
     await expect.poll(() => accept.textContent()).toContain('Acceptance rate');
-    await street.waitForTimeout(500);
+    // the bars grow in anew after the language switch redraws the chart
+    await street.waitForTimeout(1500);
     await shot(street, '10-console-kpis-english');
   });
 });

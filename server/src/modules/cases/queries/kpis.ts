@@ -1,6 +1,5 @@
-import { type Actor, inScope } from '../../../core/auth.js';
+import type { Actor } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
-import { coreErrors } from '../../../core/errors.js';
 import { kpiCounts } from '../db/cases.repository.js';
 import { workdaysBetween } from '../domain/deadlines.js';
 import { regionScope } from './root-causes.js';
