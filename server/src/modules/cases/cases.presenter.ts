@@ -9,7 +9,26 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** The actions this person could take now, so a page shows only the buttons that will work. */
 export function allowedActions(actor: Actor, c: CaseRecord): CaseAction[] {
-  return ACTIONS.filter((a) => RULES[a].from.includes(c.status) && actsAs(actor, c, RULES[a].by));
+  return ACTIONS.filter((a) => RULES[a].from.includes(c.status) && actsAs(actor, c, RULES[a].by) && ready(actor, c, a));
+}
+
+/** What the state machine allows may still wait on something else: a report-in, an extension request. */
+function ready(actor: Actor, c: CaseRecord, action: CaseAction): boolean {
+  const mine = c.whistleOrgs.find((w) => w.org === actor.orgCode);
+  switch (action) {
+    case 'report_in':
+      return Boolean(mine && !mine.reportedInAt);
+    case 'finish_part':
+      return Boolean(mine && mine.role === 'helper' && mine.reportedInAt && !mine.partDoneAt);
+    case 'handle':
+      return c.whistleOrgs.every((w) => w.reportedInAt);
+    case 'approve_extension':
+      return c.extensionRequestedDays !== null;
+    case 'request_extension':
+      return c.extensionRequestedDays === null;
+    default:
+      return true;
+  }
 }
 
 /** Phones leave the server masked; the reporter's name is withheld for anonymous reports. */

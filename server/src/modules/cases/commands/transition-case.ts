@@ -262,18 +262,25 @@ async function planWhistle(
   if (!orgs.length) throw casesErrors.missingField({ field: 'orgs' });
   if (orgs.filter((o) => o.role === 'lead').length !== 1) throw casesErrors.oneLead({ field: 'orgs' });
   if (new Set(orgs.map((o) => o.orgCode)).size !== orgs.length) throw casesErrors.oneLead({ field: 'orgs' });
+  const names: Record<string, string> = {};
   for (const [i, o] of orgs.entries()) {
     const org = await findOrg(db, o.orgCode);
     if (!org || !(c.gridPath === org.regionPath || c.gridPath.startsWith(`${org.regionPath}.`))) {
       throw casesErrors.unknownOrg({ field: `orgs.${i}.orgCode`, params: { code: o.orgCode } });
     }
+    names[org.code] = org.name;
   }
   const lead = orgs.find((o) => o.role === 'lead')?.orgCode as string;
   const reportInDueAt = new Date(now.getTime() + (input.reportInHours ?? 2) * 3600_000);
   return {
     to,
     patch: { level: 'department', assigneeOrg: lead, assigneePath: null, dispatchedAt: now },
-    detail: { lead, helpers: orgs.filter((o) => o.role === 'helper').map((o) => o.orgCode), reportInDueAt },
+    detail: {
+      lead,
+      helpers: orgs.filter((o) => o.role === 'helper').map((o) => o.orgCode),
+      orgNames: names,
+      reportInDueAt,
+    },
     write: async (tx) => {
       await insertWhistle(tx, {
         caseId: c.id,

@@ -28,7 +28,8 @@ const THUMB_WIDTH = 320;
  */
 export async function uploadMedia(ctx: Pick<ModuleContext, 'db' | 'files'>, actor: Actor, bytes: Buffer) {
   const type = await fileTypeFromBuffer(bytes);
-  const mime = type?.mime ?? 'unknown';
+  // a browser's MediaRecorder writes audio-only WebM, which the signature cannot tell from video
+  const mime = type?.mime === 'video/webm' ? 'audio/webm' : (type?.mime ?? 'unknown');
   const kind: 'photo' | 'voice' | null = PHOTO_TYPES.has(mime) ? 'photo' : VOICE_TYPES.has(mime) ? 'voice' : null;
   if (!kind) throw casesErrors.badMedia({ field: 'file', params: { mime } });
   if (bytes.length > (kind === 'photo' ? PHOTO_MAX_BYTES : VOICE_MAX_BYTES))

@@ -273,6 +273,10 @@ describe('the case loop', () => {
     expect(box.json().items.map((c: { id: number }) => c.id)).toContain(id);
     await expectStatus(u.department as string, id, { action: 'report_in' }, 'dispatched');
     await expectStatus(u.department as string, id, { action: 'start' }, 'in_progress');
+    const leadView = (await view(u.department as string, id)).json().case.allowedActions;
+    expect(leadView).not.toContain('report_in');
+    expect(leadView).not.toContain('handle');
+    expect((await view(u.market as string, id)).json().case.allowedActions).toEqual(['report_in']);
     const early = await act(u.department as string, id, { action: 'handle', note: '已拆除' });
     expect(early.json().error.code).toBe('cases.whistle_pending');
     expect((await act(u.market as string, id, { action: 'finish_part', note: '核查经营' })).statusCode).toBe(409);
