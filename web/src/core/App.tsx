@@ -2,19 +2,30 @@ import { lazy, Suspense } from 'react';
 import { CasesPage } from '../modules/cases/CasesPage';
 import { GeoPage } from '../modules/geo/GeoPage';
 import { SessionGate } from '../modules/identity/SessionGate';
+import { useSession } from '../modules/identity/session';
+import { KpiPage } from '../modules/kpis/KpiPage';
 import { AppShell } from './AppShell';
 import { I18nProvider } from './I18nProvider';
-import { isPhonePath, useConsolePage } from './navigation';
+import { type ConsolePage, isPhonePath, pagesFor, useConsolePage } from './navigation';
 
 // Loaded only on /m, so the console does not download antd-mobile and the phone does not download the console.
 const PhoneApp = lazy(() => import('../modules/phone/PhoneApp'));
+
+/** A page the user's role does not offer (an old link, say) falls back to the map. */
+function PageView({ page }: { page: ConsolePage }) {
+  const { user } = useSession();
+  const shown = pagesFor(user.role).includes(page) ? page : 'map';
+  if (shown === 'cases') return <CasesPage />;
+  if (shown === 'kpis') return <KpiPage />;
+  return <GeoPage />;
+}
 
 function Console() {
   const [page, setPage] = useConsolePage();
   return (
     <SessionGate>
       <AppShell page={page} onNavigate={setPage}>
-        {page === 'cases' ? <CasesPage /> : <GeoPage />}
+        <PageView page={page} />
       </AppShell>
     </SessionGate>
   );

@@ -1,10 +1,17 @@
-import { AlertOutlined, GlobalOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useSession } from '../modules/identity/session';
 import { UserMenu } from '../modules/identity/UserMenu';
-import { useT } from './i18n';
+import { type MessageKey, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import type { ConsolePage } from './navigation';
+import { type ConsolePage, pagesFor } from './navigation';
+
+const NAV: Record<ConsolePage, { icon: ReactNode; label: MessageKey }> = {
+  map: { icon: <GlobalOutlined />, label: 'nav.map' },
+  cases: { icon: <AlertOutlined />, label: 'nav.cases' },
+  kpis: { icon: <BarChartOutlined />, label: 'nav.kpis' },
+};
 
 interface Props {
   page: ConsolePage;
@@ -14,6 +21,7 @@ interface Props {
 
 export function AppShell({ page, onNavigate, children }: Props) {
   const { t } = useT();
+  const { user } = useSession();
   return (
     <Layout className="sz-shell">
       <Layout.Header className="sz-header">
@@ -26,10 +34,7 @@ export function AppShell({ page, onNavigate, children }: Props) {
           data-testid="nav"
           selectedKeys={[page]}
           onClick={({ key }) => onNavigate(key as ConsolePage)}
-          items={[
-            { key: 'map', icon: <GlobalOutlined />, label: t('nav.map') },
-            { key: 'cases', icon: <AlertOutlined />, label: t('nav.cases') },
-          ]}
+          items={pagesFor(user.role).map((key) => ({ key, icon: NAV[key].icon, label: t(NAV[key].label) }))}
         />
         <Space size="middle">
           <LanguageSwitch />

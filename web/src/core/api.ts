@@ -55,12 +55,43 @@ export async function api<T>(
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => undefined);
   if (res.ok) return data as T;
+  throw failure(res.status, data);
+}
+
+/** The server's error body as an ApiError; a lost session also tells the listeners. */
+function failure(status: number, data: unknown): ApiError {
   const err = (data as ErrorBody | undefined)?.error;
   if (!err?.code || !err.message) {
-    throw new ApiError(res.status, 'unexpected', translate(lang, 'error.unexpected', { status: res.status }));
+    return new ApiError(status, 'unexpected', translate(lang, 'error.unexpected', { status }));
   }
   if (err.code === UNAUTHENTICATED) for (const listener of sessionEndedListeners) listener();
-  throw new ApiError(res.status, err.code, err.message, err.field);
+  return new ApiError(status, err.code, err.message, err.field);
+}
+
+/**
+ * One file as multipart field `file`. XMLHttpRequest rather than fetch, because only it reports upload progress,
+ * which a resident on a slow mobile connection needs to see.
+ */
+export function upload<T>(path: string, file: Blob, filename: string, onProgress?: (percent: number) => void) {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.responseType = 'json';
+    xhr.setRequestHeader('Accept-Language', lang);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', translate(lang, 'error.network')));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as T);
+      else reject(failure(xhr.status, xhr.response));
+    };
+    const body = new FormData();
+    body.append('file', file, filename);
+    xhr.send(body);
+  });
 }
 
 export function errorMessage(err: unknown): string {

@@ -254,6 +254,79 @@ const zhCN = {
   'plain.approve_extension': '办理期限已延长',
   'plain.merge': '已与附近同一问题合并办理',
   'plain.reopen': '根据您的评价重新办理',
+
+  'caseAction.whistle': '吹哨',
+  'caseAction.report_in': '报到',
+  'caseAction.finish_part': '完成分工',
+  'caseAction.supervise': '督办',
+  'caseAction.escalate': '超期升级',
+
+  'plain.whistle': '已召集相关部门联合办理',
+  'plain.report_in': '相关部门已报到',
+  'plain.finish_part': '协办部门已完成分工任务',
+  'plain.supervise': '上级已督办',
+  'plain.escalate': '办理超期，已提级督办',
+
+  'box.to_report_in': '待报到',
+  'box.supervised': '督办',
+
+  'action.partDone': '完成情况',
+  'action.supervision': '督办意见',
+
+  'case.supervised': '督办中',
+  'case.escalations': '超期升级 {count} 次',
+
+  'whistle.title': '吹哨报到',
+  'whistle.leadOrg': '牵头部门',
+  'whistle.leadRequired': '请选择牵头部门',
+  'whistle.helperOrgs': '协办部门',
+  'whistle.reportInHours': '报到时限（小时）',
+  'whistle.reportInHoursRequired': '请填写报到时限',
+  'whistle.org': '部门',
+  'whistle.role': '分工',
+  'whistle.lead': '牵头',
+  'whistle.helper': '协办',
+  'whistle.reportInDue': '报到时限',
+  'whistle.reportedInAt': '报到时间',
+  'whistle.partDoneAt': '完成时间',
+
+  'timeline.lead': '牵头：{org}',
+  'timeline.helpers': '；协办：{orgs}',
+  'timeline.separator': '、',
+  'timeline.escalatedTo': '升至{level}',
+  'timeline.toSupervision': '列入督办',
+
+  'media.photo': '照片',
+  'media.photos': '照片',
+  'media.addPhoto': '添加照片',
+  'media.attachments': '照片和语音（选填）',
+  'media.remove': '删除',
+  'media.record': '录音',
+  'media.stopRecording': '停止录音（{seconds} 秒）',
+  'media.noMicrophone': '无法使用麦克风，请检查权限',
+  'media.stillUploading': '照片或语音仍在上传，请稍候',
+
+  'nav.kpis': '统计',
+  'kpi.title': '考核统计',
+  'kpi.allCategories': '全部类别',
+  'kpi.days': '{days} 天',
+  'kpi.formula': '计算公式：{formula}',
+  'kpi.loadFailed': '统计加载失败：{message}',
+
+  'kpiCount.received': '受理',
+  'kpiCount.accepted': '立案',
+  'kpiCount.dispatched': '派遣',
+  'kpiCount.responded': '按时响应',
+  'kpiCount.due': '应结案',
+  'kpiCount.closed': '已结案',
+  'kpiCount.closedOnTime': '按期结案',
+  'kpiCount.reworked': '返工',
+  'kpiCount.extended': '延期',
+  'kpiCount.closedInPeriod': '本期结案',
+  'kpiCount.resolvedInPeriod': '经处置结案',
+  'kpiCount.rated': '参评',
+  'kpiCount.satisfied': '满意',
+  'kpiCount.basicallySatisfied': '基本满意',
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -512,6 +585,79 @@ const en: Record<MessageKey, string> = {
   'plain.approve_extension': 'The deadline was extended',
   'plain.merge': 'Handled together with the same problem reported nearby',
   'plain.reopen': 'Reopened after your rating',
+
+  'caseAction.whistle': 'Whistle',
+  'caseAction.report_in': 'Report in',
+  'caseAction.finish_part': 'Finish our part',
+  'caseAction.supervise': 'Supervise',
+  'caseAction.escalate': 'Escalated (overdue)',
+
+  'plain.whistle': 'Several departments were called in to handle it together',
+  'plain.report_in': 'A department reported in',
+  'plain.finish_part': 'A helping department finished its part',
+  'plain.supervise': 'A supervisor is following it up',
+  'plain.escalate': 'It took too long and went to a higher level',
+
+  'box.to_report_in': 'To report in',
+  'box.supervised': 'Supervised',
+
+  'action.partDone': 'What was done',
+  'action.supervision': 'Instructions',
+
+  'case.supervised': 'Under supervision',
+  'case.escalations': 'Escalated {count}×',
+
+  'whistle.title': 'Whistled departments',
+  'whistle.leadOrg': 'Lead department',
+  'whistle.leadRequired': 'Choose the lead department',
+  'whistle.helperOrgs': 'Helping departments',
+  'whistle.reportInHours': 'Report in within (hours)',
+  'whistle.reportInHoursRequired': 'Enter the hours',
+  'whistle.org': 'Department',
+  'whistle.role': 'Role',
+  'whistle.lead': 'Lead',
+  'whistle.helper': 'Helper',
+  'whistle.reportInDue': 'Report in by',
+  'whistle.reportedInAt': 'Reported in',
+  'whistle.partDoneAt': 'Part done',
+
+  'timeline.lead': 'lead: {org}',
+  'timeline.helpers': '; helpers: {orgs}',
+  'timeline.separator': ', ',
+  'timeline.escalatedTo': 'up to {level}',
+  'timeline.toSupervision': 'onto the supervision board',
+
+  'media.photo': 'Photo',
+  'media.photos': 'Photos',
+  'media.addPhoto': 'Add photo',
+  'media.attachments': 'Photos and voice notes (optional)',
+  'media.remove': 'Remove',
+  'media.record': 'Record a voice note',
+  'media.stopRecording': 'Stop recording ({seconds} s)',
+  'media.noMicrophone': 'The microphone is not available; check the permission',
+  'media.stillUploading': 'A photo or voice note is still uploading; please wait',
+
+  'nav.kpis': 'KPIs',
+  'kpi.title': 'Assessment KPIs',
+  'kpi.allCategories': 'All categories',
+  'kpi.days': '{days} days',
+  'kpi.formula': 'Formula: {formula}',
+  'kpi.loadFailed': 'Could not load the KPIs: {message}',
+
+  'kpiCount.received': 'Received',
+  'kpiCount.accepted': 'Accepted',
+  'kpiCount.dispatched': 'Dispatched',
+  'kpiCount.responded': 'Responded in time',
+  'kpiCount.due': 'Due',
+  'kpiCount.closed': 'Closed',
+  'kpiCount.closedOnTime': 'Closed on time',
+  'kpiCount.reworked': 'Reworked',
+  'kpiCount.extended': 'Extended',
+  'kpiCount.closedInPeriod': 'Closed in period',
+  'kpiCount.resolvedInPeriod': 'Closed after handling',
+  'kpiCount.rated': 'Rated',
+  'kpiCount.satisfied': 'Satisfied',
+  'kpiCount.basicallySatisfied': 'Mostly satisfied',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
@@ -536,7 +682,8 @@ export type CodePrefix =
   | 'rating'
   | 'box'
   | 'source'
-  | 'plain';
+  | 'plain'
+  | 'kpiCount';
 
 export interface Translator {
   lang: Lang;

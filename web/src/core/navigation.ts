@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const CONSOLE_PAGES = ['map', 'cases'] as const;
+export const CONSOLE_PAGES = ['map', 'cases', 'kpis'] as const;
 export type ConsolePage = (typeof CONSOLE_PAGES)[number];
 
-const PATHS: Record<ConsolePage, string> = { map: '/', cases: '/cases' };
+const PATHS: Record<ConsolePage, string> = { map: '/', cases: '/cases', kpis: '/kpis' };
 
 function pageOf(pathname: string): ConsolePage {
+  if (pathname.startsWith(PATHS.kpis)) return 'kpis';
   return pathname.startsWith(PATHS.cases) ? 'cases' : 'map';
+}
+
+/** Those who answer for an area's results see its KPIs; the same roles the server lets read them. */
+const KPI_ROLES = ['community_staff', 'street_staff', 'district_admin', 'command_centre'];
+
+export function pagesFor(role: string): ConsolePage[] {
+  return CONSOLE_PAGES.filter((page) => page !== 'kpis' || KPI_ROLES.includes(role));
 }
 
 /** The resident's phone pages live under /m; everything else is the console. */

@@ -4,6 +4,8 @@ import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { ACTION_FIELDS } from './actionForms';
 import { type ActionInput, type CaseAction, LEVELS, type Level, type Org, RATINGS, type Rating } from './api';
+import { PhotoUpload } from './PhotoUpload';
+import { WhistleFields } from './WhistleFields';
 
 interface Values {
   note?: string;
@@ -12,6 +14,23 @@ interface Values {
   days?: number;
   masterCaseId?: number;
   rating?: Rating;
+  lead?: string;
+  helpers?: string[];
+  reportInHours?: number;
+  mediaIds?: number[];
+}
+
+/** The form's values as the server takes them: a whistle's lead and helpers become one list of orgs. */
+function toInput(action: CaseAction, { lead, helpers = [], mediaIds, note, ...rest }: Values): ActionInput {
+  return {
+    action,
+    ...rest,
+    note: note?.trim() || undefined,
+    mediaIds: mediaIds?.length ? mediaIds : undefined,
+    orgs: lead
+      ? [{ orgCode: lead, role: 'lead' }, ...helpers.map((orgCode) => ({ orgCode, role: 'helper' as const }))]
+      : undefined,
+  };
 }
 
 interface Props {
@@ -21,7 +40,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** The form of one action: a reason, a dispatch target, extra days, a master case or a rating. */
+/** The form of one action: a reason, a dispatch target, whistled departments, extra days, a master case, a rating, photos. */
 export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
   const { t, code } = useT();
   const [form] = Form.useForm<Values>();
@@ -29,12 +48,13 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
   const fields = ACTION_FIELDS[action] ?? {};
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
 
   async function submit(values: Values) {
     setBusy(true);
     setError(undefined);
     try {
-      await onSubmit({ action, ...values, note: values.note?.trim() || undefined });
+      await onSubmit(toInput(action, values));
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -50,7 +70,7 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('action.submit')}
-      okButtonProps={{ loading: busy, 'data-testid': 'action-submit' } as never}
+      okButtonProps={{ loading: busy, disabled: uploading, 'data-testid': 'action-submit' } as never}
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
@@ -68,6 +88,7 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
             />
           </Form.Item>
         )}
+        {fields.whistle && <WhistleFields orgs={orgs} />}
         {fields.days && (
           <Form.Item name="days" label={t('action.days')} rules={required('action.daysRequired')}>
             <InputNumber min={1} max={60} precision={0} />
@@ -96,6 +117,11 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
             }
           >
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
+          </Form.Item>
+        )}
+        {fields.photos && (
+          <Form.Item name="mediaIds" label={t('media.photos')}>
+            <PhotoUpload onBusyChange={setUploading} />
           </Form.Item>
         )}
       </Form>

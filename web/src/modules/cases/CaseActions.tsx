@@ -2,6 +2,7 @@ import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
+import { useSession } from '../identity/session';
 import { ActionModal } from './ActionModal';
 import { ACTION_FIELDS, DANGEROUS } from './actionForms';
 import {
@@ -13,6 +14,7 @@ import {
   type CaseDetail,
   type Org,
 } from './api';
+import { fitsMyPart } from './whistle';
 
 interface Props {
   item: Case;
@@ -24,6 +26,7 @@ interface Props {
 export function CaseActions({ item, orgs, onChanged }: Props) {
   const { t, code } = useT();
   const { message } = App.useApp();
+  const { user } = useSession();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState<CaseAction | null>(null);
 
@@ -45,7 +48,7 @@ export function CaseActions({ item, orgs, onChanged }: Props) {
   }
 
   // Actions the server added after this page was written have no form here yet, so they get no button either.
-  const actions = CASE_ACTIONS.filter((a) => item.allowedActions.includes(a));
+  const actions = CASE_ACTIONS.filter((a) => item.allowedActions.includes(a) && fitsMyPart(a, item, user.orgCode));
   if (actions.length === 0) {
     return <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>;
   }

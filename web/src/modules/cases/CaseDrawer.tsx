@@ -7,6 +7,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { PointMap } from './PointMap';
 import type { DetailState } from './useCaseDetail';
 import { useGridOutlines } from './useGridOutlines';
+import { WhistlePanel } from './WhistlePanel';
 
 function CaseBody({
   detail,
@@ -30,6 +31,14 @@ function CaseBody({
         {t('case.facts')}
       </Typography.Title>
       <CaseFacts item={item} orgs={orgs} />
+      {item.whistleOrgs.length > 0 && (
+        <>
+          <Typography.Title level={5} className="sz-section-title">
+            {t('whistle.title')}
+          </Typography.Title>
+          <WhistlePanel whistleOrgs={item.whistleOrgs} orgs={orgs} />
+        </>
+      )}
       <PointMap
         testId="case-map"
         areas={grids}
@@ -39,7 +48,7 @@ function CaseBody({
       <Typography.Title level={5} className="sz-section-title">
         {t('case.timeline')}
       </Typography.Title>
-      <CaseTimeline entries={detail.timeline} />
+      <CaseTimeline entries={detail.timeline} orgs={orgs} />
     </>
   );
 }

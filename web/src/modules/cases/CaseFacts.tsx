@@ -1,4 +1,4 @@
-import { Descriptions, type DescriptionsProps } from 'antd';
+import { Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { useT } from '../../core/i18n';
 import type { Case, Org } from './api';
 import { DueAt, StatusTag } from './CaseTags';
@@ -9,6 +9,26 @@ function reporterText(c: Case, anonymous: string): string {
   return [c.reporter.name, c.reporter.phone].filter(Boolean).join(' · ');
 }
 
+/** The status, and beside it whether the case is under supervision (督办) and how often it went up for lateness. */
+function StatusLine({ item }: { item: Case }) {
+  const { t } = useT();
+  return (
+    <Space size={4} wrap>
+      <StatusTag status={item.status} />
+      {item.supervised && (
+        <Tag color="volcano" data-testid="case-supervised">
+          {t('case.supervised')}
+        </Tag>
+      )}
+      {item.escalationCount > 0 && (
+        <Tag color="red" data-testid="case-escalations">
+          {t('case.escalations', { count: item.escalationCount })}
+        </Tag>
+      )}
+    </Space>
+  );
+}
+
 export function CaseFacts({ item, orgs }: { item: Case; orgs: Org[] }) {
   const { t, code, lang } = useT();
   const assignee = item.assignee.org
@@ -16,7 +36,7 @@ export function CaseFacts({ item, orgs }: { item: Case; orgs: Org[] }) {
     : item.assignee.unit;
   const time = (iso: string | null) => formatTime(iso, lang);
   const items: DescriptionsProps['items'] = [
-    { key: 'status', label: t('cases.status'), children: <StatusTag status={item.status} /> },
+    { key: 'status', label: t('cases.status'), children: <StatusLine item={item} /> },
     { key: 'category', label: t('cases.category'), children: categoryName(item.category, lang) },
     { key: 'description', label: t('case.description'), children: item.description },
     { key: 'address', label: t('case.address'), children: item.address },

@@ -11,7 +11,7 @@ import { useCaseBox } from './useCaseBox';
 import { useCaseDetail } from './useCaseDetail';
 import { useOrgs } from './useOrgs';
 
-const DISPATCHER_BOXES: Box[] = ['to_accept', 'to_dispatch', 'overdue', 'all'];
+const DISPATCHER_BOXES: Box[] = ['to_accept', 'to_dispatch', 'overdue', 'supervised', 'all'];
 
 /** The inboxes each role works from; the server has the last word (a 403 hides the tab). */
 const BOXES_BY_ROLE: Record<string, Box[]> = {
@@ -19,8 +19,8 @@ const BOXES_BY_ROLE: Record<string, Box[]> = {
   street_staff: DISPATCHER_BOXES,
   district_admin: DISPATCHER_BOXES,
   command_centre: DISPATCHER_BOXES,
-  grid_worker: ['assigned', 'to_verify', 'all'],
-  department_staff: ['assigned'],
+  grid_worker: ['assigned', 'to_verify', 'supervised', 'all'],
+  department_staff: ['assigned', 'to_report_in'],
 };
 
 export function CasesPage() {

@@ -1,12 +1,11 @@
 import { Alert, Form, Input, Modal, TreeSelect } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { type CaseDetail, newIdempotencyKey, reportCase } from './api';
-import { categoryName } from './caseText';
 import { LocationPicker } from './LocationPicker';
 import type { LngLat } from './PointMap';
-import { type CategoryNode, categoryTree, useCategories } from './useCategories';
+import { useCategoryOptions } from './useCategories';
 
 interface Values {
   categoryCode: string;
@@ -15,25 +14,6 @@ interface Values {
   location: LngLat;
   contactName?: string;
   contactPhone?: string;
-}
-
-interface TreeNode {
-  value: string;
-  title: string;
-  children: TreeNode[];
-}
-
-function useCategoryOptions(): TreeNode[] {
-  const { lang } = useT();
-  const categories = useCategories();
-  return useMemo(() => {
-    const toNode = ({ category, children }: CategoryNode): TreeNode => ({
-      value: category.code,
-      title: categoryName(category, lang),
-      children: children.map(toNode),
-    });
-    return categoryTree(categories).map(toNode);
-  }, [categories, lang]);
 }
 
 const blankToUndefined = (s: string | undefined) => s?.trim() || undefined;

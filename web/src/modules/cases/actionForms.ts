@@ -5,9 +5,12 @@ import type { CaseAction } from './api';
 export interface ActionFields {
   note?: { label: MessageKey; required: boolean };
   dispatch?: true;
+  whistle?: true;
   days?: true;
   master?: true;
   rating?: true;
+  /** Photos as evidence: what the handler did, what the grid worker found on site. */
+  photos?: true;
 }
 
 const reason = { label: 'action.reason', required: true } as const;
@@ -18,10 +21,13 @@ export const ACTION_FIELDS: Partial<Record<CaseAction, ActionFields>> = {
   reject: { note: reason },
   return: { note: reason },
   suspend: { note: reason },
-  handle: { note: { label: 'action.feedback', required: true } },
-  verify: { note: optionalNote },
-  fail_verification: { note: { label: 'action.note', required: true } },
+  handle: { note: { label: 'action.feedback', required: true }, photos: true },
+  verify: { note: optionalNote, photos: true },
+  fail_verification: { note: { label: 'action.note', required: true }, photos: true },
   dispatch: { dispatch: true, note: optionalNote },
+  whistle: { whistle: true, note: optionalNote },
+  finish_part: { note: { label: 'action.partDone', required: true } },
+  supervise: { note: { label: 'action.supervision', required: true } },
   request_extension: { days: true, note: reason },
   merge: { master: true, note: optionalNote },
   rate: { rating: true, note: optionalNote },

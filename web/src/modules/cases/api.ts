@@ -1,4 +1,4 @@
-import { api } from '../../core/api';
+import { api, upload } from '../../core/api';
 
 export const CASE_ACTIONS = [
   'accept',
@@ -17,6 +17,10 @@ export const CASE_ACTIONS = [
   'request_extension',
   'approve_extension',
   'merge',
+  'whistle',
+  'report_in',
+  'finish_part',
+  'supervise',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -42,7 +46,36 @@ export type CaseStatus =
 
 export type Deadline = 'on_time' | 'warning' | 'overdue';
 
-export type Box = 'to_accept' | 'to_dispatch' | 'assigned' | 'to_verify' | 'overdue' | 'reported_by_me' | 'all';
+export type Box =
+  | 'to_accept'
+  | 'to_dispatch'
+  | 'assigned'
+  | 'to_report_in'
+  | 'to_verify'
+  | 'overdue'
+  | 'supervised'
+  | 'reported_by_me'
+  | 'all';
+
+export type WhistleRole = 'lead' | 'helper';
+
+/** A department called onto the case by a whistle (吹哨), and how far it has come (报到, its part done). */
+export interface WhistleOrg {
+  org: string;
+  role: WhistleRole;
+  reportedInAt: string | null;
+  partDoneAt: string | null;
+  reportInDueAt: string;
+}
+
+export interface Media {
+  id: number;
+  kind: 'photo' | 'voice';
+  mime: string;
+}
+
+/** The server keeps at most this many photos and voice notes per report or action. */
+export const MAX_MEDIA = 9;
 
 export interface CategoryName {
   code: string;
@@ -79,6 +112,9 @@ export interface Case {
   ratingComment: string | null;
   followupDueAt: string | null;
   mergedInto: number | null;
+  whistleOrgs: WhistleOrg[];
+  supervised: boolean;
+  escalationCount: number;
   allowedActions: CaseAction[];
 }
 
@@ -87,12 +123,13 @@ export interface TimelineEntry {
   at: string;
   actorName: string;
   actorRole: string;
-  /** A CaseAction, or 'report' and 'reopen', which only the server takes. */
+  /** A CaseAction, or 'report', 'reopen' and 'escalate', which only the server takes. */
   action: string;
   fromStatus: string | null;
   toStatus: string;
   note: string;
   detail: Record<string, unknown>;
+  media: Media[];
 }
 
 export interface CaseDetail {
@@ -130,6 +167,7 @@ export interface ReportInput {
   contact?: { name?: string; phone?: string };
   anonymous?: boolean;
   viaHotline?: boolean;
+  mediaIds?: number[];
 }
 
 export interface ActionInput {
@@ -140,6 +178,9 @@ export interface ActionInput {
   days?: number;
   rating?: Rating;
   masterCaseId?: number;
+  orgs?: { orgCode: string; role: WhistleRole }[];
+  reportInHours?: number;
+  mediaIds?: number[];
 }
 
 export interface LocatedPoint {
@@ -180,6 +221,14 @@ export async function fetchOrgs(): Promise<Org[]> {
 
 export function locatePoint(lng: number, lat: number, crs: Crs): Promise<LocatedPoint> {
   return api('GET', `/api/geo/locate?lng=${lng}&lat=${lat}&crs=${crs}`);
+}
+
+export function uploadMedia(file: Blob, filename: string, onProgress?: (percent: number) => void): Promise<Media> {
+  return upload('/api/cases/media', file, filename, onProgress);
+}
+
+export function mediaUrl(id: number, thumb = false): string {
+  return `/api/cases/media/${id}${thumb ? '?thumb=1' : ''}`;
 }
 
 /**

@@ -41,13 +41,38 @@ function dispatchTarget(entry: TimelineEntry, { code }: Translator): string {
   return typeof level === 'string' ? code('level', level) : '';
 }
 
-/** The facts an entry's detail adds to its action, for staff: where it was sent, how many days, into which case. */
-export function entryDetail(entry: TimelineEntry, translator: Translator): string {
+/** A whistle's lead and helpers by name. */
+function whistleTargets(entry: TimelineEntry, { t }: Translator, orgName: (code: string) => string): string {
+  const { lead, helpers } = entry.detail;
+  const names = Array.isArray(helpers) ? helpers.map((h) => orgName(String(h))) : [];
+  const leadText = typeof lead === 'string' ? t('timeline.lead', { org: orgName(lead) }) : '';
+  if (!names.length) return leadText;
+  return `${leadText}${t('timeline.helpers', { orgs: names.join(t('timeline.separator')) })}`;
+}
+
+/** Where an overdue case went: one level up, or onto the supervision board when there is no level above. */
+function escalationTarget(entry: TimelineEntry, { t, code }: Translator): string {
+  const { to } = entry.detail;
+  return typeof to === 'string' ? t('timeline.escalatedTo', { level: code('level', to) }) : t('timeline.toSupervision');
+}
+
+/**
+ * The facts an entry's detail adds to its action, for staff: where it was sent, which departments were whistled in
+ * and which one reported, how many days, into which case.
+ */
+export function entryDetail(entry: TimelineEntry, translator: Translator, orgName: (code: string) => string): string {
   const { t, code } = translator;
-  const { days, master, rating } = entry.detail;
+  const { days, master, rating, org } = entry.detail;
   switch (entry.action) {
     case 'dispatch':
       return t('timeline.dispatchTo', { target: dispatchTarget(entry, translator) });
+    case 'whistle':
+      return whistleTargets(entry, translator, orgName);
+    case 'report_in':
+    case 'finish_part':
+      return typeof org === 'string' ? orgName(org) : '';
+    case 'escalate':
+      return escalationTarget(entry, translator);
     case 'request_extension':
     case 'approve_extension':
       return typeof days === 'number' ? t('timeline.days', { days }) : '';

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useT } from '../../core/i18n';
 import { type Category, fetchCategories } from './api';
+import { categoryName } from './caseText';
 
 /** Categories change only when a district administrator edits them, so one load per page visit is enough. */
 let cached: Promise<Category[]> | undefined;
@@ -37,4 +39,24 @@ export function categoryTree(categories: Category[]): CategoryNode[] {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
+}
+
+export interface CategoryOption {
+  value: string;
+  title: string;
+  children: CategoryOption[];
+}
+
+/** The category tree in the user's language, for a TreeSelect. */
+export function useCategoryOptions(): CategoryOption[] {
+  const { lang } = useT();
+  const categories = useCategories();
+  return useMemo(() => {
+    const toNode = ({ category, children }: CategoryNode): CategoryOption => ({
+      value: category.code,
+      title: categoryName(category, lang),
+      children: children.map(toNode),
+    });
+    return categoryTree(categories).map(toNode);
+  }, [categories, lang]);
 }

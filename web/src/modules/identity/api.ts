@@ -6,6 +6,8 @@ export interface User {
   displayName: string;
   role: string;
   scopePath: string;
+  /** The department or team of department staff. */
+  orgCode: string | null;
   mustChangePassword: boolean;
 }
 

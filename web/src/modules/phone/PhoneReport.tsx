@@ -9,7 +9,9 @@ import { useCategories } from '../cases/useCategories';
 import { CategorySheet } from './CategorySheet';
 import { LocationField } from './LocationField';
 import { NearbyCases } from './NearbyCases';
+import { PhoneAttachments } from './PhoneAttachments';
 import { useNearby } from './usePlace';
+import { useUploads } from './useUploads';
 
 interface Draft {
   /** Made once per draft and sent with every attempt, so a double tap or a retry files one case. */
@@ -53,11 +55,16 @@ export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
   const [error, setError] = useState<string>();
   const [submitted, setSubmitted] = useState<Case>();
   const nearby = useNearby(draft.category?.code, point);
+  const uploads = useUploads();
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   async function submit() {
     if (!draft.category || draft.description.trim().length < 2 || !point) {
       setError(t('phone.incomplete'));
+      return;
+    }
+    if (uploads.busy) {
+      setError(t('media.stillUploading'));
       return;
     }
     setBusy(true);
@@ -72,11 +79,13 @@ export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
           location: { lng: point[0], lat: point[1], crs: 'wgs84' },
           anonymous: draft.anonymous,
           contact: phone && !draft.anonymous ? { phone } : undefined,
+          mediaIds: uploads.ids.length ? uploads.ids : undefined,
         },
         draft.key,
       );
       setSubmitted(item);
       setDraft(newDraft());
+      uploads.clear();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -108,6 +117,7 @@ export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
           />
         </List.Item>
       </List>
+      <PhoneAttachments uploads={uploads} />
       <LocationField onChange={setPoint} />
       <NearbyCases items={nearby} />
       <List mode="card">

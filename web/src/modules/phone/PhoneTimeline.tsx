@@ -2,6 +2,7 @@ import { Steps } from 'antd-mobile';
 import { useT } from '../../core/i18n';
 import type { TimelineEntry } from '../cases/api';
 import { formatTime, plainEntry } from '../cases/caseText';
+import { PhoneMedia } from './PhoneMedia';
 
 /** The case's history told to the resident, newest first (件件有回音). */
 export function PhoneTimeline({ entries }: { entries: TimelineEntry[] }) {
@@ -18,6 +19,7 @@ export function PhoneTimeline({ entries }: { entries: TimelineEntry[] }) {
             <>
               <div>{formatTime(entry.at, translator.lang)}</div>
               {entry.note && <div className="sz-phone-note">{entry.note}</div>}
+              <PhoneMedia media={entry.media} />
             </>
           }
         />

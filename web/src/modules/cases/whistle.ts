@@ -1,0 +1,17 @@
+import type { Case, CaseAction, WhistleOrg } from './api';
+
+/** A department whose report-in deadline passed while it still has not reported in. */
+export function isLate(w: WhistleOrg, now = Date.now()): boolean {
+  return !w.reportedInAt && new Date(w.reportInDueAt).getTime() < now;
+}
+
+/**
+ * The server offers report-in and finishing a part to every department whistled onto the case, whatever it has
+ * done already; a button that would only earn a refusal is left out: report in once, finish a helper's part once.
+ */
+export function fitsMyPart(action: CaseAction, item: Case, orgCode: string | null): boolean {
+  const mine = item.whistleOrgs.find((w) => w.org === orgCode);
+  if (action === 'report_in') return Boolean(mine && !mine.reportedInAt);
+  if (action === 'finish_part') return Boolean(mine && mine.role === 'helper' && mine.reportedInAt && !mine.partDoneAt);
+  return true;
+}

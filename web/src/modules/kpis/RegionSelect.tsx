@@ -1,0 +1,59 @@
+import { TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import { useT } from '../../core/i18n';
+import { fetchRegions, type Region } from '../geo/api';
+
+interface Props {
+  value?: string;
+  /** Must be stable (a state setter): it also receives the starting region once the top level has loaded. */
+  onChange: (code: string | undefined) => void;
+}
+
+/**
+ * The regions of the user's scope, their children loaded as they are opened. A user over one region starts on it;
+ * one over several starts on all of them, which is also what clearing the field gives.
+ */
+export function RegionSelect({ value, onChange }: Props) {
+  const { t } = useT();
+  const [regions, setRegions] = useState<Region[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    fetchRegions().then(
+      (top) => {
+        if (!live) return;
+        setRegions(top);
+        if (top.length === 1 && top[0]) onChange(top[0].code);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [onChange]);
+
+  async function loadChildren(code: string) {
+    const children = await fetchRegions(code);
+    setRegions((prev) => [...prev, ...children.filter((c) => !prev.some((p) => p.code === c.code))]);
+  }
+
+  return (
+    <TreeSelect
+      data-testid="kpi-region"
+      className="sz-kpi-region"
+      value={value}
+      onChange={(code?: string) => onChange(code)}
+      allowClear
+      placeholder={t('geo.allRegions')}
+      treeDataSimpleMode={{ id: 'value', pId: 'pId' }}
+      treeData={regions.map((r) => ({
+        value: r.code,
+        pId: r.parentCode,
+        title: r.name,
+        isLeaf: r.childCount === 0,
+      }))}
+      loadData={(node) => loadChildren(String(node.value))}
+      showSearch={{ treeNodeFilterProp: 'title' }}
+    />
+  );
+}
