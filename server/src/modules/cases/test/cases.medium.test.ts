@@ -415,4 +415,49 @@ describe('the case loop', () => {
     });
     expect(tight.json().hotspots).toEqual([]);
   });
+
+  it('refuses every action to everyone outside the case, whatever they ask', async () => {
+    const id = (
+      await report(u.resident as string, { categoryCode: 'S02', description: '权限测试', location: point })
+    ).json().case.id as number;
+    const outsiders = {
+      otherResident: u.otherResident as string,
+      otherStreet: u.otherStreet as string,
+      otherGridWorker: await t.userCookie('grid_worker', '370983001001001', 'gw.other'),
+      otherCommunity: await t.userCookie('community_staff', '370983002002', 'cs.other'),
+      otherDistrictAdmin: await t.userCookie('district_admin', '320114', 'admin.yuhua'),
+      unassignedDepartment: u.market as string,
+    };
+    const actions = [
+      'accept',
+      'reject',
+      'self_handle',
+      'dispatch',
+      'start',
+      'return',
+      'handle',
+      'verify',
+      'fail_verification',
+      'close',
+      'rate',
+      'suspend',
+      'resume',
+      'request_extension',
+      'approve_extension',
+      'merge',
+      'whistle',
+      'report_in',
+      'finish_part',
+      'supervise',
+    ];
+    for (const [who, cookie] of Object.entries(outsiders)) {
+      expect((await view(cookie, id)).statusCode, who).toBe(403);
+      for (const action of actions) {
+        const res = await act(cookie, id, { action, note: 'x', level: 'grid', rating: 'satisfied', days: 1 });
+        expect(res.statusCode, `${who} ${action}`).toBe(403);
+      }
+    }
+    const timeline = (await view(u.resident as string, id)).json().timeline;
+    expect(timeline).toHaveLength(1);
+  });
 });
