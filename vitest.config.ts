@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // pages on a loaded 2-core machine can take seconds to settle: poll long enough, never sleep blindly
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -67,6 +67,9 @@ class EmbeddedDb implements Db {
 
 export async function openServer(url: string, poolSize = 20): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // an idle pooled connection the server drops (restart, failover) is discarded by the pool; the next query opens
+  // a new one, so the error must not bring the process down
+  pool.on('error', () => undefined);
   const client = await pool.connect();
   client.release();
   return new ServerDb(pool, url);
@@ -108,6 +111,7 @@ class ServerDb implements Db {
   async listen(channel: string, onMessage: (payload: string) => void) {
     if (!this.listener) {
       this.listener = new pg.Client({ connectionString: this.url });
+      this.listener.on('error', () => undefined);
       await this.listener.connect();
       this.listener.on('notification', (n) => {
         for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? '');
