@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { createServerDatabase } from '../server/src/test/support.js';
 import { startServerProcess } from '../tests/support/server-process.js';
 
 const CLIENTS = 200;
@@ -71,12 +72,8 @@ async function apiToken(base: string, admin: { username: string; oneTimePassword
 }
 
 export async function benchCases(serverUrl: string, row: (...cells: (string | number)[]) => void) {
-  const name = `shanzhi_bench_cases_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const created = await createServerDatabase(serverUrl, 'shanzhi_bench_cases');
+  const url = new URL(created.url);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-bench-'));
   const server = await startServerProcess({
     DATABASE_URL: url.toString(),
@@ -199,8 +196,7 @@ export async function benchCases(serverUrl: string, row: (...cells: (string | nu
   } finally {
     await pool.end();
     await server.stop('SIGTERM');
-    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.end();
+    await created.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

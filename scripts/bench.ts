@@ -5,16 +5,15 @@
 //   3. the case loop on PostgreSQL (scripts/bench-cases.ts)
 // BENCH_ONLY=geo or BENCH_ONLY=cases runs one part.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { createModules, migrationSources } from '../server/src/app.js';
 import { type Db, openEmbedded, openServer } from '../server/src/core/db.js';
 import { migrate } from '../server/src/core/migrate.js';
 import { seedGeo } from '../server/src/modules/geo/index.js';
+import { createServerDatabase } from '../server/src/test/support.js';
 import { benchCases } from './bench-cases.js';
 
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200_000);
@@ -119,19 +118,13 @@ async function benchFoundation(serverUrl: string | undefined) {
   await lite.close();
 
   if (serverUrl) {
-    const name = `shanzhi_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const server = await openServer(url.toString());
+    const created = await createServerDatabase(serverUrl, 'shanzhi_bench');
+    const server = await openServer(created.url);
     try {
       await lookupBench(server, 'PostgreSQL 15', 8);
     } finally {
       await server.close();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
+      await created.drop();
     }
   } else {
     row('point→grid on PostgreSQL', 'skipped', 'set BENCH_DATABASE_URL=postgres://… to include it');

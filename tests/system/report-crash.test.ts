@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerDatabase } from '../../server/src/test/support.js';
 import { type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 /**
@@ -33,20 +33,9 @@ beforeAll(async () => {
     ESCALATION_INTERVAL_SECONDS: '0',
   };
   if (process.env.DATABASE_URL) {
-    const name = `shanzhi_crash_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    const created = await createServerDatabase(process.env.DATABASE_URL, 'shanzhi_crash');
+    env.DATABASE_URL = created.url;
+    dropDatabase = created.drop;
   } else {
     env.DATABASE_URL = '';
   }

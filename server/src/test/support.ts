@@ -21,24 +21,36 @@ if (ENGINE === 'embedded' && !process.env.SHANZHI_QUIET_ENGINE) {
   );
 }
 
+/** A new, empty PostgreSQL database next to the one DATABASE_URL names; `drop` removes it again. */
+export async function createServerDatabase(
+  adminUrl: string,
+  prefix = 'shanzhi_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
   if (!process.env.DATABASE_URL) return { db: await openEmbedded('memory'), drop: async () => undefined };
-  const name = `shanzhi_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = await openServer(url.toString());
+  const created = await createServerDatabase(process.env.DATABASE_URL);
+  const db = await openServer(created.url);
   return {
     db,
     drop: async () => {
       await db.close();
-      const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      await created.drop();
     },
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/auth.js';
 import { startTestApp, type TestApp } from '../../../test/support.js';
 import { transitionCase } from '../commands/transition-case.js';
+import { ACTIONS } from '../domain/case-status.js';
 import { escalateOverdue } from '../jobs/escalate-overdue.js';
 
 let t: TestApp;
@@ -428,31 +429,9 @@ describe('the case loop', () => {
       otherDistrictAdmin: await t.userCookie('district_admin', '320114', 'admin.yuhua'),
       unassignedDepartment: u.market as string,
     };
-    const actions = [
-      'accept',
-      'reject',
-      'self_handle',
-      'dispatch',
-      'start',
-      'return',
-      'handle',
-      'verify',
-      'fail_verification',
-      'close',
-      'rate',
-      'suspend',
-      'resume',
-      'request_extension',
-      'approve_extension',
-      'merge',
-      'whistle',
-      'report_in',
-      'finish_part',
-      'supervise',
-    ];
     for (const [who, cookie] of Object.entries(outsiders)) {
       expect((await view(cookie, id)).statusCode, who).toBe(403);
-      for (const action of actions) {
+      for (const action of ACTIONS) {
         const res = await act(cookie, id, { action, note: 'x', level: 'grid', rating: 'satisfied', days: 1 });
         expect(res.statusCode, `${who} ${action}`).toBe(403);
       }
