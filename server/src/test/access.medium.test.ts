@@ -17,6 +17,7 @@ const RESIDENT_ALLOWED = new Set([
   'GET /api/cases/categories',
   'GET /api/cases/:id',
   'POST /api/cases/:id/actions',
+  'POST /api/cases/:id/follow',
   'POST /api/cases/media',
   'GET /api/cases/media/:id',
   'GET /api/notify/messages',

@@ -98,6 +98,12 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：附件不存在、不是您上传的或已被使用',
     en: 'Field {field} is invalid: an attachment does not exist, is not yours, or is already used',
   },
+  notFollowable: {
+    code: 'cases.not_followable',
+    status: 404,
+    'zh-CN': '该问题不存在或已办结，无法关注',
+    en: 'This case does not exist or is finished; it cannot be followed',
+  },
   concurrentChange: {
     code: 'cases.concurrent_change',
     status: 409,

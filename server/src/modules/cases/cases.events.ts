@@ -1,3 +1,4 @@
+import type { CaseRecord } from './db/cases.repository.js';
 import type { CaseAction } from './domain/case-status.js';
 
 const PAST: Record<CaseAction | 'reopen' | 'escalate', string> = {
@@ -36,4 +37,18 @@ export interface CaseEventPayload {
   gridCode: string;
   categoryCode: string;
   reporterId: number | null;
+  /** Residents following the case: they hear back as the reporter does. */
+  followerIds: number[];
+}
+
+export function eventPayload(c: CaseRecord, status: string): CaseEventPayload {
+  return {
+    caseId: c.id,
+    number: c.number,
+    status,
+    gridCode: c.gridCode,
+    categoryCode: c.categoryCode,
+    reporterId: c.reporterId,
+    followerIds: c.followerIds,
+  };
 }

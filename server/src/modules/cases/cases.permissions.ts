@@ -21,7 +21,10 @@ export const KPI_ROLES: readonly Role[] = ['community_staff', 'street_staff', 'd
 /** 督办 comes from above the community: the street, the district and its command centre. */
 export const SUPERVISOR_ROLES: readonly Role[] = ['street_staff', 'district_admin', 'command_centre'];
 
-type CaseScope = Pick<CaseRecord, 'gridPath' | 'level' | 'assigneePath' | 'assigneeOrg' | 'reporterId' | 'whistleOrgs'>;
+type CaseScope = Pick<
+  CaseRecord,
+  'gridPath' | 'level' | 'assigneePath' | 'assigneeOrg' | 'reporterId' | 'whistleOrgs' | 'followerIds'
+>;
 
 export function isDispatcher(actor: Actor, c: CaseScope): boolean {
   return DISPATCHER_ROLES.includes(actor.role) && inScope(actor, c.gridPath);
@@ -75,6 +78,7 @@ export function canView(actor: Actor, c: CaseScope): boolean {
     (STAFF_ROLES.includes(actor.role) && actor.role !== 'department_staff' && inScope(actor, c.gridPath)) ||
     isAssignee(actor, c) ||
     isWhistled(actor, c) ||
-    isReporter(actor, c)
+    isReporter(actor, c) ||
+    c.followerIds.includes(actor.id)
   );
 }

@@ -49,11 +49,17 @@ export function presentCase(
     address: c.address,
     location: { lng: c.lng, lat: c.lat },
     gridCode: c.gridCode,
-    reporter: {
-      anonymous: c.anonymous,
-      name: c.anonymous ? null : c.reporterName,
-      phone: c.reporterPhoneEnc ? maskPhone(cipher.decrypt(c.reporterPhoneEnc)) : null,
-    },
+    // a resident following someone else's report sees the problem, not who reported it
+    reporter:
+      actor.role === 'resident' && actor.id !== c.reporterId
+        ? { anonymous: c.anonymous, name: null, phone: null }
+        : {
+            anonymous: c.anonymous,
+            name: c.anonymous ? null : c.reporterName,
+            phone: c.reporterPhoneEnc ? maskPhone(cipher.decrypt(c.reporterPhoneEnc)) : null,
+          },
+    following: c.followerIds.includes(actor.id),
+    followers: c.followerIds.length,
     level: c.level,
     assignee: { unit: c.assigneePath?.split('.').at(-1) ?? null, org: c.assigneeOrg },
     reportedAt: iso(c.reportedAt) as string,

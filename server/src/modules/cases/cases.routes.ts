@@ -20,6 +20,7 @@ import {
   reportBody,
   timelineSchema,
 } from './cases.schemas.js';
+import { followCase } from './commands/follow-case.js';
 import { reportCase } from './commands/report-case.js';
 import { transitionCase } from './commands/transition-case.js';
 import { changeCategory } from './commands/update-category.js';
@@ -287,6 +288,23 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) => getCaseDetail(ctx, requireRole(req, REPORTER_ROLES), req.params.id),
+  );
+
+  app.post(
+    '/:id/follow',
+    {
+      schema: {
+        tags,
+        summary: '我也遇到：关注同一问题而不重复上报 / follow an open case instead of reporting it again',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: detail },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, ['resident']);
+      await followCase(ctx, actor, req.params.id);
+      return getCaseDetail(ctx, actor, req.params.id);
+    },
   );
 
   app.post(

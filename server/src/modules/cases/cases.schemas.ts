@@ -91,6 +91,8 @@ export const caseSchema = z.object({
   ),
   supervised: z.boolean(),
   escalationCount: z.number(),
+  following: z.boolean(),
+  followers: z.number(),
   allowedActions: z.array(z.enum(ACTIONS)),
 });
 

@@ -125,6 +125,7 @@ export async function reportCase(
     gridCode: grid.code,
     categoryCode: category.code,
     reporterId: actor.id,
+    followerIds: [],
   };
   ctx.events.publish(CASE_REPORTED, payload, actor.id);
   return { caseId: outcome.caseId, created: true };

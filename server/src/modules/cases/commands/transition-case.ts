@@ -4,7 +4,7 @@ import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { findOrg } from '../../identity/index.js';
 import { casesErrors } from '../cases.errors.js';
-import { type CaseEventPayload, caseActionEvent } from '../cases.events.js';
+import { caseActionEvent, eventPayload } from '../cases.events.js';
 import { actsAs } from '../cases.permissions.js';
 import {
   addSupervisionNote,
@@ -144,14 +144,7 @@ export async function transitionCase(
   });
 
   const updated = (await getCase(db, c.id)) as CaseRecord;
-  const payload: CaseEventPayload = {
-    caseId: c.id,
-    number: c.number,
-    status: updated.status,
-    gridCode: c.gridCode,
-    categoryCode: c.categoryCode,
-    reporterId: c.reporterId,
-  };
+  const payload = eventPayload(c, updated.status);
   ctx.events.publish(caseActionEvent(input.action), payload, actor.id);
   if (planned.followUp) ctx.events.publish(caseActionEvent(planned.followUp.action), payload, actor.id);
   return updated;

@@ -125,6 +125,8 @@ export interface CaseRecord {
   /** Departments whistled onto the case, over all its whistles. */
   whistleOrgs: WhistleOrg[];
   supervised: boolean;
+  /** Residents who met the same problem and follow this case instead of reporting it again. */
+  followerIds: number[];
 }
 
 export interface WhistleOrg {
@@ -148,7 +150,9 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   (SELECT coalesce(json_agg(json_build_object('org', wo.org_code, 'role', wo.role, 'reportedInAt', wo.reported_in_at,
      'partDoneAt', wo.part_done_at, 'reportInDueAt', w.report_in_due_at) ORDER BY w.id, wo.role, wo.org_code), '[]'::json)
    FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id) AS "whistleOrgs",
-  EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL) AS supervised`;
+  EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL) AS supervised,
+  (SELECT coalesce(array_agg(f.user_id::int ORDER BY f.user_id), '{}') FROM cases_followers f WHERE f.case_id = c.id)
+    AS "followerIds"`;
 
 export interface NewCase {
   number: string;
@@ -351,8 +355,12 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
     return `$${params.length}`;
   };
   const where: string[] = [];
-  if (f.reporterId !== undefined) where.push(`c.reporter_id = ${p(f.reporterId)}`);
-  else if (f.scope !== '') where.push(`c.grid_path <@ ${p(f.scope)}::ltree`);
+  if (f.reporterId !== undefined) {
+    const me = p(f.reporterId);
+    where.push(
+      `(c.reporter_id = ${me} OR EXISTS (SELECT 1 FROM cases_followers f WHERE f.case_id = c.id AND f.user_id = ${me}))`,
+    );
+  } else if (f.scope !== '') where.push(`c.grid_path <@ ${p(f.scope)}::ltree`);
   if (f.statuses) where.push(`c.status = ANY(${p(f.statuses)}::text[])`);
   if (f.assignee) {
     where.push(`((c.level = ANY(${p(f.assignee.levels)}::text[]) AND c.assignee_path <@ ${p(f.scope)}::ltree)
@@ -657,4 +665,13 @@ export async function recurring(db: Queryable, f: { scope: string; from: Date; t
      ORDER BY count(*) DESC, max(c.reported_at) DESC LIMIT 100`,
     [f.scope, f.from, f.to, f.atLeast],
   );
+}
+
+/** true when the follow is new. */
+export async function addFollower(db: Queryable, caseId: number, userId: number): Promise<boolean> {
+  const rows = await db.query(
+    'INSERT INTO cases_followers (case_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id',
+    [caseId, userId],
+  );
+  return rows.length === 1;
 }

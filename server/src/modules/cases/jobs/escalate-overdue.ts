@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../../../core/module.js';
-import { type CaseEventPayload, caseActionEvent } from '../cases.events.js';
+import { caseActionEvent, eventPayload } from '../cases.events.js';
 import {
   type CaseRecord,
   getCategory,
@@ -62,14 +62,7 @@ async function escalateOne(ctx: Pick<ModuleContext, 'db' | 'events'>, c: CaseRec
     return true;
   });
   if (!done) return false;
-  const payload: CaseEventPayload = {
-    caseId: c.id,
-    number: c.number,
-    status: to,
-    gridCode: c.gridCode,
-    categoryCode: c.categoryCode,
-    reporterId: c.reporterId,
-  };
+  const payload = eventPayload(c, to);
   ctx.events.publish(caseActionEvent('escalate'), payload);
   return true;
 }

@@ -439,4 +439,41 @@ describe('the case loop', () => {
     const timeline = (await view(u.resident as string, id)).json().timeline;
     expect(timeline).toHaveLength(1);
   });
+
+  it('lets a resident who meets the same problem follow the open case and hear back on it', async () => {
+    const id = (
+      await report(u.resident as string, { categoryCode: 'S03', description: '充电桩坏了', location: point })
+    ).json().case.id as number;
+    expect((await view(u.otherResident as string, id)).statusCode).toBe(403);
+    const follow = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/follow`,
+      headers: { cookie: u.otherResident as string },
+    });
+    expect(follow.statusCode, follow.body).toBe(200);
+    expect(follow.json().case).toMatchObject({ following: true, followers: 1, reporter: { name: null, phone: null } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/follow`,
+      headers: { cookie: u.otherResident as string },
+    });
+    expect(
+      (await view(u.resident as string, id)).json().timeline.filter((e: { action: string }) => e.action === 'follow'),
+    ).toHaveLength(1);
+    const mine = await t.app.inject({
+      url: '/api/cases?box=reported_by_me',
+      headers: { cookie: u.otherResident as string },
+    });
+    expect(mine.json().items.map((c: { id: number }) => c.id)).toContain(id);
+    await expectStatus(u.community as string, id, { action: 'accept' }, 'accepted');
+    await t.events.drain();
+    const inbox = await t.app.inject({ url: '/api/notify/messages', headers: { cookie: u.otherResident as string } });
+    expect(inbox.json().items[0].subject).toBe(`case:${id}`);
+    const staff = await t.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/follow`,
+      headers: { cookie: u.community as string },
+    });
+    expect(staff.statusCode).toBe(403);
+  });
 });

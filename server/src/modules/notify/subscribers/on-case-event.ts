@@ -35,15 +35,19 @@ export function subscribeToCases(ctx: Pick<ModuleContext, 'events'>, notify: Not
   for (const [type, [zh, en]] of Object.entries(WORDING)) {
     ctx.events.subscribe(type, async (event: DomainEvent) => {
       const p = event.payload as CaseEventPayload;
-      // the reporter did this themselves, or nobody is there to hear it
-      if (!p.reporterId || (event.actorId === p.reporterId && type !== CASE_REPORTED)) return;
-      await notify.send({
-        userId: p.reporterId,
-        kind: type,
-        titleZh: zh.replace('{n}', p.number),
-        titleEn: en.replace('{n}', p.number),
-        subject: `case:${p.caseId}`,
-      });
+      // the reporter and everyone following the case, except whoever did this themselves
+      const people = [...new Set([p.reporterId, ...p.followerIds])].filter(
+        (id): id is number => id !== null && (id !== event.actorId || type === CASE_REPORTED),
+      );
+      for (const userId of people) {
+        await notify.send({
+          userId,
+          kind: type,
+          titleZh: zh.replace('{n}', p.number),
+          titleEn: en.replace('{n}', p.number),
+          subject: `case:${p.caseId}`,
+        });
+      }
     });
   }
 }
