@@ -17,6 +17,7 @@ import { createGeoModule, type GeoModule } from './modules/geo/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
 import { createNotifyModule } from './modules/notify/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
+import { createRegistryModule } from './modules/registry/index.js';
 
 export interface Shanzhi {
   app: HttpApp;
@@ -41,6 +42,7 @@ export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } 
       createCasesModule({ locator: geo.locator }),
       createNotifyModule(),
       createOpen311Module({ locator: geo.locator }),
+      createRegistryModule({ locator: geo.locator }),
     ],
   };
 }

@@ -38,6 +38,7 @@ const sample = (url: string) =>
     .replace(':code', url.includes('/grids/') ? '370983002001001' : '370983')
     .replace(':id', '1')
     .concat(url.endsWith('/locate') ? '?lng=116.77&lat=36.18' : '')
+    .concat(url === '/api/registry/buildings' ? '?regionCode=370983' : '')
     .concat(
       url.endsWith('/kpis') || url.endsWith('/kpis.xlsx') || url.endsWith('/root-causes')
         ? '?from=2026-01-01&to=2027-01-01'
@@ -119,5 +120,22 @@ function validBody(url: string): object {
     return { username: 'someone', displayName: 'x', role: 'resident', scopeCode: '370983' };
   if (url === '/api/identity/users/:id') return { disabled: true };
   if (url === '/api/cases/categories/:code') return { active: false };
+  const square = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [116.7, 36.1],
+        [116.701, 36.1],
+        [116.701, 36.101],
+        [116.7, 36.1],
+      ],
+    ],
+  };
+  if (url === '/api/registry/buildings') return { name: 'x', address: 'xx', footprint: square, floors: 1 };
+  if (url === '/api/registry/buildings/:id/households') return { room: '1', use: 'vacant' };
+  if (url === '/api/registry/people')
+    return { name: 'x', idNumber: '11010519491231002X', householdId: 1, registered: true };
+  if (url === '/api/registry/people/:id/reveal') return { field: 'phone', reason: 'check it' };
+  if (url === '/api/registry/people/:id') return { reason: 'asked for it' };
   return {};
 }

@@ -1,0 +1,230 @@
+import type { Queryable } from '../../../core/db.js';
+
+/** All SQL on registry_* tables. */
+
+type R<T> = T & Record<string, unknown>;
+
+export interface NewBuilding {
+  name: string;
+  address: string;
+  compound: string | null;
+  footprint: unknown;
+  floors: number;
+  heightM: number;
+  affordableType: string | null;
+  gridCode: string;
+  gridPath: string;
+}
+
+export async function insertBuilding(db: Queryable, b: NewBuilding): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_buildings (name, address, compound, footprint, floors, height_m, affordable_type, grid_code, grid_path)
+     VALUES ($1, $2, $3, ST_SetSRID(ST_GeomFromGeoJSON($4), 4326), $5, $6, $7, $8, $9::ltree) RETURNING id::int AS id`,
+    [
+      b.name,
+      b.address,
+      b.compound,
+      JSON.stringify(b.footprint),
+      b.floors,
+      b.heightM,
+      b.affordableType,
+      b.gridCode,
+      b.gridPath,
+    ],
+  );
+  return row?.id as number;
+}
+
+export interface BuildingRecord {
+  id: number;
+  name: string;
+  address: string;
+  compound: string | null;
+  floors: number;
+  heightM: number;
+  affordableType: string | null;
+  gridCode: string;
+  gridPath: string;
+  households: number;
+  people: number;
+}
+
+const BUILDING_COLUMNS = `b.id::int AS id, b.name, b.address, b.compound, b.floors, b.height_m AS "heightM",
+  b.affordable_type AS "affordableType", b.grid_code AS "gridCode", b.grid_path::text AS "gridPath",
+  (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id) AS households,
+  (SELECT count(*)::int FROM registry_people p JOIN registry_households h ON h.id = p.household_id
+   WHERE h.building_id = b.id AND p.erased_at IS NULL) AS people`;
+
+export async function getBuilding(db: Queryable, id: number): Promise<BuildingRecord | undefined> {
+  const [row] = await db.query<R<BuildingRecord>>(
+    `SELECT ${BUILDING_COLUMNS} FROM registry_buildings b WHERE b.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/** Buildings of an area as GeoJSON, with what the map needs to extrude them in 3D. */
+export async function buildingsGeoJson(db: Queryable, scope: string, area: string, limit: number): Promise<unknown> {
+  const [row] = await db.query<{ fc: unknown }>(
+    `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+       'type', 'Feature', 'geometry', ST_AsGeoJSON(b.footprint, 7)::json,
+       'properties', json_build_object('id', b.id, 'name', b.name, 'address', b.address, 'floors', b.floors,
+         'heightM', b.height_m, 'affordableType', b.affordable_type, 'gridCode', b.grid_code))), '[]'::json)) AS fc
+     FROM (SELECT * FROM registry_buildings WHERE grid_path <@ $1::ltree AND grid_path <@ $2::ltree ORDER BY id LIMIT $3) b`,
+    [scope, area, limit],
+  );
+  return row?.fc;
+}
+
+export async function insertHousehold(
+  db: Queryable,
+  h: { buildingId: number; unit: string; room: string; use: string },
+): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_households (building_id, unit, room, use) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (building_id, unit, room) DO NOTHING RETURNING id::int AS id`,
+    [h.buildingId, h.unit, h.room, h.use],
+  );
+  return row?.id;
+}
+
+export async function getHousehold(db: Queryable, id: number) {
+  const [row] = await db.query<{ id: number; buildingId: number; gridPath: string }>(
+    `SELECT h.id::int AS id, h.building_id::int AS "buildingId", b.grid_path::text AS "gridPath"
+     FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id WHERE h.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+export interface NewPerson {
+  name: string;
+  idNumberEnc: string;
+  idNumberHash: string;
+  idNumberMasked: string;
+  phoneEnc: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+  birthDate: string;
+  sex: 'male' | 'female';
+  householdId: number | null;
+  registered: boolean;
+  gridPath: string;
+}
+
+/** undefined when a person with that ID number is already registered (the hash is unique). */
+export async function insertPerson(db: Queryable, p: NewPerson): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_people (name, id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_hash, phone_masked,
+       birth_date, sex, household_id, registered, grid_path)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::ltree)
+     ON CONFLICT (id_number_hash) DO NOTHING RETURNING id::int AS id`,
+    [
+      p.name,
+      p.idNumberEnc,
+      p.idNumberHash,
+      p.idNumberMasked,
+      p.phoneEnc,
+      p.phoneHash,
+      p.phoneMasked,
+      p.birthDate,
+      p.sex,
+      p.householdId,
+      p.registered,
+      p.gridPath,
+    ],
+  );
+  return row?.id;
+}
+
+export async function setTags(db: Queryable, personId: number, tags: { tag: string; detail?: string }[], by: number) {
+  for (const t of tags) {
+    await db.query(
+      `INSERT INTO registry_person_tags (person_id, tag, detail, set_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (person_id, tag) DO UPDATE SET detail = excluded.detail, set_by = excluded.set_by, set_at = now()`,
+      [personId, t.tag, t.detail ?? null, by],
+    );
+  }
+}
+
+export interface PersonRecord {
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  birthDate: string;
+  sex: 'male' | 'female';
+  registered: boolean;
+  householdId: number | null;
+  gridPath: string;
+  tags: { tag: string; detail: string | null; setAt: string }[];
+}
+
+const PERSON_COLUMNS = `p.id::int AS id, p.name, p.id_number_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked",
+  to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.registered, p.household_id::int AS "householdId",
+  p.grid_path::text AS "gridPath",
+  (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'detail', t.detail, 'setAt', t.set_at) ORDER BY t.tag), '[]'::json)
+   FROM registry_person_tags t WHERE t.person_id = p.id) AS tags`;
+
+export async function getPerson(db: Queryable, id: number): Promise<PersonRecord | undefined> {
+  const [row] = await db.query<R<PersonRecord>>(
+    `SELECT ${PERSON_COLUMNS} FROM registry_people p WHERE p.id = $1 AND p.erased_at IS NULL`,
+    [id],
+  );
+  return row;
+}
+
+export async function getSealed(db: Queryable, id: number) {
+  const [row] = await db.query<{ idNumberEnc: string; phoneEnc: string | null; gridPath: string }>(
+    `SELECT id_number_enc AS "idNumberEnc", phone_enc AS "phoneEnc", grid_path::text AS "gridPath"
+     FROM registry_people WHERE id = $1 AND erased_at IS NULL`,
+    [id],
+  );
+  return row;
+}
+
+export interface PeopleFilter {
+  scope: string;
+  name?: string;
+  idNumberHash?: string;
+  phoneHash?: string;
+  tag?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Always inside the scope; a name matches by trigram similarity, ID and phone only exactly, through their hash. */
+export async function searchPeople(db: Queryable, f: PeopleFilter): Promise<PersonRecord[]> {
+  const params: unknown[] = [f.scope];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = ['p.grid_path <@ $1::ltree', 'p.erased_at IS NULL'];
+  if (f.name) where.push(`(p.name LIKE '%' || ${p(f.name)} || '%' OR p.name % $${params.length})`);
+  if (f.idNumberHash) where.push(`p.id_number_hash = ${p(f.idNumberHash)}`);
+  if (f.phoneHash) where.push(`p.phone_hash = ${p(f.phoneHash)}`);
+  if (f.tag)
+    where.push(`EXISTS (SELECT 1 FROM registry_person_tags t WHERE t.person_id = p.id AND t.tag = ${p(f.tag)})`);
+  const order = f.name ? `similarity(p.name, $${params.indexOf(f.name) + 1}) DESC, p.id` : 'p.id';
+  return db.query<R<PersonRecord>>(
+    `SELECT ${PERSON_COLUMNS} FROM registry_people p WHERE ${where.join(' AND ')} ORDER BY ${order}
+     LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
+    params,
+  );
+}
+
+/**
+ * Erasure on request (PIPL art. 47): the name and every sealed value go; what the law requires to be kept (that a
+ * record existed, when, and who erased it) stays in the audit log.
+ */
+export async function erasePerson(db: Queryable, id: number): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE registry_people SET name = '已删除', id_number_enc = '', id_number_hash = 'erased:' || id, id_number_masked = '',
+       phone_enc = NULL, phone_hash = NULL, phone_masked = NULL, household_id = NULL, erased_at = now()
+     WHERE id = $1 AND erased_at IS NULL RETURNING id`,
+    [id],
+  );
+  await db.query('DELETE FROM registry_person_tags WHERE person_id = $1', [id]);
+  return rows.length === 1;
+}

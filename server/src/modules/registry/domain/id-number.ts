@@ -1,0 +1,42 @@
+/**
+ * Resident identity card numbers, GB 11643-1999: 6-digit division code, 8-digit birth date, 3-digit sequence
+ * (odd for men, even for women) and a check character computed with ISO 7064 MOD 11-2.
+ */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+export function checkCharacter(first17: string): string {
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * (WEIGHTS[i] as number), 0);
+  return CHECK[sum % 11] as string;
+}
+
+export type IdNumberProblem = 'format' | 'birth_date' | 'check_digit';
+
+export function idNumberProblem(id: string, today = new Date()): IdNumberProblem | undefined {
+  if (!/^\d{17}[\dX]$/.test(id)) return 'format';
+  const birth = birthDateOf(id);
+  const date = new Date(`${birth}T00:00:00Z`);
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== birth ||
+    date > today ||
+    birth < '1890-01-01'
+  ) {
+    return 'birth_date';
+  }
+  if (checkCharacter(id.slice(0, 17)) !== id[17]) return 'check_digit';
+  return undefined;
+}
+
+export function birthDateOf(id: string): string {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
+export function sexOf(id: string): 'male' | 'female' {
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}
+
+/** 320114199001011234 → 320114********1234: the division and the last four, as government screens show it. */
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(-4)}` : '******';
+}

@@ -1,0 +1,2 @@
+/** The registry module's public face. */
+export { createRegistryModule } from './registry.module.js';

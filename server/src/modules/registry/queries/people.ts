@@ -1,0 +1,35 @@
+import { type Actor, inScope } from '../../../core/auth.js';
+import { coreErrors } from '../../../core/errors.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { getPerson, searchPeople } from '../db/registry.repository.js';
+import { registryErrors } from '../registry.errors.js';
+
+/** Masked always: the full ID and phone leave only through a reveal. */
+function present(p: NonNullable<Awaited<ReturnType<typeof getPerson>>>) {
+  const { gridPath, ...rest } = p;
+  return { ...rest, gridCode: gridPath.split('.').at(-1) ?? '' };
+}
+
+export async function findPeople(
+  ctx: Pick<ModuleContext, 'db' | 'cipher'>,
+  actor: Actor,
+  q: { name?: string; idNumber?: string; phone?: string; tag?: string; limit: number; offset: number },
+) {
+  const rows = await searchPeople(ctx.db, {
+    scope: actor.scopePath,
+    name: q.name,
+    idNumberHash: q.idNumber ? ctx.cipher.searchHash(q.idNumber.toUpperCase()) : undefined,
+    phoneHash: q.phone ? ctx.cipher.searchHash(q.phone) : undefined,
+    tag: q.tag,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { items: rows.map(present) };
+}
+
+export async function getPersonDetail(ctx: Pick<ModuleContext, 'db'>, actor: Actor, id: number) {
+  const p = await getPerson(ctx.db, id);
+  if (!p) throw registryErrors.notFound({ field: 'id' });
+  if (!inScope(actor, p.gridPath)) throw coreErrors.outOfScope();
+  return present(p);
+}

@@ -1,0 +1,35 @@
+import { defineErrors } from '../../core/errors.js';
+
+export const registryErrors = defineErrors({
+  badIdNumber: {
+    code: 'registry.bad_id_number',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：身份证号{reason}',
+    en: 'Field {field} is invalid: the ID number {reason}',
+  },
+  duplicatePerson: {
+    code: 'registry.duplicate_person',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：该身份证号已登记',
+    en: 'Field {field} is invalid: a person with this ID number is already registered',
+  },
+  outsideGrids: {
+    code: 'registry.outside_grids',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：楼栋不在任何网格内',
+    en: 'Field {field} is invalid: the building lies outside every grid',
+  },
+  notFound: { code: 'registry.not_found', status: 404, 'zh-CN': '记录不存在', en: 'Record not found' },
+  duplicateHousehold: {
+    code: 'registry.duplicate_household',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：该楼栋已有此单元和房号',
+    en: 'Field {field} is invalid: this building already has that unit and room',
+  },
+});
+
+export const ID_REASONS = {
+  format: { 'zh-CN': '应为 18 位，末位可为 X', en: 'must be 18 characters, the last may be X' },
+  birth_date: { 'zh-CN': '中的出生日期不存在', en: 'holds an impossible birth date' },
+  check_digit: { 'zh-CN': '校验码错误（GB 11643）', en: 'has a wrong check digit (GB 11643)' },
+} as const;

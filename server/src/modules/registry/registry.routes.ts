@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { inScope, requireRole } from '../../core/auth.js';
+import { coreErrors } from '../../core/errors.js';
+import type { HttpApp } from '../../core/http.js';
+import type { ModuleContext } from '../../core/module.js';
+import type { GridLocator } from '../geo/index.js';
+import { scopePathOf } from '../geo/index.js';
+import { recordBuilding, recordHousehold } from './commands/record-building.js';
+import { registerPerson } from './commands/register-person.js';
+import { erase, exportPerson, revealPerson } from './commands/reveal-person.js';
+import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
+import { findPeople, getPersonDetail } from './queries/people.js';
+import { registryErrors } from './registry.errors.js';
+import { rolesFor } from './registry.permissions.js';
+import { buildingBody, householdBody, personBody, personSchema, revealBody, searchQuery } from './registry.schemas.js';
+
+export function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+  const tags = ['registry'];
+  const meta = (req: { ip: string; id: string }) => ({ ip: req.ip, requestId: req.id });
+  const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+  app.post(
+    '/buildings',
+    {
+      schema: {
+        tags,
+        summary: '登记楼栋（底面轮廓、层数）/ record a building',
+        body: buildingBody,
+        response: { 201: z.object({ id: z.number() }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({ id: await recordBuilding(ctx, locator, requireRole(req, rolesFor('record')), req.body) }),
+  );
+
+  app.get(
+    '/buildings',
+    {
+      schema: {
+        tags,
+        summary: '区域内楼栋 (GeoJSON，含层数与高度，用于三维) / buildings of an area for the 3D map',
+        querystring: z.object({
+          regionCode: z.string().regex(/^\d{6,15}$/),
+          limit: z.coerce.number().int().min(1).max(50_000).default(10_000),
+        }),
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const area = await scopePathOf(ctx.db, req.query.regionCode);
+      if (area === undefined)
+        throw coreErrors.invalid({ field: 'regionCode', params: { reason: req.query.regionCode } });
+      return buildingsGeoJson(ctx.db, actor.scopePath, area, req.query.limit);
+    },
+  );
+
+  app.get('/buildings/:id', { schema: { tags, summary: '楼栋 / a building', params: idParam } }, async (req) => {
+    const actor = requireRole(req, rolesFor('view'));
+    const b = await getBuilding(ctx.db, req.params.id);
+    if (!b) throw registryErrors.notFound({ field: 'id' });
+    if (!inScope(actor, b.gridPath)) throw coreErrors.outOfScope();
+    const { gridPath: _g, ...rest } = b;
+    return rest;
+  });
+
+  app.post(
+    '/buildings/:id/households',
+    {
+      schema: {
+        tags,
+        summary: '登记房屋（单元、房号、用途）/ record a household',
+        params: idParam,
+        body: householdBody,
+        response: { 201: z.object({ id: z.number() }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send({ id: await recordHousehold(ctx, requireRole(req, rolesFor('record')), req.params.id, req.body) }),
+  );
+
+  app.post(
+    '/people',
+    {
+      schema: {
+        tags,
+        summary: '登记人员（身份证号加密存储）/ register a person',
+        body: personBody,
+        response: { 201: personSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('record'));
+      const id = await registerPerson(ctx, actor, req.body);
+      return reply.status(201).send(await getPersonDetail(ctx, actor, id));
+    },
+  );
+
+  app.get(
+    '/people',
+    {
+      schema: {
+        tags,
+        summary: '查找人员：姓名模糊、身份证号或手机号精确、标签；始终在管辖范围内 / search people in your scope',
+        querystring: searchQuery,
+        response: { 200: z.object({ items: z.array(personSchema) }) },
+      },
+    },
+    async (req) => findPeople(ctx, requireRole(req, rolesFor('view')), req.query),
+  );
+
+  app.get(
+    '/people/:id',
+    { schema: { tags, summary: '人员（脱敏）/ a person, masked', params: idParam, response: { 200: personSchema } } },
+    async (req) => getPersonDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.post(
+    '/people/:id/reveal',
+    {
+      schema: {
+        tags,
+        summary: '查看完整身份证号或手机号（须填写事由，记入审计）/ reveal one field, with a reason, audited',
+        params: idParam,
+        body: revealBody,
+        response: { 200: z.object({ field: z.string(), value: z.string() }) },
+      },
+    },
+    async (req) =>
+      revealPerson(
+        ctx,
+        requireRole(req, rolesFor('reveal')),
+        req.params.id,
+        req.body.field,
+        req.body.reason,
+        meta(req),
+      ),
+  );
+
+  app.get(
+    '/people/:id/export',
+    { schema: { tags, summary: '导出本人信息（依申请）/ export a person’s record on request', params: idParam } },
+    async (req) => exportPerson(ctx, requireRole(req, rolesFor('erase')), req.params.id, meta(req)),
+  );
+
+  app.delete(
+    '/people/:id',
+    {
+      schema: {
+        tags,
+        summary: '依申请删除个人信息（审计记录保留）/ erase a person on request; the audit trail stays',
+        params: idParam,
+        body: z.object({ reason: z.string().trim().min(4).max(200) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await erase(ctx, requireRole(req, rolesFor('erase')), req.params.id, req.body.reason, meta(req));
+      return reply.status(204).send(null);
+    },
+  );
+}

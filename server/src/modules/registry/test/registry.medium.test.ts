@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support.js';
+import { checkCharacter } from '../domain/id-number.js';
+
+let t: TestApp;
+const u: Record<string, string> = {};
+let gridCode: string;
+let centre: [number, number];
+let householdId: number;
+const withCheck = (first17: string) => first17 + checkCharacter(first17);
+const ELDER_ID = withCheck('37098319500101123');
+const ELDER_PHONE = '13905381234';
+
+beforeAll(async () => {
+  t = await startTestApp({ grids: ['370983'] });
+  const grids = await t.app.inject({ url: '/api/geo/regions/370983002001/grids', headers: { cookie: t.adminCookie } });
+  gridCode = grids.json().features[0].properties.code;
+  centre = (await t.app.inject({ url: `/api/geo/grids/${gridCode}`, headers: { cookie: t.adminCookie } })).json().grid
+    .centroid;
+  u.community = await t.userCookie('community_staff', '370983002001', 'reg.cs');
+  u.gridWorker = await t.userCookie('grid_worker', gridCode, 'reg.gw');
+  u.otherStreet = await t.userCookie('street_staff', '370983001', 'reg.other');
+  u.commandCentre = await t.userCookie('command_centre', '370983', 'reg.cc');
+});
+afterAll(async () => t?.stop());
+
+const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
+  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+function square([x, y]: [number, number], d = 0.0002) {
+  return {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x - d, y - d],
+        [x + d, y - d],
+        [x + d, y + d],
+        [x - d, y + d],
+        [x - d, y - d],
+      ],
+    ],
+  };
+}
+
+describe('the registry of people and houses', () => {
+  it('records a building in its grid and a household in it, inside the scope only', async () => {
+    const building = { name: '3 栋', address: '老城街道南关社区 3 栋', footprint: square(centre), floors: 6 };
+    const res = await call('POST', '/api/registry/buildings', u.community as string, building);
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    expect((await call('POST', '/api/registry/buildings', u.otherStreet as string, building)).statusCode).toBe(403);
+    const outside = await call('POST', '/api/registry/buildings', u.community as string, {
+      ...building,
+      footprint: square([100, 20]),
+    });
+    expect(outside.json().error.field).toBe('footprint');
+    const hh = await call('POST', `/api/registry/buildings/${id}/households`, u.gridWorker as string, {
+      unit: '1',
+      room: '301',
+      use: 'rented',
+    });
+    expect(hh.statusCode).toBe(201);
+    householdId = hh.json().id;
+    const again = await call('POST', `/api/registry/buildings/${id}/households`, u.gridWorker as string, {
+      unit: '1',
+      room: '301',
+      use: 'rented',
+    });
+    expect(again.json().error.field).toBe('room');
+    const map = await call('GET', '/api/registry/buildings?regionCode=370983002', u.community as string);
+    expect(map.json().features[0].properties).toMatchObject({ floors: 6, heightM: 18 });
+  });
+
+  it('registers a person with the ID sealed, masked everywhere, and derives birth date, sex and age tags', async () => {
+    const res = await call('POST', '/api/registry/people', u.gridWorker as string, {
+      name: '张秀英',
+      idNumber: ELDER_ID,
+      phone: ELDER_PHONE,
+      householdId,
+      registered: false,
+      tags: [{ tag: 'living_alone' }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      idNumberMasked: `370983********${ELDER_ID.slice(-4)}`,
+      phoneMasked: '139****1234',
+      birthDate: '1950-01-01',
+      sex: 'male',
+      registered: false,
+    });
+    expect(res.json().tags.map((x: { tag: string }) => x.tag)).toEqual(['elderly', 'living_alone']);
+    const dup = await call('POST', '/api/registry/people', u.community as string, {
+      name: '重复',
+      idNumber: ELDER_ID,
+      householdId,
+      registered: true,
+    });
+    expect(dup.statusCode).toBe(409);
+    const bad = await call('POST', '/api/registry/people', u.community as string, {
+      name: '错误',
+      idNumber: `${ELDER_ID.slice(0, 17)}${ELDER_ID[17] === '1' ? '2' : '1'}`,
+      householdId,
+      registered: true,
+    });
+    expect(bad.json().error).toMatchObject({ code: 'registry.bad_id_number', field: 'idNumber' });
+    expect(bad.json().error.message).toContain('校验码');
+  });
+
+  it('finds people by fuzzy name, exact ID or phone and tag, inside the scope only', async () => {
+    const byName = await call('GET', `/api/registry/people?name=${encodeURIComponent('张秀')}`, u.community as string);
+    expect(byName.json().items).toHaveLength(1);
+    expect(
+      (await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, u.community as string)).json().items,
+    ).toHaveLength(1);
+    expect(
+      (await call('GET', `/api/registry/people?phone=${ELDER_PHONE}`, u.gridWorker as string)).json().items,
+    ).toHaveLength(1);
+    expect((await call('GET', '/api/registry/people?tag=elderly', u.community as string)).json().items).toHaveLength(1);
+    expect(
+      (await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, u.otherStreet as string)).json().items,
+    ).toHaveLength(0);
+    for (const res of [byName, await call('GET', '/api/registry/people?tag=elderly', u.community as string)]) {
+      expect(res.body).not.toContain(ELDER_ID);
+      expect(res.body).not.toContain(ELDER_PHONE);
+    }
+  });
+
+  it('reveals one field only with a reason, to a role that may, and audits it', async () => {
+    const [person] = (await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, u.community as string)).json()
+      .items;
+    const noReason = await call('POST', `/api/registry/people/${person.id}/reveal`, u.community as string, {
+      field: 'phone',
+      reason: '',
+    });
+    expect(noReason.json().error.field).toBe('reason');
+    expect(
+      (
+        await call('POST', `/api/registry/people/${person.id}/reveal`, u.commandCentre as string, {
+          field: 'phone',
+          reason: '核实身份信息',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('POST', `/api/registry/people/${person.id}/reveal`, u.otherStreet as string, {
+          field: 'phone',
+          reason: '核实身份信息',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const shown = await call('POST', `/api/registry/people/${person.id}/reveal`, u.gridWorker as string, {
+      field: 'phone',
+      reason: '上门走访需电话联系',
+    });
+    expect(shown.json()).toEqual({ field: 'phone', value: ELDER_PHONE });
+    const audit = await t.db.query<{ detail: { field: string; reason: string } }>(
+      `SELECT detail FROM core_audit WHERE action = 'registry.person_revealed' AND subject = $1`,
+      [`person:${person.id}`],
+    );
+    expect(audit).toEqual([{ detail: { field: 'phone', reason: '上门走访需电话联系' } }]);
+  });
+
+  it('keeps no plaintext ID number or phone anywhere in the database', async () => {
+    const tables = [
+      'registry_people',
+      'registry_person_tags',
+      'registry_households',
+      'registry_buildings',
+      'core_audit',
+    ];
+    for (const table of tables) {
+      const rows = await t.db.query<{ row: string }>(`SELECT t::text AS row FROM ${table} t`);
+      for (const { row } of rows) {
+        expect(row, table).not.toContain(ELDER_ID);
+        expect(row, table).not.toContain(ELDER_PHONE);
+      }
+    }
+  });
+
+  it('exports a person on request and erases them, keeping the audit trail', async () => {
+    const [person] = (await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, t.adminCookie)).json().items;
+    expect((await call('GET', `/api/registry/people/${person.id}/export`, u.community as string)).statusCode).toBe(403);
+    const exported = await call('GET', `/api/registry/people/${person.id}/export`, t.adminCookie);
+    expect(exported.json()).toMatchObject({ name: '张秀英', idNumber: ELDER_ID, phone: ELDER_PHONE });
+    const erased = await call('DELETE', `/api/registry/people/${person.id}`, t.adminCookie, { reason: '本人申请删除' });
+    expect(erased.statusCode).toBe(204);
+    expect((await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, t.adminCookie)).json().items).toHaveLength(
+      0,
+    );
+    expect((await call('GET', `/api/registry/people/${person.id}`, t.adminCookie)).statusCode).toBe(404);
+    const trail = await t.db.query<{ action: string }>(`SELECT action FROM core_audit WHERE subject = $1 ORDER BY id`, [
+      `person:${person.id}`,
+    ]);
+    expect(trail.map((r) => r.action)).toEqual([
+      'registry.person_registered',
+      'registry.person_revealed',
+      'registry.person_exported',
+      'registry.person_erased',
+    ]);
+  });
+});
