@@ -37,7 +37,12 @@ export class FileStore {
   }
 
   get(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  /** For reading a large file as a stream rather than into memory. */
+  pathOf(key: string): string {
     if (!/^[0-9a-f]{64}[a-z0-9.-]*$/.test(key)) throw new Error('bad file key');
-    return readFile(this.where(key));
+    return this.where(key);
   }
 }

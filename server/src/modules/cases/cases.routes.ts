@@ -4,6 +4,7 @@ import { requireRole } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
+import { queryBoolean } from '../../core/schemas.js';
 import type { GridLocator } from '../geo/index.js';
 import { casesErrors } from './cases.errors.js';
 import { CATEGORY_ADMIN_ROLES, KPI_ROLES, REPORTER_ROLES } from './cases.permissions.js';
@@ -69,7 +70,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         tags,
         summary: '读取照片或语音（thumb=1 取缩略图）/ read a photo or voice note',
         params: z.object({ id: z.coerce.number().int().positive() }),
-        querystring: z.object({ thumb: z.coerce.boolean().default(false) }),
+        querystring: z.object({ thumb: queryBoolean }),
       },
     },
     async (req, reply) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, requireRole } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
+import { queryBoolean } from '../../core/schemas.js';
 import { listMessages, markRead } from './db/notify.repository.js';
 import { notifyErrors } from './notify.errors.js';
 import { type LiveSender, presentMessage } from './senders.js';
@@ -30,7 +31,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
         summary: '我的消息 / my messages',
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(200).default(50),
-          unread: z.coerce.boolean().default(false),
+          unread: queryBoolean,
         }),
         response: { 200: z.object({ items: z.array(messageSchema), unread: z.number() }) },
       },

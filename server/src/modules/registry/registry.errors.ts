@@ -19,6 +19,12 @@ export const registryErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：楼栋不在任何网格内',
     en: 'Field {field} is invalid: the building lies outside every grid',
   },
+  badImportFile: {
+    code: 'registry.bad_import_file',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：请上传 .xlsx 或 .csv 文件',
+    en: 'Field {field} is invalid: upload an .xlsx or .csv file',
+  },
   notFound: { code: 'registry.not_found', status: 404, 'zh-CN': '记录不存在', en: 'Record not found' },
   duplicateHousehold: {
     code: 'registry.duplicate_household',

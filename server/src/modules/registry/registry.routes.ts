@@ -1,21 +1,26 @@
+import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { inScope, requireRole } from '../../core/auth.js';
 import { coreErrors } from '../../core/errors.js';
 import type { HttpApp } from '../../core/http.js';
+import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { scopePathOf } from '../geo/index.js';
+import { IMPORT_MAX_BYTES, startImport } from './commands/import-people.js';
 import { recordBuilding, recordHousehold } from './commands/record-building.js';
 import { registerPerson } from './commands/register-person.js';
 import { erase, exportPerson, revealPerson } from './commands/reveal-person.js';
 import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
+import { errorReport, importTemplate, loadImport } from './queries/imports.js';
 import { findPeople, getPersonDetail } from './queries/people.js';
 import { registryErrors } from './registry.errors.js';
 import { rolesFor } from './registry.permissions.js';
 import { buildingBody, householdBody, personBody, personSchema, revealBody, searchQuery } from './registry.schemas.js';
 
-export function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
   const tags = ['registry'];
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
   const meta = (req: { ip: string; id: string }) => ({ ip: req.ip, requestId: req.id });
   const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -160,6 +165,64 @@ export function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLo
     async (req, reply) => {
       await erase(ctx, requireRole(req, rolesFor('erase')), req.params.id, req.body.reason, meta(req));
       return reply.status(204).send(null);
+    },
+  );
+
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  app.get(
+    '/imports/template.xlsx',
+    { schema: { tags, summary: '人口导入模板 / the import template' } },
+    async (req, reply) => {
+      requireRole(req, rolesFor('record'));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="people-template.xlsx"')
+        .send(await importTemplate());
+    },
+  );
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags,
+        summary: '导入人口表（xlsx/csv，multipart 字段 file；mode=all_or_nothing|valid_only）/ import a residents file',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ mode: z.enum(['all_or_nothing', 'valid_only']).default('all_or_nothing') }),
+        response: { 202: z.object({ id: z.number() }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('record'));
+      const file = req.isMultipart() ? await req.file() : undefined;
+      if (!file || !/\.(xlsx|csv)$/i.test(file.filename)) throw registryErrors.badImportFile({ field: 'file' });
+      const bytes = await file.toBuffer();
+      const id = await startImport(ctx, actor, { name: file.filename, bytes }, req.query.mode);
+      return reply.status(202).send({ id });
+    },
+  );
+
+  app.get('/imports/:id', { schema: { tags, summary: '导入进度 / import progress', params: idParam } }, async (req) =>
+    loadImport(ctx.db, requireRole(req, rolesFor('record')), req.params.id),
+  );
+
+  app.get(
+    '/imports/:id/errors.xlsx',
+    {
+      schema: { tags, summary: '错误报告（逐行逐列）与地址未匹配清单 / error report and review list', params: idParam },
+    },
+    async (req, reply) => {
+      const xlsx = await errorReport(
+        ctx.db,
+        requireRole(req, rolesFor('record')),
+        req.params.id,
+        pickLocale(req.headers['accept-language']),
+      );
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="import-${req.params.id}-errors.xlsx"`)
+        .send(xlsx);
     },
   );
 }

@@ -94,6 +94,10 @@ describe('件件有回音: the reporter hears back', () => {
     });
     expect(read.statusCode).toBe(204);
     expect((await messages(resident)).unread).toBe(1);
+    const unreadOnly = await t.app.inject({ url: '/api/notify/messages?unread=true', headers: { cookie: resident } });
+    expect(unreadOnly.json().items).toHaveLength(1);
+    const all = await t.app.inject({ url: '/api/notify/messages?unread=false', headers: { cookie: resident } });
+    expect(all.json().items).toHaveLength(2);
     const notMine = await t.app.inject({
       method: 'POST',
       url: `/api/notify/messages/${inbox.items[1]?.id}/read`,

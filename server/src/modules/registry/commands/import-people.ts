@@ -1,0 +1,230 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { writeAudit } from '../../../core/audit.js';
+import type { Actor } from '../../../core/auth.js';
+import { maskPhone } from '../../../core/crypto.js';
+import type { ModuleContext } from '../../../core/module.js';
+import {
+  buildingAddresses,
+  getImport,
+  householdIds,
+  insertHousehold,
+  insertImport,
+  insertImportErrors,
+  insertPeople,
+  insertTagsBulk,
+  insertUnmatched,
+  type NewPerson,
+  updateImport,
+} from '../db/registry.repository.js';
+import { birthDateOf, maskIdNumber, sexOf } from '../domain/id-number.js';
+import { type CellError, type ImportRow, normaliseAddress, parseRow } from '../domain/import-row.js';
+import { ageTags } from '../domain/tags.js';
+
+type Ctx = Pick<ModuleContext, 'db' | 'cipher' | 'files' | 'log'>;
+const BATCH = 500;
+/** A million-row residents file is about 100 MB as CSV. */
+export const IMPORT_MAX_BYTES = 300 * 1024 * 1024;
+const PROGRESS_EVERY = 2_000;
+
+/** Rows one at a time from the stored file, CSV or XLSX, with their spreadsheet row numbers: never all in memory. */
+async function* readRows(
+  path: string,
+  fileName: string,
+): AsyncGenerator<{ line: number; cells: Record<string, string> }> {
+  if (/\.xlsx$/i.test(fileName)) {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+    });
+    for await (const sheet of reader) {
+      let headers: string[] = [];
+      for await (const row of sheet) {
+        const values = (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v === null || v === undefined ? '' : String((v as { text?: string }).text ?? v)));
+        if (row.number === 1) headers = values.map((h) => h.trim());
+        else yield { line: row.number, cells: Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ''])) };
+      }
+      return;
+    }
+    return;
+  }
+  const parser = createReadStream(path).pipe(
+    parse({
+      columns: (h: string[]) => h.map((x) => x.replace(/^\uFEFF/, '').trim()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }),
+  );
+  let line = 1;
+  for await (const record of parser) {
+    line++;
+    yield { line, cells: record as Record<string, string> };
+  }
+}
+
+/** The upload is stored durably first; checking and importing go on in the background with their progress. */
+export async function startImport(
+  ctx: Ctx,
+  actor: Actor,
+  file: { name: string; bytes: Buffer },
+  mode: 'all_or_nothing' | 'valid_only',
+): Promise<number> {
+  const fileKey = await ctx.files.put(file.bytes, /\.xlsx$/i.test(file.name) ? '.xlsx' : '.csv');
+  const id = await insertImport(ctx.db, {
+    fileName: file.name,
+    fileKey,
+    mode,
+    createdBy: actor.id,
+    scopePath: actor.scopePath,
+  });
+  await writeAudit(ctx.db, {
+    actorId: actor.id,
+    actorName: actor.username,
+    action: 'registry.import_started',
+    subject: `import:${id}`,
+  });
+  void runImport(ctx, id, actor.id).catch(async (err) => {
+    ctx.log.error({ err, importId: id }, 'import failed');
+    await updateImport(ctx.db, id, { status: 'failed' });
+  });
+  return id;
+}
+
+/**
+ * Pass 1 reads every row and records what is wrong, cell by cell, and which addresses match no building.
+ * Pass 2 writes in one transaction: everything or nothing, or only the valid rows if the user chose so.
+ * People already registered (same ID number) are counted as duplicates and left as they are.
+ */
+export async function runImport(ctx: Ctx, importId: number, actorId: number): Promise<void> {
+  const job = await getImport(ctx.db, importId);
+  if (!job) return;
+  const path = ctx.files.pathOf(job.fileKey);
+  const buildings = new Map(
+    (await buildingAddresses(ctx.db, job.scopePath)).map((b) => [normaliseAddress(b.address), b]),
+  );
+  const seen = new Set<string>();
+  const bad = new Set<number>();
+  let errors: { row: number; column: string; zh: string; en: string }[] = [];
+  let unmatched: { row: number; address: string; name: string }[] = [];
+  let total = 0;
+  let errorRows = 0;
+  let unmatchedRows = 0;
+  const flush = async () => {
+    await insertImportErrors(ctx.db, importId, errors);
+    await insertUnmatched(ctx.db, importId, unmatched);
+    errors = [];
+    unmatched = [];
+  };
+  for await (const { line, cells } of readRows(path, job.fileName)) {
+    total++;
+    const { row, errors: cellErrors } = parseRow(cells);
+    const problems: CellError[] = [...cellErrors];
+    if (row && seen.has(row.idNumber))
+      problems.push({ column: '身份证号', zh: '与文件中前面的行重复', en: 'repeats an earlier row of the file' });
+    if (row) seen.add(row.idNumber);
+    if (problems.length) {
+      errorRows++;
+      bad.add(line);
+      for (const p of problems) errors.push({ row: line, column: p.column, zh: p.zh, en: p.en });
+    } else if (row && !buildings.has(normaliseAddress(row.address))) {
+      unmatchedRows++;
+      bad.add(line);
+      unmatched.push({ row: line, address: row.address, name: row.name });
+    }
+    if (errors.length + unmatched.length >= BATCH) await flush();
+    if (total % PROGRESS_EVERY === 0) await updateImport(ctx.db, importId, { processedRows: total });
+  }
+  await flush();
+  seen.clear();
+  await updateImport(ctx.db, importId, { totalRows: total, processedRows: total, errorRows, unmatchedRows });
+  if (job.mode === 'all_or_nothing' && errorRows + unmatchedRows > 0) {
+    await updateImport(ctx.db, importId, { status: 'rejected' });
+    return;
+  }
+
+  await updateImport(ctx.db, importId, { status: 'importing', processedRows: 0 });
+  let imported = 0;
+  let duplicates = 0;
+  let processed = 0;
+  await ctx.db.transaction(async (tx) => {
+    // a server shows progress from another connection; the embedded engine has only this one, busy with the transaction
+    const progressDb = ctx.db.engine === 'server' ? ctx.db : tx;
+    const households = new Map(
+      (await householdIds(tx, [...new Set([...buildings.values()].map((b) => b.id))])).map((h) => [
+        `${h.buildingId}|${h.unit}|${h.room}`,
+        h.id,
+      ]),
+    );
+    let batch: { row: ImportRow; person: NewPerson }[] = [];
+    const write = async () => {
+      const inserted = await insertPeople(
+        tx,
+        batch.map((b) => b.person),
+      );
+      const byHash = new Map(inserted.map((i) => [i.idNumberHash, i.id]));
+      const tags = batch.flatMap(({ row, person }) => {
+        const id = byHash.get(person.idNumberHash);
+        return id ? [...ageTags(person.birthDate), ...row.tags].map((tag) => ({ personId: id, tag })) : [];
+      });
+      await insertTagsBulk(tx, tags, actorId);
+      imported += inserted.length;
+      duplicates += batch.length - inserted.length;
+      processed += batch.length;
+      batch = [];
+      await updateImport(progressDb, importId, { processedRows: processed });
+    };
+    for await (const { line, cells } of readRows(path, job.fileName)) {
+      if (bad.has(line)) continue;
+      const { row } = parseRow(cells);
+      if (!row) continue;
+      const building = buildings.get(normaliseAddress(row.address));
+      if (!building) continue;
+      const key = `${building.id}|${row.unit}|${row.room}`;
+      let householdId = households.get(key);
+      if (!householdId) {
+        householdId = await insertHousehold(tx, {
+          buildingId: building.id,
+          unit: row.unit,
+          room: row.room,
+          use: 'owner_occupied',
+        });
+        if (householdId) households.set(key, householdId);
+      }
+      batch.push({
+        row,
+        person: {
+          name: row.name,
+          idNumberEnc: ctx.cipher.encrypt(row.idNumber),
+          idNumberHash: ctx.cipher.searchHash(row.idNumber),
+          idNumberMasked: maskIdNumber(row.idNumber),
+          phoneEnc: row.phone ? ctx.cipher.encrypt(row.phone) : null,
+          phoneHash: row.phone ? ctx.cipher.searchHash(row.phone) : null,
+          phoneMasked: row.phone ? maskPhone(row.phone) : null,
+          birthDate: birthDateOf(row.idNumber),
+          sex: sexOf(row.idNumber),
+          householdId: householdId ?? null,
+          registered: row.registered,
+          gridPath: building.gridPath,
+        },
+      });
+      if (batch.length >= BATCH) await write();
+    }
+    if (batch.length) await write();
+  });
+  await updateImport(ctx.db, importId, {
+    status: 'done',
+    importedRows: imported,
+    duplicateRows: duplicates,
+    processedRows: processed,
+  });
+  await writeAudit(ctx.db, {
+    actorId,
+    action: 'registry.import_finished',
+    subject: `import:${importId}`,
+    detail: { imported, duplicates, errorRows, unmatchedRows },
+  });
+}
