@@ -140,7 +140,8 @@ describe('importing an agency’s residents file', () => {
     const template = await t.app.inject({ url: '/api/registry/imports/template.xlsx', headers: { cookie: staff } });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
-    expect((book.getWorksheet('实有人口')?.getRow(1).values as unknown[]).slice(1)).toEqual(HEAD.split(','));
+    const header = book.getWorksheet('实有人口')?.getRow(1).values as unknown[] | undefined;
+    expect(header?.slice(1)).toEqual(HEAD.split(','));
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/registry/imports',
