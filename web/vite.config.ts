@@ -15,7 +15,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     // maplibre-gl alone is ~1 MB minified and cannot be split further.
-    chunkSizeWarningLimit: 1100,
+    chunkSizeWarningLimit: 1200,
     emptyOutDir: true,
     rolldownOptions: {
       output: {

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { CasesPage } from '../modules/cases/CasesPage';
+import { CategoryAdminPage } from '../modules/cases/categories/CategoryAdminPage';
 import { GeoPage } from '../modules/geo/GeoPage';
 import { SessionGate } from '../modules/identity/SessionGate';
 import { useSession } from '../modules/identity/session';
@@ -17,6 +18,7 @@ function PageView({ page }: { page: ConsolePage }) {
   const shown = pagesFor(user.role).includes(page) ? page : 'map';
   if (shown === 'cases') return <CasesPage />;
   if (shown === 'kpis') return <KpiPage />;
+  if (shown === 'categories') return <CategoryAdminPage />;
   return <GeoPage />;
 }
 

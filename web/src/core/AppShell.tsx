@@ -1,8 +1,9 @@
-import { AlertOutlined, BarChartOutlined, GlobalOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, GlobalOutlined, TagsOutlined } from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSession } from '../modules/identity/session';
 import { UserMenu } from '../modules/identity/UserMenu';
+import { NotificationBell } from '../modules/notify/NotificationBell';
 import { type MessageKey, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { type ConsolePage, pagesFor } from './navigation';
@@ -11,6 +12,7 @@ const NAV: Record<ConsolePage, { icon: ReactNode; label: MessageKey }> = {
   map: { icon: <GlobalOutlined />, label: 'nav.map' },
   cases: { icon: <AlertOutlined />, label: 'nav.cases' },
   kpis: { icon: <BarChartOutlined />, label: 'nav.kpis' },
+  categories: { icon: <TagsOutlined />, label: 'nav.categories' },
 };
 
 interface Props {
@@ -37,6 +39,7 @@ export function AppShell({ page, onNavigate, children }: Props) {
           items={pagesFor(user.role).map((key) => ({ key, icon: NAV[key].icon, label: t(NAV[key].label) }))}
         />
         <Space size="middle">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Space>

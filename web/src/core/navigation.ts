@@ -1,23 +1,29 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const CONSOLE_PAGES = ['map', 'cases', 'kpis'] as const;
+export const CONSOLE_PAGES = ['map', 'cases', 'kpis', 'categories'] as const;
 export type ConsolePage = (typeof CONSOLE_PAGES)[number];
 
-const PATHS: Record<ConsolePage, string> = { map: '/', cases: '/cases', kpis: '/kpis' };
+const PATHS: Record<ConsolePage, string> = { map: '/', cases: '/cases', kpis: '/kpis', categories: '/categories' };
 
 function pageOf(pathname: string): ConsolePage {
   if (pathname.startsWith(PATHS.kpis)) return 'kpis';
+  if (pathname.startsWith(PATHS.categories)) return 'categories';
   return pathname.startsWith(PATHS.cases) ? 'cases' : 'map';
 }
 
 /** Those who answer for an area's results see its KPIs; the same roles the server lets read them. */
 const KPI_ROLES = ['community_staff', 'street_staff', 'district_admin', 'command_centre'];
 
+/** Categories set every case's level and time limits for the whole district, so only its administrator edits them. */
+const CATEGORY_ADMIN_ROLES = ['district_admin'];
+
+const PAGE_ROLES: Partial<Record<ConsolePage, string[]>> = { kpis: KPI_ROLES, categories: CATEGORY_ADMIN_ROLES };
+
 export function pagesFor(role: string): ConsolePage[] {
-  return CONSOLE_PAGES.filter((page) => page !== 'kpis' || KPI_ROLES.includes(role));
+  return CONSOLE_PAGES.filter((page) => PAGE_ROLES[page]?.includes(role) ?? true);
 }
 
-/** The resident's phone pages live under /m; everything else is the console. */
+/** The phone pages (residents', grid workers') live under /m; everything else is the console. */
 export function isPhonePath(pathname: string): boolean {
   return pathname === '/m' || pathname.startsWith('/m/');
 }

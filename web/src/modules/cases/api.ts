@@ -139,8 +139,29 @@ export interface CaseDetail {
 
 export interface Category extends CategoryName {
   parentCode: string | null;
+  /** The level a new case of this category goes to, and the department when that level is `department`. */
+  defaultLevel: Level;
+  defaultDepartment: string | null;
+  respondHours: number;
+  handleWorkdays: number;
+  needsVerification: boolean;
   active: boolean;
 }
+
+/** What a district administrator may change; the code and the place in the tree stay. */
+export type CategoryPatch = Partial<
+  Pick<
+    Category,
+    | 'nameZh'
+    | 'nameEn'
+    | 'defaultLevel'
+    | 'defaultDepartment'
+    | 'respondHours'
+    | 'handleWorkdays'
+    | 'needsVerification'
+    | 'active'
+  >
+>;
 
 export interface NearbyCase {
   id: number;
@@ -208,6 +229,10 @@ export function reportCase(input: ReportInput, idempotencyKey: string): Promise<
 
 export async function fetchCategories(): Promise<Category[]> {
   return (await api<{ items: Category[] }>('GET', '/api/cases/categories')).items;
+}
+
+export function updateCategory(code: string, patch: CategoryPatch): Promise<Category> {
+  return api('PATCH', `/api/cases/categories/${enc(code)}`, patch);
 }
 
 export async function fetchNearby(categoryCode: string, lng: number, lat: number, crs: Crs): Promise<NearbyCase[]> {

@@ -6,15 +6,25 @@ import { categoryName } from './caseText';
 /** Categories change only when a district administrator edits them, so one load per page visit is enough. */
 let cached: Promise<Category[]> | undefined;
 
+/** Every category, active or not, loaded once; a failed load is asked again next time. */
+export function loadCategories(): Promise<Category[]> {
+  cached ??= fetchCategories().catch((err: unknown) => {
+    cached = undefined;
+    throw err;
+  });
+  return cached;
+}
+
+/** After an edit, the next form that needs categories loads them afresh. */
+export function forgetCategories(): void {
+  cached = undefined;
+}
+
 export function useCategories(): Category[] {
   const [categories, setCategories] = useState<Category[]>([]);
   useEffect(() => {
     let live = true;
-    cached ??= fetchCategories().catch((err: unknown) => {
-      cached = undefined;
-      throw err;
-    });
-    cached.then(
+    loadCategories().then(
       (items) => live && setCategories(items.filter((c) => c.active)),
       () => undefined,
     );

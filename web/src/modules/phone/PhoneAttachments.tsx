@@ -6,6 +6,7 @@ import type { Upload, Uploads } from './useUploads';
 import { canRecord, VoiceRecorder } from './VoiceRecorder';
 
 function UploadState({ upload }: { upload: Upload }) {
+  const { t } = useT();
   if (upload.error) {
     return (
       <div className="sz-phone-tile-error" data-testid="phone-upload-error">
@@ -14,6 +15,13 @@ function UploadState({ upload }: { upload: Upload }) {
     );
   }
   if (upload.media) return null;
+  if (upload.waiting) {
+    return (
+      <div className="sz-phone-tile-waiting" data-testid="phone-upload-waiting">
+        {t('outbox.waiting')}
+      </div>
+    );
+  }
   return (
     <div className="sz-phone-tile-progress">
       <ProgressCircle percent={upload.progress} style={{ '--size': '36px' }}>

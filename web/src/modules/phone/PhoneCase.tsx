@@ -2,11 +2,15 @@ import { DotLoading, List, NoticeBar } from 'antd-mobile';
 import { useT } from '../../core/i18n';
 import { categoryName } from '../cases/caseText';
 import { useCaseDetail } from '../cases/useCaseDetail';
+import { PhoneCaseActions } from './PhoneCaseActions';
 import { PhoneTimeline } from './PhoneTimeline';
 import { RatingForm } from './RatingForm';
 import { PhoneStatusTag } from './StatusTag';
 
-/** One of the resident's own cases: what it is, what happened to it, and the rating once it is closed. */
+/**
+ * One case: what it is, what happened to it; the rating once the resident's own case is closed, the on-site actions
+ * for the grid worker.
+ */
 export function PhoneCase({ id }: { id: number }) {
   const { t, code, lang } = useT();
   const [state, replace] = useCaseDetail(id);
@@ -27,6 +31,7 @@ export function PhoneCase({ id }: { id: number }) {
         <List.Item description={item.address}>{item.description}</List.Item>
         {item.rating && <List.Item>{t('phone.yourRating', { rating: code('rating', item.rating) })}</List.Item>}
       </List>
+      <PhoneCaseActions item={item} onChanged={replace} />
       {item.allowedActions.includes('rate') && <RatingForm caseId={item.id} onRated={replace} />}
       <List mode="card" header={t('case.timeline')}>
         <List.Item>

@@ -3,8 +3,16 @@ import type { ReactNode } from 'react';
 import { useT } from '../../core/i18n';
 import { LanguageSwitch } from '../../core/LanguageSwitch';
 
+interface Props {
+  title?: string;
+  onBack?: () => void;
+  /** Shown beside the language switch: the bell, once someone is signed in. */
+  extra?: ReactNode;
+  children: ReactNode;
+}
+
 /** The phone page's title bar with the language switch, above one screen. */
-export function PhoneFrame({ title, onBack, children }: { title?: string; onBack?: () => void; children: ReactNode }) {
+export function PhoneFrame({ title, onBack, extra, children }: Props) {
   const { t } = useT();
   return (
     <div className="sz-phone">
@@ -12,7 +20,12 @@ export function PhoneFrame({ title, onBack, children }: { title?: string; onBack
         className="sz-phone-nav"
         back={onBack ? t('phone.back') : null}
         onBack={onBack}
-        right={<LanguageSwitch />}
+        right={
+          <div className="sz-phone-nav-right">
+            {extra}
+            <LanguageSwitch />
+          </div>
+        }
       >
         {title ?? t('app.name')}
       </NavBar>

@@ -1,39 +1,7 @@
-import { DotLoading, Empty, List, NoticeBar, PullToRefresh } from 'antd-mobile';
-import { useState } from 'react';
 import { useT } from '../../core/i18n';
-import { categoryName, formatTime } from '../cases/caseText';
-import { useCaseBox } from '../cases/useCaseBox';
-import { PhoneStatusTag } from './StatusTag';
+import { PhoneCaseBox } from './PhoneCaseBox';
 
 export function PhoneMyCases({ onOpen }: { onOpen: (id: number) => void }) {
-  const { t, lang } = useT();
-  const [version, setVersion] = useState(0);
-  const list = useCaseBox('reported_by_me', version);
-
-  return (
-    <PullToRefresh onRefresh={async () => setVersion((v) => v + 1)}>
-      {list.status === 'failed' && <NoticeBar content={list.message} color="error" wrap />}
-      {list.status === 'loading' && list.items.length === 0 && (
-        <div className="sz-phone-center">
-          <DotLoading />
-        </div>
-      )}
-      {list.status === 'ready' && list.items.length === 0 && <Empty description={t('phone.noCases')} />}
-      {list.items.length > 0 && (
-        <List mode="card" data-testid="phone-my-cases">
-          {list.items.map((c) => (
-            <List.Item
-              key={c.id}
-              onClick={() => onOpen(c.id)}
-              title={`${categoryName(c.category, lang)} · ${formatTime(c.reportedAt, lang)}`}
-              description={c.number}
-              extra={<PhoneStatusTag status={c.status} />}
-            >
-              <span className="sz-phone-ellipsis">{c.description}</span>
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </PullToRefresh>
-  );
+  const { t } = useT();
+  return <PhoneCaseBox box="reported_by_me" empty={t('phone.noCases')} onOpen={onOpen} testId="phone-my-cases" />;
 }

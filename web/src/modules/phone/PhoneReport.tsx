@@ -2,16 +2,20 @@ import { Button, Input, List, NoticeBar, Result, Switch, TextArea } from 'antd-m
 import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
-import { type Case, type Category, newIdempotencyKey, reportCase } from '../cases/api';
+import { type Case, type Category, newIdempotencyKey } from '../cases/api';
 import { categoryName } from '../cases/caseText';
 import type { LngLat } from '../cases/PointMap';
 import { useCategories } from '../cases/useCategories';
+import { useSession } from '../identity/session';
 import { CategorySheet } from './CategorySheet';
 import { LocationField } from './LocationField';
 import { NearbyCases } from './NearbyCases';
+import { OutboxList } from './outbox/OutboxList';
+import type { OutboxMedia } from './outbox/outboxStore';
+import type { Outbox } from './outbox/useOutbox';
 import { PhoneAttachments } from './PhoneAttachments';
 import { useNearby } from './usePlace';
-import { useUploads } from './useUploads';
+import { type Uploads, useUploads } from './useUploads';
 
 interface Draft {
   /** Made once per draft and sent with every attempt, so a double tap or a retry files one case. */
@@ -25,12 +29,28 @@ interface Draft {
 
 const newDraft = (): Draft => ({ key: newIdempotencyKey(), description: '', address: '', anonymous: false, phone: '' });
 
-function Submitted({ item, onAnother, onMyCases }: { item: Case; onAnother: () => void; onMyCases: () => void }) {
+/** Photos already on the server go as ids; those that could not go up wait in the outbox as their bytes. */
+function outboxMedia(uploads: Uploads): OutboxMedia[] {
+  return uploads.items.flatMap((u): OutboxMedia[] => {
+    if (u.media) return [{ id: u.media.id }];
+    return u.waiting ? [{ blob: u.file, name: u.file.name }] : [];
+  });
+}
+
+interface SubmittedProps {
+  /** The case, or null when the report waits in the outbox for a connection. */
+  item: Case | null;
+  onAnother: () => void;
+  onMyCases: () => void;
+}
+
+function Submitted({ item, onAnother, onMyCases }: SubmittedProps) {
   const { t } = useT();
   return (
     <Result
-      status="success"
-      title={t('phone.submitted', { number: item.number })}
+      status={item ? 'success' : 'waiting'}
+      title={item ? t('phone.submitted', { number: item.number }) : t('outbox.saved')}
+      data-testid={item ? 'phone-submitted' : 'phone-queued'}
       description={
         <div className="sz-phone-actions">
           <Button block color="primary" onClick={onMyCases} data-testid="phone-go-my-cases">
@@ -45,15 +65,22 @@ function Submitted({ item, onAnother, onMyCases }: { item: Case; onAnother: () =
   );
 }
 
-export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
+/**
+ * The report form of residents and grid workers alike (巡查上报). Every report goes through the outbox, so one made
+ * without a connection is kept and sent later. Anonymity and a contact phone are for residents only: staff report
+ * under their own name.
+ */
+export function PhoneReport({ outbox, onMyCases }: { outbox: Outbox; onMyCases: () => void }) {
   const { t, lang } = useT();
+  const { user } = useSession();
+  const resident = user.role === 'resident';
   const categories = useCategories();
   const [draft, setDraft] = useState(newDraft);
   const [point, setPoint] = useState<LngLat | null>(null);
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [submitted, setSubmitted] = useState<Case>();
+  const [submitted, setSubmitted] = useState<{ item: Case | null }>();
   const nearby = useNearby(draft.category?.code, point);
   const uploads = useUploads();
   const edit = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -70,20 +97,20 @@ export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const phone = draft.phone.trim();
-      const { case: item } = await reportCase(
-        {
+      const phone = resident && !draft.anonymous ? draft.phone.trim() : '';
+      const item = await outbox.submit({
+        key: draft.key,
+        input: {
           categoryCode: draft.category.code,
           description: draft.description.trim(),
           address: draft.address.trim() || undefined,
           location: { lng: point[0], lat: point[1], crs: 'wgs84' },
-          anonymous: draft.anonymous,
-          contact: phone && !draft.anonymous ? { phone } : undefined,
-          mediaIds: uploads.ids.length ? uploads.ids : undefined,
+          anonymous: resident && draft.anonymous,
+          contact: phone ? { phone } : undefined,
         },
-        draft.key,
-      );
-      setSubmitted(item);
+        media: outboxMedia(uploads),
+      });
+      setSubmitted({ item });
       setDraft(newDraft());
       uploads.clear();
     } catch (err) {
@@ -94,10 +121,11 @@ export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
   }
 
   if (submitted) {
-    return <Submitted item={submitted} onAnother={() => setSubmitted(undefined)} onMyCases={onMyCases} />;
+    return <Submitted item={submitted.item} onAnother={() => setSubmitted(undefined)} onMyCases={onMyCases} />;
   }
   return (
     <>
+      <OutboxList outbox={outbox} />
       <List mode="card">
         <List.Item
           onClick={() => setPicking(true)}
@@ -129,10 +157,12 @@ export function PhoneReport({ onMyCases }: { onMyCases: () => void }) {
             maxLength={200}
           />
         </List.Item>
-        <List.Item extra={<Switch checked={draft.anonymous} onChange={(anonymous) => edit({ anonymous })} />}>
-          {t('phone.anonymous')}
-        </List.Item>
-        {!draft.anonymous && (
+        {resident && (
+          <List.Item extra={<Switch checked={draft.anonymous} onChange={(anonymous) => edit({ anonymous })} />}>
+            {t('phone.anonymous')}
+          </List.Item>
+        )}
+        {resident && !draft.anonymous && (
           <List.Item>
             <Input
               value={draft.phone}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../core/api';
+import { ApiError, errorMessage } from '../../core/api';
 import { type Media, uploadMedia } from '../cases/api';
 
 export interface Upload {
@@ -8,7 +8,11 @@ export interface Upload {
   /** A local object URL, so the photo or recording shows before (and whether or not) the upload succeeds. */
   preview: string;
   progress: number;
+  /** Kept so a photo that could not go up for want of a connection can be sent later from the outbox. */
+  file: File;
   media?: Media;
+  /** No connection: the file waits for the report to go into the outbox, rather than failing. */
+  waiting?: true;
   error?: string;
 }
 
@@ -19,8 +23,11 @@ export interface Uploads {
   clear: () => void;
   /** The ids to send with the report: the uploads that made it. */
   ids: number[];
+  /** Files still going up; a file waiting for a connection is not busy. */
   busy: boolean;
 }
+
+const isOffline = (err: unknown) => err instanceof ApiError && err.code === 'network';
 
 let nextKey = 1;
 
@@ -38,10 +45,10 @@ export function useUploads(): Uploads {
       const key = nextKey++;
       const preview = URL.createObjectURL(file);
       previews.current.set(key, preview);
-      setItems((prev) => [...prev, { key, kind, preview, progress: 0 }]);
+      setItems((prev) => [...prev, { key, kind, preview, progress: 0, file }]);
       uploadMedia(file, file.name, (progress) => patch(key, { progress })).then(
         (media) => patch(key, { media, progress: 100 }),
-        (err: unknown) => patch(key, { error: errorMessage(err) }),
+        (err: unknown) => patch(key, isOffline(err) ? { waiting: true } : { error: errorMessage(err) }),
       );
     },
     [patch],
@@ -76,6 +83,6 @@ export function useUploads(): Uploads {
     remove,
     clear,
     ids: items.flatMap((u) => (u.media ? [u.media.id] : [])),
-    busy: items.some((u) => !u.media && !u.error),
+    busy: items.some((u) => !u.media && !u.error && !u.waiting),
   };
 }

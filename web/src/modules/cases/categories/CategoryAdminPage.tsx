@@ -1,0 +1,150 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Layout, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { type HTMLAttributes, useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, errorMessage } from '../../../core/api';
+import { type MessageKey, useT } from '../../../core/i18n';
+import { type Category, type CategoryPatch, fetchCategories, updateCategory } from '../api';
+import { forgetCategories } from '../useCategories';
+import { useOrgs } from '../useOrgs';
+import { CategoryCell } from './CategoryCell';
+import {
+  type CategoryRow,
+  categoryRows,
+  changes,
+  departmentOptions,
+  EDITABLE,
+  type EditableField,
+} from './categoryRows';
+
+const HEADINGS: Record<EditableField, MessageKey> = {
+  nameZh: 'category.nameZh',
+  nameEn: 'category.nameEn',
+  defaultLevel: 'category.level',
+  defaultDepartment: 'category.department',
+  respondHours: 'category.respondHours',
+  handleWorkdays: 'category.handleWorkdays',
+  needsVerification: 'category.needsVerification',
+  active: 'category.active',
+};
+
+type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+
+/** District administrators set each category's level, department and time limits; one row is edited at a time. */
+export function CategoryAdminPage() {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CategoryPatch>();
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const departments = departmentOptions(useOrgs());
+  const rows = useMemo(() => categoryRows(categories), [categories]);
+
+  const reload = useCallback(() => {
+    setLoad({ status: 'loading' });
+    fetchCategories().then(
+      (items) => {
+        setCategories(items);
+        setLoad({ status: 'ready' });
+      },
+      (err: unknown) => setLoad({ status: 'failed', message: errorMessage(err) }),
+    );
+  }, []);
+  useEffect(reload, [reload]);
+
+  function edit(row: CategoryRow) {
+    form.resetFields();
+    form.setFieldsValue(row);
+    setEditing(row.code);
+  }
+
+  async function save(row: CategoryRow) {
+    const patch = changes(row, form.getFieldsValue());
+    if (Object.keys(patch).length === 0) {
+      setEditing(null);
+      return;
+    }
+    setSaving(true);
+    try {
+      const updated = await updateCategory(row.code, patch);
+      setCategories((prev) => prev.map((c) => (c.code === updated.code ? updated : c)));
+      forgetCategories();
+      setEditing(null);
+      void message.success(t('category.saved', { code: row.code }));
+    } catch (err) {
+      // The server names the field it refused; the message goes under that input as well as on top.
+      if (err instanceof ApiError && err.field && (EDITABLE as readonly string[]).includes(err.field)) {
+        form.setFields([{ name: err.field as EditableField, errors: [err.message] }]);
+      }
+      void message.error(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const columns: TableColumnsType<CategoryRow> = [
+    { key: 'code', title: t('category.code'), dataIndex: 'code', width: 150, fixed: 'left' },
+    ...EDITABLE.map((field) => ({
+      key: field,
+      title: t(HEADINGS[field]),
+      render: (_: unknown, row: CategoryRow) => (
+        <CategoryCell field={field} row={row} editing={editing === row.code} departments={departments} />
+      ),
+    })),
+    {
+      key: 'edit',
+      title: '',
+      fixed: 'right',
+      width: 130,
+      render: (_, row) =>
+        editing === row.code ? (
+          <Space size="small">
+            <Button size="small" type="primary" loading={saving} onClick={() => save(row)} data-testid="category-save">
+              {t('category.save')}
+            </Button>
+            <Button size="small" onClick={() => setEditing(null)} data-testid="category-cancel">
+              {t('category.cancel')}
+            </Button>
+          </Space>
+        ) : (
+          <Button
+            size="small"
+            type="link"
+            disabled={editing !== null}
+            onClick={() => edit(row)}
+            data-testid="category-edit"
+          >
+            {t('category.edit')}
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Layout.Content className="sz-categories">
+      <div className="sz-categories-bar">
+        <Typography.Title level={4}>{t('category.title')}</Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={reload} disabled={editing !== null}>
+          {t('cases.refresh')}
+        </Button>
+      </div>
+      {load.status === 'failed' && (
+        <Alert type="error" showIcon title={t('category.loadFailed', { message: load.message })} />
+      )}
+      <Form form={form} component={false}>
+        <Table<CategoryRow>
+          data-testid="category-table"
+          rowKey="code"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          loading={load.status === 'loading'}
+          pagination={false}
+          scroll={{ x: 1300 }}
+          onRow={(row) => ({ 'data-testid': `category-row-${row.code}` }) as HTMLAttributes<HTMLElement>}
+        />
+      </Form>
+    </Layout.Content>
+  );
+}

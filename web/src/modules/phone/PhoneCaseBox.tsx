@@ -1,0 +1,48 @@
+import { DotLoading, Empty, List, NoticeBar, PullToRefresh } from 'antd-mobile';
+import { useState } from 'react';
+import { useT } from '../../core/i18n';
+import type { Box } from '../cases/api';
+import { categoryName, formatTime } from '../cases/caseText';
+import { useCaseBox } from '../cases/useCaseBox';
+import { PhoneStatusTag } from './StatusTag';
+
+interface Props {
+  box: Box;
+  empty: string;
+  onOpen: (id: number) => void;
+  testId: string;
+}
+
+/** One inbox as a phone list, pulled down to reload; a row opens the case. */
+export function PhoneCaseBox({ box, empty, onOpen, testId }: Props) {
+  const { lang } = useT();
+  const [version, setVersion] = useState(0);
+  const list = useCaseBox(box, version);
+
+  return (
+    <PullToRefresh onRefresh={async () => setVersion((v) => v + 1)}>
+      {list.status === 'failed' && <NoticeBar content={list.message} color="error" wrap />}
+      {list.status === 'loading' && list.items.length === 0 && (
+        <div className="sz-phone-center">
+          <DotLoading />
+        </div>
+      )}
+      {list.status === 'ready' && list.items.length === 0 && <Empty description={empty} />}
+      {list.items.length > 0 && (
+        <List mode="card" data-testid={testId}>
+          {list.items.map((c) => (
+            <List.Item
+              key={c.id}
+              onClick={() => onOpen(c.id)}
+              title={`${categoryName(c.category, lang)} · ${formatTime(c.reportedAt, lang)}`}
+              description={c.number}
+              extra={<PhoneStatusTag status={c.status} />}
+            >
+              <span className="sz-phone-ellipsis">{c.description}</span>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </PullToRefresh>
+  );
+}

@@ -1,0 +1,52 @@
+import { FileTextOutlined, FormOutlined } from '@ant-design/icons';
+import { NoticeBar } from 'antd-mobile';
+import { useState } from 'react';
+import { useT } from '../../core/i18n';
+import { useSession } from '../identity/session';
+import { useOutbox } from './outbox/useOutbox';
+import { PhoneHome } from './PhoneHome';
+import { PhoneMyCases } from './PhoneMyCases';
+import { PhoneReport } from './PhoneReport';
+
+type Tab = 'report' | 'mine';
+
+/** The grid station's QR code opens /m?grid=CODE; a resident may not read grids, so the code itself is shown. */
+const stationGrid = new URLSearchParams(location.search).get('grid');
+
+/** The resident's phone: report a problem, follow and rate one's own reports. */
+export function ResidentHome() {
+  const { t } = useT();
+  const { user } = useSession();
+  const [tab, setTab] = useState<Tab>('report');
+  const [caseId, setCaseId] = useState<number | null>(null);
+  const outbox = useOutbox(user.id);
+
+  return (
+    <PhoneHome<Tab>
+      active={tab}
+      onTab={setTab}
+      caseId={caseId}
+      onCase={setCaseId}
+      banner={
+        stationGrid && (
+          <NoticeBar content={t('phone.grid', { code: stationGrid })} color="info" data-testid="phone-grid" />
+        )
+      }
+      tabs={[
+        {
+          key: 'report',
+          title: t('phone.report'),
+          icon: <FormOutlined />,
+          badge: outbox.items.length,
+          content: <PhoneReport outbox={outbox} onMyCases={() => setTab('mine')} />,
+        },
+        {
+          key: 'mine',
+          title: t('phone.myCases'),
+          icon: <FileTextOutlined />,
+          content: <PhoneMyCases onOpen={setCaseId} />,
+        },
+      ]}
+    />
+  );
+}

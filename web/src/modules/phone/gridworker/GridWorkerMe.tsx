@@ -1,0 +1,27 @@
+import { Button, List } from 'antd-mobile';
+import { useT } from '../../../core/i18n';
+import { useSession } from '../../identity/session';
+import { PhoneMyCases } from '../PhoneMyCases';
+
+/** Who is signed in and where they serve, their own patrol reports, and signing out. */
+export function GridWorkerMe({ onOpen }: { onOpen: (id: number) => void }) {
+  const { t, code } = useT();
+  const { user, signOut } = useSession();
+  return (
+    <>
+      <List mode="card" data-testid="gw-me">
+        <List.Item extra={code('role', user.role)}>{user.displayName}</List.Item>
+        <List.Item extra={<span className="sz-mono">{user.scopePath.split('.').at(-1)}</span>}>
+          {t('gw.scope')}
+        </List.Item>
+      </List>
+      <div className="sz-phone-section-title">{t('phone.myCases')}</div>
+      <PhoneMyCases onOpen={onOpen} />
+      <div className="sz-phone-actions">
+        <Button block onClick={() => void signOut()} data-testid="phone-sign-out">
+          {t('user.signOut')}
+        </Button>
+      </div>
+    </>
+  );
+}
