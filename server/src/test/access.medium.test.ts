@@ -38,7 +38,7 @@ const sample = (url: string) =>
     .replace(':code', url.includes('/grids/') ? '370983002001001' : '370983')
     .replace(':id', '1')
     .concat(url.endsWith('/locate') ? '?lng=116.77&lat=36.18' : '')
-    .concat(url === '/api/registry/buildings' ? '?regionCode=370983' : '')
+    .concat(url === '/api/registry/buildings' || url === '/api/registry/summary' ? '?regionCode=370983' : '')
     .concat(
       url.endsWith('/kpis') || url.endsWith('/kpis.xlsx') || url.endsWith('/root-causes')
         ? '?from=2026-01-01&to=2027-01-01'

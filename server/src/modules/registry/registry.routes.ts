@@ -11,7 +11,7 @@ import { IMPORT_MAX_BYTES, startImport } from './commands/import-people.js';
 import { recordBuilding, recordHousehold } from './commands/record-building.js';
 import { registerPerson } from './commands/register-person.js';
 import { erase, exportPerson, revealPerson } from './commands/reveal-person.js';
-import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
+import { buildingsGeoJson, getBuilding, summary } from './db/registry.repository.js';
 import { errorReport, importTemplate, loadImport } from './queries/imports.js';
 import { findPeople, getPersonDetail } from './queries/people.js';
 import { registryErrors } from './registry.errors.js';
@@ -58,6 +58,33 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       if (area === undefined)
         throw coreErrors.invalid({ field: 'regionCode', params: { reason: req.query.regionCode } });
       return buildingsGeoJson(ctx.db, actor.scopePath, area, req.query.limit);
+    },
+  );
+
+  app.get(
+    '/summary',
+    {
+      schema: {
+        tags,
+        summary: '区域人房概况：人口（按标签）、流动人口、房屋、楼栋 / the area at a glance',
+        querystring: z.object({ regionCode: z.string().regex(/^\d{6,15}$/) }),
+        response: {
+          200: z.object({
+            buildings: z.number(),
+            households: z.number(),
+            people: z.number(),
+            floating: z.number(),
+            byTag: z.record(z.string(), z.number()),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const area = await scopePathOf(ctx.db, req.query.regionCode);
+      if (area === undefined)
+        throw coreErrors.invalid({ field: 'regionCode', params: { reason: req.query.regionCode } });
+      return summary(ctx.db, actor.scopePath, area);
     },
   );
 

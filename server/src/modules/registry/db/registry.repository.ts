@@ -403,3 +403,27 @@ export async function insertTagsBulk(db: Queryable, tags: { personId: number; ta
     [tags.map((t) => t.personId), tags.map((t) => t.tag), by],
   );
 }
+
+/** 情: live counts of an area — people by tag, floating share, households, buildings. */
+export async function summary(db: Queryable, scope: string, area: string) {
+  const [row] = await db.query<{
+    buildings: number;
+    households: number;
+    people: number;
+    floating: number;
+    byTag: Record<string, number>;
+  }>(
+    `SELECT
+       (SELECT count(*)::int FROM registry_buildings b WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree) AS buildings,
+       (SELECT count(*)::int FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id
+        WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree) AS households,
+       count(*)::int AS people,
+       count(*) FILTER (WHERE NOT p.registered)::int AS floating,
+       coalesce((SELECT json_object_agg(tag, n) FROM (
+          SELECT t.tag, count(*)::int AS n FROM registry_person_tags t JOIN registry_people q ON q.id = t.person_id
+          WHERE q.grid_path <@ $1::ltree AND q.grid_path <@ $2::ltree AND q.erased_at IS NULL GROUP BY t.tag) x), '{}'::json) AS "byTag"
+     FROM registry_people p WHERE p.grid_path <@ $1::ltree AND p.grid_path <@ $2::ltree AND p.erased_at IS NULL`,
+    [scope, area],
+  );
+  return row as NonNullable<typeof row>;
+}

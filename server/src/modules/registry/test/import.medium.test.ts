@@ -127,6 +127,21 @@ describe('importing an agency’s residents file', () => {
     const minor = (await t.app.inject({ url: `/api/registry/people?idNumber=${B}`, headers: { cookie: staff } })).json()
       .items[0];
     expect(minor).toMatchObject({ registered: false, tags: [expect.objectContaining({ tag: 'minor' })] });
+    const glance = await t.app.inject({
+      url: '/api/registry/summary?regionCode=370983002',
+      headers: { cookie: staff },
+    });
+    expect(glance.json()).toMatchObject({
+      buildings: 1,
+      people: 3,
+      floating: 1,
+      byTag: { elderly: 1, minor: 1, party_member: 1 },
+    });
+    const elsewhere = await t.app.inject({
+      url: '/api/registry/summary?regionCode=370983001',
+      headers: { cookie: staff },
+    });
+    expect(elsewhere.json()).toMatchObject({ people: 0, buildings: 0 });
   });
 
   it('imports only the valid rows when asked to', async () => {
