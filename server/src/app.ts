@@ -24,6 +24,8 @@ export interface Shanzhi {
   db: Db;
   events: EventBus;
   geo: GeoModule;
+  /** What modules share (database, events, cipher, files), for start-up seeding outside a request. */
+  ctx: ModuleContext;
   /** Every route registered, for the access matrix test and the docs. */
   routes: { method: string; url: string }[];
   close(): Promise<void>;
@@ -128,6 +130,7 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     db,
     events,
     geo,
+    ctx,
     routes,
     async close() {
       if (closed) return;

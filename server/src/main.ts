@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './core/config.js';
 import { seedCategories } from './modules/cases/index.js';
 import { listDistrictsAndStreets, seedGeo } from './modules/geo/index.js';
 import { ensureFirstAdmin, seedOrgs } from './modules/identity/index.js';
+import { seedDemoRegistry } from './modules/registry/index.js';
 
 const started = performance.now();
 
@@ -23,6 +24,17 @@ async function main() {
 
   const seeded = await seedGeo(db, { demoGrids: config.demoData === 'demo', log: app.log });
   if (seeded.seeded) await geo.locator.changed();
+  if (seeded.seeded && config.demoData === 'demo') {
+    const registry = await seedDemoRegistry(shanzhi.ctx, {
+      districtCode: '320114',
+      buildingsPerGrid: 2,
+      seed: 'shanzhi-demo-2026',
+    });
+    app.log.info(
+      registry,
+      '已生成雨花台区演示楼栋与居民（合成数据）/ generated synthetic demo buildings and residents',
+    );
+  }
   await seedOrgs(db, await listDistrictsAndStreets(db));
   await seedCategories(db);
   const admin = await ensureFirstAdmin(db);

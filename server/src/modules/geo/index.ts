@@ -1,7 +1,8 @@
 /** The geo module's public face: other modules import only from here. */
 export { seedGeo } from './commands/seed-geo.js';
-export { listDistrictsAndStreets, pathOfCode as scopePathOf } from './db/geo.repository.js';
+export { gridShapes, listDistrictsAndStreets, pathOfCode as scopePathOf } from './db/geo.repository.js';
 export type { Crs } from './domain/coords.js';
+export { syntheticName } from './domain/names.js';
 export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';
 export { createGeoModule, type GeoModule } from './geo.module.js';
 export type { GridLocator, LocateResult } from './queries/locate-point.js';

@@ -303,3 +303,16 @@ export async function listDistrictsAndStreets(db: Queryable) {
     `SELECT code, name, path::text AS path, level FROM geo_regions WHERE level IN ('district', 'street') ORDER BY code`,
   );
 }
+
+/** The grids of a district with their polygons and kind, for other modules that place demo things inside them. */
+export async function gridShapes(db: Queryable, districtCode: string) {
+  return db.query<{
+    code: string;
+    kind: string;
+    path: string;
+    geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  }>(
+    `SELECT code, kind, path::text AS path, ST_AsGeoJSON(geom)::json AS geometry FROM geo_grids WHERE left(code, 6) = $1 ORDER BY code`,
+    [districtCode],
+  );
+}

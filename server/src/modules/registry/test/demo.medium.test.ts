@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support.js';
+import { seedDemoRegistry } from '../commands/seed-demo-registry.js';
+
+let t: TestApp;
+let seeded: { buildings: number; people: number };
+beforeAll(async () => {
+  t = await startTestApp({ grids: ['320114'] });
+  seeded = await seedDemoRegistry(t.ctx, { districtCode: '320114', buildingsPerGrid: 1, seed: 'test' });
+});
+afterAll(async () => t?.stop());
+
+describe('demo buildings and residents', () => {
+  it('puts every building inside the grid it is filed under', async () => {
+    expect(seeded.buildings).toBeGreaterThan(500);
+    const [outside] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry_buildings b JOIN geo_grids g ON g.code = b.grid_code
+       WHERE NOT ST_Within(ST_Centroid(b.footprint), g.geom)`,
+    );
+    expect(outside?.n).toBe(0);
+  });
+
+  it('makes a realistic mix of synthetic residents, sealed like real ones', async () => {
+    const glance = (
+      await t.app.inject({ url: '/api/registry/summary?regionCode=320114', headers: { cookie: t.adminCookie } })
+    ).json();
+    expect(glance.people).toBe(seeded.people);
+    expect(glance.people).toBeGreaterThan(1500);
+    const elderlyShare = glance.byTag.elderly / glance.people;
+    expect(elderlyShare).toBeGreaterThan(0.15);
+    expect(elderlyShare).toBeLessThan(0.5);
+    expect(glance.floating / glance.people).toBeGreaterThan(0.4);
+    const rows = await t.db.query<{ row: string }>('SELECT p::text AS row FROM registry_people p LIMIT 200');
+    for (const { row } of rows) expect(row).not.toMatch(/1700000\d{4}/);
+  });
+});
