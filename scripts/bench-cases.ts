@@ -14,8 +14,8 @@ const CLIENTS = 200;
 const INTAKE = Number(process.env.BENCH_INTAKE ?? 10_000);
 const BULK = Number(process.env.BENCH_CASES ?? 1_000_000);
 const QUERY_RUNS = 40;
-// PostgreSQL here allows 100 connections: the baseline's 200 writers share 80 of them, as the server's share 10
-const BASELINE_CONNECTIONS = 80;
+// PostgreSQL here allows 100 connections: the baseline's 200 writers share 60 of them, the server's 200 clients its pool of 20
+const BASELINE_CONNECTIONS = 60;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (xs: number[], p: number) => {

@@ -361,7 +361,8 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
       `(c.reporter_id = ${me} OR EXISTS (SELECT 1 FROM cases_followers f WHERE f.case_id = c.id AND f.user_id = ${me}))`,
     );
   } else if (f.scope !== '') where.push(`c.grid_path <@ ${p(f.scope)}::ltree`);
-  if (f.statuses) where.push(`c.status = ANY(${p(f.statuses)}::text[])`);
+  if (f.statuses?.length === 1) where.push(`c.status = ${p(f.statuses[0])}`);
+  else if (f.statuses) where.push(`c.status = ANY(${p(f.statuses)}::text[])`);
   if (f.assignee) {
     where.push(`((c.level = ANY(${p(f.assignee.levels)}::text[]) AND c.assignee_path <@ ${p(f.scope)}::ltree)
       OR (c.assignee_org IS NOT NULL AND c.assignee_org = ${p(f.assignee.org)}::text))`);
