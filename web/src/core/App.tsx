@@ -5,6 +5,7 @@ import { GeoPage } from '../modules/geo/GeoPage';
 import { SessionGate } from '../modules/identity/SessionGate';
 import { useSession } from '../modules/identity/session';
 import { KpiPage } from '../modules/kpis/KpiPage';
+import { RegistryPage } from '../modules/registry/RegistryPage';
 import { AppShell } from './AppShell';
 import { I18nProvider } from './I18nProvider';
 import { type ConsolePage, isPhonePath, pagesFor, useConsolePage } from './navigation';
@@ -18,6 +19,7 @@ function PageView({ page }: { page: ConsolePage }) {
   const shown = pagesFor(user.role).includes(page) ? page : 'map';
   if (shown === 'cases') return <CasesPage />;
   if (shown === 'kpis') return <KpiPage />;
+  if (shown === 'registry') return <RegistryPage />;
   if (shown === 'categories') return <CategoryAdminPage />;
   return <GeoPage />;
 }

@@ -1,4 +1,4 @@
-import { AlertOutlined, BarChartOutlined, GlobalOutlined, TagsOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, GlobalOutlined, HomeOutlined, TagsOutlined } from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSession } from '../modules/identity/session';
@@ -11,6 +11,7 @@ import { type ConsolePage, pagesFor } from './navigation';
 const NAV: Record<ConsolePage, { icon: ReactNode; label: MessageKey }> = {
   map: { icon: <GlobalOutlined />, label: 'nav.map' },
   cases: { icon: <AlertOutlined />, label: 'nav.cases' },
+  registry: { icon: <HomeOutlined />, label: 'nav.registry' },
   kpis: { icon: <BarChartOutlined />, label: 'nav.kpis' },
   categories: { icon: <TagsOutlined />, label: 'nav.categories' },
 };

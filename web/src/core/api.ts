@@ -94,6 +94,27 @@ export function upload<T>(path: string, file: Blob, filename: string, onProgress
   });
 }
 
+/**
+ * Saves a file the server generates. Fetched rather than linked so that it is written in the UI language (the
+ * server reads Accept-Language) and a refusal shows as an error instead of a saved error page.
+ */
+export async function download(path: string, filename: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'include', headers: { 'Accept-Language': lang } });
+  } catch {
+    throw new ApiError(0, 'network', translate(lang, 'error.network'));
+  }
+  if (!res.ok) throw failure(res.status, await res.json().catch(() => undefined));
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  // Revoked later, not at once: the browser reads the blob asynchronously after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

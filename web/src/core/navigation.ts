@@ -1,13 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const CONSOLE_PAGES = ['map', 'cases', 'kpis', 'categories'] as const;
+export const CONSOLE_PAGES = ['map', 'cases', 'registry', 'kpis', 'categories'] as const;
 export type ConsolePage = (typeof CONSOLE_PAGES)[number];
 
-const PATHS: Record<ConsolePage, string> = { map: '/', cases: '/cases', kpis: '/kpis', categories: '/categories' };
+const PATHS: Record<ConsolePage, string> = {
+  map: '/',
+  cases: '/cases',
+  registry: '/registry',
+  kpis: '/kpis',
+  categories: '/categories',
+};
 
 function pageOf(pathname: string): ConsolePage {
   if (pathname.startsWith(PATHS.kpis)) return 'kpis';
   if (pathname.startsWith(PATHS.categories)) return 'categories';
+  if (pathname.startsWith(PATHS.registry)) return 'registry';
   return pathname.startsWith(PATHS.cases) ? 'cases' : 'map';
 }
 
@@ -17,7 +24,14 @@ const KPI_ROLES = ['community_staff', 'street_staff', 'district_admin', 'command
 /** Categories set every case's level and time limits for the whole district, so only its administrator edits them. */
 const CATEGORY_ADMIN_ROLES = ['district_admin'];
 
-const PAGE_ROLES: Partial<Record<ConsolePage, string[]>> = { kpis: KPI_ROLES, categories: CATEGORY_ADMIN_ROLES };
+/** Who may read the registry of people and buildings; the same roles the server lets read it. */
+const REGISTRY_ROLES = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'command_centre'];
+
+const PAGE_ROLES: Partial<Record<ConsolePage, string[]>> = {
+  kpis: KPI_ROLES,
+  categories: CATEGORY_ADMIN_ROLES,
+  registry: REGISTRY_ROLES,
+};
 
 export function pagesFor(role: string): ConsolePage[] {
   return CONSOLE_PAGES.filter((page) => PAGE_ROLES[page]?.includes(role) ?? true);

@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { bboxOf } from '../geo/bbox';
 
 export type LngLat = [number, number];
 
@@ -24,24 +25,6 @@ function pointCollection(point: LngLat | null): FeatureCollection {
     type: 'FeatureCollection',
     features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: point }, properties: {} }],
   };
-}
-
-function bboxOf(collection: FeatureCollection): [number, number, number, number] | null {
-  let box: [number, number, number, number] | null = null;
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') {
-      const [x, y] = value as number[];
-      if (x === undefined || y === undefined) return;
-      box = box ? [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)] : [x, y, x, y];
-      return;
-    }
-    for (const item of value) visit(item);
-  };
-  for (const feature of collection.features) {
-    if (feature.geometry && 'coordinates' in feature.geometry) visit(feature.geometry.coordinates);
-  }
-  return box;
 }
 
 /**

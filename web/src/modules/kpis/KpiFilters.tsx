@@ -2,7 +2,7 @@ import { DatePicker, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../core/i18n';
 import { useCategoryOptions } from '../cases/useCategories';
-import { RegionSelect } from './RegionSelect';
+import { RegionSelect } from '../geo/RegionSelect';
 
 export type Period = [Dayjs, Dayjs];
 
@@ -20,7 +20,7 @@ export function KpiFilters({ regionCode, onRegion, period, onPeriod, categoryCod
   const categories = useCategoryOptions();
   return (
     <div className="sz-kpi-filters" data-testid="kpi-filters">
-      <RegionSelect value={regionCode} onChange={onRegion} />
+      <RegionSelect value={regionCode} onChange={onRegion} testId="kpi-region" className="sz-kpi-region" />
       <DatePicker.RangePicker
         data-testid="kpi-period"
         value={period}

@@ -1,19 +1,21 @@
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../core/i18n';
-import { fetchRegions, type Region } from '../geo/api';
+import { fetchRegions, type Region } from './api';
 
 interface Props {
   value?: string;
   /** Must be stable (a state setter): it also receives the starting region once the top level has loaded. */
   onChange: (code: string | undefined) => void;
+  testId: string;
+  className?: string;
 }
 
 /**
  * The regions of the user's scope, their children loaded as they are opened. A user over one region starts on it;
  * one over several starts on all of them, which is also what clearing the field gives.
  */
-export function RegionSelect({ value, onChange }: Props) {
+export function RegionSelect({ value, onChange, testId, className }: Props) {
   const { t } = useT();
   const [regions, setRegions] = useState<Region[]>([]);
 
@@ -39,8 +41,8 @@ export function RegionSelect({ value, onChange }: Props) {
 
   return (
     <TreeSelect
-      data-testid="kpi-region"
-      className="sz-kpi-region"
+      data-testid={testId}
+      className={className}
       value={value}
       onChange={(code?: string) => onChange(code)}
       allowClear

@@ -1,0 +1,86 @@
+import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { bboxOf } from '../geo/bbox';
+import { BUILDING_SOURCE, BUILDINGS_LAYER, buildingMapStyle, GRID_SOURCE } from './buildingStyle';
+import type { RegionBuildings } from './useRegionBuildings';
+
+declare global {
+  interface Window {
+    /** For browser tests: wait for `loaded()`, `project()` a building to click it. */
+    __shanzhiRegistryMap?: MaplibreMap;
+  }
+}
+
+const PITCH = 55;
+const BEARING = -20;
+/** Closer than this a single building fills the screen and loses its surroundings. */
+const MAX_FIT_ZOOM = 17;
+const FIT_PADDING = 60;
+
+interface Props {
+  data: RegionBuildings | undefined;
+  onSelect: (buildingId: number) => void;
+}
+
+/** The region's buildings extruded to their height over its grids, tilted so their height shows. */
+export function BuildingMap({ data, onSelect }: Props) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MaplibreMap | null>(null);
+  const select = useEffectEvent(onSelect);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const instance = new maplibregl.Map({
+      container,
+      style: buildingMapStyle(),
+      center: [116.4, 39.9],
+      zoom: 9,
+      pitch: PITCH,
+      bearing: BEARING,
+      maxPitch: 70,
+      attributionControl: false,
+    });
+    instance.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    window.__shanzhiRegistryMap = instance;
+    instance.on('click', BUILDINGS_LAYER, (event) => {
+      const id = event.features?.[0]?.properties.id;
+      if (id !== undefined) select(Number(id));
+    });
+    instance.on('mouseenter', BUILDINGS_LAYER, () => {
+      instance.getCanvas().style.cursor = 'pointer';
+    });
+    instance.on('mouseleave', BUILDINGS_LAYER, () => {
+      instance.getCanvas().style.cursor = '';
+    });
+    instance.on('style.load', () => setMap(instance));
+    return () => {
+      setMap(null);
+      if (window.__shanzhiRegistryMap === instance) delete window.__shanzhiRegistryMap;
+      instance.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!map || !data) return;
+    delete document.body.dataset.registryMapReady;
+    (map.getSource(GRID_SOURCE) as GeoJSONSource).setData(data.grids);
+    (map.getSource(BUILDING_SOURCE) as GeoJSONSource).setData(data.buildings);
+    // Frame the buildings when there are any; an area without any yet is framed by its grids.
+    const box = bboxOf(data.buildings) ?? bboxOf(data.grids);
+    if (box) {
+      map.fitBounds(box, { padding: FIT_PADDING, maxZoom: MAX_FIT_ZOOM, pitch: PITCH, bearing: BEARING, duration: 0 });
+    }
+    let current = true;
+    map.once('idle', () => {
+      if (current) document.body.dataset.registryMapReady = '1';
+    });
+    return () => {
+      current = false;
+    };
+  }, [map, data]);
+
+  return <div ref={containerRef} className="sz-map" data-testid="registry-map" />;
+}
