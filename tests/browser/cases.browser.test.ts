@@ -1,19 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
  * One case through the whole loop, each person in their own browser: the resident on the phone page, community
  * staff, a department and the grid worker in the console. Screenshots land in test-artifacts/ for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.join(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-artifacts/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn('[shanzhi tests] browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
 const NEW_PASSWORD = 'Cases-Browser-2026';
 const STREET = '370983002';
@@ -28,12 +23,6 @@ const contexts: BrowserContext[] = [];
 const oneTime: Record<string, string> = {};
 let phone: Page;
 let community: Page;
-
-async function buildConsoleIfMissing() {
-  if (existsSync(path.join(root, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-}
 
 async function adminGet<T>(url: string): Promise<T> {
   const res = await t.app.inject({ url, headers: { cookie: t.adminCookie } });
@@ -120,18 +109,7 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
     await createUser('ds.cg', '城管局李', 'department_staff', '370983', '370983-urban_management');
     await createUser('gw.zhang', '张网格', 'grid_worker', gridCode);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,31 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
  * The console in a real browser (Debian's Chromium) against the real server on the real database.
  * Screenshots land in test-artifacts/ for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.join(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-artifacts/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn('[shanzhi tests] browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
 let t: TestApp;
 let browser: Browser;
 let page: Page;
 let base: string;
 let oneTimePassword: string;
-
-async function buildConsoleIfMissing() {
-  if (existsSync(path.join(root, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-}
 
 async function mapIdle(p: Page) {
   await p.waitForFunction(() => document.body.dataset.mapReady === '1', undefined, { timeout: 60_000 });
@@ -48,18 +37,7 @@ describe.skipIf(!hasChromium)('console in Chromium', () => {
     });
     oneTimePassword = created.json().oneTimePassword;
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   });
 

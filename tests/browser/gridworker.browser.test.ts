@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
  * The grid worker's phone in a real browser: a patrol report made offline waits in the outbox and is sent once,
@@ -12,12 +13,6 @@ import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test
  * live when staff accept their case, and a district administrator edits a category's time limit.
  * Screenshots land in test-artifacts/ for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.join(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-artifacts/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn('[shanzhi tests] browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
 const NEW_PASSWORD = 'Gridworker-Browser-2026';
 const STREET = '370983002';
@@ -43,12 +38,6 @@ const contexts: BrowserContext[] = [];
 const oneTime: Record<string, string> = {};
 let worker: Page;
 let workerContext: BrowserContext;
-
-async function buildConsoleIfMissing() {
-  if (existsSync(path.join(root, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-}
 
 async function adminGet<T>(url: string): Promise<T> {
   const res = await t.app.inject({ url, headers: { cookie: t.adminCookie } });
@@ -126,18 +115,7 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     centroid = (await adminGet<{ grid: { centroid: [number, number] } }>(`/api/geo/grids/${gridCode}`)).grid.centroid;
     await createUser('gw.wang', '王网格', 'grid_worker', gridCode);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

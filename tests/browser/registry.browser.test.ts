@@ -1,23 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Download, type Locator, type Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
  * The registry (人房) in a real browser: community staff import a residents file, fix what the error report names,
  * find a resident and reveal a phone number with a reason, then look at their buildings in 3D.
  * Screenshots land in test-artifacts/ for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.join(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-artifacts/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn('[shanzhi tests] browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
 const COMMUNITY = '370983002001';
 const STAFF = 'reg.browser';
@@ -35,12 +30,6 @@ let page: Page;
 let base: string;
 let dir: string;
 let centre: [number, number];
-
-async function buildConsoleIfMissing() {
-  if (existsSync(path.join(root, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-}
 
 async function adminGet<T>(url: string): Promise<T> {
   const res = await t.app.inject({ url, headers: { cookie: t.adminCookie } });
@@ -141,18 +130,7 @@ describe.skipIf(!hasChromium)('the registry in Chromium', () => {
       affordableType: 'resettlement',
     });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     await page.goto(`${base}/registry`);
     await page.getByLabel('用户名').fill(STAFF);

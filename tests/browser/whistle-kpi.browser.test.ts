@@ -1,22 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
  * 吹哨报到 in real browsers: a resident reports with a photo from the phone, street staff whistle two departments,
  * both report in, the helper finishes its part, the lead handles with a photo; then the street's KPIs.
  * Screenshots land in test-artifacts/ for a person to look at.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const root = path.join(import.meta.dirname, '../..');
-const shots = path.join(root, 'test-artifacts/screenshots');
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn('[shanzhi tests] browser tests skipped: /usr/bin/chromium not found (apt-get install chromium)');
 
 const NEW_PASSWORD = 'Whistle-Browser-2026';
 const STREET = '370983002';
@@ -36,12 +31,6 @@ const oneTime: Record<string, string> = {};
 let phone: Page;
 let street: Page;
 let lead: Page;
-
-async function buildConsoleIfMissing() {
-  if (existsSync(path.join(root, 'web/dist/index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-}
 
 async function adminGet<T>(url: string): Promise<T> {
   const res = await t.app.inject({ url, headers: { cookie: t.adminCookie } });
@@ -145,18 +134,7 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await createUser('ds.cg', '城管局李', 'department_staff', '370983', LEAD);
     await createUser('ds.sj', '市监局王', 'department_staff', '370983', HELPER);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
