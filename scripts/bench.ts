@@ -3,7 +3,8 @@
 //      PostgreSQL server when BENCH_DATABASE_URL or DATABASE_URL is set)
 //   2. embedded cold start (empty data folder: migrations + demo seed) and warm start (same folder again)
 //   3. the case loop on PostgreSQL (scripts/bench-cases.ts)
-// BENCH_ONLY=geo or BENCH_ONLY=cases runs one part.
+//   4. the registry on PostgreSQL (scripts/bench-registry.ts)
+// BENCH_ONLY=geo, cases or registry runs one part.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { migrate } from '../server/src/core/migrate.js';
 import { seedGeo } from '../server/src/modules/geo/index.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 import { benchCases } from './bench-cases.js';
+import { benchRegistry } from './bench-registry.js';
 
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200_000);
 const DB_LOOKUPS = Number(process.env.BENCH_DB_LOOKUPS ?? 5_000);
@@ -103,10 +105,15 @@ async function main() {
   console.log(`Shanzhi bench — ${new Date().toISOString()} — ${os.cpus().length} cores, Node ${process.version}\n`);
   const only = process.env.BENCH_ONLY;
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (only !== 'cases') await benchFoundation(serverUrl);
-  if (only !== 'geo') {
+  if (!only || only === 'geo') await benchFoundation(serverUrl);
+  if (!only || only === 'cases') {
     if (serverUrl) await benchCases(serverUrl, row);
     else row('case intake and queries on PostgreSQL', 'skipped', 'set BENCH_DATABASE_URL=postgres://… to include it');
+  }
+  if (!only || only === 'registry') {
+    if (serverUrl) await benchRegistry(serverUrl, row);
+    else
+      row('registry import and search on PostgreSQL', 'skipped', 'set BENCH_DATABASE_URL=postgres://… to include it');
   }
   console.log('\n| measure | result | per op |\n| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);

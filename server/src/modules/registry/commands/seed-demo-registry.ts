@@ -51,7 +51,7 @@ export async function seedDemoRegistry(
         const [x, y] = centre;
         const id = await insertBuilding(tx, {
           name: `${b + 1} 栋`,
-          address: `${grid.code.slice(-3)} 网格 ${b + 1} 栋`,
+          address: `${grid.code} 网格 ${b + 1} 栋`,
           compound: null,
           footprint: {
             type: 'Polygon',
