@@ -201,12 +201,15 @@ export async function searchPeople(db: Queryable, f: PeopleFilter): Promise<Pers
     return `$${params.length}`;
   };
   const where = ['p.grid_path <@ $1::ltree', 'p.erased_at IS NULL'];
-  if (f.name) where.push(`(p.name LIKE '%' || ${p(f.name)} || '%' OR p.name % $${params.length})`);
+  // pg_trgm needs three characters to use its index; a shorter query matches the start of the name (the surname
+  // and the first given character), which a b-tree prefix index answers at any size
+  if (f.name && [...f.name].length < 3) where.push(`p.name LIKE ${p(f.name.replace(/[%_\\]/g, '\\$&'))} || '%'`);
+  else if (f.name) where.push(`p.name LIKE '%' || ${p(f.name.replace(/[%_\\]/g, '\\$&'))} || '%'`);
   if (f.idNumberHash) where.push(`p.id_number_hash = ${p(f.idNumberHash)}`);
   if (f.phoneHash) where.push(`p.phone_hash = ${p(f.phoneHash)}`);
   if (f.tag)
     where.push(`EXISTS (SELECT 1 FROM registry_person_tags t WHERE t.person_id = p.id AND t.tag = ${p(f.tag)})`);
-  const order = f.name ? `similarity(p.name, $${params.indexOf(f.name) + 1}) DESC, p.id` : 'p.id';
+  const order = f.name ? `similarity(p.name, ${p(f.name)}) DESC, p.id` : 'p.id';
   return db.query<R<PersonRecord>>(
     `SELECT ${PERSON_COLUMNS} FROM registry_people p WHERE ${where.join(' AND ')} ORDER BY ${order}
      LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,

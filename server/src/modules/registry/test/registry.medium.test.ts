@@ -109,6 +109,10 @@ describe('the registry of people and houses', () => {
   it('finds people by fuzzy name, exact ID or phone and tag, inside the scope only', async () => {
     const byName = await call('GET', `/api/registry/people?name=${encodeURIComponent('张秀')}`, u.community as string);
     expect(byName.json().items).toHaveLength(1);
+    const full = await call('GET', `/api/registry/people?name=${encodeURIComponent('张秀英')}`, u.community as string);
+    expect(full.json().items).toHaveLength(1);
+    const wildcard = await call('GET', `/api/registry/people?name=${encodeURIComponent('张%')}`, u.community as string);
+    expect(wildcard.json().items).toHaveLength(0);
     expect(
       (await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, u.community as string)).json().items,
     ).toHaveLength(1);
