@@ -114,26 +114,7 @@ export interface NewPerson {
 
 /** undefined when a person with that ID number is already registered (the hash is unique). */
 export async function insertPerson(db: Queryable, p: NewPerson): Promise<number | undefined> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO registry_people (name, id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_hash, phone_masked,
-       birth_date, sex, household_id, registered, grid_path)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::ltree)
-     ON CONFLICT (id_number_hash) DO NOTHING RETURNING id::int AS id`,
-    [
-      p.name,
-      p.idNumberEnc,
-      p.idNumberHash,
-      p.idNumberMasked,
-      p.phoneEnc,
-      p.phoneHash,
-      p.phoneMasked,
-      p.birthDate,
-      p.sex,
-      p.householdId,
-      p.registered,
-      p.gridPath,
-    ],
-  );
+  const [row] = await insertPeople(db, [p]);
   return row?.id;
 }
 
