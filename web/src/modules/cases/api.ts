@@ -1,31 +1,13 @@
+import type { CaseAction, Level } from '../../../../server/src/modules/cases/domain/case-status';
 import { api, upload } from '../../core/api';
 
-export const CASE_ACTIONS = [
-  'accept',
-  'reject',
-  'self_handle',
-  'dispatch',
-  'start',
-  'return',
-  'handle',
-  'verify',
-  'fail_verification',
-  'close',
-  'rate',
-  'suspend',
-  'resume',
-  'request_extension',
-  'approve_extension',
-  'merge',
-  'whistle',
-  'report_in',
-  'finish_part',
-  'supervise',
-] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
-
-export const LEVELS = ['grid', 'community', 'street', 'district', 'department'] as const;
-export type Level = (typeof LEVELS)[number];
+// one list of actions and levels for server and console: the server's pure domain module, imported as source
+export {
+  ACTIONS as CASE_ACTIONS,
+  type CaseAction,
+  LEVELS,
+  type Level,
+} from '../../../../server/src/modules/cases/domain/case-status';
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];

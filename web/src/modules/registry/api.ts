@@ -1,26 +1,9 @@
 import type { FeatureCollection, Polygon } from 'geojson';
+import type { PersonTag } from '../../../../server/src/modules/registry/domain/tags';
 import { api, download, upload } from '../../core/api';
 
-/** The managed person tags, in the order the server lists them. */
-export const PERSON_TAGS = [
-  'elderly',
-  'living_alone',
-  'disabled',
-  'low_income',
-  'party_member',
-  'veteran',
-  'minor',
-  'rider',
-  'courier',
-  'ride_hailing_driver',
-  'affordable_housing_tenant',
-  'released_prisoner',
-  'community_correction',
-  'drug_rehabilitation',
-  'severe_mental_disorder',
-  'key_youth',
-] as const;
-export type PersonTag = (typeof PERSON_TAGS)[number];
+// the managed tag list is the server's own (a pure domain module, imported as source)
+export { PERSON_TAGS, type PersonTag } from '../../../../server/src/modules/registry/domain/tags';
 
 export const AFFORDABLE_TYPES = ['public_rental', 'resettlement', 'shared_ownership'] as const;
 export type AffordableType = (typeof AFFORDABLE_TYPES)[number];
