@@ -15,6 +15,7 @@ import type { ModuleContext, ShanzhiModule } from './core/module.js';
 import { createCasesModule } from './modules/cases/index.js';
 import { createGeoModule, type GeoModule } from './modules/geo/index.js';
 import { createIdentityModule } from './modules/identity/index.js';
+import { createIotModule, type IotModule } from './modules/iot/index.js';
 import { createNotifyModule } from './modules/notify/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
 import { createRegistryModule } from './modules/registry/index.js';
@@ -24,6 +25,7 @@ export interface Shanzhi {
   db: Db;
   events: EventBus;
   geo: GeoModule;
+  iot: IotModule;
   /** What modules share (database, events, cipher, files), for start-up seeding outside a request. */
   ctx: ModuleContext;
   /** Every route registered, for the access matrix test and the docs. */
@@ -34,10 +36,12 @@ export interface Shanzhi {
 const WEB_DIST = path.join(import.meta.dirname, '../../web/dist');
 
 /** Dependencies run first: identity resolves the actor before any module's route sees the request. */
-export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } {
+export function createModules(db: Db): { geo: GeoModule; iot: IotModule; all: ShanzhiModule[] } {
   const geo = createGeoModule({ db });
+  const iot = createIotModule({ locator: geo.locator });
   return {
     geo,
+    iot,
     all: [
       geo,
       createIdentityModule(),
@@ -45,6 +49,7 @@ export function createModules(db: Db): { geo: GeoModule; all: ShanzhiModule[] } 
       createNotifyModule(),
       createOpen311Module({ locator: geo.locator }),
       createRegistryModule({ locator: geo.locator }),
+      iot,
     ],
   };
 }
@@ -72,7 +77,7 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     cipher: PersonalDataCipher.single(config.dataKey),
     files: new FileStore(path.join(config.dataDir, 'files')),
   };
-  const { geo, all } = createModules(db);
+  const { geo, iot, all } = createModules(db);
 
   const routes: Shanzhi['routes'] = [];
   app.addHook('onRoute', (r) => {
@@ -130,6 +135,7 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     db,
     events,
     geo,
+    iot,
     ctx,
     routes,
     async close() {

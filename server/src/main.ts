@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './core/config.js';
 import { seedCategories } from './modules/cases/index.js';
 import { listDistrictsAndStreets, seedGeo } from './modules/geo/index.js';
 import { ensureFirstAdmin, seedOrgs } from './modules/identity/index.js';
+import { seedDemoIot } from './modules/iot/index.js';
 import { seedDemoRegistry } from './modules/registry/index.js';
 
 const started = performance.now();
@@ -37,6 +38,11 @@ async function main() {
   }
   await seedOrgs(db, await listDistrictsAndStreets(db));
   await seedCategories(db);
+  if (seeded.seeded && config.demoData === 'demo') {
+    const fire = await seedDemoIot(shanzhi.iot.deps, { districtCode: '320114', seed: 'shanzhi-demo-2026' });
+    await shanzhi.iot.reload();
+    app.log.info(fire, '已生成演示消防服务中心与探测器（合成数据）/ generated synthetic fire centres and detectors');
+  }
   const admin = await ensureFirstAdmin(db);
 
   const shutdown = async (signal: string) => {
@@ -57,6 +63,7 @@ async function main() {
     '',
     `善治 Shanzhi 已启动 / is running: http://localhost:${port}  (${where}, ${ms} ms${seeded.seeded ? `, ${seeded.grids} demo grids` : ''})`,
     `API 文档 / API docs: http://localhost:${port}/docs`,
+    `MQTT 设备接入 / device ingestion: ${shanzhi.iot.brokerUrl}  (topic ${config.iot.topicRoot}/v1/devices/<code>/<type>)`,
   ];
   if (admin) {
     lines.push(

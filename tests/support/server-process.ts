@@ -44,3 +44,29 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     });
   });
 }
+
+/** POSTs JSON to a server process, with the headers given (a session cookie, a bearer token). */
+export const postJson = (base: string, url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+/** Signs the first administrator in with the one-time password, sets a real one, and returns the session cookie. */
+export async function adminSession(server: ServerProcess, newPassword: string): Promise<string> {
+  const admin = server.admin;
+  if (!admin) throw new Error('this server process was not a first start: no one-time password');
+  const signIn = await postJson(server.base, '/api/identity/sessions', {
+    username: admin.username,
+    password: admin.oneTimePassword,
+  });
+  const cookie = String(signIn.headers.get('set-cookie')).split(';')[0] as string;
+  await postJson(
+    server.base,
+    '/api/identity/password',
+    { currentPassword: admin.oneTimePassword, newPassword },
+    { cookie },
+  );
+  return cookie;
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase } from '../../server/src/test/support.js';
-import { type ServerProcess, startServerProcess } from '../support/server-process.js';
+import { adminSession, postJson, type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 /**
  * Kill -9 the server while 1,000 residents report at once; restart it; let every client retry with its
@@ -47,20 +47,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function residentToken(base: string, admin: NonNullable<ServerProcess['admin']>): Promise<string> {
+async function residentToken(server: ServerProcess): Promise<string> {
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-  const signIn = await post('/api/identity/sessions', { username: admin.username, password: admin.oneTimePassword });
-  const cookie = String(signIn.headers.get('set-cookie')).split(';')[0] as string;
-  await post(
-    '/api/identity/password',
-    { currentPassword: admin.oneTimePassword, newPassword: 'Crash-Boss-Pass-2026' },
-    { cookie },
-  );
+    postJson(server.base, url, body, headers);
+  const cookie = await adminSession(server, 'Crash-Boss-Pass-2026');
   const created = await json(
     await post(
       '/api/identity/users',
@@ -92,7 +82,7 @@ async function residentToken(base: string, admin: NonNullable<ServerProcess['adm
 describe('a crash in the middle of 1,000 concurrent reports', () => {
   it('loses no acknowledged report and creates no duplicate on retry', async () => {
     server = await startServerProcess(env);
-    const token = await residentToken(server.base, server.admin as NonNullable<ServerProcess['admin']>);
+    const token = await residentToken(server);
     const keys = Array.from(
       { length: REPORTS },
       (_, i) => `crash-${i.toString().padStart(4, '0')}-${randomBytes(4).toString('hex')}`,

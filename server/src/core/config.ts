@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -40,6 +41,25 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   CJK_FONT: z.string().optional(),
+  MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
+    .optional(),
+  MQTT_USERNAME: z.string().optional(),
+  MQTT_PASSWORD: z.string().optional(),
+  MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
+  IOT_TOPIC_ROOT: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, _ or -')
+    .default('shanzhi'),
+  IOT_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
+  IOT_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  IOT_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  IOT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export type Engine = 'embedded' | 'server';
@@ -64,6 +84,21 @@ export interface Config {
   publicUrl: string;
   /** A font with Chinese glyphs for PDFs; the Noto CJK font of Debian's fonts-noto-cjk unless set. */
   cjkFont: string;
+  iot: {
+    /** An external broker (Mosquitto, EMQX); unset runs the embedded broker on `embeddedPort`. */
+    mqttUrl?: string;
+    username?: string;
+    password?: string;
+    protocolVersion: 4 | 5;
+    embeddedPort: number;
+    topicRoot: string;
+    /** Names this instance's persistent MQTT session: the same id after a restart gets the queued messages. */
+    instanceId: string;
+    /** How often escalation, offline detection and fault cases run; 0 turns them off (tests drive them). */
+    jobIntervalSeconds: number;
+    flushMs: number;
+    webhookSecret?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -130,5 +165,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     escalationIntervalSeconds: e.ESCALATION_INTERVAL_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     cjkFont: e.CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    iot: {
+      mqttUrl: e.MQTT_URL,
+      username: e.MQTT_USERNAME,
+      password: e.MQTT_PASSWORD,
+      protocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
+      embeddedPort: e.MQTT_PORT,
+      topicRoot: e.IOT_TOPIC_ROOT,
+      instanceId:
+        e.IOT_INSTANCE_ID ??
+        os
+          .hostname()
+          .replace(/[^A-Za-z0-9_-]/g, '-')
+          .slice(0, 40),
+      jobIntervalSeconds: e.IOT_JOB_INTERVAL_SECONDS,
+      flushMs: e.IOT_FLUSH_MS,
+      webhookSecret: e.IOT_WEBHOOK_SECRET,
+    },
   };
 }

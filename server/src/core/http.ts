@@ -25,6 +25,9 @@ export const REDACT_PATHS = [
   '*.token',
   '*.idNumber',
   '*.phone',
+  '*.contactPhone',
+  '*.secret',
+  'req.headers["x-shanzhi-signature"]',
 ];
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {

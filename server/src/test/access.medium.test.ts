@@ -5,7 +5,8 @@ import { startTestApp, type TestApp } from './support.js';
  * Every API route, whoever asks: signed out → 401 unless the route is how one signs in; a resident → 403 on
  * anything that is staff data. New routes join this matrix automatically, so none can ship unguarded.
  */
-const PUBLIC = new Set(['POST /api/identity/sessions', 'POST /api/identity/tokens']);
+// the NB-IoT webhook has no session: its HMAC signature is its authentication (tested in the iot module)
+const PUBLIC = new Set(['POST /api/identity/sessions', 'POST /api/identity/tokens', 'POST /api/iot/ingest']);
 const RESIDENT_ALLOWED = new Set([
   'GET /api/geo/locate',
   'GET /api/identity/me',
@@ -137,5 +138,10 @@ function validBody(url: string): object {
     return { name: 'x', idNumber: '11010519491231002X', householdId: 1, registered: true };
   if (url === '/api/registry/people/:id/reveal') return { field: 'phone', reason: 'check it' };
   if (url === '/api/registry/people/:id') return { reason: 'asked for it' };
+  if (url === '/api/iot/devices') return { code: 'SMK-0001', kind: 'smoke', buildingId: 1, ownerName: 'x' };
+  if (url === '/api/iot/devices/:id') return { enabled: false };
+  if (url === '/api/iot/alarms/:id/close') return { classification: 'test' };
+  if (url === '/api/iot/fire-centres')
+    return { districtCode: '370983', letters: 'z', name: 'xx', lng: 116.7, lat: 36.1 };
   return {};
 }

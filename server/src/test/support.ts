@@ -58,11 +58,12 @@ async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
 export interface TestApp extends Shanzhi {
   adminCookie: string;
   /** Signs a new user in through the API and returns their session cookie. */
-  userCookie(role: string, scopeCode: string, username?: string): Promise<string>;
+  userCookie(role: string, scopeCode: string, username?: string, orgCode?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'Test-Password-2026';
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
 export function cookieOf(res: { headers: Record<string, unknown> }): string {
   const set = res.headers['set-cookie'];
@@ -71,7 +72,7 @@ export function cookieOf(res: { headers: Record<string, unknown> }): string {
 }
 
 export async function startTestApp(
-  opts: { grids?: 'all' | string[] | 'none'; serveWeb?: boolean } = {},
+  opts: { grids?: 'all' | string[] | 'none'; serveWeb?: boolean; mqttUrl?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-test-'));
@@ -81,6 +82,15 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),
+    // every test app its own broker port and topic root, so files running in parallel never hear each other
+    MQTT_PORT: '0',
+    HOST: '127.0.0.1',
+    IOT_TOPIC_ROOT: `t${randomBytes(4).toString('hex')}`,
+    IOT_JOB_INTERVAL_SECONDS: '0',
+    IOT_FLUSH_MS: '100',
+    IOT_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    ...(opts.mqttUrl ? { MQTT_URL: opts.mqttUrl } : {}),
+    ...opts.env,
   });
   const shanzhi = await createShanzhi(config, { db, serveWeb: opts.serveWeb ?? false });
   const grids = opts.grids ?? 'all';
@@ -96,7 +106,7 @@ export async function startTestApp(
   return {
     ...shanzhi,
     adminCookie,
-    async userCookie(role, scopeCode, username) {
+    async userCookie(role, scopeCode, username, orgCode) {
       const res = await shanzhi.app.inject({
         method: 'POST',
         url: '/api/identity/users',
@@ -106,6 +116,7 @@ export async function startTestApp(
           displayName: `测试${role}`,
           role,
           scopeCode,
+          ...(orgCode ? { orgCode } : {}),
         },
       });
       if (res.statusCode !== 200) throw new Error(`create user failed: ${res.body}`);

@@ -1,6 +1,7 @@
 /** The identity module's public face: other modules import only from here. */
 export { ensureFirstAdmin } from './commands/ensure-first-admin.js';
 export { type OrgRegion, seedOrgs } from './commands/seed-orgs.js';
-export { findOrg, type OrgRecord } from './db/identity.repository.js';
+export { serviceActor } from './commands/service-actor.js';
+export { findOrg, findUserIds, insertOrgs as registerOrgs, type OrgRecord } from './db/identity.repository.js';
 export { createIdentityModule } from './identity.module.js';
 export { resolveActor } from './queries/resolve-actor.js';

@@ -3,6 +3,7 @@ import type { ShanzhiModule } from '../../core/module.js';
 import { notifyRoutes } from './notify.routes.js';
 import { NotifyService } from './notify.service.js';
 import { LiveSender } from './senders.js';
+import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
 
 /** Listens to other modules' events and tells people; owns nothing but the messages it sent. */
@@ -13,7 +14,9 @@ export function createNotifyModule(): ShanzhiModule {
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     routes: (app, ctx) => notifyRoutes(app, ctx, live),
     async start(ctx) {
-      subscribeToCases(ctx, new NotifyService(ctx.db, [live]));
+      const service = new NotifyService(ctx.db, [live]);
+      subscribeToCases(ctx, service);
+      subscribeToAlarms(ctx, service);
     },
   };
 }

@@ -24,6 +24,8 @@ export interface ReportInput {
   anonymous?: boolean;
   /** Staff taking a 12345 hotline call mark it so; everything else follows from the reporter's role. */
   viaHotline?: boolean;
+  /** Opened by a device system (a confirmed fire, a standing fault) rather than by a person. */
+  fromDevice?: boolean;
   /** Photos and voice notes uploaded beforehand by the same person. */
   mediaIds?: number[];
 }
@@ -71,7 +73,9 @@ export async function reportCase(
         ? 'grid_worker'
         : input.viaHotline
           ? 'hotline'
-          : 'api';
+          : input.fromDevice
+            ? 'device'
+            : 'api';
 
   const now = new Date();
   const outcome = await ctx.db

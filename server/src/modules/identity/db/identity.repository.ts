@@ -185,3 +185,21 @@ export async function listOrgsForScope(db: Queryable, scope: string): Promise<Or
     [scope],
   );
 }
+
+/** Who should hear about something: the members of an org, or the people of a role whose scope is exactly a unit. */
+export async function findUserIds(
+  db: Queryable,
+  who: { orgCode: string } | { role: Role; scopePath: string },
+): Promise<number[]> {
+  const rows =
+    'orgCode' in who
+      ? await db.query<{ id: number }>(
+          'SELECT id::int AS id FROM identity_users WHERE org_code = $1 AND NOT disabled',
+          [who.orgCode],
+        )
+      : await db.query<{ id: number }>(
+          'SELECT id::int AS id FROM identity_users WHERE role = $1 AND scope_path = $2::ltree AND NOT disabled',
+          [who.role, who.scopePath],
+        );
+  return rows.map((r) => r.id);
+}

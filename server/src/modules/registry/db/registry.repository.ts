@@ -411,3 +411,35 @@ export async function summary(db: Queryable, scope: string, area: string) {
   );
   return row as NonNullable<typeof row>;
 }
+
+export interface BuildingPlace {
+  id: number;
+  name: string;
+  address: string;
+  floors: number;
+  lng: number;
+  lat: number;
+  gridCode: string;
+  gridPath: string;
+}
+
+/** Where a building stands, for modules that install something in it (fire detectors). */
+export async function findBuildingPlace(db: Queryable, id: number): Promise<BuildingPlace | undefined> {
+  const [row] = await db.query<R<BuildingPlace>>(
+    `SELECT id::int AS id, name, address, floors, ST_X(ST_PointOnSurface(footprint)) AS lng,
+       ST_Y(ST_PointOnSurface(footprint)) AS lat, grid_code AS "gridCode", grid_path::text AS "gridPath"
+     FROM registry_buildings WHERE id = $1`,
+    [id],
+  );
+  return row;
+}
+
+/** Every building of an area with its place, in id order (demo device installation). */
+export async function listBuildingPlaces(db: Queryable, areaPath: string): Promise<BuildingPlace[]> {
+  return db.query<R<BuildingPlace>>(
+    `SELECT id::int AS id, name, address, floors, ST_X(ST_PointOnSurface(footprint)) AS lng,
+       ST_Y(ST_PointOnSurface(footprint)) AS lat, grid_code AS "gridCode", grid_path::text AS "gridPath"
+     FROM registry_buildings WHERE grid_path <@ $1::ltree ORDER BY id`,
+    [areaPath],
+  );
+}

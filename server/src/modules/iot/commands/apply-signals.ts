@@ -1,0 +1,136 @@
+import {
+  advanceEscalation,
+  clearActiveAlarm,
+  confirmingAlarms,
+  getAlarm,
+  insertIncident,
+  joinIncident,
+  upsertAlarm,
+} from '../db/iot.repository.js';
+import { ALARM_TYPES } from '../domain/alarm-types.js';
+import type { Signal } from '../domain/rules.js';
+import type { IotDeps } from '../iot.deps.js';
+import {
+  ALARM_CLEARED,
+  ALARM_ESCALATED,
+  ALARM_RAISED,
+  type AlarmEscalatedPayload,
+  type AlarmEventPayload,
+  FIRE_CONFIRMED,
+} from '../iot.events.js';
+import { recordSteps, resolveStep } from './escalation.js';
+import { openFireCase } from './open-case.js';
+
+export interface SignalDevice {
+  id: number;
+  code: string;
+  buildingId: number | null;
+  floor: number | null;
+  gridPath: string;
+}
+
+/**
+ * Writes what the rules decided, one transaction per alarm, before the device's message is acknowledged: an alarm
+ * the broker was told "received" is on disk. A new fire alarm alerts the nearest fire service centre at once and,
+ * with another detector of the same floor already in alarm inside the window, becomes a confirmed fire.
+ */
+export async function applySignals(
+  deps: IotDeps,
+  device: SignalDevice,
+  signals: Signal[],
+  deviceTime: Date | null,
+  now: Date,
+): Promise<void> {
+  for (const s of signals) {
+    if (s.state === 'raise') await raise(deps, device, s, deviceTime, now);
+    else await clearByDevice(deps, device, s, now);
+  }
+}
+
+async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime: Date | null, now: Date) {
+  const settings = deps.rules();
+  const fire = ALARM_TYPES[s.type].fire;
+  const outcome = await deps.ctx.db.transaction(async (tx) => {
+    const up = await upsertAlarm(tx, {
+      deviceId: device.id,
+      type: s.type,
+      severity: s.severity,
+      fire,
+      buildingId: device.buildingId,
+      floor: device.floor,
+      gridPath: device.gridPath,
+      at: now,
+      deviceTime,
+      value: s.value ?? {},
+    });
+    if (!up.inserted || !fire) return { alarmId: up.id, inserted: up.inserted, notices: [], newIncident: null };
+    const alarm = await getAlarm(tx, up.id);
+    if (!alarm) throw new Error(`alarm ${up.id} vanished inside its own transaction`);
+    const notices: AlarmEscalatedPayload[] = await recordSteps(
+      tx,
+      alarm,
+      await resolveStep(tx, 'fire_centre', alarm),
+      now,
+    );
+    await advanceEscalation(tx, up.id, -1, 0, new Date(now.getTime() + settings.ackTimeoutSeconds * 1000));
+    let newIncident: number | null = null;
+    if (device.buildingId !== null) {
+      const others = await confirmingAlarms(tx, {
+        buildingId: device.buildingId,
+        floor: device.floor,
+        deviceId: device.id,
+        since: new Date(now.getTime() - settings.confirmWindowSeconds * 1000),
+      });
+      if (others.length) {
+        const existing = others.find((o) => o.incidentId !== null)?.incidentId ?? null;
+        const incidentId =
+          existing ??
+          (await insertIncident(tx, {
+            buildingId: device.buildingId,
+            floor: device.floor,
+            gridPath: device.gridPath,
+            at: now,
+          }));
+        await joinIncident(tx, incidentId, [up.id, ...others.filter((o) => o.incidentId === null).map((o) => o.id)]);
+        if (existing === null) {
+          notices.push(...(await recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now)));
+          newIncident = incidentId;
+        }
+      }
+    }
+    return { alarmId: up.id, inserted: true, notices, newIncident };
+  });
+  if (!outcome.inserted) return;
+  const payload: AlarmEventPayload = {
+    alarmId: outcome.alarmId,
+    deviceCode: device.code,
+    type: s.type,
+    severity: outcome.newIncident !== null ? 'critical' : s.severity,
+    gridPath: device.gridPath,
+    buildingId: device.buildingId,
+  };
+  deps.ctx.events.publish(ALARM_RAISED, payload);
+  for (const n of outcome.notices) deps.ctx.events.publish(ALARM_ESCALATED, n);
+  if (outcome.newIncident !== null) {
+    deps.ctx.events.publish(FIRE_CONFIRMED, { ...payload, incidentId: outcome.newIncident });
+    const alarm = await getAlarm(deps.ctx.db, outcome.alarmId);
+    // the incident is on disk either way; a case that fails to open here is opened by the next job run
+    if (alarm)
+      await openFireCase(deps, alarm, outcome.newIncident).catch((err) =>
+        deps.ctx.log.error({ err, incidentId: outcome.newIncident }, 'could not open the fire case yet'),
+      );
+  }
+}
+
+async function clearByDevice(deps: IotDeps, device: SignalDevice, s: Signal, now: Date) {
+  const id = await clearActiveAlarm(deps.ctx.db, device.id, s.type, now, 'device');
+  if (id === undefined) return;
+  deps.ctx.events.publish(ALARM_CLEARED, {
+    alarmId: id,
+    deviceCode: device.code,
+    type: s.type,
+    severity: s.severity,
+    gridPath: device.gridPath,
+    buildingId: device.buildingId,
+  } satisfies AlarmEventPayload);
+}

@@ -1,0 +1,115 @@
+import { writeAudit } from '../../../core/audit.js';
+import { type Actor, inScope } from '../../../core/auth.js';
+import {
+  type AlarmRecord,
+  acknowledgeAlarm,
+  clearAlarmById,
+  closeAlarm,
+  closeIncidentIfDone,
+  getAlarm,
+  hasEscalation,
+  markArrived,
+} from '../db/iot.repository.js';
+import type { Classification } from '../domain/alarm-types.js';
+import type { IotDeps } from '../iot.deps.js';
+import { iotErrors } from '../iot.errors.js';
+import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED } from '../iot.events.js';
+import { recordSteps, resolveStep } from './escalation.js';
+import { openFireCase } from './open-case.js';
+
+async function alarmInScope(deps: IotDeps, actor: Actor, id: number): Promise<AlarmRecord> {
+  const alarm = await getAlarm(deps.ctx.db, id);
+  if (!alarm || !inScope(actor, alarm.gridPath)) throw iotErrors.alarmNotFound();
+  return alarm;
+}
+
+const conflict = (zh: string, en: string) => iotErrors.alarmStateConflict({ params: { reason: { 'zh-CN': zh, en } } });
+
+/**
+ * 确认: stops the escalation chain. Saying it is a real fire hands it to 119 and opens a case, as a confirmed fire
+ * does; without that, only a confirmed fire goes on to 119.
+ */
+export async function acknowledge(
+  deps: IotDeps,
+  actor: Actor,
+  id: number,
+  input: { realFire?: boolean; note?: string },
+): Promise<AlarmRecord> {
+  const alarm = await alarmInScope(deps, actor, id);
+  const now = new Date();
+  const real = alarm.fire && input.realFire === true;
+  const notices = await deps.ctx.db.transaction(async (tx) => {
+    if (!(await acknowledgeAlarm(tx, id, actor.id, input.realFire ?? null, input.note ?? null, now)))
+      throw conflict('已确认或已关闭', 'already acknowledged or closed');
+    await writeAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.displayName,
+      action: 'iot.alarm_acknowledged',
+      subject: `alarm:${id}`,
+      detail: { realFire: input.realFire ?? null },
+    });
+    if (!real || alarm.incidentId !== null || (await hasEscalation(tx, [id], 'fire_119'))) return [];
+    return recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now);
+  });
+  deps.ctx.events.publish(ALARM_ACKNOWLEDGED, { alarmId: id, realFire: real }, actor.id);
+  for (const n of notices) deps.ctx.events.publish(ALARM_ESCALATED, n, actor.id);
+  if (real && alarm.caseId === null) await openFireCase(deps, alarm, alarm.incidentId);
+  return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
+}
+
+/** 到场: the responder is on site; the statistics measure time to arrive from it. */
+export async function arrive(deps: IotDeps, actor: Actor, id: number): Promise<AlarmRecord> {
+  await alarmInScope(deps, actor, id);
+  if (!(await markArrived(deps.ctx.db, id, new Date()))) throw conflict('已到场或已关闭', 'already arrived or closed');
+  return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
+}
+
+/** 消除: the condition is gone (reset on site); a new alarm of the device is a new row from now on. */
+export async function clearByOperator(
+  deps: IotDeps,
+  actor: Actor,
+  id: number,
+  forget: (code: string, type: AlarmRecord['type']) => void,
+): Promise<AlarmRecord> {
+  const alarm = await alarmInScope(deps, actor, id);
+  if (!(await clearAlarmById(deps.ctx.db, id, `user:${actor.id}`, new Date())))
+    throw conflict('已消除', 'already cleared');
+  forget(alarm.deviceCode, alarm.type);
+  deps.ctx.events.publish(ALARM_CLEARED, { alarmId: id, deviceCode: alarm.deviceCode, type: alarm.type }, actor.id);
+  return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
+}
+
+/** 关闭 with the classification the statistics count: real fire, false alarm, test, fault. */
+export async function close(
+  deps: IotDeps,
+  actor: Actor,
+  id: number,
+  input: { classification: Classification; note?: string },
+  forget: (code: string, type: AlarmRecord['type']) => void,
+): Promise<AlarmRecord> {
+  const alarm = await alarmInScope(deps, actor, id);
+  if (alarm.acknowledgedAt === null) throw conflict('请先确认告警', 'acknowledge it first');
+  const now = new Date();
+  await deps.ctx.db.transaction(async (tx) => {
+    if (
+      !(await closeAlarm(tx, id, {
+        by: actor.id,
+        classification: input.classification,
+        note: input.note ?? null,
+        at: now,
+      }))
+    )
+      throw conflict('已关闭', 'already closed');
+    if (alarm.incidentId !== null) await closeIncidentIfDone(tx, alarm.incidentId, now);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.displayName,
+      action: 'iot.alarm_closed',
+      subject: `alarm:${id}`,
+      detail: { classification: input.classification },
+    });
+  });
+  forget(alarm.deviceCode, alarm.type);
+  deps.ctx.events.publish(ALARM_CLOSED, { alarmId: id, classification: input.classification }, actor.id);
+  return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
+}

@@ -1,0 +1,90 @@
+import seedrandom from 'seedrandom';
+import { listDistrictsAndStreets } from '../../geo/index.js';
+import { listBuildingPlaces } from '../../registry/index.js';
+import { insertDevices, type NewDevice } from '../db/iot.repository.js';
+import type { DeviceKind } from '../domain/devices.js';
+import { hashSecret } from '../ingest/ingestor.js';
+import type { IotDeps } from '../iot.deps.js';
+import { recordFireCentres } from './fire-centres.js';
+import { newSecret } from './register-device.js';
+
+const CENTRE_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+/**
+ * Demo fire safety for one district, synthetic like the rest of the demo: six fire service centres (the seed's
+ * 雨花台区 has six) spread over its buildings, and in every demo building two smoke detectors on each of its lower
+ * floors, a rate-of-rise heat detector on the ground floor, and in every fourth an e-bike charging monitor and an
+ * electrical fire monitor. Device secrets are random and not kept: a demo device is driven through the service account.
+ */
+export async function seedDemoIot(
+  deps: IotDeps,
+  opts: { districtCode: string; seed: string; floorsCovered?: number },
+): Promise<{ centres: number; devices: number }> {
+  const rng = seedrandom(`${opts.seed}:iot:${opts.districtCode}`);
+  const district = (await listDistrictsAndStreets(deps.ctx.db)).find((r) => r.code === opts.districtCode);
+  if (!district) return { centres: 0, devices: 0 };
+  const buildings = await listBuildingPlaces(deps.ctx.db, district.path);
+  if (!buildings.length) return { centres: 0, devices: 0 };
+  const step = Math.max(1, Math.floor(buildings.length / CENTRE_LETTERS.length));
+  const centres = CENTRE_LETTERS.map((letter, i) => {
+    const b = buildings[Math.min(buildings.length - 1, i * step + Math.floor(step / 2))] ?? buildings[0];
+    return {
+      orgCode: `${opts.districtCode}-fire_centre_${letter}`,
+      name: `${district.name}第${i + 1}智慧消防服务中心`,
+      districtPath: district.path,
+      lng: b?.lng ?? 0,
+      lat: b?.lat ?? 0,
+    };
+  });
+  const secretHash = hashSecret(newSecret());
+  const devices: NewDevice[] = [];
+  const add = (
+    b: (typeof buildings)[number],
+    n: number,
+    kind: DeviceKind,
+    floor: number,
+    extra: Partial<NewDevice> = {},
+  ) =>
+    devices.push({
+      code: demoDeviceCode(b.id, floor, n),
+      kind,
+      heatClass: null,
+      heatMode: null,
+      buildingId: b.id,
+      floor,
+      room: null,
+      venueId: null,
+      address: b.address,
+      lng: b.lng,
+      lat: b.lat,
+      gridCode: b.gridCode,
+      gridPath: b.gridPath,
+      ownerName: `${b.name}物业（演示）`,
+      contactEnc: null,
+      contactMasked: null,
+      heartbeatSeconds: 3600,
+      secretHash,
+      ...extra,
+    });
+  for (const [i, b] of buildings.entries()) {
+    const floors = Math.min(b.floors, opts.floorsCovered ?? 3);
+    for (let f = 1; f <= floors; f++) {
+      add(b, 1, 'smoke', f);
+      add(b, 2, 'smoke', f);
+    }
+    add(b, 3, 'heat', 1, { heatClass: rng() < 0.7 ? 'A2' : 'B', heatMode: 'R' });
+    if (i % 4 === 0) {
+      add(b, 4, 'ebike_charger', 1);
+      add(b, 5, 'electrical', 1);
+    }
+  }
+  await deps.ctx.db.transaction(async (tx) => {
+    await recordFireCentres(tx, centres);
+    for (let i = 0; i < devices.length; i += 5000) await insertDevices(tx, devices.slice(i, i + 5000));
+  });
+  return { centres: centres.length, devices: devices.length };
+}
+
+/** Demo device codes say where they are, so the simulator can stage a fire on one floor: D<building>F<floor>N<n>. */
+export const demoDeviceCode = (buildingId: number, floor: number, n: number) =>
+  `D${String(buildingId).padStart(6, '0')}F${String(floor).padStart(2, '0')}N${n}`;

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import type { MqttClient } from 'mqtt';
+import type { Actor } from '../../core/auth.js';
+import type { ModuleContext, ShanzhiModule } from '../../core/module.js';
+import type { GridLocator } from '../geo/index.js';
+import { serviceActor } from '../identity/index.js';
+import { directoryEntry, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
+import { RULE_PRESETS, type RuleSettings } from './domain/rules.js';
+import { Ingestor } from './ingest/ingestor.js';
+import { SERVICE_USER, servicePassword, startEmbeddedBroker, subscribeIngestion } from './ingest/mqtt.js';
+import type { IotDeps } from './iot.deps.js';
+import { iotRoutes } from './iot.routes.js';
+import { runIotJobs } from './jobs/iot-jobs.js';
+
+const DEVICES_CHANGED = 'iot_devices_changed';
+
+export interface IotModule extends ShanzhiModule {
+  /** Set once started: the live ingestion, the broker port devices use on the embedded default. */
+  readonly ingestor: Ingestor;
+  readonly brokerUrl: string;
+  readonly deps: IotDeps;
+  /** Tests and the job timer: offline detection, escalation, fault cases, at `now`. */
+  runJobs(now?: Date): Promise<void>;
+  /** After bulk-loading devices (demo seed, bench). */
+  reload(): Promise<void>;
+}
+
+/**
+ * 智慧消防. Depends on geo (grids), registry (buildings), identity (orgs, recipients, the system actor) and cases
+ * (a confirmed fire opens a case), each through its exported functions.
+ */
+export function createIotModule(deps: { locator: GridLocator }): IotModule {
+  let rules: RuleSettings = { ...RULE_PRESETS };
+  let ingestor: Ingestor | undefined;
+  let iotDeps: IotDeps | undefined;
+  let client: MqttClient | undefined;
+  let broker: { port: number; close(): Promise<void> } | undefined;
+  let brokerUrl = '';
+  let system: Promise<Actor> | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  let jobRunning: Promise<void> | undefined;
+
+  const need = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('the iot module has not started');
+    return v;
+  };
+  async function loadRules(ctx: Pick<ModuleContext, 'db'>) {
+    rules = { ...RULE_PRESETS, ...((await getSetting(ctx.db, 'rules')) as Partial<RuleSettings> | undefined) };
+  }
+
+  const module: IotModule = {
+    name: 'iot',
+    migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    get ingestor() {
+      return need(ingestor);
+    },
+    get brokerUrl() {
+      return brokerUrl;
+    },
+    get deps() {
+      return need(iotDeps);
+    },
+    routes: (app, ctx) =>
+      iotRoutes(app, {
+        deps: need(iotDeps),
+        ingestor: () => need(ingestor),
+        async reloadDevice(code) {
+          const row = await directoryEntry(ctx.db, code);
+          if (row) need(ingestor).put(row);
+          await ctx.db.notify(DEVICES_CHANGED, code);
+        },
+        reloadRules: () => loadRules(ctx),
+      }),
+    async start(ctx) {
+      const cfg = ctx.config.iot;
+      iotDeps = {
+        ctx,
+        locator: deps.locator,
+        rules: () => rules,
+        systemActor: () => {
+          system ??= serviceActor(ctx.db, 'iot', '智慧消防系统');
+          return system;
+        },
+      };
+      await loadRules(ctx);
+      ingestor = new Ingestor(iotDeps, cfg.topicRoot);
+      await ingestor.load();
+      await ensureTelemetryPartition(ctx.db, new Date());
+      const live = ingestor;
+      unlisten = await ctx.db.listen(DEVICES_CHANGED, (code) => {
+        directoryEntry(ctx.db, code)
+          .then((row) => row && live.put(row))
+          .catch((err) => ctx.log.error({ err }, 'could not reload a changed device'));
+      });
+      const onError = (err: unknown) => ctx.log.error({ err }, 'MQTT ingestion error');
+      if (cfg.mqttUrl) {
+        brokerUrl = cfg.mqttUrl;
+        client = await subscribeIngestion({
+          url: cfg.mqttUrl,
+          clientId: `shanzhi-${cfg.topicRoot}-${cfg.instanceId}`,
+          username: cfg.username,
+          password: cfg.password,
+          protocolVersion: cfg.protocolVersion,
+          root: cfg.topicRoot,
+          ingestor,
+          onError,
+        });
+      } else {
+        const password = servicePassword(ctx.config.dataKey);
+        broker = await startEmbeddedBroker({
+          port: cfg.embeddedPort,
+          host: ctx.config.host,
+          root: cfg.topicRoot,
+          ingestor,
+          password,
+        });
+        brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
+        client = await subscribeIngestion({
+          url: brokerUrl,
+          clientId: `shanzhi-${cfg.topicRoot}-${cfg.instanceId}`,
+          username: SERVICE_USER,
+          password,
+          protocolVersion: 4,
+          root: cfg.topicRoot,
+          ingestor,
+          onError,
+        });
+      }
+      const flusher = setInterval(() => {
+        live.flush().catch((err) => ctx.log.error({ err }, 'iot state flush failed'));
+      }, cfg.flushMs);
+      flusher.unref();
+      timers.push(flusher);
+      if (cfg.jobIntervalSeconds) {
+        const jobs = setInterval(() => {
+          module.runJobs().catch((err) => ctx.log.error({ err }, 'iot jobs failed'));
+        }, cfg.jobIntervalSeconds * 1000);
+        jobs.unref();
+        timers.push(jobs);
+      }
+      ctx.log.info({ broker: brokerUrl, devices: ingestor.size }, 'iot ingestion subscribed');
+    },
+    async runJobs(now) {
+      // one run at a time: a slow run is not overtaken by the next tick
+      jobRunning ??= runIotJobs(need(iotDeps), need(ingestor), now).finally(() => {
+        jobRunning = undefined;
+      });
+      return jobRunning;
+    },
+    async reload() {
+      await need(ingestor).load();
+    },
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await jobRunning?.catch(() => undefined);
+      await client?.endAsync();
+      await broker?.close();
+      await ingestor?.flush();
+      await unlisten?.();
+    },
+    ready: () => client?.connected ?? false,
+  };
+  return module;
+}

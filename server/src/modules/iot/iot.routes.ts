@@ -1,0 +1,483 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { type Actor, inScope, requireRole } from '../../core/auth.js';
+import { coreErrors } from '../../core/errors.js';
+import type { HttpApp } from '../../core/http.js';
+import { scopePathOf } from '../geo/index.js';
+import { recordFireCentres } from './commands/fire-centres.js';
+import { acknowledge, arrive, clearByOperator, close } from './commands/handle-alarm.js';
+import { newSecret, registerDevice } from './commands/register-device.js';
+import {
+  alarmStats,
+  alarmsByBuilding,
+  deviceHealth,
+  getAlarm,
+  getDevice,
+  listAlarms,
+  listDeadLetters,
+  listDevices,
+  listEscalations,
+  listFireCentres,
+  putSetting,
+  recentTelemetry,
+  setDeviceEnabled,
+  setDeviceSecret,
+} from './db/iot.repository.js';
+import { ALARM_TYPES } from './domain/alarm-types.js';
+import { DEVICE_KIND_LABELS, DEVICE_KINDS, HEAT_CLASS_TABLE } from './domain/devices.js';
+import { RULE_PRESETS } from './domain/rules.js';
+import { hashSecret, type Ingestor } from './ingest/ingestor.js';
+import type { IotDeps } from './iot.deps.js';
+import { iotErrors } from './iot.errors.js';
+import { rolesFor } from './iot.permissions.js';
+import { presentAlarm, presentDevice } from './iot.presenter.js';
+import {
+  acknowledgeBody,
+  alarmQuery,
+  alarmSchema,
+  areaQuery,
+  closeBody,
+  deviceBody,
+  deviceQuery,
+  deviceSchema,
+  fireCentreBody,
+  rulesBody,
+  rulesSchema,
+  statsQuery,
+  webhookBody,
+} from './iot.schemas.js';
+
+export interface IotRuntime {
+  deps: IotDeps;
+  ingestor(): Ingestor;
+  reloadDevice(code: string): Promise<void>;
+  reloadRules(): Promise<void>;
+}
+
+const WEBHOOK_SKEW_SECONDS = 300;
+
+export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
+  const { deps } = rt;
+  const db = deps.ctx.db;
+  const tags = ['iot'];
+  const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+  /** The area asked for, which must lie inside the actor's scope; the actor's whole scope when none is given. */
+  async function areaOf(actor: Actor, regionCode?: string): Promise<string> {
+    if (!regionCode) return actor.scopePath;
+    const path = await scopePathOf(db, regionCode);
+    if (path === undefined) throw coreErrors.invalid({ field: 'regionCode', params: { reason: regionCode } });
+    if (!inScope(actor, path) && !actor.scopePath.startsWith(`${path}.`)) throw coreErrors.outOfScope();
+    return path;
+  }
+
+  app.get(
+    '/catalogue',
+    { schema: { tags, summary: '设备类型、告警类型与 GB 4716 感温类别 / device kinds, alarm types, heat classes' } },
+    async (req) => {
+      requireRole(req, rolesFor('view'));
+      return { deviceKinds: DEVICE_KIND_LABELS, alarmTypes: ALARM_TYPES, heatClasses: HEAT_CLASS_TABLE };
+    },
+  );
+
+  app.post(
+    '/devices',
+    {
+      schema: {
+        tags,
+        summary: '登记设备（返回一次性设备密钥）/ register a device; its secret is returned once',
+        body: deviceBody,
+        response: { 201: z.object({ id: z.number(), code: z.string(), secret: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('manage'));
+      return reply.status(201).send(await registerDevice(deps, actor, req.body, rt.reloadDevice));
+    },
+  );
+
+  app.get(
+    '/devices',
+    {
+      schema: {
+        tags,
+        summary: '设备列表（在线状态、电量）/ devices with their state',
+        querystring: deviceQuery,
+        response: { 200: z.object({ items: z.array(deviceSchema), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const { regionCode, ...f } = req.query;
+      const page = await listDevices(db, actor.scopePath, { ...f, areaPath: await areaOf(actor, regionCode) });
+      return { items: page.items.map(presentDevice), total: page.total };
+    },
+  );
+
+  app.get(
+    '/devices/manifest',
+    {
+      schema: {
+        tags,
+        summary: '设备清单（编号、类型、楼栋、楼层；供模拟器与联调）/ device manifest for the simulator',
+        querystring: areaQuery,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('manage'));
+      const area = await areaOf(actor, req.query.regionCode);
+      const out: { code: string; kind: string; buildingId: number | null; floor: number | null }[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await listDevices(db, actor.scopePath, { areaPath: area, limit: 500, offset });
+        for (const d of page.items) out.push({ code: d.code, kind: d.kind, buildingId: d.buildingId, floor: d.floor });
+        if (page.items.length < 500) break;
+      }
+      return { topicRoot: deps.ctx.config.iot.topicRoot, devices: out };
+    },
+  );
+
+  app.get(
+    '/devices/:id',
+    { schema: { tags, summary: '设备详情与最近遥测 / a device and its recent telemetry', params: idParam } },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const d = await getDevice(db, req.params.id);
+      if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
+      const [telemetry, alarms] = await Promise.all([
+        recentTelemetry(db, d.id, 50),
+        listAlarms(db, actor.scopePath, { areaPath: d.gridPath, status: 'all', limit: 20, offset: 0 }).then((p) =>
+          p.items.filter((a) => a.deviceId === d.id).map(presentAlarm),
+        ),
+      ]);
+      return { device: presentDevice(d), telemetry, alarms };
+    },
+  );
+
+  app.patch(
+    '/devices/:id',
+    {
+      schema: {
+        tags,
+        summary: '启用或停用设备 / enable or disable a device',
+        params: idParam,
+        body: z.object({ enabled: z.boolean() }),
+        response: { 200: deviceSchema },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('manage'));
+      const d = await getDevice(db, req.params.id);
+      if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
+      const code = await setDeviceEnabled(db, d.id, req.body.enabled);
+      if (code) await rt.reloadDevice(code);
+      return presentDevice((await getDevice(db, d.id)) ?? d);
+    },
+  );
+
+  app.post(
+    '/devices/:id/secret',
+    {
+      schema: {
+        tags,
+        summary: '重置设备密钥（旧密钥立即失效）/ rotate the device credential',
+        params: idParam,
+        response: { 200: z.object({ code: z.string(), secret: z.string() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('manage'));
+      const d = await getDevice(db, req.params.id);
+      if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
+      const secret = newSecret();
+      await setDeviceSecret(db, d.id, hashSecret(secret));
+      await rt.reloadDevice(d.code);
+      return { code: d.code, secret };
+    },
+  );
+
+  app.get(
+    '/alarms',
+    {
+      schema: {
+        tags,
+        summary: '告警看板：未确认在前，按严重程度 / the alarm board',
+        querystring: alarmQuery,
+        response: { 200: z.object({ items: z.array(alarmSchema), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const { regionCode, ...f } = req.query;
+      const page = await listAlarms(db, actor.scopePath, {
+        ...f,
+        type: f.type as keyof typeof ALARM_TYPES | undefined,
+        areaPath: await areaOf(actor, regionCode),
+      });
+      return { items: page.items.map(presentAlarm), total: page.total };
+    },
+  );
+
+  app.get(
+    '/alarms/map',
+    {
+      schema: {
+        tags,
+        summary: '地图上的告警（按楼栋汇总，GeoJSON）/ open alarms on buildings, as GeoJSON',
+        querystring: areaQuery,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const rows = await alarmsByBuilding(db, actor.scopePath, await areaOf(actor, req.query.regionCode));
+      return {
+        type: 'FeatureCollection',
+        features: rows.map(({ lng, lat, ...properties }) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [lng, lat] },
+          properties,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/alarms/:id',
+    { schema: { tags, summary: '告警详情与升级记录 / an alarm and its escalation steps', params: idParam } },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const a = await getAlarm(db, req.params.id);
+      if (!a || !inScope(actor, a.gridPath)) throw iotErrors.alarmNotFound();
+      return { alarm: presentAlarm(a), escalations: await listEscalations(db, a.id) };
+    },
+  );
+
+  const forget = (code: string, type: keyof typeof ALARM_TYPES) => rt.ingestor().forgetAlarm(code, type);
+
+  app.post(
+    '/alarms/:id/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: '确认告警（停止逐级升级；真实火警推送 119 并立案）/ acknowledge',
+        params: idParam,
+        body: acknowledgeBody,
+        response: { 200: alarmSchema },
+      },
+    },
+    async (req) => presentAlarm(await acknowledge(deps, requireRole(req, rolesFor('handle')), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/alarms/:id/arrive',
+    { schema: { tags, summary: '到场 / responder on site', params: idParam, response: { 200: alarmSchema } } },
+    async (req) => presentAlarm(await arrive(deps, requireRole(req, rolesFor('handle')), req.params.id)),
+  );
+
+  app.post(
+    '/alarms/:id/clear',
+    { schema: { tags, summary: '消除告警 / clear', params: idParam, response: { 200: alarmSchema } } },
+    async (req) =>
+      presentAlarm(await clearByOperator(deps, requireRole(req, rolesFor('handle')), req.params.id, forget)),
+  );
+
+  app.post(
+    '/alarms/:id/close',
+    {
+      schema: {
+        tags,
+        summary: '关闭并定性（真实火警、误报、测试、故障）/ close with a classification',
+        params: idParam,
+        body: closeBody,
+        response: { 200: alarmSchema },
+      },
+    },
+    async (req) =>
+      presentAlarm(await close(deps, requireRole(req, rolesFor('handle')), req.params.id, req.body, forget)),
+  );
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags,
+        summary: '设备健康：在线率、离线、低电量 / device health',
+        querystring: areaQuery,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const area = await areaOf(actor, req.query.regionCode);
+      const health = await deviceHealth(db, actor.scopePath, area, deps.rules().lowBatteryPercent);
+      const offline = await listDevices(db, actor.scopePath, { areaPath: area, online: false, limit: 50, offset: 0 });
+      return {
+        ...health,
+        onlineRate: health.devices ? health.online / Math.max(1, health.devices - health.disabled) : null,
+        offlineDevices: offline.items.map(presentDevice),
+      };
+    },
+  );
+
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags,
+        summary: '告警统计（按下级区域）：数量、误报率、确认与到场用时 / alarm statistics by area',
+        querystring: statsQuery,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('view'));
+      const area = await areaOf(actor, req.query.regionCode);
+      const depth = area === '' ? 3 : area.split('.').length + 1;
+      const since = new Date(Date.now() - req.query.days * 86_400_000);
+      const rows = await alarmStats(db, actor.scopePath, area, Math.min(depth, 6), since);
+      return {
+        since,
+        areas: rows.map((r) => ({
+          ...r,
+          code: r.area.slice(r.area.lastIndexOf('.') + 1),
+          falseAlarmRate: r.classified ? r.falseAlarms / r.classified : null,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/rules',
+    { schema: { tags, summary: '告警规则参数 / rule settings', response: { 200: rulesSchema } } },
+    async (req) => {
+      requireRole(req, rolesFor('view'));
+      return deps.rules();
+    },
+  );
+
+  app.put(
+    '/rules',
+    {
+      schema: {
+        tags,
+        summary: '修改告警规则参数（未填写的沿用标准预设）/ change rule settings',
+        body: rulesBody,
+        response: { 200: rulesSchema },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req, rolesFor('configure'));
+      await putSetting(db, 'rules', req.body, actor.id);
+      await rt.reloadRules();
+      return deps.rules();
+    },
+  );
+
+  app.get(
+    '/rules/presets',
+    { schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema } } },
+    async (req) => {
+      requireRole(req, rolesFor('view'));
+      return RULE_PRESETS;
+    },
+  );
+
+  app.get(
+    '/dead-letters',
+    {
+      schema: {
+        tags,
+        summary: '无法处理的设备消息及原因 / messages that could not be processed, with the reason',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      },
+    },
+    async (req) => {
+      requireRole(req, rolesFor('configure'));
+      await rt.ingestor().flush();
+      return { items: await listDeadLetters(db, req.query.limit) };
+    },
+  );
+
+  app.get('/fire-centres', { schema: { tags, summary: '智慧消防服务中心 / fire service centres' } }, async (req) => {
+    requireRole(req, rolesFor('view'));
+    return { items: await listFireCentres(db) };
+  });
+
+  app.post(
+    '/fire-centres',
+    {
+      schema: {
+        tags,
+        summary: '登记智慧消防服务中心 / record a fire service centre',
+        body: fireCentreBody,
+        response: { 201: z.object({ orgCode: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('configure'));
+      const districtPath = await scopePathOf(db, req.body.districtCode);
+      if (districtPath === undefined)
+        throw coreErrors.invalid({ field: 'districtCode', params: { reason: req.body.districtCode } });
+      const orgCode = `${req.body.districtCode}-fire_centre_${req.body.letters}`;
+      await db.transaction((tx) =>
+        recordFireCentres(
+          tx,
+          [{ orgCode, name: req.body.name, districtPath, lng: req.body.lng, lat: req.body.lat }],
+          actor,
+        ),
+      );
+      return reply.status(201).send({ orgCode });
+    },
+  );
+
+  app.get('/ingestion', { schema: { tags, summary: '接入统计 / ingestion counters' } }, async (req) => {
+    requireRole(req, rolesFor('configure'));
+    return { ...rt.ingestor().describe(), kinds: DEVICE_KINDS };
+  });
+
+  // NB-IoT platforms push over HTTP: the signature is over the exact bytes received, so this route keeps them.
+  await app.register(async (scoped) => {
+    const hook = scoped as HttpApp;
+    hook.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      (req as unknown as { rawBody: Buffer }).rawBody = body as Buffer;
+      try {
+        done(null, JSON.parse((body as Buffer).toString('utf8')));
+      } catch {
+        done(coreErrors.invalid({ field: 'body', params: { reason: 'JSON' } }), undefined);
+      }
+    });
+    hook.post(
+      '/ingest',
+      {
+        // devices and platforms have no session: the signature is the authentication
+        config: { public: true },
+        schema: {
+          tags,
+          summary:
+            'NB-IoT 平台推送（HMAC-SHA256 签名：x-shanzhi-timestamp + "." + 原文）/ webhook for NB-IoT platforms, signed',
+          body: webhookBody,
+          response: { 202: z.object({ status: z.enum(['accepted', 'dead_lettered']) }) },
+        },
+      },
+      async (req, reply) => {
+        const secret = deps.ctx.config.iot.webhookSecret;
+        if (!secret) throw iotErrors.webhookNotConfigured();
+        const ts = Number(req.headers['x-shanzhi-timestamp']);
+        const given = String(req.headers['x-shanzhi-signature'] ?? '').replace(/^sha256=/, '');
+        const raw = (req as unknown as { rawBody: Buffer }).rawBody;
+        const expected = createHmac('sha256', secret).update(`${ts}.`).update(raw).digest();
+        const givenBuf = Buffer.from(given, 'hex');
+        const fresh = Number.isFinite(ts) && Math.abs(Date.now() / 1000 - ts) <= WEBHOOK_SKEW_SECONDS;
+        if (!fresh || givenBuf.length !== expected.length || !timingSafeEqual(givenBuf, expected))
+          throw iotErrors.badSignature({ field: 'x-shanzhi-signature' });
+        const ingestor = rt.ingestor();
+        const pending = ingestor.handleTyped(
+          'http',
+          req.body.deviceCode,
+          req.body.type,
+          JSON.stringify(req.body.payload),
+        );
+        const status = ingestor.lastDeadLettered ? 'dead_lettered' : 'accepted';
+        await pending;
+        return reply.status(202).send({ status });
+      },
+    );
+  });
+}

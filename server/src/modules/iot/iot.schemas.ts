@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { ALARM_TYPE_KEYS, CLASSIFICATIONS, SEVERITIES } from './domain/alarm-types.js';
+import { DEVICE_KINDS, HEAT_CLASSES } from './domain/devices.js';
+import { MESSAGE_TYPES } from './domain/messages.js';
+import { RULE_PRESETS } from './domain/rules.js';
+
+const regionCode = z.string().regex(/^\d{6,15}$/);
+
+export const deviceBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{4,64}$/, '4–64 letters, digits, _ or -'),
+  kind: z.enum(DEVICE_KINDS),
+  heatClass: z.enum(HEAT_CLASSES).optional(),
+  heatMode: z.enum(['S', 'R']).optional(),
+  buildingId: z.number().int().positive().optional(),
+  floor: z.number().int().min(-10).max(200).optional(),
+  room: z.string().trim().max(40).optional(),
+  location: z
+    .object({
+      lng: z.number().min(-180).max(180),
+      lat: z.number().min(-90).max(90),
+      crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+    })
+    .optional(),
+  address: z.string().trim().max(200).optional(),
+  ownerName: z.string().trim().min(1).max(100),
+  contactPhone: z.string().trim().max(20).optional(),
+  heartbeatSeconds: z.number().int().min(10).max(172_800).optional(),
+});
+
+export const deviceSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  kind: z.enum(DEVICE_KINDS),
+  heatClass: z.string().nullable(),
+  heatMode: z.string().nullable(),
+  buildingId: z.number().nullable(),
+  floor: z.number().nullable(),
+  room: z.string().nullable(),
+  address: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  gridCode: z.string(),
+  ownerName: z.string(),
+  contactMasked: z.string().nullable(),
+  heartbeatSeconds: z.number(),
+  enabled: z.boolean(),
+  lastSeenAt: z.date().nullable(),
+  online: z.boolean().nullable(),
+  battery: z.number().nullable(),
+  signal: z.number().nullable(),
+});
+
+export const deviceQuery = z.object({
+  regionCode: regionCode.optional(),
+  kind: z.enum(DEVICE_KINDS).optional(),
+  buildingId: z.coerce.number().int().positive().optional(),
+  online: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const alarmSchema = z.object({
+  id: z.number(),
+  deviceId: z.number(),
+  deviceCode: z.string(),
+  deviceKind: z.enum(DEVICE_KINDS),
+  type: z.enum(ALARM_TYPE_KEYS as [string, ...string[]]),
+  severity: z.enum(SEVERITIES),
+  fire: z.boolean(),
+  status: z.string(),
+  buildingId: z.number().nullable(),
+  floor: z.number().nullable(),
+  address: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  gridCode: z.string(),
+  ownerName: z.string(),
+  raisedAt: z.date(),
+  deviceTime: z.date().nullable(),
+  lastAt: z.date(),
+  repeats: z.number(),
+  value: z.record(z.string(), z.unknown()),
+  acknowledgedAt: z.date().nullable(),
+  realFire: z.boolean().nullable(),
+  arrivedAt: z.date().nullable(),
+  clearedAt: z.date().nullable(),
+  classification: z.enum(CLASSIFICATIONS).nullable(),
+  closedAt: z.date().nullable(),
+  note: z.string().nullable(),
+  incidentId: z.number().nullable(),
+  caseId: z.number().nullable(),
+  escalationStep: z.number(),
+});
+
+export const alarmQuery = z.object({
+  regionCode: regionCode.optional(),
+  status: z.enum(['open', 'active', 'closed', 'all']).default('open'),
+  severity: z.enum(SEVERITIES).optional(),
+  type: z.enum(ALARM_TYPE_KEYS as [string, ...string[]]).optional(),
+  buildingId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const acknowledgeBody = z.object({
+  realFire: z.boolean().optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const closeBody = z.object({
+  classification: z.enum(CLASSIFICATIONS),
+  note: z.string().trim().max(500).optional(),
+});
+
+const setting = (max: number) => z.number().positive().max(max);
+export const rulesBody = z
+  .object({
+    rateOfRiseKPerMin: setting(100),
+    chargerMaxCurrentA: setting(100),
+    chargerMaxTemperatureC: setting(200),
+    chargerMaxHours: setting(48),
+    residualCurrentMa: z.number().min(20).max(1000),
+    cableTemperatureC: z.number().min(45).max(140),
+    minPressureMpa: setting(2),
+    lowBatteryPercent: setting(100),
+    confirmWindowSeconds: z.number().int().min(10).max(3600),
+    ackTimeoutSeconds: z.number().int().min(10).max(3600),
+    offlineMissedHeartbeats: z.number().int().min(1).max(100),
+    faultCaseHours: z
+      .number()
+      .min(0.01)
+      .max(24 * 30),
+  })
+  .partial()
+  .strict();
+export const rulesSchema = z.object(
+  Object.fromEntries(Object.keys(RULE_PRESETS).map((k) => [k, z.number()])) as Record<
+    keyof typeof RULE_PRESETS,
+    z.ZodNumber
+  >,
+);
+
+export const fireCentreBody = z.object({
+  districtCode: z.string().regex(/^\d{6}$/),
+  letters: z.string().regex(/^[a-z]{1,8}$/, 'lower-case letters a–z'),
+  name: z.string().trim().min(2).max(100),
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+});
+
+/** NB-IoT platforms push the same payloads as MQTT, wrapped with the device code and the message type. */
+export const webhookBody = z.object({
+  deviceCode: z.string().min(1).max(64),
+  type: z.enum(MESSAGE_TYPES),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+export const areaQuery = z.object({ regionCode: regionCode.optional() });
+export const statsQuery = z.object({
+  regionCode: regionCode.optional(),
+  days: z.coerce.number().int().min(1).max(366).default(30),
+});

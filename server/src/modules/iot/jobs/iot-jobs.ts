@@ -1,0 +1,73 @@
+import { applySignals } from '../commands/apply-signals.js';
+import { recordSteps, resolveStep, type StepTarget } from '../commands/escalation.js';
+import { openFireCase, openMaintenanceCase } from '../commands/open-case.js';
+import {
+  advanceEscalation,
+  clearOfflineOfOnline,
+  dueEscalations,
+  ensureTelemetryPartition,
+  getAlarm,
+  incidentsWithoutCase,
+  markOffline,
+  standingFaults,
+} from '../db/iot.repository.js';
+import { FAULT_TYPES } from '../domain/alarm-types.js';
+import type { Ingestor } from '../ingest/ingestor.js';
+import type { IotDeps } from '../iot.deps.js';
+import { ALARM_CLEARED, ALARM_ESCALATED, type AlarmEscalatedPayload } from '../iot.events.js';
+
+/**
+ * What runs on a timer (every IOT_JOB_INTERVAL_SECONDS; tests call it with their own clock): offline detection,
+ * the escalation chain, maintenance cases for standing faults, and any fire case a crash left unopened.
+ * Every step is guarded in SQL so several instances running it at once do each thing once.
+ */
+export async function runIotJobs(deps: IotDeps, ingestor: Ingestor, now = new Date()): Promise<void> {
+  await ingestor.flush();
+  await ensureTelemetryPartition(deps.ctx.db, now);
+  await detectOffline(deps, now);
+  await escalate(deps, now);
+  await faultCases(deps, now);
+  for (const i of await incidentsWithoutCase(deps.ctx.db)) {
+    const alarm = await getAlarm(deps.ctx.db, i.alarmId);
+    if (alarm) await openFireCase(deps, alarm, i.id);
+  }
+  await ingestor.refreshActive();
+}
+
+async function detectOffline(deps: IotDeps, now: Date) {
+  const s = deps.rules();
+  for (const d of await markOffline(deps.ctx.db, now, s.offlineMissedHeartbeats)) {
+    await applySignals(deps, d, [{ type: 'offline', state: 'raise', severity: 'warning' }], null, now);
+  }
+  for (const { code } of await clearOfflineOfOnline(deps.ctx.db, now)) {
+    deps.ctx.events.publish(ALARM_CLEARED, { deviceCode: code, type: 'offline' });
+  }
+}
+
+/** Unacknowledged fire alarms: after one timeout the street's rapid-response team and the grid worker, then the street's duty officer. */
+async function escalate(deps: IotDeps, now: Date) {
+  const timeout = deps.rules().ackTimeoutSeconds * 1000;
+  for (const alarm of await dueEscalations(deps.ctx.db, now, 500)) {
+    const from = alarm.escalationStep;
+    const to = from + 1;
+    if (to > 2) continue;
+    const notices = await deps.ctx.db.transaction(async (tx) => {
+      if (!(await advanceEscalation(tx, alarm.id, from, to, to < 2 ? new Date(now.getTime() + timeout) : null)))
+        return [];
+      const targets: StepTarget[] =
+        to === 1
+          ? [...(await resolveStep(tx, 'rapid_response', alarm)), ...(await resolveStep(tx, 'grid_worker', alarm))]
+          : await resolveStep(tx, 'street_duty', alarm);
+      return recordSteps(tx, alarm, targets, now);
+    });
+    for (const n of notices as AlarmEscalatedPayload[]) deps.ctx.events.publish(ALARM_ESCALATED, n);
+  }
+}
+
+async function faultCases(deps: IotDeps, now: Date) {
+  const before = new Date(now.getTime() - deps.rules().faultCaseHours * 3600_000);
+  for (const alarm of await standingFaults(deps.ctx.db, FAULT_TYPES, before)) {
+    await openMaintenanceCase(deps, alarm);
+    await deps.ctx.db.transaction(async (tx) => recordSteps(tx, alarm, await resolveStep(tx, 'owner', alarm), now));
+  }
+}

@@ -1,0 +1,328 @@
+import { createHmac } from 'node:crypto';
+import { connectAsync } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_WEBHOOK_SECRET } from '../../../test/support.js';
+import { deviceTopic } from '../domain/messages.js';
+import { alarmOf, type Scene, startScene } from './fixture.js';
+
+/** Every rule runs through both brokers: the embedded default and the Mosquitto a deployment would use. */
+const BROKERS = [
+  { name: 'the embedded broker', mqttUrl: undefined },
+  { name: 'Mosquitto', mqttUrl: process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883' },
+];
+
+describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
+  let s: Scene;
+  beforeAll(async () => {
+    s = await startScene({ mqttUrl });
+  });
+  afterAll(async () => s?.close());
+  const messagesOf = async (cookie: string) =>
+    ((await s.call('GET', '/api/notify/messages', cookie)).json().items as { titleZh: string; subject: string }[]) ??
+    [];
+
+  it('registers a device at a building, gives its secret once, masks the contact and refuses bad input by field', async () => {
+    const dev = await s.device('SMK-REG-01', { contactPhone: '13905381234' });
+    expect(dev.secret).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const list = await s.call('GET', '/api/iot/devices?kind=smoke');
+    const item = list.json().items.find((d: { code: string }) => d.code === 'SMK-REG-01');
+    expect(item).toMatchObject({ contactMasked: '139****1234', floor: 3, gridCode: s.gridCode, online: true });
+    expect(list.body).not.toContain('13905381234');
+    expect(JSON.stringify(await s.t.db.query('SELECT * FROM iot_devices'))).not.toContain('13905381234');
+
+    const again = await s.call('POST', '/api/iot/devices', s.users.admin, {
+      code: 'SMK-REG-01',
+      kind: 'smoke',
+      buildingId: s.buildingId,
+      ownerName: 'x',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.field).toBe('code');
+    const heat = await s.call('POST', '/api/iot/devices', s.users.admin, {
+      code: 'HEAT-NOCLASS',
+      kind: 'heat',
+      buildingId: s.buildingId,
+      ownerName: 'x',
+    });
+    expect(heat.statusCode).toBe(400);
+    expect(heat.json().error.field).toBe('heatClass');
+    const nowhere = await s.call('POST', '/api/iot/devices', s.users.admin, {
+      code: 'NOWHERE1',
+      kind: 'smoke',
+      ownerName: 'x',
+    });
+    expect(nowhere.json().error.field).toBe('buildingId');
+    const grid = await s.call('POST', '/api/iot/devices', s.users.gridWorker, {
+      code: 'BYGRIDWORKER',
+      kind: 'smoke',
+      buildingId: s.buildingId,
+      ownerName: 'x',
+    });
+    expect(grid.statusCode).toBe(403);
+  });
+
+  it.skipIf(mqttUrl)('lets a device sign in with its own secret on the embedded broker', async () => {
+    const dev = await s.device('SMK-AUTH-01', { floor: 19 });
+    const root = s.t.ctx.config.iot.topicRoot;
+    await expect(
+      connectAsync(s.t.iot.brokerUrl, { username: 'SMK-AUTH-01', password: 'wrong', reconnectPeriod: 0 }),
+    ).rejects.toThrow();
+    const device = await connectAsync(s.t.iot.brokerUrl, { username: 'SMK-AUTH-01', password: dev.secret });
+    await device.publishAsync(deviceTopic(root, 'SMK-AUTH-01', 'alarm'), JSON.stringify({ event: 'smoke' }), {
+      qos: 1,
+    });
+    await alarmOf(s, 'SMK-AUTH-01', 'smoke');
+    await device.endAsync();
+  });
+
+  it('raises one smoke alarm per device while it is active, counts repeats, and alerts the nearest fire centre at once', async () => {
+    await s.device('SMK-ONE-01', { floor: 5 });
+    await s.publish('SMK-ONE-01', 'alarm', { event: 'smoke', ts: Date.now(), battery: 90 });
+    await s.publish('SMK-ONE-01', 'alarm', { event: 'smoke', ts: Date.now() });
+    await expect.poll(async () => (await alarmOf(s, 'SMK-ONE-01', 'smoke')).repeats).toBe(1);
+    const alarm = await alarmOf(s, 'SMK-ONE-01', 'smoke');
+    expect(alarm).toMatchObject({ severity: 'major', status: 'active_unack', incidentId: null, escalationStep: 0 });
+    const detail = (await s.call('GET', `/api/iot/alarms/${alarm.id}`)).json();
+    expect(detail.escalations).toEqual([
+      expect.objectContaining({ step: 'fire_centre', target: '370983-fire_centre_a', recipients: 1 }),
+    ]);
+    await expect
+      .poll(async () => (await messagesOf(s.users.fireCentre)).some((m) => m.subject === `alarm:${alarm.id}`))
+      .toBe(true);
+    // the device clears it; the next smoke is a new alarm
+    await s.publish('SMK-ONE-01', 'alarm', { event: 'smoke', state: 'clear' });
+    await expect.poll(async () => (await alarmOf(s, 'SMK-ONE-01', 'smoke')).status).toBe('cleared_unack');
+    await s.publish('SMK-ONE-01', 'alarm', { event: 'smoke' });
+    await expect
+      .poll(async () => (await s.alarms()).filter((a) => a.deviceCode === 'SMK-ONE-01' && a.type === 'smoke').length)
+      .toBe(2);
+  });
+
+  it('applies the heat rules of the detector class: pre-warning, then the static threshold, cleared when it cools', async () => {
+    await s.device('HEAT-A1-01', { kind: 'heat', heatClass: 'A1', floor: 21 });
+    await s.device('HEAT-B-01', { kind: 'heat', heatClass: 'B', floor: 22 });
+    await s.publish('HEAT-A1-01', 'telemetry', { values: { temperature: 52 } });
+    await alarmOf(s, 'HEAT-A1-01', 'heat_prewarning');
+    await s.publish('HEAT-A1-01', 'telemetry', { values: { temperature: 56 } });
+    const heat = await alarmOf(s, 'HEAT-A1-01', 'heat');
+    expect(heat.severity).toBe('major');
+    // 56 °C is normal for a class B detector (static response 69–85 °C)
+    await s.publish('HEAT-B-01', 'telemetry', { values: { temperature: 56 } });
+    await s.publish('HEAT-B-01', 'telemetry', { values: { temperature: 70 } });
+    await alarmOf(s, 'HEAT-B-01', 'heat');
+    expect(
+      (await s.alarms())
+        .filter((a) => a.deviceCode === 'HEAT-B-01')
+        .map((a) => a.type)
+        .sort(),
+    ).toEqual(['heat', 'heat_prewarning']);
+    await s.publish('HEAT-A1-01', 'telemetry', { values: { temperature: 30 } });
+    await expect
+      .poll(async () =>
+        (await s.alarms())
+          .filter((a) => a.deviceCode === 'HEAT-A1-01')
+          .map((a) => a.status)
+          .sort(),
+      )
+      .toEqual(['cleared_unack', 'cleared_unack']);
+  });
+
+  it('raises e-bike charging, electrical and water-pressure alarms from telemetry', async () => {
+    await s.device('EBIKE-01', { kind: 'ebike_charger', floor: 23 });
+    await s.device('ELEC-01', { kind: 'electrical', floor: 23 });
+    await s.device('WATER-01', { kind: 'water_pressure', floor: 23 });
+    await s.publish('EBIKE-01', 'telemetry', { values: { current: 14, temperature: 65, charging: true } });
+    await s.publish('ELEC-01', 'telemetry', { values: { residualCurrent: 450, cableTemperature: 85 } });
+    await s.publish('WATER-01', 'telemetry', { values: { pressure: 0.05 } });
+    await alarmOf(s, 'EBIKE-01', 'charger_over_current');
+    await alarmOf(s, 'EBIKE-01', 'charger_over_temperature');
+    await alarmOf(s, 'ELEC-01', 'residual_current');
+    await alarmOf(s, 'ELEC-01', 'cable_temperature');
+    await alarmOf(s, 'WATER-01', 'low_pressure');
+  });
+
+  it('confirms a fire when a second detector on the same floor alarms, goes to 119 and opens a case', async () => {
+    await s.device('SMK-F4-01', { floor: 4 });
+    await s.device('SMK-F4-02', { floor: 4 });
+    await s.device('SMK-F6-01', { floor: 6 });
+    await s.publish('SMK-F4-01', 'alarm', { event: 'smoke' });
+    await alarmOf(s, 'SMK-F4-01', 'smoke');
+    // another floor does not confirm
+    await s.publish('SMK-F6-01', 'alarm', { event: 'smoke' });
+    await alarmOf(s, 'SMK-F6-01', 'smoke');
+    expect((await alarmOf(s, 'SMK-F4-01', 'smoke')).incidentId).toBeNull();
+    await s.publish('SMK-F4-02', 'alarm', { event: 'smoke' });
+    await expect.poll(async () => (await alarmOf(s, 'SMK-F4-02', 'smoke')).caseId).not.toBeNull();
+    const [first, second] = [await alarmOf(s, 'SMK-F4-01', 'smoke'), await alarmOf(s, 'SMK-F4-02', 'smoke')];
+    expect(first.incidentId).not.toBeNull();
+    expect(second).toMatchObject({ severity: 'critical', incidentId: first.incidentId, caseId: first.caseId });
+    const steps = (await s.call('GET', `/api/iot/alarms/${second.id}`))
+      .json()
+      .escalations.map((e: { step: string }) => e.step);
+    expect(steps).toEqual(['fire_centre', 'fire_119']);
+    const fireCase = (await s.call('GET', `/api/cases/${second.caseId}`)).json();
+    expect(JSON.stringify(fireCase)).toContain('S08');
+    expect(JSON.stringify(fireCase)).toContain('device');
+    expect((await alarmOf(s, 'SMK-F6-01', 'smoke')).incidentId).toBeNull();
+  });
+
+  it('escalates an unacknowledged fire alarm to the rapid-response team and grid worker, then the street duty officer', async () => {
+    await s.device('SMK-ESC-01', { floor: 12 });
+    await s.device('SMK-ESC-02', { floor: 11 });
+    await s.publish('SMK-ESC-01', 'alarm', { event: 'smoke' });
+    const alarm = await alarmOf(s, 'SMK-ESC-01', 'smoke');
+    const timeout = (await s.call('GET', '/api/iot/rules')).json().ackTimeoutSeconds as number;
+    const stepsOf = async (id: number) =>
+      (await s.call('GET', `/api/iot/alarms/${id}`)).json().escalations.map((e: { step: string }) => e.step);
+
+    await s.t.iot.runJobs(new Date(Date.now() + (timeout - 30) * 1000));
+    expect(await stepsOf(alarm.id)).toEqual(['fire_centre']);
+    await s.t.iot.runJobs(new Date(Date.now() + (timeout + 1) * 1000));
+    expect(await stepsOf(alarm.id)).toEqual(['fire_centre', 'rapid_response', 'grid_worker']);
+    await s.t.iot.runJobs(new Date(Date.now() + (2 * timeout + 2) * 1000));
+    expect(await stepsOf(alarm.id)).toEqual(['fire_centre', 'rapid_response', 'grid_worker', 'street_duty']);
+    await s.t.events.drain();
+    for (const who of [s.users.rapid, s.users.gridWorker, s.users.streetDuty]) {
+      expect((await messagesOf(who)).some((m) => m.subject === `alarm:${alarm.id}`)).toBe(true);
+    }
+
+    // acknowledged in time, the chain stops where it is
+    await s.publish('SMK-ESC-02', 'alarm', { event: 'smoke', ts: Date.now() - 10 * 60_000 });
+    const acked = await alarmOf(s, 'SMK-ESC-02', 'smoke');
+    const ack = await s.call('POST', `/api/iot/alarms/${acked.id}/acknowledge`, s.users.fireCentre, {
+      note: '值班员已电话核实',
+    });
+    expect(ack.statusCode, ack.body).toBe(200);
+    await s.t.iot.runJobs(new Date(Date.now() + 3 * timeout * 1000));
+    expect(await stepsOf(acked.id)).toEqual(['fire_centre']);
+  });
+
+  it('takes an alarm through acknowledge, arrive, clear and close, and counts the classification', async () => {
+    await s.device('SMK-LIFE-01', { floor: 13 });
+    await s.publish('SMK-LIFE-01', 'alarm', { event: 'smoke' });
+    const alarm = await alarmOf(s, 'SMK-LIFE-01', 'smoke');
+    const early = await s.call('POST', `/api/iot/alarms/${alarm.id}/close`, s.users.gridWorker, {
+      classification: 'false_alarm',
+    });
+    expect(early.statusCode).toBe(409);
+    const bad = await s.call('POST', `/api/iot/alarms/${alarm.id}/close`, s.users.gridWorker, {
+      classification: 'oops',
+    });
+    expect(bad.json().error.field).toBe('classification');
+    const outsider = await s.call('POST', `/api/iot/alarms/${alarm.id}/acknowledge`, s.users.otherGrid, {});
+    expect(outsider.statusCode).toBe(404);
+    expect((await s.alarms('status=all', s.users.otherGrid)).length).toBe(0);
+
+    expect(
+      (await s.call('POST', `/api/iot/alarms/${alarm.id}/acknowledge`, s.users.gridWorker, {})).json().status,
+    ).toBe('active_ack');
+    expect(
+      (await s.call('POST', `/api/iot/alarms/${alarm.id}/arrive`, s.users.gridWorker)).json().arrivedAt,
+    ).not.toBeNull();
+    expect((await s.call('POST', `/api/iot/alarms/${alarm.id}/clear`, s.users.gridWorker)).json().status).toBe(
+      'cleared_ack',
+    );
+    const closed = await s.call('POST', `/api/iot/alarms/${alarm.id}/close`, s.users.gridWorker, {
+      classification: 'false_alarm',
+      note: '厨房油烟',
+    });
+    expect(closed.json()).toMatchObject({ status: 'closed', classification: 'false_alarm' });
+    const stats = (await s.call('GET', '/api/iot/stats?regionCode=370983002001')).json();
+    const row = stats.areas.find((a: { code: string }) => a.code === s.gridCode);
+    expect(row.falseAlarms).toBeGreaterThanOrEqual(1);
+    expect(row.falseAlarmRate).toBeGreaterThan(0);
+  });
+
+  it('marks a device offline when its heartbeats stop and clears that when it reports again', async () => {
+    await s.device('SMK-HB-01', { heartbeatSeconds: 10, floor: 14 });
+    await s.t.iot.runJobs(new Date(Date.now() + 31_000));
+    const offline = await alarmOf(s, 'SMK-HB-01', 'offline');
+    expect(offline.status).toBe('active_unack');
+    const health = (await s.call('GET', '/api/iot/health?regionCode=370983002001')).json();
+    expect(health.offlineDevices.map((d: { code: string }) => d.code)).toContain('SMK-HB-01');
+    await s.publish('SMK-HB-01', 'heartbeat', { battery: 15, signal: -85 });
+    await expect
+      .poll(async () => {
+        await s.t.iot.runJobs();
+        return (await alarmOf(s, 'SMK-HB-01', 'offline')).status;
+      })
+      .toBe('cleared_unack');
+    // the same heartbeat said the battery is low
+    expect((await alarmOf(s, 'SMK-HB-01', 'low_battery')).severity).toBe('warning');
+  });
+
+  it('turns a fault left standing into a maintenance case for the owner', async () => {
+    await s.device('SMK-FAULT-01', { floor: 15 });
+    await s.publish('SMK-FAULT-01', 'fault', { fault: 'tamper' });
+    const fault = await alarmOf(s, 'SMK-FAULT-01', 'tamper');
+    await s.t.iot.runJobs(new Date(Date.now() + 25 * 3600_000));
+    const after = await alarmOf(s, 'SMK-FAULT-01', 'tamper');
+    expect(after.caseId).not.toBeNull();
+    const steps = (await s.call('GET', `/api/iot/alarms/${fault.id}`)).json().escalations;
+    expect(steps).toEqual([expect.objectContaining({ step: 'owner', targetName: '南关物业' })]);
+    expect(JSON.stringify((await s.call('GET', `/api/cases/${after.caseId}`)).json())).toContain('S04');
+  });
+
+  it('puts bad payloads in the dead letters with the reason and carries on', async () => {
+    await s.device('SMK-BAD-01', { floor: 16 });
+    const root = s.t.ctx.config.iot.topicRoot;
+    await s.publisher.publishAsync(deviceTopic(root, 'SMK-BAD-01', 'alarm'), '{not json', { qos: 1 });
+    await s.publish('SMK-BAD-01', 'alarm', { event: 'volcano' });
+    await s.publish('SMK-BAD-01', 'telemetry', { values: { temperature: 'hot' } });
+    await s.publish('NO-SUCH-DEVICE', 'alarm', { event: 'smoke' });
+    await s.publisher.publishAsync(`${root}/v1/devices/SMK-BAD-01/selfie`, 'x', { qos: 1 });
+    await s.publish('SMK-BAD-01', 'alarm', { event: 'smoke' });
+    await alarmOf(s, 'SMK-BAD-01', 'smoke');
+    const dead = (await s.call('GET', '/api/iot/dead-letters')).json().items.map((d: { reason: string }) => d.reason);
+    expect(dead).toEqual(
+      expect.arrayContaining([
+        'payload is not JSON',
+        expect.stringContaining('event'),
+        expect.stringContaining('values.temperature'),
+        'unknown device',
+      ]),
+    );
+    expect((await s.call('GET', '/api/iot/dead-letters', s.users.gridWorker)).statusCode).toBe(403);
+  });
+
+  it('takes NB-IoT pushes over a signed webhook and refuses a bad or stale signature', async () => {
+    await s.device('NB-01', { floor: 17 });
+    const body = JSON.stringify({ deviceCode: 'NB-01', type: 'alarm', payload: { event: 'smoke' } });
+    const sign = (ts: number) =>
+      `sha256=${createHmac('sha256', TEST_WEBHOOK_SECRET).update(`${ts}.${body}`).digest('hex')}`;
+    const post = (ts: number, signature: string) =>
+      s.t.app.inject({
+        method: 'POST',
+        url: '/api/iot/ingest',
+        headers: {
+          'content-type': 'application/json',
+          'x-shanzhi-timestamp': String(ts),
+          'x-shanzhi-signature': signature,
+        },
+        payload: body,
+      });
+    const now = Math.floor(Date.now() / 1000);
+    expect((await post(now, 'sha256=00')).statusCode).toBe(401);
+    expect((await post(now - 3600, sign(now - 3600))).statusCode).toBe(401);
+    const ok = await post(now, sign(now));
+    expect(ok.statusCode, ok.body).toBe(202);
+    expect(ok.json().status).toBe('accepted');
+    // accepted means stored: no polling needed
+    expect((await s.alarms()).some((a) => a.deviceCode === 'NB-01' && a.type === 'smoke')).toBe(true);
+  });
+
+  it('lets the district change a rule and validates it by field', async () => {
+    const bad = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 5 });
+    expect(bad.json().error.field).toBe('residualCurrentMa');
+    expect((await s.call('PUT', '/api/iot/rules', s.users.gridWorker, { residualCurrentMa: 500 })).statusCode).toBe(
+      403,
+    );
+    const ok = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 500 });
+    expect(ok.json().residualCurrentMa).toBe(500);
+    await s.device('ELEC-RULE-01', { kind: 'electrical', floor: 18 });
+    await s.publish('ELEC-RULE-01', 'telemetry', { values: { residualCurrent: 450 } });
+    await s.publish('ELEC-RULE-01', 'telemetry', { values: { residualCurrent: 520 } });
+    await alarmOf(s, 'ELEC-RULE-01', 'residual_current');
+    expect((await alarmOf(s, 'ELEC-RULE-01', 'residual_current')).repeats).toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectAsync, type MqttClient } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServerDatabase } from '../../server/src/test/support.js';
+import { adminSession, type ServerProcess, startServerProcess } from '../support/server-process.js';
+
+/**
+ * Devices publish QoS 1 smoke alarms through Mosquitto while Shanzhi is killed (-9) and started again. Its MQTT
+ * session is persistent, and it acknowledges an alarm only once it is stored: every alarm must be there afterwards,
+ * once each — those it had taken before the kill, those the broker kept while it was down, those sent after.
+ */
+const ALARMS = 300;
+const MOSQUITTO = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-iot-restart-'));
+const root = `r${randomBytes(4).toString('hex')}`;
+let env: Record<string, string>;
+let dropDatabase: () => Promise<void> = async () => undefined;
+let server: ServerProcess | undefined;
+let publisher: MqttClient | undefined;
+
+beforeAll(async () => {
+  env = {
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'demo',
+    SESSION_SECRET: randomBytes(32).toString('base64'),
+    DATA_KEY: randomBytes(32).toString('base64'),
+    ESCALATION_INTERVAL_SECONDS: '0',
+    IOT_JOB_INTERVAL_SECONDS: '0',
+    MQTT_URL: MOSQUITTO,
+    IOT_TOPIC_ROOT: root,
+    IOT_INSTANCE_ID: `restart-${root}`,
+  };
+  if (process.env.DATABASE_URL) {
+    const created = await createServerDatabase(process.env.DATABASE_URL, 'shanzhi_iot_restart');
+    env.DATABASE_URL = created.url;
+    dropDatabase = created.drop;
+  } else {
+    env.DATABASE_URL = '';
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await publisher?.endAsync();
+  await server?.stop('SIGKILL');
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('restarting Shanzhi while devices publish alarms through Mosquitto', () => {
+  it('loses no alarm and stores none twice', async () => {
+    server = await startServerProcess(env);
+    const cookie = await adminSession(server, 'Restart-Boss-2026');
+    const manifest = await (await fetch(`${server.base}/api/iot/devices/manifest`, { headers: { cookie } })).json();
+    // one detector per building, so no two alarms confirm each other into a fire incident
+    const codes: string[] = manifest.devices
+      .filter((d: { code: string; kind: string }) => d.kind === 'smoke' && d.code.endsWith('F01N1'))
+      .slice(0, ALARMS)
+      .map((d: { code: string }) => d.code);
+    expect(codes.length).toBe(ALARMS);
+
+    publisher = await connectAsync(MOSQUITTO, { protocolVersion: 5, clientId: `devices-${root}` });
+    const client = publisher;
+    const send = (code: string) =>
+      client.publishAsync(`${root}/v1/devices/${code}/alarm`, JSON.stringify({ event: 'smoke', ts: Date.now() }), {
+        qos: 1,
+      });
+    const first = codes.slice(0, 100).map(send);
+    await server.stop('SIGKILL');
+    await Promise.all(first);
+    await Promise.all(codes.slice(100, 200).map(send));
+    server = await startServerProcess(env);
+    await Promise.all(codes.slice(200).map(send));
+
+    const base = server.base;
+    let stored: { deviceCode: string }[] = [];
+    await expect
+      .poll(
+        async () => {
+          const res = await fetch(`${base}/api/iot/alarms?status=all&type=smoke&limit=500`, { headers: { cookie } });
+          stored = (await res.json()).items;
+          return stored.length;
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(ALARMS);
+    expect(new Set(stored.map((a) => a.deviceCode))).toEqual(new Set(codes));
+  });
+});
