@@ -4,7 +4,8 @@
 //   2. embedded cold start (empty data folder: migrations + demo seed) and warm start (same folder again)
 //   3. the case loop on PostgreSQL (scripts/bench-cases.ts)
 //   4. the registry on PostgreSQL (scripts/bench-registry.ts)
-// BENCH_ONLY=geo, cases or registry runs one part.
+//   5. smart fire safety on PostgreSQL and Mosquitto (scripts/bench-iot.ts)
+// BENCH_ONLY=geo, cases, registry or iot runs one part.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { migrate } from '../server/src/core/migrate.js';
 import { seedGeo } from '../server/src/modules/geo/index.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 import { benchCases } from './bench-cases.js';
+import { benchIot } from './bench-iot.js';
 import { benchRegistry } from './bench-registry.js';
 
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200_000);
@@ -114,6 +116,15 @@ async function main() {
     if (serverUrl) await benchRegistry(serverUrl, row);
     else
       row('registry import and search on PostgreSQL', 'skipped', 'set BENCH_DATABASE_URL=postgres://… to include it');
+  }
+  if (!only || only === 'iot') {
+    if (serverUrl) await benchIot(serverUrl, row);
+    else
+      row(
+        'fire-safety ingestion on PostgreSQL and Mosquitto',
+        'skipped',
+        'set BENCH_DATABASE_URL=postgres://… to include it',
+      );
   }
   console.log('\n| measure | result | per op |\n| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
