@@ -25,7 +25,6 @@ import { benchDeviceCode, benchDeviceKind, type FloodOrder } from './bench-iot-p
 
 const DEVICES = Number(process.env.BENCH_IOT_DEVICES ?? 620_000);
 const MESSAGES = Number(process.env.BENCH_IOT_MESSAGES ?? 300_000);
-const ALARM_EVERY = 1000;
 let MOSQUITTO = '';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (xs: number[], p: number) =>

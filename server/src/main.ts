@@ -33,7 +33,7 @@ async function main() {
     });
     app.log.info(
       registry,
-      '已生成雨花台区演示楼栋与居民（合成数据）/ generated synthetic demo buildings and residents',
+      '已生成雨花台区演示楼栋、居民、场所与设施（合成数据）/ generated synthetic demo buildings, residents, venues and facilities',
     );
   }
   await seedOrgs(db, await listDistrictsAndStreets(db));

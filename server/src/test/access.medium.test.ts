@@ -39,7 +39,12 @@ const sample = (url: string) =>
     .replace(':code', url.includes('/grids/') ? '370983002001001' : '370983')
     .replace(':id', '1')
     .concat(url.endsWith('/locate') ? '?lng=116.77&lat=36.18' : '')
-    .concat(url === '/api/registry/buildings' || url === '/api/registry/summary' ? '?regionCode=370983' : '')
+    .concat(
+      ['/api/registry/buildings', '/api/registry/summary', '/api/registry/situation'].includes(url)
+        ? '?regionCode=370983'
+        : '',
+    )
+    .concat(url === '/api/registry/things.geojson' ? '?regionCode=370983&layer=venues' : '')
     .concat(
       url.endsWith('/kpis') || url.endsWith('/kpis.xlsx') || url.endsWith('/root-causes')
         ? '?from=2026-01-01&to=2027-01-01'
@@ -143,5 +148,8 @@ function validBody(url: string): object {
   if (url === '/api/iot/alarms/:id/close') return { classification: 'test' };
   if (url === '/api/iot/fire-centres')
     return { districtCode: '370983', letters: 'z', name: 'xx', lng: 116.7, lat: 36.1 };
+  const point = { lng: 116.7, lat: 36.1 };
+  if (url === '/api/registry/venues') return { name: 'x', kind: 'shop', address: 'xx', location: point };
+  if (url === '/api/registry/facilities') return { kind: 'fire_hydrant', name: 'x', location: point };
   return {};
 }

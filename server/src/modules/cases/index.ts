@@ -5,3 +5,4 @@ export { createCasesModule } from './cases.module.js';
 export { reportCase } from './commands/report-case.js';
 export { seedCategories } from './commands/seed-categories.js';
 export { type CategoryRecord, type ExchangeFilter, listCategories, listForExchange } from './db/cases.repository.js';
+export { countOpenCasesByArea } from './queries/count-open-cases.js';

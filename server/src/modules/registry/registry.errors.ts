@@ -25,6 +25,24 @@ export const registryErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：请上传 .xlsx 或 .csv 文件',
     en: 'Field {field} is invalid: upload an .xlsx or .csv file',
   },
+  badCreditCode: {
+    code: 'registry.bad_credit_code',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：统一社会信用代码{reason}',
+    en: 'Field {field} is invalid: the unified social credit code {reason}',
+  },
+  pointOutsideGrids: {
+    code: 'registry.point_outside_grids',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：该位置不在任何网格内',
+    en: 'Field {field} is invalid: the point lies outside every grid',
+  },
+  unknownRegion: {
+    code: 'registry.unknown_region',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：没有代码为 {code} 的区划或网格',
+    en: 'Field {field} is invalid: no region or grid has the code {code}',
+  },
   notFound: { code: 'registry.not_found', status: 404, 'zh-CN': '记录不存在', en: 'Record not found' },
   duplicateHousehold: {
     code: 'registry.duplicate_household',
@@ -33,6 +51,14 @@ export const registryErrors = defineErrors({
     en: 'Field {field} is invalid: this building already has that unit and room',
   },
 });
+
+export const CREDIT_CODE_REASONS = {
+  format: {
+    'zh-CN': '应为 18 位数字或大写字母（不含 I、O、S、V、Z），第 3–8 位为区划代码',
+    en: 'must be 18 digits or capital letters (no I, O, S, V, Z) with a division code in places 3–8',
+  },
+  check_character: { 'zh-CN': '校验码错误（GB 32100）', en: 'has a wrong check character (GB 32100)' },
+} as const;
 
 export const ID_REASONS = {
   format: { 'zh-CN': '应为 18 位，末位可为 X', en: 'must be 18 characters, the last may be X' },

@@ -6,17 +6,38 @@ import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
-import { scopePathOf } from '../geo/index.js';
+import { exportPeople } from './commands/export-people.js';
 import { IMPORT_MAX_BYTES, startImport } from './commands/import-people.js';
 import { recordBuilding, recordHousehold } from './commands/record-building.js';
+import { recordFacility, recordVenue } from './commands/record-thing.js';
 import { registerPerson } from './commands/register-person.js';
 import { erase, exportPerson, revealPerson } from './commands/reveal-person.js';
-import { buildingsGeoJson, getBuilding, summary } from './db/registry.repository.js';
+import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
 import { errorReport, importTemplate, loadImport } from './queries/imports.js';
 import { findPeople, getPersonDetail } from './queries/people.js';
+import { regionPath } from './queries/region.js';
+import { areaSummary, situation } from './queries/situation.js';
+import { getFacilityDetail, getVenueDetail, listFacilities, listVenues, thingsMap } from './queries/things.js';
 import { registryErrors } from './registry.errors.js';
 import { rolesFor } from './registry.permissions.js';
-import { buildingBody, householdBody, personBody, personSchema, revealBody, searchQuery } from './registry.schemas.js';
+import {
+  areaCountsSchema,
+  buildingBody,
+  facilityBody,
+  facilityQuery,
+  facilitySchema,
+  householdBody,
+  peopleExportQuery,
+  personBody,
+  personSchema,
+  revealBody,
+  searchQuery,
+  situationSchema,
+  thingsMapQuery,
+  venueBody,
+  venueQuery,
+  venueSchema,
+} from './registry.schemas.js';
 
 export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
   const tags = ['registry'];
@@ -54,10 +75,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
     },
     async (req) => {
       const actor = requireRole(req, rolesFor('view'));
-      const area = await scopePathOf(ctx.db, req.query.regionCode);
-      if (area === undefined)
-        throw coreErrors.invalid({ field: 'regionCode', params: { reason: req.query.regionCode } });
-      return buildingsGeoJson(ctx.db, actor.scopePath, area, req.query.limit);
+      return buildingsGeoJson(ctx.db, actor.scopePath, await regionPath(ctx, req.query.regionCode), req.query.limit);
     },
   );
 
@@ -66,26 +84,109 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
     {
       schema: {
         tags,
-        summary: '区域人房概况：人口（按标签）、流动人口、房屋、楼栋 / the area at a glance',
+        summary: '区域概况：人口（按标签）、流动人口、房屋、楼栋、场所、设施、在办案件 / the area at a glance',
         querystring: z.object({ regionCode: z.string().regex(/^\d{6,15}$/) }),
-        response: {
-          200: z.object({
-            buildings: z.number(),
-            households: z.number(),
-            people: z.number(),
-            floating: z.number(),
-            byTag: z.record(z.string(), z.number()),
-          }),
-        },
+        response: { 200: areaCountsSchema },
       },
     },
-    async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
-      const area = await scopePathOf(ctx.db, req.query.regionCode);
-      if (area === undefined)
-        throw coreErrors.invalid({ field: 'regionCode', params: { reason: req.query.regionCode } });
-      return summary(ctx.db, actor.scopePath, area);
+    async (req) => areaSummary(ctx, requireRole(req, rolesFor('view')), req.query.regionCode),
+  );
+
+  app.get(
+    '/situation',
+    {
+      schema: {
+        tags,
+        summary: '情：下一级各区域（街道、社区或网格）的实时统计及合计 / live counts per child area and in total',
+        querystring: z.object({ regionCode: z.string().regex(/^\d{6,15}$/) }),
+        response: { 200: situationSchema },
+      },
     },
+    async (req) => situation(ctx, requireRole(req, rolesFor('view')), req.query.regionCode),
+  );
+
+  app.post(
+    '/venues',
+    {
+      schema: {
+        tags,
+        summary: '登记场所（企业、九小场所、商铺、学校；联系电话加密存储）/ record a venue',
+        body: venueBody,
+        response: { 201: venueSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('record'));
+      const id = await recordVenue(ctx, locator, actor, req.body);
+      return reply.status(201).send(await getVenueDetail(ctx, actor, id));
+    },
+  );
+
+  app.get(
+    '/venues',
+    {
+      schema: {
+        tags,
+        summary: '查找场所：类别、九小类别、名称、区域；始终在管辖范围内 / list venues in your scope',
+        querystring: venueQuery,
+        response: { 200: z.object({ items: z.array(venueSchema), total: z.number() }) },
+      },
+    },
+    async (req) => listVenues(ctx, requireRole(req, rolesFor('view')), req.query),
+  );
+
+  app.get(
+    '/venues/:id',
+    { schema: { tags, summary: '场所（联系电话脱敏）/ a venue', params: idParam, response: { 200: venueSchema } } },
+    async (req) => getVenueDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.post(
+    '/facilities',
+    {
+      schema: {
+        tags,
+        summary: '登记设施（充电桩、车棚、消防栓、服务点、摄像头）/ record a facility',
+        body: facilityBody,
+        response: { 201: facilitySchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('record'));
+      const id = await recordFacility(ctx, locator, actor, req.body);
+      return reply.status(201).send(await getFacilityDetail(ctx, actor, id));
+    },
+  );
+
+  app.get(
+    '/facilities',
+    {
+      schema: {
+        tags,
+        summary: '查找设施：类别、状态、名称、区域；始终在管辖范围内 / list facilities in your scope',
+        querystring: facilityQuery,
+        response: { 200: z.object({ items: z.array(facilitySchema), total: z.number() }) },
+      },
+    },
+    async (req) => listFacilities(ctx, requireRole(req, rolesFor('view')), req.query),
+  );
+
+  app.get(
+    '/facilities/:id',
+    { schema: { tags, summary: '设施 / a facility', params: idParam, response: { 200: facilitySchema } } },
+    async (req) => getFacilityDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.get(
+    '/things.geojson',
+    {
+      schema: {
+        tags,
+        summary: '区域内场所或设施点位 (GeoJSON，不含联系方式) / venues or facilities of an area for the map',
+        querystring: thingsMapQuery,
+      },
+    },
+    async (req) => thingsMap(ctx, requireRole(req, rolesFor('view')), req.query),
   );
 
   app.get('/buildings/:id', { schema: { tags, summary: '楼栋 / a building', params: idParam } }, async (req) => {
@@ -196,6 +297,27 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   );
 
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  app.get(
+    '/people.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出实有人口台账（脱敏，范围内，记入审计）/ export people as a masked spreadsheet, audited',
+        querystring: peopleExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('export'));
+      const { regionCode, tag } = req.query;
+      const area = regionCode ? await regionPath(ctx, regionCode) : actor.scopePath;
+      const stream = await exportPeople(ctx, actor, { area, regionCode, tag }, meta(req));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="people-${regionCode ?? 'scope'}.xlsx"`)
+        .send(stream);
+    },
+  );
 
   app.get(
     '/imports/template.xlsx',

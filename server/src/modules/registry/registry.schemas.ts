@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERSON_TAGS } from './domain/tags.js';
+import { FACILITY_KINDS, FACILITY_STATUSES, NINE_SMALL_KINDS, VENUE_KINDS } from './domain/things.js';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const ring = z
@@ -68,4 +69,121 @@ export const searchQuery = z.object({
 export const revealBody = z.object({
   field: z.enum(['idNumber', 'phone']),
   reason: z.string().trim().min(4).max(200),
+});
+
+const regionCode = z.string().regex(/^\d{6,15}$/, 'region or grid code');
+
+/** A point as a phone or a map hands it over; stored in WGS84. */
+const point = z.object({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+});
+
+export const venueBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(VENUE_KINDS),
+  nineSmallKind: z.enum(NINE_SMALL_KINDS).optional(),
+  address: z.string().trim().min(2).max(200),
+  location: point,
+  buildingId: z.number().int().positive().optional(),
+  ownerName: z.string().trim().min(1).max(50).optional(),
+  contactPhone: z.string().trim().max(20).optional(),
+  creditCode: z.string().trim().max(30).optional(),
+});
+
+const lngLat = z.object({ lng: z.number(), lat: z.number() });
+
+export const venueSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(VENUE_KINDS),
+  nineSmallKind: z.enum(NINE_SMALL_KINDS).nullable(),
+  address: z.string(),
+  location: lngLat,
+  buildingId: z.number().nullable(),
+  ownerName: z.string().nullable(),
+  contactPhoneMasked: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  gridCode: z.string(),
+  createdAt: z.string(),
+});
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+export const venueQuery = z.object({
+  kind: z.enum(VENUE_KINDS).optional(),
+  nineSmallKind: z.enum(NINE_SMALL_KINDS).optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  regionCode: regionCode.optional(),
+  ...page,
+});
+
+export const facilityBody = z.object({
+  kind: z.enum(FACILITY_KINDS),
+  name: z.string().trim().min(1).max(100),
+  location: point,
+  buildingId: z.number().int().positive().optional(),
+  venueId: z.number().int().positive().optional(),
+  ownerName: z.string().trim().min(1).max(50).optional(),
+  status: z.enum(FACILITY_STATUSES).default('in_service'),
+});
+
+export const facilitySchema = z.object({
+  id: z.number(),
+  kind: z.enum(FACILITY_KINDS),
+  name: z.string(),
+  location: lngLat,
+  buildingId: z.number().nullable(),
+  venueId: z.number().nullable(),
+  ownerName: z.string().nullable(),
+  status: z.enum(FACILITY_STATUSES),
+  gridCode: z.string(),
+  createdAt: z.string(),
+});
+
+export const facilityQuery = z.object({
+  kind: z.enum(FACILITY_KINDS).optional(),
+  status: z.enum(FACILITY_STATUSES).optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+  regionCode: regionCode.optional(),
+  ...page,
+});
+
+export const thingsMapQuery = z.object({
+  regionCode,
+  layer: z.enum(['venues', 'facilities']),
+  limit: z.coerce.number().int().min(1).max(50_000).default(10_000),
+});
+
+/** 情: the live counts of one area. */
+export const areaCountsSchema = z.object({
+  buildings: z.number(),
+  households: z.number(),
+  people: z.number(),
+  floating: z.number(),
+  byTag: z.record(z.string(), z.number()),
+  venues: z.number(),
+  facilities: z.number(),
+  openCases: z.number(),
+});
+
+export const situationSchema = z.object({
+  regionCode: z.string(),
+  rows: z.array(
+    areaCountsSchema.extend({
+      code: z.string(),
+      name: z.string(),
+      level: z.enum(['district', 'street', 'community', 'grid']),
+    }),
+  ),
+  total: areaCountsSchema,
+});
+
+export const peopleExportQuery = z.object({
+  regionCode: regionCode.optional(),
+  tag: z.enum(PERSON_TAGS).optional(),
 });

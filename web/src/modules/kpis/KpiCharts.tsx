@@ -2,7 +2,8 @@ import { BarChart, GaugeChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
+import { EChart } from '../../core/EChart';
 import { useT } from '../../core/i18n';
 import { type KpiResult, RATE_KPIS, type RateKpi } from './api';
 import { kpiName, NO_DATA } from './kpiText';
@@ -12,31 +13,6 @@ echarts.use([BarChart, GaugeChart, GridComponent, TooltipComponent, CanvasRender
 
 const BRAND = '#c0392b';
 const BAR_KPIS: readonly RateKpi[] = RATE_KPIS.filter((k) => k !== 'satisfactionRate');
-
-/** An echarts instance on a div, sized with it and disposed with it. */
-function Chart({ option, testId }: { option: echarts.EChartsCoreOption; testId: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const instance = echarts.init(el.current);
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-
-  return <div ref={el} className="sz-kpi-chart" data-testid={testId} />;
-}
 
 const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
@@ -60,7 +36,7 @@ function RateBars({ result }: { result: KpiResult }) {
     }),
     [result, lang],
   );
-  return <Chart option={option} testId="kpi-rate-chart" />;
+  return <EChart option={option} testId="kpi-rate-chart" className="sz-kpi-chart" />;
 }
 
 function SatisfactionGauge({ result }: { result: KpiResult }) {
@@ -90,7 +66,7 @@ function SatisfactionGauge({ result }: { result: KpiResult }) {
       ],
     };
   }, [result, lang]);
-  return <Chart option={option} testId="kpi-satisfaction-chart" />;
+  return <EChart option={option} testId="kpi-satisfaction-chart" className="sz-kpi-chart" />;
 }
 
 /** The rates side by side, and satisfaction as a gauge. Loaded on its own so only this page pays for echarts. */

@@ -2,7 +2,8 @@ import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibr
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
-import { BUILDING_SOURCE, BUILDINGS_LAYER, buildingMapStyle, GRID_SOURCE } from './buildingStyle';
+import type { ThingCollection, ThingLayer } from './api';
+import { BUILDING_SOURCE, BUILDINGS_LAYER, buildingMapStyle, GRID_SOURCE, THING_LAYERS } from './buildingStyle';
 import type { RegionBuildings } from './useRegionBuildings';
 
 declare global {
@@ -18,13 +19,17 @@ const BEARING = -20;
 const MAX_FIT_ZOOM = 17;
 const FIT_PADDING = 60;
 
+const NONE = { type: 'FeatureCollection' as const, features: [] };
+
 interface Props {
   data: RegionBuildings | undefined;
+  /** Venues and facilities as points, for the layers switched on. */
+  things: Partial<Record<ThingLayer, ThingCollection>>;
   onSelect: (buildingId: number) => void;
 }
 
 /** The region's buildings extruded to their height over its grids, tilted so their height shows. */
-export function BuildingMap({ data, onSelect }: Props) {
+export function BuildingMap({ data, things, onSelect }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MaplibreMap | null>(null);
   const select = useEffectEvent(onSelect);
@@ -81,6 +86,11 @@ export function BuildingMap({ data, onSelect }: Props) {
       current = false;
     };
   }, [map, data]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const layer of THING_LAYERS) (map.getSource(layer) as GeoJSONSource).setData(things[layer] ?? NONE);
+  }, [map, things]);
 
   return <div ref={containerRef} className="sz-map" data-testid="registry-map" />;
 }

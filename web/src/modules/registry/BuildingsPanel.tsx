@@ -1,20 +1,26 @@
-import { Alert, Empty, Spin, Typography } from 'antd';
+import { Alert, Checkbox, Empty, Spin, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { RegionSelect } from '../geo/RegionSelect';
+import type { ThingLayer } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { BuildingMap } from './BuildingMap';
+import { ExportPeopleButton } from './ExportPeopleButton';
 import { MapLegend } from './MapLegend';
+import { SituationPanel } from './SituationPanel';
 import { SummaryCard } from './SummaryCard';
 import { useRegionBuildings } from './useRegionBuildings';
+import { useRegionThings } from './useRegionThings';
 
-/** 楼栋与概况: a region's figures beside its buildings in 3D. */
+/** 楼栋与概况: a region's figures beside its buildings in 3D, its venues and facilities on top, its areas below. */
 export function BuildingsPanel() {
   const { t } = useT();
   const [regionCode, setRegionCode] = useState<string>();
   const [buildingId, setBuildingId] = useState<number>();
+  const [layers, setLayers] = useState<ThingLayer[]>([]);
   const state = useRegionBuildings(regionCode);
   const data = 'data' in state ? state.data : undefined;
+  const points = useRegionThings(regionCode, layers);
 
   // Stable, as RegionSelect requires: it calls this again whenever it changes.
   const chooseRegion = useCallback((code: string | undefined) => {
@@ -36,16 +42,30 @@ export function BuildingsPanel() {
             {t('registry.buildingCount', { count: data.buildings.features.length })}
           </Typography.Text>
         )}
+        <span className="sz-registry-layers">
+          <Typography.Text type="secondary">{t('registry.layers')}</Typography.Text>
+          <Checkbox.Group<ThingLayer>
+            value={layers}
+            onChange={setLayers}
+            data-testid="registry-layers"
+            options={[
+              { value: 'venues', label: t('things.venues') },
+              { value: 'facilities', label: t('things.facilities') },
+            ]}
+          />
+        </span>
+        {regionCode && <ExportPeopleButton regionCode={regionCode} />}
       </div>
       {state.status === 'failed' && (
         <Alert type="error" showIcon title={t('registry.loadFailed', { message: state.message })} />
       )}
+      {points.error && <Alert type="error" showIcon title={t('things.failed', { message: points.error })} />}
       {regionCode ? (
         <div className="sz-registry-body">
           <SummaryCard regionCode={regionCode} />
           <div className="sz-map-frame">
-            <BuildingMap data={data} onSelect={setBuildingId} />
-            <MapLegend />
+            <BuildingMap data={data} things={points.things} onSelect={setBuildingId} />
+            <MapLegend layers={layers} />
             {state.status === 'loading' && <Spin className="sz-map-spin" />}
             <BuildingDrawer buildingId={buildingId} grids={data?.grids} onClose={() => setBuildingId(undefined)} />
           </div>
@@ -53,6 +73,7 @@ export function BuildingsPanel() {
       ) : (
         <Empty description={t('registry.chooseRegion')} />
       )}
+      {regionCode && <SituationPanel regionCode={regionCode} />}
     </div>
   );
 }

@@ -3,19 +3,22 @@ import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { type PeopleQuery, type Person, searchPeople } from './api';
+import { ExportPeopleButton } from './ExportPeopleButton';
 import { PeopleSearchForm } from './PeopleSearchForm';
 import { PeopleTable } from './PeopleTable';
 import { PersonDrawer } from './PersonDrawer';
 
-/** 人员查询: search within the user's scope, open one person. */
+/** 人员查询: search within the user's scope, open one person; export the scope's residents (of the tag searched for). */
 export function PeoplePanel() {
   const { t } = useT();
   const [items, setItems] = useState<Person[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState<Person | null>(null);
+  const [last, setLast] = useState<PeopleQuery>({});
 
   async function search(query: PeopleQuery) {
+    setLast(query);
     setLoading(true);
     setError(undefined);
     try {
@@ -29,7 +32,10 @@ export function PeoplePanel() {
 
   return (
     <div className="sz-people" data-testid="people-panel">
-      <PeopleSearchForm loading={loading} onSearch={search} />
+      <div className="sz-registry-bar">
+        <PeopleSearchForm loading={loading} onSearch={search} />
+        <ExportPeopleButton tag={last.tag} />
+      </div>
       {error && <Alert type="error" showIcon title={error} />}
       <PeopleTable items={items} loading={loading} onOpen={setOpen} />
       <PersonDrawer person={open} onClose={() => setOpen(null)} />

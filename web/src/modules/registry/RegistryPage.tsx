@@ -6,10 +6,14 @@ import { BuildingsPanel } from './BuildingsPanel';
 import { ImportPanel } from './ImportPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { mayRecord } from './permissions';
+import { ThingsPanel } from './ThingsPanel';
 
-type Tab = 'buildings' | 'people' | 'import';
+type Tab = 'buildings' | 'people' | 'things' | 'import';
 
-/** 人房: the buildings of a region in 3D, finding people, and importing residents files (for those who record). */
+/**
+ * 人房物情: the buildings of a region in 3D with its venues, facilities and figures by area, finding people, listing
+ * venues and facilities, and importing residents files (for those who record).
+ */
 export function RegistryPage() {
   const { t } = useT();
   const { user } = useSession();
@@ -17,6 +21,7 @@ export function RegistryPage() {
   const tabs: { key: Tab; label: string }[] = [
     { key: 'buildings', label: t('registry.tabBuildings') },
     { key: 'people', label: t('registry.tabPeople') },
+    { key: 'things', label: t('registry.tabThings') },
     ...(mayRecord(user.role) ? [{ key: 'import' as const, label: t('registry.tabImport') }] : []),
   ];
   return (
@@ -24,6 +29,7 @@ export function RegistryPage() {
       <Tabs activeKey={tab} onChange={(key) => setTab(key as Tab)} items={tabs} data-testid="registry-tabs" />
       {tab === 'buildings' && <BuildingsPanel />}
       {tab === 'people' && <PeoplePanel />}
+      {tab === 'things' && <ThingsPanel />}
       {tab === 'import' && <ImportPanel />}
     </Layout.Content>
   );

@@ -8,6 +8,9 @@ const FIGURES = [
   ['floating', 'summary.floating'],
   ['households', 'summary.households'],
   ['buildings', 'summary.buildings'],
+  ['venues', 'summary.venues'],
+  ['facilities', 'summary.facilities'],
+  ['openCases', 'summary.openCases'],
 ] as const;
 
 function SummaryFigures({ summary }: { summary: RegistrySummary }) {
@@ -39,7 +42,7 @@ function SummaryFigures({ summary }: { summary: RegistrySummary }) {
   );
 }
 
-/** 人口概况 of the chosen region. */
+/** 人口概况 of the chosen region, with its venues, facilities and open cases. */
 export function SummaryCard({ regionCode }: { regionCode: string }) {
   const { t } = useT();
   const state = useLoad(regionCode, fetchSummary);

@@ -1,9 +1,30 @@
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 import type { PersonTag } from '../../../../server/src/modules/registry/domain/tags';
+import type {
+  FacilityKind,
+  FacilityStatus,
+  NineSmallKind,
+  VenueKind,
+} from '../../../../server/src/modules/registry/domain/things';
 import { api, download, upload } from '../../core/api';
 
 // the managed tag list is the server's own (a pure domain module, imported as source)
 export { PERSON_TAGS, type PersonTag } from '../../../../server/src/modules/registry/domain/tags';
+// so are the kinds of venue and facility, with their names in both languages
+export {
+  FACILITY_KIND_LABELS,
+  FACILITY_KINDS,
+  FACILITY_STATUS_LABELS,
+  FACILITY_STATUSES,
+  type FacilityKind,
+  type FacilityStatus,
+  NINE_SMALL_KINDS,
+  NINE_SMALL_LABELS,
+  type NineSmallKind,
+  VENUE_KIND_LABELS,
+  VENUE_KINDS,
+  type VenueKind,
+} from '../../../../server/src/modules/registry/domain/things';
 
 export const AFFORDABLE_TYPES = ['public_rental', 'resettlement', 'shared_ownership'] as const;
 export type AffordableType = (typeof AFFORDABLE_TYPES)[number];
@@ -54,7 +75,79 @@ export interface RegistrySummary {
   people: number;
   floating: number;
   byTag: Record<string, number>;
+  venues: number;
+  facilities: number;
+  openCases: number;
 }
+
+export interface SituationRow extends RegistrySummary {
+  code: string;
+  name: string;
+  level: 'district' | 'street' | 'community' | 'grid';
+}
+
+/** 情: the live counts of each child area of a region, and of the region. */
+export interface Situation {
+  regionCode: string;
+  rows: SituationRow[];
+  total: RegistrySummary;
+}
+
+export interface Venue {
+  id: number;
+  name: string;
+  kind: VenueKind;
+  nineSmallKind: NineSmallKind | null;
+  address: string;
+  location: { lng: number; lat: number };
+  buildingId: number | null;
+  ownerName: string | null;
+  contactPhoneMasked: string | null;
+  creditCode: string | null;
+  gridCode: string;
+  createdAt: string;
+}
+
+export interface Facility {
+  id: number;
+  kind: FacilityKind;
+  name: string;
+  location: { lng: number; lat: number };
+  buildingId: number | null;
+  venueId: number | null;
+  ownerName: string | null;
+  status: FacilityStatus;
+  gridCode: string;
+  createdAt: string;
+}
+
+export interface ThingPage {
+  regionCode?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface VenueQuery extends ThingPage {
+  kind?: VenueKind;
+  nineSmallKind?: NineSmallKind;
+}
+
+export interface FacilityQuery extends ThingPage {
+  kind?: FacilityKind;
+  status?: FacilityStatus;
+}
+
+export type ThingLayer = 'venues' | 'facilities';
+
+export interface ThingProps {
+  id: number;
+  name: string;
+  kind: VenueKind | FacilityKind;
+  gridCode: string;
+}
+
+export type ThingCollection = FeatureCollection<Point, ThingProps>;
 
 export type ImportMode = 'all_or_nothing' | 'valid_only';
 export type ImportStatus = 'checking' | 'importing' | 'done' | 'rejected' | 'failed';
@@ -88,6 +181,34 @@ export function fetchBuilding(id: number): Promise<BuildingDetail> {
 
 export function fetchSummary(regionCode: string): Promise<RegistrySummary> {
   return api('GET', `${BASE}/summary?regionCode=${enc(regionCode)}`);
+}
+
+export function fetchSituation(regionCode: string): Promise<Situation> {
+  return api('GET', `${BASE}/situation?regionCode=${enc(regionCode)}`);
+}
+
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.toString();
+}
+
+export function fetchVenues(query: VenueQuery): Promise<{ items: Venue[]; total: number }> {
+  return api('GET', `${BASE}/venues?${queryString(query)}`);
+}
+
+export function fetchFacilities(query: FacilityQuery): Promise<{ items: Facility[]; total: number }> {
+  return api('GET', `${BASE}/facilities?${queryString(query)}`);
+}
+
+export function fetchThings(regionCode: string, layer: ThingLayer): Promise<ThingCollection> {
+  return api('GET', `${BASE}/things.geojson?${queryString({ regionCode, layer })}`);
+}
+
+/** Masked, and the server writes down who took it away. */
+export function downloadPeople(query: { regionCode?: string; tag?: PersonTag }): Promise<void> {
+  return download(`${BASE}/people.xlsx?${queryString(query)}`, `people-${query.regionCode ?? 'scope'}.xlsx`);
 }
 
 export async function searchPeople(query: PeopleQuery): Promise<Person[]> {

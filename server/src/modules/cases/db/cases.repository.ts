@@ -401,6 +401,16 @@ export async function nearbyOpenCases(db: Queryable, categoryCode: string, lng: 
   );
 }
 
+/** How many cases in these statuses lie under each path, in the order the paths are given. */
+export async function countCasesUnder(db: Queryable, paths: string[], statuses: readonly string[]): Promise<number[]> {
+  const rows = await db.query<{ n: number }>(
+    `SELECT (SELECT count(*)::int FROM cases_cases c WHERE c.grid_path <@ a.path::ltree AND c.status = ANY($2::text[])) AS n
+     FROM unnest($1::text[]) WITH ORDINALITY AS a(path, i) ORDER BY a.i`,
+    [paths, statuses],
+  );
+  return rows.map((r) => r.n);
+}
+
 export async function insertWhistle(
   db: Queryable,
   w: { caseId: number; calledBy: number; reportInDueAt: Date; note: string; orgs: { org: string; role: string }[] },

@@ -297,6 +297,29 @@ export async function pathOfCode(db: Queryable, code: string): Promise<string | 
   return row?.path;
 }
 
+export interface ChildArea {
+  code: string;
+  name: string;
+  level: 'district' | 'street' | 'community' | 'grid';
+  path: string;
+}
+
+/**
+ * One level down from a region — a district's streets, a street's communities, a community's grids — as far as the
+ * scope reaches (inside it, or on the way down to it), for other modules that count things per area.
+ */
+export async function childAreas(db: Queryable, code: string, scope: string): Promise<ChildArea[]> {
+  return db.query<ChildArea & Record<string, unknown>>(
+    `SELECT code, name, level, path::text AS path FROM geo_regions
+     WHERE parent_code = $1 AND (path <@ $2::ltree OR $2::ltree <@ path)
+     UNION ALL
+     SELECT code, name, 'grid', path::text FROM geo_grids
+     WHERE community_code = $1 AND (path <@ $2::ltree OR $2::ltree <@ path)
+     ORDER BY code`,
+    [code, scope],
+  );
+}
+
 /** Districts and streets with their paths, for other modules that attach things to them (departments, teams). */
 export async function listDistrictsAndStreets(db: Queryable) {
   return db.query<{ code: string; name: string; path: string; level: 'district' | 'street' } & Record<string, unknown>>(

@@ -1,27 +1,42 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import seedrandom from 'seedrandom';
 import { maskPhone } from '../../../core/crypto.js';
+import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { gridShapes, syntheticName } from '../../geo/index.js';
 import {
   insertBuilding,
+  insertFacility,
   insertHousehold,
   insertPeople,
   insertTagsBulk,
+  insertVenue,
   type NewPerson,
 } from '../db/registry.repository.js';
 import { checkCharacter, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { ageTags, type PersonTag } from '../domain/tags.js';
+import {
+  NINE_SMALL_KINDS,
+  NINE_SMALL_LABELS,
+  type NineSmallKind,
+  VENUE_KIND_LABELS,
+  type VenueKind,
+} from '../domain/things.js';
+
+type Grid = Awaited<ReturnType<typeof gridShapes>>[number];
+type Placed = { id: number; centre: [number, number]; grid: Grid };
 
 /**
- * Demo buildings and residents for one district: synthetic, and plainly so (every phone number starts 170 0000,
- * a range no operator assigns to people here), realistic in mix — ages, floating share, tags.
- * Deterministic from the seed. Buildings are 12 × 30 m slabs placed inside residential and commercial grids.
+ * Demo buildings, residents, venues and facilities for one district: synthetic, and plainly so (every phone number
+ * starts 170 0000, a range no operator assigns to people here; every venue is called 示例…), realistic in mix — ages,
+ * floating share, tags; small venues of most kinds, shops and enterprises where there is commerce, e-bike chargers
+ * and sheds beside the housing, hydrants along the streets. Deterministic from the seed. Buildings are 12 × 30 m
+ * slabs placed inside residential and commercial grids.
  */
 export async function seedDemoRegistry(
   ctx: Pick<ModuleContext, 'db' | 'cipher'>,
   opts: { districtCode: string; buildingsPerGrid: number; seed: string },
-): Promise<{ buildings: number; people: number }> {
+): Promise<{ buildings: number; people: number; venues: number; facilities: number }> {
   const rng = seedrandom(`${opts.seed}:registry:${opts.districtCode}`);
   const grids = (await gridShapes(ctx.db, opts.districtCode)).filter(
     (g) => g.kind === 'residential' || g.kind === 'commercial',
@@ -30,6 +45,8 @@ export async function seedDemoRegistry(
   let serial = 0;
   let registered = 0;
   const people: { person: NewPerson; tags: PersonTag[] }[] = [];
+  const placed: Placed[] = [];
+  let things = { venues: 0, facilities: 0 };
   await ctx.db.transaction(async (tx) => {
     for (const grid of grids) {
       const ring = grid.geometry.coordinates[0]?.[0] ?? [];
@@ -75,6 +92,7 @@ export async function seedDemoRegistry(
           gridPath: grid.path,
         });
         buildings++;
+        placed.push({ id, centre, grid });
         for (let h = 0; h < 3; h++) {
           const household = await insertHousehold(tx, {
             buildingId: id,
@@ -139,6 +157,129 @@ export async function seedDemoRegistry(
         0,
       );
     }
+    // a stream of its own, so adding things changed none of the buildings and people an existing seed gives
+    things = await seedThings(ctx, tx, seedrandom(`${opts.seed}:things:${opts.districtCode}`), grids, placed);
   });
-  return { buildings, people: registered };
+  return { buildings, people: registered, ...things };
+}
+
+/** A random point of the grid, or nothing after a few misses (a thin grid). */
+function pointIn(rng: () => number, grid: Grid): [number, number] | undefined {
+  const ring = grid.geometry.coordinates[0]?.[0] ?? [];
+  const xs = ring.map((p) => p[0] as number);
+  const ys = ring.map((p) => p[1] as number);
+  for (let tries = 0; tries < 20; tries++) {
+    const p: [number, number] = [
+      Math.min(...xs) + rng() * (Math.max(...xs) - Math.min(...xs)),
+      Math.min(...ys) + rng() * (Math.max(...ys) - Math.min(...ys)),
+    ];
+    if (booleanPointInPolygon(p, grid.geometry as never)) return p;
+  }
+  return undefined;
+}
+
+/** About 20 m away from a point, staying in the grid; the point itself where the grid's edge is too close. */
+function beside(rng: () => number, [x, y]: [number, number], grid: Grid): [number, number] {
+  const p: [number, number] = [x + (rng() - 0.5) * 0.0004, y + (rng() - 0.5) * 0.0004];
+  return booleanPointInPolygon(p, grid.geometry as never) ? p : [x, y];
+}
+
+/** Small venues everywhere people live or trade; enterprises where there is commerce, schools among the housing. */
+const COMMERCIAL_MIX: [VenueKind, number][] = [
+  ['nine_small', 0.55],
+  ['shop', 0.25],
+  ['enterprise', 0.15],
+  ['other', 0.05],
+];
+const RESIDENTIAL_MIX: [VenueKind, number][] = [
+  ['nine_small', 0.7],
+  ['shop', 0.2],
+  ['school', 0.1],
+];
+
+function weighted<T>(rng: () => number, mix: [T, number][]): T {
+  let r = rng();
+  for (const [value, weight] of mix) {
+    r -= weight;
+    if (r < 0) return value;
+  }
+  return (mix.at(-1) as [T, number])[0];
+}
+
+async function seedThings(
+  ctx: Pick<ModuleContext, 'cipher'>,
+  tx: Queryable,
+  rng: () => number,
+  grids: Grid[],
+  placed: Placed[],
+): Promise<{ venues: number; facilities: number }> {
+  let venues = 0;
+  let facilities = 0;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)] as T;
+  for (const grid of grids) {
+    const count = grid.kind === 'commercial' ? 6 : 2;
+    for (let v = 0; v < count; v++) {
+      const location = pointIn(rng, grid);
+      if (!location) continue;
+      const kind = weighted(rng, grid.kind === 'commercial' ? COMMERCIAL_MIX : RESIDENTIAL_MIX);
+      const nineSmallKind: NineSmallKind | null = kind === 'nine_small' ? pick(NINE_SMALL_KINDS) : null;
+      venues++;
+      const label = (nineSmallKind ? NINE_SMALL_LABELS[nineSmallKind] : VENUE_KIND_LABELS[kind])['zh-CN'].replace(
+        /（.*）/,
+        '',
+      );
+      const phone = `1700000${String(venues % 10000).padStart(4, '0')}`;
+      await insertVenue(tx, {
+        name: `示例${label} ${venues} 号`,
+        kind,
+        nineSmallKind,
+        address: `${grid.code} 网格 示例路 ${v + 1} 号`,
+        lng: location[0],
+        lat: location[1],
+        buildingId: null,
+        ownerName: syntheticName(rng),
+        contactPhoneEnc: ctx.cipher.encrypt(phone),
+        contactPhoneMasked: maskPhone(phone),
+        creditCode: null,
+        gridCode: grid.code,
+        gridPath: grid.path,
+      });
+    }
+    for (let h = 0; h < 2; h++) {
+      const location = pointIn(rng, grid);
+      if (!location) continue;
+      facilities++;
+      await insertFacility(tx, {
+        kind: 'fire_hydrant',
+        name: `示例消防栓 ${facilities} 号`,
+        lng: location[0],
+        lat: location[1],
+        buildingId: null,
+        venueId: null,
+        ownerName: null,
+        status: rng() < 0.05 ? 'out_of_service' : 'in_service',
+        gridCode: grid.code,
+        gridPath: grid.path,
+      });
+    }
+  }
+  for (const b of placed) {
+    if (b.grid.kind !== 'residential' || rng() < 0.4) continue;
+    const location = beside(rng, b.centre, b.grid);
+    const kind = rng() < 0.5 ? 'ebike_charger' : 'ebike_shed';
+    facilities++;
+    await insertFacility(tx, {
+      kind,
+      name: `示例${kind === 'ebike_charger' ? '充电桩' : '车棚'} ${facilities} 号`,
+      lng: location[0],
+      lat: location[1],
+      buildingId: b.id,
+      venueId: null,
+      ownerName: null,
+      status: 'in_service',
+      gridCode: b.grid.code,
+      gridPath: b.grid.path,
+    });
+  }
+  return { venues, facilities };
 }

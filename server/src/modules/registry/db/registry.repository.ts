@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../core/db.js';
+import type { FacilityKind, FacilityStatus, NineSmallKind, VenueKind } from '../domain/things.js';
 
 /** All SQL on registry_* tables. */
 
@@ -388,28 +389,294 @@ export async function insertTagsBulk(db: Queryable, tags: { personId: number; ta
   );
 }
 
-/** 情: live counts of an area — people by tag, floating share, households, buildings. */
-export async function summary(db: Queryable, scope: string, area: string) {
-  const [row] = await db.query<{
+/** 情: live counts per area — people by tag, floating share, households, buildings, venues, facilities — in the order
+ * the area paths are given, each cut to the scope. */
+export async function areaCounts(db: Queryable, scope: string, areas: string[]) {
+  return db.query<{
     buildings: number;
     households: number;
     people: number;
     floating: number;
     byTag: Record<string, number>;
+    venues: number;
+    facilities: number;
   }>(
     `SELECT
-       (SELECT count(*)::int FROM registry_buildings b WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree) AS buildings,
+       (SELECT count(*)::int FROM registry_buildings b WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ a.path) AS buildings,
        (SELECT count(*)::int FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id
-        WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree) AS households,
-       count(*)::int AS people,
-       count(*) FILTER (WHERE NOT p.registered)::int AS floating,
+        WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ a.path) AS households,
+       p.people, p.floating,
        coalesce((SELECT json_object_agg(tag, n) FROM (
           SELECT t.tag, count(*)::int AS n FROM registry_person_tags t JOIN registry_people q ON q.id = t.person_id
-          WHERE q.grid_path <@ $1::ltree AND q.grid_path <@ $2::ltree AND q.erased_at IS NULL GROUP BY t.tag) x), '{}'::json) AS "byTag"
-     FROM registry_people p WHERE p.grid_path <@ $1::ltree AND p.grid_path <@ $2::ltree AND p.erased_at IS NULL`,
-    [scope, area],
+          WHERE q.grid_path <@ $1::ltree AND q.grid_path <@ a.path AND q.erased_at IS NULL GROUP BY t.tag) x), '{}'::json) AS "byTag",
+       (SELECT count(*)::int FROM registry_venues v WHERE v.grid_path <@ $1::ltree AND v.grid_path <@ a.path) AS venues,
+       (SELECT count(*)::int FROM registry_facilities f WHERE f.grid_path <@ $1::ltree AND f.grid_path <@ a.path) AS facilities
+     FROM (SELECT path::ltree AS path, i FROM unnest($2::text[]) WITH ORDINALITY AS u(path, i)) a,
+     LATERAL (SELECT count(*)::int AS people, count(*) FILTER (WHERE NOT r.registered)::int AS floating
+              FROM registry_people r WHERE r.grid_path <@ $1::ltree AND r.grid_path <@ a.path AND r.erased_at IS NULL) p
+     ORDER BY a.i`,
+    [scope, areas],
   );
-  return row as NonNullable<typeof row>;
+}
+
+export interface NewVenue {
+  name: string;
+  kind: string;
+  nineSmallKind: string | null;
+  address: string;
+  lng: number;
+  lat: number;
+  buildingId: number | null;
+  ownerName: string | null;
+  contactPhoneEnc: string | null;
+  contactPhoneMasked: string | null;
+  creditCode: string | null;
+  gridCode: string;
+  gridPath: string;
+}
+
+export async function insertVenue(db: Queryable, v: NewVenue): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_venues (name, kind, nine_small_kind, address, location, building_id, owner_name,
+       contact_phone_enc, contact_phone_masked, credit_code, grid_code, grid_path)
+     VALUES ($1, $2, $3, $4, ST_SetSRID(ST_MakePoint($5, $6), 4326), $7, $8, $9, $10, $11, $12, $13::ltree)
+     RETURNING id::int AS id`,
+    [
+      v.name,
+      v.kind,
+      v.nineSmallKind,
+      v.address,
+      v.lng,
+      v.lat,
+      v.buildingId,
+      v.ownerName,
+      v.contactPhoneEnc,
+      v.contactPhoneMasked,
+      v.creditCode,
+      v.gridCode,
+      v.gridPath,
+    ],
+  );
+  return row?.id as number;
+}
+
+export interface VenueRecord {
+  id: number;
+  name: string;
+  kind: VenueKind;
+  nineSmallKind: NineSmallKind | null;
+  address: string;
+  location: { lng: number; lat: number };
+  buildingId: number | null;
+  ownerName: string | null;
+  contactPhoneMasked: string | null;
+  creditCode: string | null;
+  gridCode: string;
+  gridPath: string;
+  createdAt: string;
+}
+
+// the sealed phone is never selected: only the masked one leaves this file
+const VENUE_COLUMNS = `v.id::int AS id, v.name, v.kind, v.nine_small_kind AS "nineSmallKind", v.address,
+  json_build_object('lng', ST_X(v.location), 'lat', ST_Y(v.location)) AS location, v.building_id::int AS "buildingId",
+  v.owner_name AS "ownerName", v.contact_phone_masked AS "contactPhoneMasked", v.credit_code AS "creditCode",
+  v.grid_code AS "gridCode", v.grid_path::text AS "gridPath", to_json(v.created_at)#>>'{}' AS "createdAt"`;
+
+export async function getVenue(db: Queryable, id: number): Promise<VenueRecord | undefined> {
+  const [row] = await db.query<R<VenueRecord>>(`SELECT ${VENUE_COLUMNS} FROM registry_venues v WHERE v.id = $1`, [id]);
+  return row;
+}
+
+/** `<@ scope AND <@ area`, and a name containing the query, LIKE wildcards taken literally. */
+function thingFilter(alias: string, f: { scope: string; area: string; q?: string }, extra: [string, unknown][]) {
+  const params: unknown[] = [f.scope, f.area];
+  const where = [`${alias}.grid_path <@ $1::ltree`, `${alias}.grid_path <@ $2::ltree`];
+  if (f.q) {
+    params.push(f.q.replace(/[%_\\]/g, '\\$&'));
+    where.push(`${alias}.name LIKE '%' || $${params.length} || '%'`);
+  }
+  for (const [column, value] of extra) {
+    if (value === undefined) continue;
+    params.push(value);
+    where.push(`${alias}.${column} = $${params.length}`);
+  }
+  return { params, where: where.join(' AND ') };
+}
+
+export interface ThingPage {
+  scope: string;
+  area: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function searchVenues(
+  db: Queryable,
+  f: ThingPage & { kind?: string; nineSmallKind?: string },
+): Promise<{ items: VenueRecord[]; total: number }> {
+  const { params, where } = thingFilter('v', f, [
+    ['kind', f.kind],
+    ['nine_small_kind', f.nineSmallKind],
+  ]);
+  const rows = await db.query<R<VenueRecord & { total: number }>>(
+    `SELECT ${VENUE_COLUMNS}, count(*) OVER ()::int AS total FROM registry_venues v WHERE ${where}
+     ORDER BY v.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { items: rows.map(({ total: _t, ...v }) => v), total: rows[0]?.total ?? 0 };
+}
+
+export interface NewFacility {
+  kind: string;
+  name: string;
+  lng: number;
+  lat: number;
+  buildingId: number | null;
+  venueId: number | null;
+  ownerName: string | null;
+  status: string;
+  gridCode: string;
+  gridPath: string;
+}
+
+export async function insertFacility(db: Queryable, f: NewFacility): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_facilities (kind, name, location, building_id, venue_id, owner_name, status, grid_code, grid_path)
+     VALUES ($1, $2, ST_SetSRID(ST_MakePoint($3, $4), 4326), $5, $6, $7, $8, $9, $10::ltree) RETURNING id::int AS id`,
+    [f.kind, f.name, f.lng, f.lat, f.buildingId, f.venueId, f.ownerName, f.status, f.gridCode, f.gridPath],
+  );
+  return row?.id as number;
+}
+
+export interface FacilityRecord {
+  id: number;
+  kind: FacilityKind;
+  name: string;
+  location: { lng: number; lat: number };
+  buildingId: number | null;
+  venueId: number | null;
+  ownerName: string | null;
+  status: FacilityStatus;
+  gridCode: string;
+  gridPath: string;
+  createdAt: string;
+}
+
+const FACILITY_COLUMNS = `f.id::int AS id, f.kind, f.name,
+  json_build_object('lng', ST_X(f.location), 'lat', ST_Y(f.location)) AS location, f.building_id::int AS "buildingId",
+  f.venue_id::int AS "venueId", f.owner_name AS "ownerName", f.status, f.grid_code AS "gridCode",
+  f.grid_path::text AS "gridPath", to_json(f.created_at)#>>'{}' AS "createdAt"`;
+
+export async function getFacility(db: Queryable, id: number): Promise<FacilityRecord | undefined> {
+  const [row] = await db.query<R<FacilityRecord>>(
+    `SELECT ${FACILITY_COLUMNS} FROM registry_facilities f WHERE f.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+export async function searchFacilities(
+  db: Queryable,
+  f: ThingPage & { kind?: string; status?: string },
+): Promise<{ items: FacilityRecord[]; total: number }> {
+  const { params, where } = thingFilter('f', f, [
+    ['kind', f.kind],
+    ['status', f.status],
+  ]);
+  const rows = await db.query<R<FacilityRecord & { total: number }>>(
+    `SELECT ${FACILITY_COLUMNS}, count(*) OVER ()::int AS total FROM registry_facilities f WHERE ${where}
+     ORDER BY f.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, f.limit, f.offset],
+  );
+  return { items: rows.map(({ total: _t, ...x }) => x), total: rows[0]?.total ?? 0 };
+}
+
+/** Venues or facilities of an area as GeoJSON points for the map: what they are, never who to call. */
+export async function thingsGeoJson(
+  db: Queryable,
+  layer: 'venues' | 'facilities',
+  scope: string,
+  area: string,
+  limit: number,
+): Promise<unknown> {
+  const [table, properties] =
+    layer === 'venues'
+      ? ['registry_venues', `'kind', t.kind, 'nineSmallKind', t.nine_small_kind, 'address', t.address`]
+      : ['registry_facilities', `'kind', t.kind, 'status', t.status`];
+  const [row] = await db.query<{ fc: unknown }>(
+    `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+       'type', 'Feature', 'geometry', ST_AsGeoJSON(t.location, 7)::json,
+       'properties', json_build_object('id', t.id, 'name', t.name, ${properties}, 'gridCode', t.grid_code))), '[]'::json)) AS fc
+     FROM (SELECT * FROM ${table} WHERE grid_path <@ $1::ltree AND grid_path <@ $2::ltree ORDER BY id LIMIT $3) t`,
+    [scope, area, limit],
+  );
+  return row?.fc;
+}
+
+export interface ExportedPerson {
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  sex: 'male' | 'female';
+  birthDate: string;
+  registered: boolean;
+  address: string | null;
+  unit: string | null;
+  room: string | null;
+  gridCode: string;
+  tags: string[];
+}
+
+export interface ExportFilter {
+  scope: string;
+  area: string;
+  tag?: string;
+}
+
+function exportWhere(f: ExportFilter) {
+  const params: unknown[] = [f.scope, f.area];
+  const where = ['p.grid_path <@ $1::ltree', 'p.grid_path <@ $2::ltree', 'p.erased_at IS NULL'];
+  if (f.tag) {
+    params.push(f.tag);
+    where.push(`EXISTS (SELECT 1 FROM registry_person_tags t WHERE t.person_id = p.id AND t.tag = $${params.length})`);
+  }
+  return { params, where: where.join(' AND ') };
+}
+
+/** How many people an export will hold, and the last id it reads up to, so the audit row and the file agree. */
+export async function exportExtent(db: Queryable, f: ExportFilter): Promise<{ count: number; lastId: number }> {
+  const { params, where } = exportWhere(f);
+  const [row] = await db.query<{ count: number; lastId: number }>(
+    `SELECT count(*)::int AS count, coalesce(max(p.id), 0)::int AS "lastId" FROM registry_people p WHERE ${where}`,
+    params,
+  );
+  return row ?? { count: 0, lastId: 0 };
+}
+
+/** One page of an export, masked values only, by id after `afterId`: constant cost however deep the page. */
+export async function exportPage(
+  db: Queryable,
+  f: ExportFilter,
+  afterId: number,
+  lastId: number,
+  size: number,
+): Promise<ExportedPerson[]> {
+  const { params, where } = exportWhere(f);
+  const n = params.length;
+  return db.query<R<ExportedPerson>>(
+    `SELECT p.id::int AS id, p.name, p.id_number_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked", p.sex,
+       to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.registered, b.address, h.unit, h.room,
+       subpath(p.grid_path, -1)::text AS "gridCode",
+       coalesce((SELECT array_agg(t.tag ORDER BY t.tag) FROM registry_person_tags t WHERE t.person_id = p.id), '{}'::text[]) AS tags
+     FROM registry_people p
+     LEFT JOIN registry_households h ON h.id = p.household_id
+     LEFT JOIN registry_buildings b ON b.id = h.building_id
+     WHERE ${where} AND p.id > $${n + 1} AND p.id <= $${n + 2}
+     ORDER BY p.id LIMIT $${n + 3}`,
+    [...params, afterId, lastId, size],
+  );
 }
 
 export interface BuildingPlace {

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../../../test/support.js';
 import { seedDemoRegistry } from '../commands/seed-demo-registry.js';
 
 let t: TestApp;
-let seeded: { buildings: number; people: number };
+let seeded: { buildings: number; people: number; venues: number; facilities: number };
 beforeAll(async () => {
   t = await startTestApp({ grids: ['320114'] });
   seeded = await seedDemoRegistry(t.ctx, { districtCode: '320114', buildingsPerGrid: 1, seed: 'test' });
@@ -31,6 +31,28 @@ describe('demo buildings and residents', () => {
     expect(elderlyShare).toBeLessThan(0.5);
     expect(glance.floating / glance.people).toBeGreaterThan(0.4);
     const rows = await t.db.query<{ row: string }>('SELECT p::text AS row FROM registry_people p LIMIT 200');
+    for (const { row } of rows) expect(row).not.toMatch(/1700000\d{4}/);
+  });
+
+  it('adds venues of most small-venue kinds and facilities beside the housing, each inside its grid', async () => {
+    const glance = (
+      await t.app.inject({ url: '/api/registry/summary?regionCode=320114', headers: { cookie: t.adminCookie } })
+    ).json();
+    expect(glance).toMatchObject({ venues: seeded.venues, facilities: seeded.facilities });
+    expect(seeded.venues).toBeGreaterThan(500);
+    const [kinds] = await t.db.query<{ nineSmall: number; chargers: number; hydrants: number; outside: number }>(
+      `SELECT (SELECT count(DISTINCT nine_small_kind)::int FROM registry_venues) AS "nineSmall",
+         (SELECT count(*)::int FROM registry_facilities WHERE kind IN ('ebike_charger', 'ebike_shed') AND building_id IS NOT NULL) AS chargers,
+         (SELECT count(*)::int FROM registry_facilities WHERE kind = 'fire_hydrant') AS hydrants,
+         (SELECT count(*)::int FROM (SELECT location, grid_code FROM registry_venues
+            UNION ALL SELECT location, grid_code FROM registry_facilities) x
+          JOIN geo_grids g ON g.code = x.grid_code WHERE NOT ST_Intersects(x.location, g.geom)) AS outside`,
+    );
+    expect(kinds?.nineSmall).toBeGreaterThanOrEqual(7);
+    expect(kinds?.chargers).toBeGreaterThan(100);
+    expect(kinds?.hydrants).toBeGreaterThan(500);
+    expect(kinds?.outside).toBe(0);
+    const rows = await t.db.query<{ row: string }>('SELECT v::text AS row FROM registry_venues v LIMIT 200');
     for (const { row } of rows) expect(row).not.toMatch(/1700000\d{4}/);
   });
 });
