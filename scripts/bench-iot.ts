@@ -175,6 +175,7 @@ export async function benchIot(serverUrl: string, row: (...cells: (string | numb
           floor: null,
           room: null,
           venueId: null,
+          venueKind: null,
           address: `${g.code} 网格`,
           lng,
           lat,

@@ -89,7 +89,7 @@ function startOnce(dataDir: string): Promise<number> {
     const started = performance.now();
     const child = fork(path.join(import.meta.dirname, '../server/src/main.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', MQTT_PORT: '0', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     child.on('message', (m: { ready?: boolean }) => {

@@ -74,7 +74,7 @@ const result = await runSimulation(
     mqtt: credentials(),
   },
   (p) => {
-    for (const e of p.events.splice(0)) process.stdout.write(`\n  ${e}`);
+    for (const e of p.events.splice(0)) process.stdout.write(`\r\x1b[K  ${e}\n`);
     process.stdout.write(
       `\r${p.elapsed.toFixed(0).padStart(4)} s  已发送 sent ${p.sent}  已确认 acked ${p.acked}  ${Math.round(p.rate)} msg/s   `,
     );

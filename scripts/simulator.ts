@@ -97,7 +97,8 @@ export async function runSimulation(opts: SimulationOptions, onProgress?: (p: Pr
 
   const scenarios = opts.scenarios.map(async (scenario) => {
     if (scenario === 'false_alarm') {
-      const d = opts.devices.find((x) => x.kind === 'smoke');
+      // the other end of the list from the fire, so the two stories never share a building
+      const d = [...opts.devices].reverse().find((x) => x.kind === 'smoke');
       if (!d) return;
       await send(d, 'alarm', { event: 'smoke' });
       note(`false alarm: ${d.code} smoke`);
@@ -112,11 +113,11 @@ export async function runSimulation(opts: SimulationOptions, onProgress?: (p: Pr
       note(`real fire: ${a.code} smoke (building ${a.buildingId}, floor ${a.floor})`);
       await sleep(step);
       if (site.heat) {
-        for (const temperature of [38, 49, 61]) {
+        for (const temperature of [45, 58, 72]) {
           await send(site.heat, 'telemetry', { values: { temperature } });
           await sleep(step / 3);
         }
-        note(`real fire: ${site.heat.code} ${61} °C`);
+        note(`real fire: ${site.heat.code} 72 °C`);
       }
       await send(b, 'alarm', { event: 'smoke' });
       note(`real fire: ${b.code} smoke — second detector on the floor`);
@@ -126,7 +127,8 @@ export async function runSimulation(opts: SimulationOptions, onProgress?: (p: Pr
         note(`real fire: spreading upward, ${d.code} smoke`);
       }
     } else if (scenario === 'dying_battery') {
-      const d = opts.devices.find((x) => x.kind === 'smoke');
+      const smoke = opts.devices.filter((x) => x.kind === 'smoke');
+      const d = smoke[Math.floor(smoke.length / 2)];
       if (!d) return;
       for (const battery of [35, 25, 18, 9]) {
         await send(d, 'heartbeat', { battery, signal: -90 });

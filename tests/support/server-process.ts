@@ -19,7 +19,8 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     const started = Date.now();
     const child = fork(MAIN, [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      // any free ports: several server processes (and a developer's own) may run at once
+      env: { ...process.env, PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     const onExit = (code: number | null) => reject(new Error(`server exited early with ${code}`));

@@ -4,6 +4,7 @@ import { CategoryAdminPage } from '../modules/cases/categories/CategoryAdminPage
 import { GeoPage } from '../modules/geo/GeoPage';
 import { SessionGate } from '../modules/identity/SessionGate';
 import { useSession } from '../modules/identity/session';
+import { FirePage } from '../modules/iot/FirePage';
 import { KpiPage } from '../modules/kpis/KpiPage';
 import { RegistryPage } from '../modules/registry/RegistryPage';
 import { AppShell } from './AppShell';
@@ -20,6 +21,7 @@ function PageView({ page }: { page: ConsolePage }) {
   if (shown === 'cases') return <CasesPage />;
   if (shown === 'kpis') return <KpiPage />;
   if (shown === 'registry') return <RegistryPage />;
+  if (shown === 'fire') return <FirePage />;
   if (shown === 'categories') return <CategoryAdminPage />;
   return <GeoPage />;
 }

@@ -1,4 +1,11 @@
-import { AlertOutlined, BarChartOutlined, GlobalOutlined, HomeOutlined, TagsOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  FireOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  TagsOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useSession } from '../modules/identity/session';
@@ -12,6 +19,7 @@ const NAV: Record<ConsolePage, { icon: ReactNode; label: MessageKey }> = {
   map: { icon: <GlobalOutlined />, label: 'nav.map' },
   cases: { icon: <AlertOutlined />, label: 'nav.cases' },
   registry: { icon: <HomeOutlined />, label: 'nav.registry' },
+  fire: { icon: <FireOutlined />, label: 'nav.fire' },
   kpis: { icon: <BarChartOutlined />, label: 'nav.kpis' },
   categories: { icon: <TagsOutlined />, label: 'nav.categories' },
 };

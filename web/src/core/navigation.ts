@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const CONSOLE_PAGES = ['map', 'cases', 'registry', 'kpis', 'categories'] as const;
+export const CONSOLE_PAGES = ['map', 'cases', 'registry', 'fire', 'kpis', 'categories'] as const;
 export type ConsolePage = (typeof CONSOLE_PAGES)[number];
 
 const PATHS: Record<ConsolePage, string> = {
   map: '/',
   cases: '/cases',
   registry: '/registry',
+  fire: '/fire',
   kpis: '/kpis',
   categories: '/categories',
 };
@@ -15,6 +16,7 @@ function pageOf(pathname: string): ConsolePage {
   if (pathname.startsWith(PATHS.kpis)) return 'kpis';
   if (pathname.startsWith(PATHS.categories)) return 'categories';
   if (pathname.startsWith(PATHS.registry)) return 'registry';
+  if (pathname.startsWith(PATHS.fire)) return 'fire';
   return pathname.startsWith(PATHS.cases) ? 'cases' : 'map';
 }
 
@@ -27,10 +29,21 @@ const CATEGORY_ADMIN_ROLES = ['district_admin'];
 /** Who may read the registry of people and buildings; the same roles the server lets read it. */
 const REGISTRY_ROLES = ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'command_centre'];
 
+/** Everyone on duty watches the fire alarms and may act on them; the same roles the server lets see the board. */
+const FIRE_ROLES = [
+  'grid_worker',
+  'community_staff',
+  'street_staff',
+  'department_staff',
+  'district_admin',
+  'command_centre',
+];
+
 const PAGE_ROLES: Partial<Record<ConsolePage, string[]>> = {
   kpis: KPI_ROLES,
   categories: CATEGORY_ADMIN_ROLES,
   registry: REGISTRY_ROLES,
+  fire: FIRE_ROLES,
 };
 
 export function pagesFor(role: string): ConsolePage[] {

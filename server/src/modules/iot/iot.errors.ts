@@ -7,6 +7,12 @@ export const iotErrors = defineErrors({
     'zh-CN': '楼栋不存在或不在您的管辖范围内',
     en: 'the building does not exist or is outside your area',
   },
+  unknownVenue: {
+    code: 'iot.unknown_venue',
+    status: 400,
+    'zh-CN': '场所不存在或不在您的管辖范围内',
+    en: 'the venue does not exist or is outside your area',
+  },
   outsideGrids: {
     code: 'iot.outside_grids',
     status: 400,

@@ -4,7 +4,7 @@ const lastLabel = (path: string) => path.slice(path.lastIndexOf('.') + 1);
 
 /** Only masked contact data and no internal paths leave the server. */
 export function presentDevice(d: DeviceRecord) {
-  const { gridPath, venueId: _venue, ...rest } = d;
+  const { gridPath, ...rest } = d;
   return { ...rest, gridCode: d.gridCode || lastLabel(gridPath) };
 }
 

@@ -9,6 +9,7 @@ import { acknowledge, arrive, clearByOperator, close } from './commands/handle-a
 import { newSecret, registerDevice } from './commands/register-device.js';
 import {
   alarmStats,
+  alarmStatsByVenueKind,
   alarmsByBuilding,
   deviceHealth,
   getAlarm,
@@ -332,8 +333,10 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       const depth = area === '' ? 3 : area.split('.').length + 1;
       const since = new Date(Date.now() - req.query.days * 86_400_000);
       const rows = await alarmStats(db, actor.scopePath, area, Math.min(depth, 6), since);
+      const byVenue = await alarmStatsByVenueKind(db, actor.scopePath, area, since);
       return {
         since,
+        byVenueKind: byVenue.map((r) => ({ ...r, falseAlarmRate: r.classified ? r.falseAlarms / r.classified : null })),
         areas: rows.map((r) => ({
           ...r,
           code: r.area.slice(r.area.lastIndexOf('.') + 1),

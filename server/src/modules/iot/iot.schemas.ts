@@ -15,6 +15,7 @@ export const deviceBody = z.object({
   heatClass: z.enum(HEAT_CLASSES).optional(),
   heatMode: z.enum(['S', 'R']).optional(),
   buildingId: z.number().int().positive().optional(),
+  venueId: z.number().int().positive().optional(),
   floor: z.number().int().min(-10).max(200).optional(),
   room: z.string().trim().max(40).optional(),
   location: z
@@ -39,6 +40,8 @@ export const deviceSchema = z.object({
   buildingId: z.number().nullable(),
   floor: z.number().nullable(),
   room: z.string().nullable(),
+  venueId: z.number().nullable(),
+  venueKind: z.string().nullable(),
   address: z.string(),
   lng: z.number(),
   lat: z.number(),

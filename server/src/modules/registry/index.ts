@@ -1,5 +1,12 @@
 /** The registry module's public face. */
 
 export { seedDemoRegistry } from './commands/seed-demo-registry.js';
-export { type BuildingPlace, findBuildingPlace, listBuildingPlaces } from './db/registry.repository.js';
+export {
+  type BuildingPlace,
+  findBuildingPlace,
+  getVenue as findVenue,
+  listBuildingPlaces,
+  listVenuePlaces,
+  type VenueRecord,
+} from './db/registry.repository.js';
 export { createRegistryModule } from './registry.module.js';

@@ -13,7 +13,7 @@ import { useGrid } from './useGrid';
 /** Without the config the map still works: it just has no base tiles. */
 const OFFLINE_CONFIG: MapConfig = { tileCrs: 'wgs84' };
 
-function useMapConfig(): { config: MapConfig | null; error?: string } {
+export function useMapConfig(): { config: MapConfig | null; error?: string } {
   const [state, setState] = useState<{ config: MapConfig | null; error?: string }>({ config: null });
   useEffect(() => {
     let live = true;

@@ -4,7 +4,7 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import { isMobilePhone, maskPhone } from '../../../core/crypto.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { Crs } from '../../geo/index.js';
-import { findBuildingPlace } from '../../registry/index.js';
+import { findBuildingPlace, findVenue } from '../../registry/index.js';
 import { insertDevices, type NewDevice } from '../db/iot.repository.js';
 import { type DeviceKind, type HeatClass, sensesHeat } from '../domain/devices.js';
 import { hashSecret } from '../ingest/ingestor.js';
@@ -17,6 +17,8 @@ export interface DeviceInput {
   heatClass?: HeatClass;
   heatMode?: 'S' | 'R';
   buildingId?: number;
+  /** A venue from the registry (a 九小场所, a shop, a school): the device takes its place and its kind. */
+  venueId?: number;
   floor?: number;
   room?: string;
   location?: { lng: number; lat: number; crs: Crs };
@@ -42,7 +44,17 @@ export async function prepareDevice(deps: IotDeps, actor: Actor, input: DeviceIn
     });
   }
   let place: { lng: number; lat: number; gridCode: string; gridPath: string; address: string };
-  if (input.buildingId !== undefined) {
+  let venue: Awaited<ReturnType<typeof findVenue>>;
+  if (input.venueId !== undefined) {
+    venue = await findVenue(deps.ctx.db, input.venueId);
+    if (!venue || !inScope(actor, venue.gridPath)) throw iotErrors.unknownVenue({ field: 'venueId' });
+    place = {
+      ...venue.location,
+      gridCode: venue.gridCode,
+      gridPath: venue.gridPath,
+      address: input.address ?? venue.address,
+    };
+  } else if (input.buildingId !== undefined) {
     const b = await findBuildingPlace(deps.ctx.db, input.buildingId);
     if (!b || !inScope(actor, b.gridPath)) throw iotErrors.unknownBuilding({ field: 'buildingId' });
     place = { ...b, address: input.address ?? b.address };
@@ -65,10 +77,11 @@ export async function prepareDevice(deps: IotDeps, actor: Actor, input: DeviceIn
     kind: input.kind,
     heatClass: sensesHeat(input.kind) ? (input.heatClass ?? null) : null,
     heatMode: sensesHeat(input.kind) ? (input.heatMode ?? 'S') : null,
-    buildingId: input.buildingId ?? null,
+    buildingId: input.buildingId ?? venue?.buildingId ?? null,
     floor: input.floor ?? null,
     room: input.room ?? null,
-    venueId: null,
+    venueId: venue?.id ?? null,
+    venueKind: venue ? (venue.nineSmallKind ?? venue.kind) : null,
     address: place.address,
     lng: place.lng,
     lat: place.lat,

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { listDistrictsAndStreets } from '../../geo/index.js';
-import { listBuildingPlaces } from '../../registry/index.js';
+import { listBuildingPlaces, listVenuePlaces } from '../../registry/index.js';
 import { insertDevices, type NewDevice } from '../db/iot.repository.js';
 import type { DeviceKind } from '../domain/devices.js';
 import { hashSecret } from '../ingest/ingestor.js';
@@ -14,7 +14,7 @@ const CENTRE_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
  * Demo fire safety for one district, synthetic like the rest of the demo: six fire service centres (the seed's
  * 雨花台区 has six) spread over its buildings, and in every demo building two smoke detectors on each of its lower
  * floors, a rate-of-rise heat detector on the ground floor, and in every fourth an e-bike charging monitor and an
- * electrical fire monitor. Device secrets are random and not kept: a demo device is driven through the service account.
+ * electrical fire monitor, and a smoke detector in every nine-small venue. Device secrets are random and not kept: a demo device is driven through the service account.
  */
 export async function seedDemoIot(
   deps: IotDeps,
@@ -54,6 +54,7 @@ export async function seedDemoIot(
       floor,
       room: null,
       venueId: null,
+      venueKind: null,
       address: b.address,
       lng: b.lng,
       lat: b.lat,
@@ -77,6 +78,31 @@ export async function seedDemoIot(
       add(b, 4, 'ebike_charger', 1);
       add(b, 5, 'electrical', 1);
     }
+  }
+  // every nine-small venue gets a detector of its own, so the statistics can compare venue kinds
+  for (const v of await listVenuePlaces(deps.ctx.db, district.path)) {
+    if (v.kind !== 'nine_small') continue;
+    devices.push({
+      code: `V${String(v.id).padStart(6, '0')}N1`,
+      kind: 'smoke',
+      heatClass: null,
+      heatMode: null,
+      buildingId: v.buildingId,
+      floor: null,
+      room: null,
+      venueId: v.id,
+      venueKind: v.nineSmallKind,
+      address: v.address,
+      lng: v.location.lng,
+      lat: v.location.lat,
+      gridCode: v.gridCode,
+      gridPath: v.gridPath,
+      ownerName: v.ownerName ?? `${v.name}（演示）`,
+      contactEnc: null,
+      contactMasked: null,
+      heartbeatSeconds: 3600,
+      secretHash,
+    });
   }
   await deps.ctx.db.transaction(async (tx) => {
     await recordFireCentres(tx, centres);

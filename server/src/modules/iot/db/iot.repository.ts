@@ -15,6 +15,7 @@ export interface NewDevice {
   floor: number | null;
   room: string | null;
   venueId: number | null;
+  venueKind: string | null;
   address: string;
   lng: number;
   lat: number;
@@ -36,6 +37,7 @@ const DEVICE_FIELDS: (keyof NewDevice)[] = [
   'floor',
   'room',
   'venueId',
+  'venueKind',
   'address',
   'lng',
   'lat',
@@ -57,16 +59,16 @@ export async function insertDevices(db: Queryable, devices: NewDevice[]): Promis
   const col = (k: keyof NewDevice) => devices.map((d) => d[k]);
   return db.query<{ id: number; code: string }>(
     `WITH ins AS (
-       INSERT INTO iot_devices (code, kind, heat_class, heat_mode, building_id, floor, room, venue_id, address, location,
-         grid_code, grid_path, owner_name, contact_enc, contact_masked, heartbeat_seconds, secret_hash)
-       SELECT code, kind, heat_class, heat_mode, building_id, floor, room, venue_id, address,
+       INSERT INTO iot_devices (code, kind, heat_class, heat_mode, building_id, floor, room, venue_id, venue_kind, address,
+         location, grid_code, grid_path, owner_name, contact_enc, contact_masked, heartbeat_seconds, secret_hash)
+       SELECT code, kind, heat_class, heat_mode, building_id, floor, room, venue_id, venue_kind, address,
          ST_SetSRID(ST_MakePoint(lng, lat), 4326), grid_code, grid_path::ltree, owner_name, contact_enc, contact_masked,
          heartbeat_seconds, secret_hash
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::smallint[], $7::text[],
-         $8::bigint[], $9::text[], $10::float8[], $11::float8[], $12::text[], $13::text[], $14::text[], $15::text[],
-         $16::text[], $17::int[], $18::text[])
-         AS t(code, kind, heat_class, heat_mode, building_id, floor, room, venue_id, address, lng, lat, grid_code,
-           grid_path, owner_name, contact_enc, contact_masked, heartbeat_seconds, secret_hash)
+         $8::bigint[], $9::text[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::text[], $15::text[],
+         $16::text[], $17::text[], $18::int[], $19::text[])
+         AS t(code, kind, heat_class, heat_mode, building_id, floor, room, venue_id, venue_kind, address, lng, lat,
+           grid_code, grid_path, owner_name, contact_enc, contact_masked, heartbeat_seconds, secret_hash)
        ON CONFLICT (code) DO NOTHING
        RETURNING id, code, created_at
      ), st AS (
@@ -123,6 +125,7 @@ export interface DeviceRecord {
   floor: number | null;
   room: string | null;
   venueId: number | null;
+  venueKind: string | null;
   address: string;
   lng: number;
   lat: number;
@@ -139,7 +142,7 @@ export interface DeviceRecord {
 }
 
 const DEVICE_COLUMNS = `d.id::int AS id, d.code, d.kind, d.heat_class AS "heatClass", d.heat_mode AS "heatMode",
-  d.building_id::int AS "buildingId", d.floor, d.room, d.venue_id::int AS "venueId", d.address,
+  d.building_id::int AS "buildingId", d.floor, d.room, d.venue_id::int AS "venueId", d.venue_kind AS "venueKind", d.address,
   ST_X(d.location) AS lng, ST_Y(d.location) AS lat, d.grid_code AS "gridCode", d.grid_path::text AS "gridPath",
   d.owner_name AS "ownerName", d.contact_masked AS "contactMasked", d.heartbeat_seconds AS "heartbeatSeconds",
   d.enabled, s.last_seen_at AS "lastSeenAt", s.online, s.battery, s.signal`;
@@ -712,6 +715,25 @@ export async function alarmStats(db: Queryable, scope: string, areaPath: string,
      WHERE a.grid_path <@ $1::ltree AND a.grid_path <@ $2::ltree AND nlevel(a.grid_path) >= $3 AND a.raised_at >= $4
      GROUP BY 1 ORDER BY 1`,
     [scope, areaPath, depth, since],
+  );
+}
+
+/** The same figures by the kind of venue the devices guard (九小场所 kinds, enterprises …); '' for homes. */
+export async function alarmStatsByVenueKind(db: Queryable, scope: string, areaPath: string, since: Date) {
+  return db.query<{
+    venueKind: string;
+    alarms: number;
+    classified: number;
+    falseAlarms: number;
+    ackMinutes: number | null;
+  }>(
+    `SELECT coalesce(d.venue_kind, '') AS "venueKind", count(*)::int AS alarms, count(a.classification)::int AS classified,
+       count(*) FILTER (WHERE a.classification = 'false_alarm')::int AS "falseAlarms",
+       (avg(extract(epoch FROM a.acknowledged_at - a.raised_at)) / 60)::float8 AS "ackMinutes"
+     FROM iot_alarms a JOIN iot_devices d ON d.id = a.device_id
+     WHERE a.grid_path <@ $1::ltree AND a.grid_path <@ $2::ltree AND a.raised_at >= $3
+     GROUP BY 1 ORDER BY 2 DESC`,
+    [scope, areaPath, since],
   );
 }
 

@@ -311,6 +311,37 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect((await s.alarms()).some((a) => a.deviceCode === 'NB-01' && a.type === 'smoke')).toBe(true);
   });
 
+  it('installs a detector in a registry venue and counts its alarms by the kind of venue', async () => {
+    const venue = await s.call('POST', '/api/registry/venues', s.users.admin, {
+      name: '示例小餐馆',
+      kind: 'nine_small',
+      nineSmallKind: 'small_restaurant',
+      address: '老城街道南关社区 8 号',
+      location: { lng: s.centre[0], lat: s.centre[1] },
+    });
+    expect(venue.statusCode, venue.body).toBe(201);
+    const dev = await s.call('POST', '/api/iot/devices', s.users.admin, {
+      code: 'SMK-VENUE-01',
+      kind: 'smoke',
+      venueId: venue.json().id,
+      ownerName: '店主',
+    });
+    expect(dev.statusCode, dev.body).toBe(201);
+    const missing = await s.call('POST', '/api/iot/devices', s.users.admin, {
+      code: 'SMK-VENUE-02',
+      kind: 'smoke',
+      venueId: 999_999,
+      ownerName: '店主',
+    });
+    expect(missing.json().error.field).toBe('venueId');
+    await s.publish('SMK-VENUE-01', 'alarm', { event: 'smoke' });
+    await alarmOf(s, 'SMK-VENUE-01', 'smoke');
+    const stats = (await s.call('GET', '/api/iot/stats?regionCode=370983002')).json();
+    expect(stats.byVenueKind).toEqual(
+      expect.arrayContaining([expect.objectContaining({ venueKind: 'small_restaurant', alarms: 1 })]),
+    );
+  });
+
   it('lets the district change a rule and validates it by field', async () => {
     const bad = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 5 });
     expect(bad.json().error.field).toBe('residualCurrentMa');

@@ -710,3 +710,11 @@ export async function listBuildingPlaces(db: Queryable, areaPath: string): Promi
     [areaPath],
   );
 }
+
+/** Every venue of an area with its place, in id order (demo device installation). */
+export async function listVenuePlaces(db: Queryable, areaPath: string): Promise<VenueRecord[]> {
+  return db.query<R<VenueRecord>>(
+    `SELECT ${VENUE_COLUMNS} FROM registry_venues v WHERE v.grid_path <@ $1::ltree ORDER BY v.id`,
+    [areaPath],
+  );
+}

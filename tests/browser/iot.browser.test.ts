@@ -1,0 +1,256 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSimulation, type SimDevice } from '../../scripts/simulator.js';
+import { SERVICE_USER, servicePassword } from '../../server/src/modules/iot/index.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+
+/**
+ * 智慧消防 in a real browser: a command-centre operator watches the board while the device simulator plays a real
+ * fire over MQTT; the confirmed fire shows and sounds, is acknowledged, its escalation chain is read in the drawer
+ * and its building is found on the map. Screenshots land in test-artifacts/ for a person to look at.
+ */
+
+const DISTRICT = '370983';
+const COMMUNITY = '370983002001';
+const OPERATOR = 'fire.operator';
+const ADDRESS = '老城街道南关社区 9 栋';
+/** The simulator lights the first floor with two smoke detectors: S1 first, then the heat detector confirms it. */
+const DEVICES = [
+  { code: 'FIRE-S1', kind: 'smoke', floor: 1 },
+  { code: 'FIRE-S2', kind: 'smoke', floor: 1 },
+  { code: 'FIRE-S3', kind: 'smoke', floor: 1 },
+  { code: 'FIRE-S4', kind: 'smoke', floor: 2 },
+  { code: 'FIRE-H1', kind: 'heat', floor: 1, heatClass: 'A2', heatMode: 'R' },
+];
+
+interface AlarmView {
+  id: number;
+  deviceCode: string;
+  incidentId: number | null;
+}
+
+let t: TestApp;
+let browser: Browser;
+let page: Page;
+let base: string;
+
+async function admin<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
+  const res = await t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+function square([x, y]: [number, number], d: number) {
+  const ring = [
+    [x - d, y - d],
+    [x + d, y - d],
+    [x + d, y + d],
+    [x - d, y + d],
+    [x - d, y - d],
+  ];
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+const board = () => page.getByTestId('fire-board');
+const row = (id: number) => board().locator(`tr[data-alarm-id="${id}"]`);
+
+/** Waits for the CSS transitions under the locator (a drawer sliding in, a modal fading out) to end. */
+async function settled(locator: Locator) {
+  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(shots, `iot-${name}.png`) });
+}
+
+async function mapIdle() {
+  await page.waitForFunction(() => document.body.dataset.fireMapReady === '1', undefined, { timeout: 60_000 });
+}
+
+describe.skipIf(!hasChromium)('智慧消防 in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    await buildConsoleIfMissing();
+    t = await startTestApp({ serveWeb: true, grids: [DISTRICT] });
+    const grids = await admin<{ features: { properties: { code: string } }[] }>(
+      'GET',
+      `/api/geo/regions/${COMMUNITY}/grids`,
+    );
+    const gridCode = grids.features[0]?.properties.code as string;
+    const centre = (await admin<{ grid: { centroid: [number, number] } }>('GET', `/api/geo/grids/${gridCode}`)).grid
+      .centroid;
+    const building = await admin<{ id: number }>('POST', '/api/registry/buildings', {
+      name: '9 栋',
+      address: ADDRESS,
+      footprint: square(centre, 0.0002),
+      floors: 6,
+    });
+    await admin('POST', '/api/iot/fire-centres', {
+      districtCode: DISTRICT,
+      letters: 'a',
+      name: '肥城市第一智慧消防服务中心',
+      lng: centre[0] + 0.01,
+      lat: centre[1],
+    });
+    for (const device of DEVICES) {
+      await admin('POST', '/api/iot/devices', { ...device, buildingId: building.id, ownerName: '南关物业' });
+    }
+    await t.userCookie('command_centre', DISTRICT, OPERATOR);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.goto(`${base}/fire`);
+    await page.getByLabel('用户名').fill(OPERATOR);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('fire-page').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('shows and sounds the confirmed fire the simulator plays', async () => {
+    await expect.poll(() => board().textContent()).toContain('当前没有未处理的告警');
+    // the click is the gesture the browser wants before it lets the page make a sound
+    const enable = page.getByTestId('fire-enable-sound');
+    if (await enable.isVisible()) await enable.click();
+    await expect.poll(() => enable.count()).toBe(0);
+
+    const { devices } = await admin<{ devices: SimDevice[] }>('GET', '/api/iot/devices/manifest');
+    const progress = await runSimulation({
+      broker: t.iot.brokerUrl,
+      topicRoot: t.ctx.config.iot.topicRoot,
+      devices,
+      rate: 0,
+      durationSeconds: 1,
+      scenarios: ['real_fire'],
+      stepSeconds: 1,
+      mqtt: { username: SERVICE_USER, password: servicePassword(t.ctx.config.dataKey) },
+    });
+    expect(progress.events.join('\n')).toContain('second detector on the floor');
+
+    const confirmed = board().getByTestId('fire-confirmed');
+    await expect.poll(() => confirmed.count()).toBeGreaterThanOrEqual(2);
+    const criticalRow = board()
+      .locator('tr', { has: page.getByTestId('fire-confirmed') })
+      .first();
+    expect(await criticalRow.getByTestId('fire-severity').getAttribute('data-severity')).toBe('critical');
+    expect(await criticalRow.textContent()).toContain('紧急');
+    expect(await criticalRow.textContent()).toContain('确认火警');
+    expect(await criticalRow.textContent()).toContain(ADDRESS);
+    await expect.poll(() => page.getByTestId('fire-confirmed-count').textContent()).toMatch(/^确认火警 \d+ 条$/);
+    expect(Number(await page.getByTestId('fire-sound').getAttribute('data-played'))).toBeGreaterThan(0);
+    await shot('01-board-confirmed-fire');
+  });
+
+  it('acknowledges an alarm and shows its new status', async () => {
+    const alarms = (await admin<{ items: AlarmView[] }>('GET', '/api/iot/alarms')).items;
+    const s1 = alarms.find((a) => a.deviceCode === 'FIRE-S1' && a.incidentId !== null);
+    if (!s1) throw new Error(`no confirmed alarm of FIRE-S1 in ${JSON.stringify(alarms)}`);
+    expect(await row(s1.id).getByTestId('fire-status').textContent()).toBe('待确认');
+
+    await row(s1.id).getByTestId('fire-acknowledge').click();
+    await page.getByTestId('fire-ack-note').fill('监控中心已电话联系物业核实');
+    await shot('02-acknowledge-modal');
+    await page.getByTestId('fire-ack-submit').click();
+    await expect.poll(() => row(s1.id).getByTestId('fire-status').textContent()).toBe('已确认');
+    expect(await row(s1.id).getByTestId('fire-acknowledge').count()).toBe(0);
+    expect(await row(s1.id).getByTestId('fire-close').count()).toBe(1);
+    await settled(page.locator('body'));
+  });
+
+  it('shows the escalation chain of the alarm that confirmed the fire', async () => {
+    const alarms = (await admin<{ items: AlarmView[] }>('GET', '/api/iot/alarms')).items;
+    let confirming: AlarmView | undefined;
+    for (const a of alarms) {
+      const detail = await admin<{ escalations: { step: string }[] }>('GET', `/api/iot/alarms/${a.id}`);
+      if (detail.escalations.some((e) => e.step === 'fire_119')) confirming = a;
+    }
+    if (!confirming) throw new Error('no alarm went on to 119');
+
+    await row(confirming.id).locator('td').nth(2).click();
+    const drawer = page.getByTestId('fire-drawer');
+    const steps = drawer.getByTestId('fire-escalations');
+    await expect.poll(() => steps.textContent()).toContain('消防服务中心');
+    const chain = await steps.textContent();
+    expect(chain).toContain('肥城市第一智慧消防服务中心');
+    expect(chain).toContain('119 指挥中心');
+    expect(await drawer.getByTestId('fire-facts').textContent()).toContain(confirming.deviceCode);
+    await settled(drawer);
+    await shot('03-drawer-escalation');
+
+    await drawer.getByTestId('fire-case-link').click();
+    const caseDrawer = page.getByTestId('case-drawer');
+    await expect.poll(() => caseDrawer.locator('.ant-drawer-title').textContent()).toMatch(/^案件/);
+    expect(await caseDrawer.textContent()).toContain('消防报警');
+    await settled(caseDrawer);
+    await shot('04-case-of-the-fire');
+    await caseDrawer.locator('.ant-drawer-close').click();
+    await caseDrawer.locator('.ant-drawer-content').waitFor({ state: 'detached' });
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.locator('.ant-drawer-content').waitFor({ state: 'detached' });
+  });
+
+  it('puts the burning building on the map, red, and lists its alarms on click', async () => {
+    await page.getByTestId('fire-tabs').getByText('告警地图').click();
+    await mapIdle();
+    const count = page.getByTestId('fire-map-count');
+    await expect.poll(() => count.textContent()).toBe('1 栋楼有告警，其中 1 栋确认火警');
+    expect(await page.locator('.sz-fire-pulse').count()).toBe(1);
+
+    const points = await admin<{ features: { geometry: { coordinates: [number, number] } }[] }>(
+      'GET',
+      '/api/iot/alarms/map',
+    );
+    const at = points.features[0]?.geometry.coordinates as [number, number];
+    const point = await page.evaluate(([x, y]) => window.__shanzhiFireMap?.project([x, y]), at);
+    const box = await page.getByTestId('fire-map').boundingBox();
+    if (!point || !box) throw new Error('the fire map is not on the page');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const listed = page.getByTestId('fire-building-alarms');
+    await expect.poll(() => listed.textContent()).toContain(ADDRESS);
+    expect(await listed.getByTestId('fire-confirmed').count()).toBeGreaterThanOrEqual(2);
+    await mapIdle();
+    await shot('05-map');
+  });
+
+  it('counts the devices and the alarms of the street', async () => {
+    await page.getByTestId('fire-tabs').getByText('设备健康').click();
+    await expect.poll(() => page.getByTestId('fire-health-devices').textContent()).toContain(String(DEVICES.length));
+    await settled(page.getByTestId('fire-health'));
+    await shot('06-health');
+
+    await page.getByTestId('fire-tabs').getByText('告警统计').click();
+    const table = page.getByTestId('fire-stats-table');
+    await expect.poll(() => table.locator('tbody').textContent()).toContain('老城街道');
+    await page.getByTestId('fire-stats-chart').locator('canvas').waitFor();
+    await settled(page.getByTestId('fire-stats'));
+    await shot('07-stats');
+    await page.getByTestId('fire-tabs').getByText('告警地图').click();
+  });
+
+  it('switches to English', async () => {
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await expect
+      .poll(() => page.getByTestId('fire-map-count').textContent())
+      .toBe('Buildings with alarms: 1, with a confirmed fire: 1');
+    await mapIdle();
+    await shot('08-map-en');
+    await page.getByTestId('fire-tabs').getByText('Live alarms').click();
+    await expect.poll(() => board().getByTestId('fire-confirmed').first().textContent()).toBe('Confirmed fire');
+    expect(await board().textContent()).toContain('Smoke alarm');
+    expect(await board().textContent()).toContain('Acknowledged');
+    await shot('09-board-en');
+  });
+});
+
+declare global {
+  interface Window {
+    __shanzhiFireMap?: import('maplibre-gl').Map;
+  }
+}
