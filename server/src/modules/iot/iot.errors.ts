@@ -55,6 +55,12 @@ export const iotErrors = defineErrors({
     'zh-CN': '告警当前状态不允许此操作：{reason}',
     en: 'the alarm cannot take this action now: {reason}',
   },
+  badImportFile: {
+    code: 'iot.bad_import_file',
+    status: 400,
+    'zh-CN': '请上传 .xlsx 或 .csv 文件',
+    en: 'upload an .xlsx or .csv file',
+  },
   webhookNotConfigured: {
     code: 'iot.webhook_not_configured',
     status: 503,

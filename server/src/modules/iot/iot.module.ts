@@ -70,6 +70,10 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
           if (row) need(ingestor).put(row);
           await ctx.db.notify(DEVICES_CHANGED, code);
         },
+        async reloadAll() {
+          await need(ingestor).load();
+          await ctx.db.notify(DEVICES_CHANGED, `*:${ctx.config.iot.instanceId}`);
+        },
         reloadRules: () => loadRules(ctx),
       }),
     async start(ctx) {
@@ -89,6 +93,12 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
       await ensureTelemetryPartition(ctx.db, new Date());
       const live = ingestor;
       unlisten = await ctx.db.listen(DEVICES_CHANGED, (code) => {
+        if (code.startsWith('*:')) {
+          // a bulk import elsewhere; the importing instance has reloaded already
+          if (code !== `*:${cfg.instanceId}`)
+            live.load().catch((err) => ctx.log.error({ err }, 'could not reload the devices'));
+          return;
+        }
         directoryEntry(ctx.db, code)
           .then((row) => row && live.put(row))
           .catch((err) => ctx.log.error({ err }, 'could not reload a changed device'));

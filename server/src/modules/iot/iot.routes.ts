@@ -1,11 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { type Actor, inScope, requireRole } from '../../core/auth.js';
 import { coreErrors } from '../../core/errors.js';
 import type { HttpApp } from '../../core/http.js';
+import { pickLocale } from '../../core/i18n.js';
 import { scopePathOf } from '../geo/index.js';
 import { recordFireCentres } from './commands/fire-centres.js';
 import { acknowledge, arrive, clearByOperator, close } from './commands/handle-alarm.js';
+import { DEVICE_TEMPLATE, importDevices } from './commands/import-devices.js';
 import { newSecret, registerDevice } from './commands/register-device.js';
 import {
   alarmStats,
@@ -52,10 +55,13 @@ export interface IotRuntime {
   deps: IotDeps;
   ingestor(): Ingestor;
   reloadDevice(code: string): Promise<void>;
+  /** After a bulk import: this instance reloads its directory, and tells the others to. */
+  reloadAll(): Promise<void>;
   reloadRules(): Promise<void>;
 }
 
 const WEBHOOK_SKEW_SECONDS = 300;
+const DEVICE_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
 export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   const { deps } = rt;
@@ -112,6 +118,48 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       const { regionCode, ...f } = req.query;
       const page = await listDevices(db, actor.scopePath, { ...f, areaPath: await areaOf(actor, regionCode) });
       return { items: page.items.map(presentDevice), total: page.total };
+    },
+  );
+
+  await app.register(multipart, { limits: { fileSize: DEVICE_IMPORT_MAX_BYTES, files: 1 } });
+
+  app.post(
+    '/devices/import',
+    {
+      schema: {
+        tags,
+        summary:
+          '批量导入设备（xlsx/csv，multipart 字段 file；mode=all_or_nothing|valid_only；返回一次性设备密钥）/ import devices',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ mode: z.enum(['all_or_nothing', 'valid_only']).default('all_or_nothing') }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('manage'));
+      const file = req.isMultipart() ? await req.file() : undefined;
+      if (!file || !/\.(xlsx|csv)$/i.test(file.filename)) throw iotErrors.badImportFile({ field: 'file' });
+      const bytes = await file.toBuffer();
+      const result = await importDevices(
+        deps,
+        actor,
+        { name: file.filename, bytes },
+        req.query.mode,
+        pickLocale(req.headers['accept-language']),
+      );
+      if (result.imported) await rt.reloadAll();
+      return reply.status(result.imported || !result.errors.length ? 200 : 422).send(result);
+    },
+  );
+
+  app.get(
+    '/devices/import-template.csv',
+    { schema: { tags, summary: '设备导入模板 / the device import template' } },
+    async (req, reply) => {
+      requireRole(req, rolesFor('manage'));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('设备导入模板.csv')}`)
+        .send(DEVICE_TEMPLATE);
     },
   );
 

@@ -757,3 +757,9 @@ export async function alarmsByBuilding(db: Queryable, scope: string, areaPath: s
     [scope, areaPath],
   );
 }
+
+export async function existingCodes(db: Queryable, codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const rows = await db.query<{ code: string }>('SELECT code FROM iot_devices WHERE code = ANY($1::text[])', [codes]);
+  return rows.map((r) => r.code);
+}

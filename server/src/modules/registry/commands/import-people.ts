@@ -1,10 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import { maskPhone } from '../../../core/crypto.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { readSpreadsheetRows as readRows } from '../../../core/spreadsheet.js';
 import {
   buildingAddresses,
   getImport,
@@ -27,44 +25,6 @@ const BATCH = 500;
 /** A million-row residents file is about 100 MB as CSV. */
 export const IMPORT_MAX_BYTES = 300 * 1024 * 1024;
 const PROGRESS_EVERY = 2_000;
-
-/** Rows one at a time from the stored file, CSV or XLSX, with their spreadsheet row numbers: never all in memory. */
-async function* readRows(
-  path: string,
-  fileName: string,
-): AsyncGenerator<{ line: number; cells: Record<string, string> }> {
-  if (/\.xlsx$/i.test(fileName)) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-    });
-    for await (const sheet of reader) {
-      let headers: string[] = [];
-      for await (const row of sheet) {
-        const values = (row.values as unknown[])
-          .slice(1)
-          .map((v) => (v === null || v === undefined ? '' : String((v as { text?: string }).text ?? v)));
-        if (row.number === 1) headers = values.map((h) => h.trim());
-        else yield { line: row.number, cells: Object.fromEntries(headers.map((h, i) => [h, values[i] ?? ''])) };
-      }
-      return;
-    }
-    return;
-  }
-  const parser = createReadStream(path).pipe(
-    parse({
-      columns: (h: string[]) => h.map((x) => x.replace(/^\uFEFF/, '').trim()),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }),
-  );
-  let line = 1;
-  for await (const record of parser) {
-    line++;
-    yield { line, cells: record as Record<string, string> };
-  }
-}
 
 /** The upload is stored durably first; checking and importing go on in the background with their progress. */
 export async function startImport(
