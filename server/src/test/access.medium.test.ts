@@ -138,6 +138,11 @@ function validBody(url: string): object {
     ],
   };
   if (url === '/api/registry/buildings') return { name: 'x', address: 'xx', footprint: square, floors: 1 };
+  if (url === '/api/registry/buildings/import')
+    return {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: square, properties: { name: 'x', address: 'xx', floors: 1 } }],
+    };
   if (url === '/api/registry/buildings/:id/households') return { room: '1', use: 'vacant' };
   if (url === '/api/registry/people')
     return { name: 'x', idNumber: '11010519491231002X', householdId: 1, registered: true };

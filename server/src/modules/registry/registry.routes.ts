@@ -7,6 +7,7 @@ import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { exportPeople } from './commands/export-people.js';
+import { importBuildings } from './commands/import-buildings.js';
 import { IMPORT_MAX_BYTES, startImport } from './commands/import-people.js';
 import { recordBuilding, recordHousehold } from './commands/record-building.js';
 import { recordFacility, recordVenue } from './commands/record-thing.js';
@@ -59,6 +60,45 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       reply
         .status(201)
         .send({ id: await recordBuilding(ctx, locator, requireRole(req, rolesFor('record')), req.body) }),
+  );
+
+  app.post(
+    '/buildings/import',
+    {
+      // a district's footprints run to megabytes
+      bodyLimit: 100 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          '从 GeoJSON 导入楼栋（属性 name/名称、address/地址、floors/层数、height/高度 …）/ import buildings from GeoJSON',
+        querystring: z.object({ mode: z.enum(['all_or_nothing', 'valid_only']).default('all_or_nothing') }),
+        body: z.object({
+          type: z.literal('FeatureCollection'),
+          features: z
+            .array(
+              z.object({
+                type: z.literal('Feature'),
+                geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
+                properties: z.record(z.string(), z.unknown()).nullable(),
+              }),
+            )
+            .min(1)
+            .max(100_000),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req, rolesFor('record'));
+      const result = await importBuildings(
+        ctx,
+        locator,
+        actor,
+        req.body.features,
+        req.query.mode,
+        pickLocale(req.headers['accept-language']),
+      );
+      return reply.status(result.imported || !result.errors.length ? 200 : 422).send(result);
+    },
   );
 
   app.get(

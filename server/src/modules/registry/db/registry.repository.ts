@@ -718,3 +718,14 @@ export async function listVenuePlaces(db: Queryable, areaPath: string): Promise<
     [areaPath],
   );
 }
+
+/** Positions (0-based) of the footprints PostGIS finds invalid: self-crossing rings, too few points. */
+export async function invalidFootprints(db: Queryable, footprints: unknown[]): Promise<number[]> {
+  if (!footprints.length) return [];
+  const rows = await db.query<{ i: number }>(
+    `SELECT (t.i - 1)::int AS i FROM unnest($1::text[]) WITH ORDINALITY AS t(g, i)
+     WHERE NOT ST_IsValid(ST_GeomFromGeoJSON(t.g))`,
+    [footprints.map((f) => JSON.stringify(f))],
+  );
+  return rows.map((r) => r.i);
+}

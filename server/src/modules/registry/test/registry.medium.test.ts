@@ -203,4 +203,61 @@ describe('the registry of people and houses', () => {
       'registry.person_erased',
     ]);
   });
+
+  it('imports buildings from GeoJSON with Chinese or English properties, all or nothing, naming each bad feature', async () => {
+    const feature = (geometry: object, properties: object) => ({ type: 'Feature', geometry, properties });
+    const [x, y] = centre;
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.0003, y + 0.0003],
+          [x + 0.0003, y],
+          [x, y + 0.0003],
+          [x, y],
+        ],
+      ],
+    };
+    const good = [
+      feature(square([x + 0.0005, y]), {
+        名称: '21 栋',
+        地址: '老城街道南关社区 21 栋',
+        层数: 18,
+        保障房类型: '公租房',
+      }),
+      feature(square([x - 0.0005, y]), { name: '22 栋', address: '老城街道南关社区 22 栋', floors: 6, height: 19.5 }),
+    ];
+    const bad = [
+      feature(square([100, 20]), { name: 'far', address: '很远的地方', floors: 3 }),
+      feature(square([x, y + 0.0005]), { name: 'no floors', address: '老城街道南关社区 23 栋' }),
+      feature(bowtie, { name: 'bowtie', address: '老城街道南关社区 24 栋', floors: 2 }),
+    ];
+    const post = (features: object[], mode = 'all_or_nothing') =>
+      call('POST', `/api/registry/buildings/import?mode=${mode}`, u.community as string, {
+        type: 'FeatureCollection',
+        features,
+      });
+    const count = async () =>
+      (await call('GET', '/api/registry/buildings?regionCode=370983002', u.community as string)).json().features.length;
+    const before = await count();
+    const rejected = await post([...good, ...bad]);
+    expect(rejected.statusCode).toBe(422);
+    expect(rejected.json().errors).toEqual([
+      expect.objectContaining({ feature: 2, field: 'footprint', message: '不在任何网格内' }),
+      expect.objectContaining({ feature: 3, field: 'floors' }),
+      expect.objectContaining({ feature: 4, field: 'footprint', message: '轮廓自相交或无效' }),
+    ]);
+    expect(await count()).toBe(before);
+    const partial = await post([...good, ...bad], 'valid_only');
+    expect(partial.json()).toMatchObject({ imported: 2 });
+    const layer = (await call('GET', '/api/registry/buildings?regionCode=370983002', u.community as string)).json();
+    expect(layer.features.length).toBe(before + 2);
+    expect(layer.features.map((f: { properties: { floors: number; heightM: number } }) => f.properties)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ floors: 18, heightM: 54 }),
+        expect.objectContaining({ floors: 6, heightM: 19.5 }),
+      ]),
+    );
+  });
 });
