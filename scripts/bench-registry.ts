@@ -118,7 +118,7 @@ export async function benchRegistry(serverUrl: string, row: (...cells: (string |
     };
     await timed('name, fuzzy (王秀)', () => searchPeople(db, { scope: '', name: '王秀', limit: 50, offset: 0 }));
     await timed('ID number, exact via keyed hash', () =>
-      searchPeople(db, { scope: '', idNumberHash: cipher.searchHash(sampleId), limit: 50, offset: 0 }),
+      searchPeople(db, { scope: '', idNumberHash: [cipher.searchHash(sampleId)], limit: 50, offset: 0 }),
     );
     await timed('tag 独居 (living alone), first 50', () =>
       searchPeople(db, { scope: '', tag: 'living_alone', limit: 50, offset: 0 }),

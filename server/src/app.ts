@@ -74,7 +74,10 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     events,
     config,
     log: app.log,
-    cipher: PersonalDataCipher.single(config.dataKey),
+    cipher: PersonalDataCipher.rotating(
+      { version: config.dataKeyVersion, key: config.dataKey },
+      config.retiredDataKeys,
+    ),
     files: new FileStore(path.join(config.dataDir, 'files')),
   };
   const { geo, iot, all } = createModules(db);

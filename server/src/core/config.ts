@@ -19,6 +19,15 @@ const envSchema = z.object({
     .optional(),
   SESSION_SECRET: key32.optional(),
   DATA_KEY: key32.optional(),
+  DATA_KEY_VERSION: z
+    .string()
+    .regex(/^v\d{1,3}$/, 'v1, v2, …')
+    .default('v1'),
+  /** Keys a rotation retired, still needed to read what they sealed: `v1:<base64>,v2:<base64>`. */
+  DATA_KEYS_RETIRED: z
+    .string()
+    .regex(/^(v\d{1,3}:[A-Za-z0-9+/=]{40,}(,|$))+$/, 'version:base64key, comma-separated')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: z.enum(['none', 'demo']).default('demo'),
   MAP_TILE_URL: z.string().url().optional(),
@@ -73,6 +82,8 @@ export interface Config {
   databasePoolSize: number;
   sessionSecret: Buffer;
   dataKey: Buffer;
+  dataKeyVersion: string;
+  retiredDataKeys: { version: string; key: Buffer }[];
   logLevel: string;
   demoData: 'none' | 'demo';
   map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
@@ -157,6 +168,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     sessionSecret: Buffer.from(sessionSecret as string, 'base64'),
     dataKey: Buffer.from(dataKey as string, 'base64'),
+    dataKeyVersion: e.DATA_KEY_VERSION,
+    retiredDataKeys: (e.DATA_KEYS_RETIRED ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((entry) => {
+        const [version, key] = entry.split(':') as [string, string];
+        return { version, key: Buffer.from(key, 'base64') };
+      }),
     logLevel: e.LOG_LEVEL,
     demoData: e.DEMO_DATA,
     map: { tileUrl: e.MAP_TILE_URL, tileCrs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },

@@ -17,6 +17,23 @@ export class PersonalDataCipher {
     return new PersonalDataCipher(new Map([['v1', key]]), 'v1');
   }
 
+  /** The current key under its version, and retired keys that values written before a rotation still need. */
+  static rotating(current: { version: string; key: Buffer }, retired: { version: string; key: Buffer }[]) {
+    return new PersonalDataCipher(
+      new Map([...retired.map((r) => [r.version, r.key] as const), [current.version, current.key]]),
+      current.version,
+    );
+  }
+
+  get version(): string {
+    return this.current;
+  }
+
+  /** Whether a stored value was sealed under an older key and should be sealed again. */
+  isStale(stored: string): boolean {
+    return !stored.startsWith(`${this.current}:`);
+  }
+
   encrypt(plain: string): string {
     const nonce = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.current) as Buffer, nonce);
@@ -37,10 +54,20 @@ export class PersonalDataCipher {
 
   /** Keyed, so an exact search works without the plaintext and a stolen table cannot be brute-forced offline. */
   searchHash(value: string): string {
-    return createHmac('sha256', this.keys.get(this.current) as Buffer)
-      .update(`search:${value}`)
-      .digest('hex');
+    return hashUnder(this.keys.get(this.current) as Buffer, value);
   }
+
+  /**
+   * The value's hash under every retired key: until a rotation has re-hashed every row, a search or a duplicate
+   * check must find rows hashed under an older key too. Empty when no key is retired.
+   */
+  retiredHashes(value: string): string[] {
+    return [...this.keys].filter(([v]) => v !== this.current).map(([, key]) => hashUnder(key, value));
+  }
+}
+
+function hashUnder(key: Buffer, value: string): string {
+  return createHmac('sha256', key).update(`search:${value}`).digest('hex');
 }
 
 /** 13812345678 → 138****5678 */

@@ -3,6 +3,7 @@
 export { CASE_REPORTED, type CaseEventPayload, caseActionEvent } from './cases.events.js';
 export { createCasesModule } from './cases.module.js';
 export { reportCase } from './commands/report-case.js';
+export { resealCases } from './commands/reseal-cases.js';
 export { seedCategories } from './commands/seed-categories.js';
 export { type CategoryRecord, type ExchangeFilter, listCategories, listForExchange } from './db/cases.repository.js';
 export { countOpenCasesByArea } from './queries/count-open-cases.js';

@@ -1,4 +1,6 @@
 /** The iot module's public face. */
+
+export { resealIot } from './commands/reseal-iot.js';
 export { demoDeviceCode, seedDemoIot } from './commands/seed-demo-iot.js';
 export { deviceTopic, MESSAGE_TYPES, type MessageType, topicFilter } from './domain/messages.js';
 export { SERVICE_USER, servicePassword } from './ingest/mqtt.js';

@@ -1,5 +1,6 @@
 /** The registry module's public face. */
 
+export { resealRegistry } from './commands/rotate-keys.js';
 export { seedDemoRegistry } from './commands/seed-demo-registry.js';
 export {
   type BuildingPlace,

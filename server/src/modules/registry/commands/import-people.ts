@@ -160,6 +160,7 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
           name: row.name,
           idNumberEnc: ctx.cipher.encrypt(row.idNumber),
           idNumberHash: ctx.cipher.searchHash(row.idNumber),
+          retiredIdHashes: ctx.cipher.retiredHashes(row.idNumber),
           idNumberMasked: maskIdNumber(row.idNumber),
           phoneEnc: row.phone ? ctx.cipher.encrypt(row.phone) : null,
           phoneHash: row.phone ? ctx.cipher.searchHash(row.phone) : null,

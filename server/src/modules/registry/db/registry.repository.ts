@@ -111,6 +111,8 @@ export interface NewPerson {
   householdId: number | null;
   registered: boolean;
   gridPath: string;
+  /** The ID number's hash under retired data keys, so a person not yet re-hashed by a rotation is still a duplicate. */
+  retiredIdHashes?: string[];
 }
 
 /** undefined when a person with that ID number is already registered (the hash is unique). */
@@ -168,8 +170,9 @@ export async function getSealed(db: Queryable, id: number) {
 export interface PeopleFilter {
   scope: string;
   name?: string;
-  idNumberHash?: string;
-  phoneHash?: string;
+  /** The value's hashes under the current key and any retired one. */
+  idNumberHash?: string[];
+  phoneHash?: string[];
   tag?: string;
   limit: number;
   offset: number;
@@ -187,8 +190,8 @@ export async function searchPeople(db: Queryable, f: PeopleFilter): Promise<Pers
   // and the first given character), which a b-tree prefix index answers at any size
   if (f.name && [...f.name].length < 3) where.push(`p.name LIKE ${p(f.name.replace(/[%_\\]/g, '\\$&'))} || '%'`);
   else if (f.name) where.push(`p.name LIKE '%' || ${p(f.name.replace(/[%_\\]/g, '\\$&'))} || '%'`);
-  if (f.idNumberHash) where.push(`p.id_number_hash = ${p(f.idNumberHash)}`);
-  if (f.phoneHash) where.push(`p.phone_hash = ${p(f.phoneHash)}`);
+  if (f.idNumberHash) where.push(`p.id_number_hash = ANY(${p(f.idNumberHash)}::text[])`);
+  if (f.phoneHash) where.push(`p.phone_hash = ANY(${p(f.phoneHash)}::text[])`);
   if (f.tag)
     where.push(`EXISTS (SELECT 1 FROM registry_person_tags t WHERE t.person_id = p.id AND t.tag = ${p(f.tag)})`);
   const order = f.name ? `similarity(p.name, ${p(f.name)}) DESC, p.id` : 'p.id';
@@ -357,11 +360,15 @@ export async function insertPeople(
     'registered',
     'grid_path',
   ];
-  const values = people.map((_, r) => `(${cols.map((_, c) => `$${r * cols.length + c + 1}`).join(', ')})`).join(', ');
+  const width = cols.length + 1;
+  const values = people
+    .map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`)
+    .join(', ');
   return db.query<{ id: number; idNumberHash: string }>(
     `INSERT INTO registry_people (${cols.join(', ')})
      SELECT name, enc, hash, masked, penc, phash, pmasked, bd::date, sex, hh::bigint, reg::boolean, gp::ltree
-     FROM (VALUES ${values}) AS v(name, enc, hash, masked, penc, phash, pmasked, bd, sex, hh, reg, gp)
+     FROM (VALUES ${values}) AS v(name, enc, hash, masked, penc, phash, pmasked, bd, sex, hh, reg, gp, retired)
+     WHERE NOT EXISTS (SELECT 1 FROM registry_people x WHERE x.id_number_hash = ANY(v.retired::text[]))
      ON CONFLICT (id_number_hash) DO NOTHING RETURNING id::int AS id, id_number_hash AS "idNumberHash"`,
     people.flatMap((p) => [
       p.name,
@@ -376,6 +383,8 @@ export async function insertPeople(
       p.householdId,
       p.registered,
       p.gridPath,
+      // an array literal: inside VALUES the parameter has no type for the driver to serialize an array by
+      `{${(p.retiredIdHashes ?? []).join(',')}}`,
     ]),
   );
 }

@@ -1,4 +1,5 @@
 import { type Actor, inScope } from '../../../core/auth.js';
+import type { PersonalDataCipher } from '../../../core/crypto.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { getPerson, searchPeople } from '../db/registry.repository.js';
@@ -18,8 +19,8 @@ export async function findPeople(
   const rows = await searchPeople(ctx.db, {
     scope: actor.scopePath,
     name: q.name,
-    idNumberHash: q.idNumber ? ctx.cipher.searchHash(q.idNumber.toUpperCase()) : undefined,
-    phoneHash: q.phone ? ctx.cipher.searchHash(q.phone) : undefined,
+    idNumberHash: q.idNumber ? hashes(ctx.cipher, q.idNumber.toUpperCase()) : undefined,
+    phoneHash: q.phone ? hashes(ctx.cipher, q.phone) : undefined,
     tag: q.tag,
     limit: q.limit,
     offset: q.offset,
@@ -33,3 +34,9 @@ export async function getPersonDetail(ctx: Pick<ModuleContext, 'db'>, actor: Act
   if (!inScope(actor, p.gridPath)) throw coreErrors.outOfScope();
   return present(p);
 }
+
+/** Under the current key and every retired one: a rotation may not have reached this person yet. */
+const hashes = (cipher: PersonalDataCipher, value: string) => [
+  cipher.searchHash(value),
+  ...cipher.retiredHashes(value),
+];

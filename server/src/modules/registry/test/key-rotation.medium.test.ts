@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShanzhi, type Shanzhi } from '../../../app.js';
+import { startTestApp, type TestApp } from '../../../test/support.js';
+import { resealCases } from '../../cases/index.js';
+import { resealRegistry } from '../commands/rotate-keys.js';
+import { checkCharacter } from '../domain/id-number.js';
+
+/**
+ * A data key is replaced: Shanzhi restarts with the new key current and the old one retired, finds and refuses to
+ * duplicate people sealed under the old key, the rotation seals everything again, and after that the old key can go.
+ */
+const ID = `37098319700101123${checkCharacter('37098319700101123')}`;
+const PHONE = '13905389876';
+let t: TestApp;
+const apps: Shanzhi[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp({ grids: ['370983'], env: { LOG_LEVEL: 'error' } });
+});
+afterAll(async () => {
+  for (const a of apps) await a.close();
+  await t?.stop();
+});
+
+async function restartWith(keys: { current: Buffer; version: string; retired: { version: string; key: Buffer }[] }) {
+  const app = await createShanzhi(
+    { ...t.ctx.config, dataKey: keys.current, dataKeyVersion: keys.version, retiredDataKeys: keys.retired },
+    { db: t.db, serveWeb: false },
+  );
+  apps.push(app);
+  return (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
+}
+
+describe('rotating the data key', () => {
+  it('keeps every person findable during the rotation and readable after it, under the new key only', async () => {
+    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
+    const grids = (await call('GET', '/api/geo/regions/370983002001/grids')).json().features;
+    const centre = (await call('GET', `/api/geo/grids/${grids[0].properties.code}`)).json().grid.centroid as number[];
+    const [x, y] = centre as [number, number];
+    const d = 0.0002;
+    const ring = [
+      [x - d, y - d],
+      [x + d, y - d],
+      [x + d, y + d],
+      [x - d, y + d],
+      [x - d, y - d],
+    ];
+    const building = await call('POST', '/api/registry/buildings', {
+      name: '1 栋',
+      address: '老城街道南关社区 1 栋',
+      footprint: { type: 'Polygon', coordinates: [ring] },
+      floors: 6,
+    });
+    const household = await call('POST', `/api/registry/buildings/${building.json().id}/households`, {
+      room: '101',
+      use: 'owner_occupied',
+    });
+    const person = { name: '王建国', idNumber: ID, phone: PHONE, householdId: household.json().id, registered: true };
+    expect((await call('POST', '/api/registry/people', person)).statusCode).toBe(201);
+    const reported = await call('POST', '/api/cases', {
+      categoryCode: 'S05',
+      description: '楼道堆放杂物',
+      location: { lng: x, lat: y },
+      contact: { name: '王建国', phone: PHONE },
+      viaHotline: true,
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+
+    const oldKey = t.ctx.config.dataKey;
+    const newKey = randomBytes(32);
+    const during = await restartWith({ current: newKey, version: 'v2', retired: [{ version: 'v1', key: oldKey }] });
+    expect((await during('GET', `/api/registry/people?idNumber=${ID}`)).json().items).toHaveLength(1);
+    expect((await during('GET', `/api/registry/people?phone=${PHONE}`)).json().items).toHaveLength(1);
+    const twice = await during('POST', '/api/registry/people', { ...person, name: '重复登记' });
+    expect(twice.statusCode).toBe(409);
+
+    const cipher = apps[0]?.ctx.cipher;
+    if (!cipher) throw new Error('no restarted app');
+    expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 1 });
+    expect(await resealCases(t.db, cipher)).toBe(1);
+    const sealed = await t.db.query<{ v: string }>(
+      `SELECT id_number_enc AS v FROM registry_people UNION ALL SELECT phone_enc FROM registry_people
+       UNION ALL SELECT reporter_phone_enc FROM cases_cases WHERE reporter_phone_enc IS NOT NULL`,
+    );
+    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(['v2:', 'v2:', 'v2:']);
+    expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 0 });
+
+    const retiredGone = await restartWith({ current: newKey, version: 'v2', retired: [] });
+    const [found] = (await retiredGone('GET', `/api/registry/people?idNumber=${ID}`)).json().items;
+    expect(found).toBeDefined();
+    const revealed = await retiredGone('POST', `/api/registry/people/${found.id}/reveal`, {
+      field: 'phone',
+      reason: '密钥轮换后核对',
+    });
+    expect(revealed.json().value).toBe(PHONE);
+  });
+});
