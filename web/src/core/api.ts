@@ -72,7 +72,14 @@ function failure(status: number, data: unknown): ApiError {
  * One file as multipart field `file`. XMLHttpRequest rather than fetch, because only it reports upload progress,
  * which a resident on a slow mobile connection needs to see.
  */
-export function upload<T>(path: string, file: Blob, filename: string, onProgress?: (percent: number) => void) {
+export function upload<T>(
+  path: string,
+  file: Blob,
+  filename: string,
+  onProgress?: (percent: number) => void,
+  /** Statuses whose body is the result rather than an error, such as an import's 422 listing its bad rows. */
+  resultStatuses: readonly number[] = [],
+) {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -85,7 +92,7 @@ export function upload<T>(path: string, file: Blob, filename: string, onProgress
     };
     xhr.onerror = () => reject(new ApiError(0, 'network', translate(lang, 'error.network')));
     xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as T);
+      if ((xhr.status >= 200 && xhr.status < 300) || resultStatuses.includes(xhr.status)) resolve(xhr.response as T);
       else reject(failure(xhr.status, xhr.response));
     };
     const body = new FormData();
@@ -106,7 +113,12 @@ export async function download(path: string, filename: string): Promise<void> {
     throw new ApiError(0, 'network', translate(lang, 'error.network'));
   }
   if (!res.ok) throw failure(res.status, await res.json().catch(() => undefined));
-  const url = URL.createObjectURL(await res.blob());
+  saveFile(await res.blob(), filename);
+}
+
+/** Hands a file to the browser's downloads, whether the server wrote it or the page did. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

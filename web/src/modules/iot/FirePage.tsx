@@ -5,6 +5,7 @@ import { RegionSelect } from '../geo/RegionSelect';
 import { AlarmDrawer } from './AlarmDrawer';
 import type { Alarm } from './api';
 import { BoardPanel } from './BoardPanel';
+import { DevicesPanel } from './DevicesPanel';
 import { HealthPanel } from './HealthPanel';
 import { MapPanel } from './MapPanel';
 import { SoundControl } from './SoundControl';
@@ -15,11 +16,12 @@ import { useAlarmSound } from './useAlarmSound';
 import { useCatalogue } from './useCatalogue';
 import './iot.css';
 
-type Tab = 'board' | 'map' | 'health' | 'stats';
+type Tab = 'board' | 'map' | 'health' | 'devices' | 'stats';
 
 /**
- * 智慧消防: the live alarm board with its sound, the same alarms on the map, device health and statistics. The board
- * keeps polling whichever tab is open, so a new fire still sounds while someone looks at the statistics.
+ * 智慧消防: the live alarm board with its sound, the same alarms on the map, device health, the devices themselves and
+ * statistics. The board keeps polling whichever tab is open, so a new fire still sounds while someone looks at the
+ * statistics.
  */
 export function FirePage() {
   const { t } = useT();
@@ -50,6 +52,7 @@ export function FirePage() {
     { key: 'board', label: t('iot.tabBoard') },
     { key: 'map', label: t('iot.tabMap') },
     { key: 'health', label: t('iot.tabHealth') },
+    { key: 'devices', label: t('iot.tabDevices') },
     { key: 'stats', label: t('iot.tabStats') },
   ];
   return (
@@ -72,6 +75,7 @@ export function FirePage() {
       {tab === 'board' && <BoardPanel board={board} catalogue={catalogue} onOpen={open} onChanged={changed} />}
       {tab === 'map' && <MapPanel regionCode={regionCode} board={board} catalogue={catalogue} onOpen={open} />}
       {tab === 'health' && <HealthPanel regionCode={regionCode} catalogue={catalogue} />}
+      {tab === 'devices' && <DevicesPanel regionCode={regionCode} catalogue={catalogue} />}
       {tab === 'stats' && <StatsPanel regionCode={regionCode} />}
       <AlarmDrawer state={detail} catalogue={catalogue} onChanged={changed} onClose={() => setAlarmId(null)} />
     </Layout.Content>

@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { EChart } from '../../core/EChart';
 import { useT } from '../../core/i18n';
-import type { AreaStats } from './api';
+import type { AreaStats, VenueKindStats } from './api';
 
 const BAR_WIDTH = 48;
 
@@ -96,4 +96,37 @@ export default function StatsChart({ areas, names }: Props) {
       <EChart option={times} testId="fire-times-chart" className="sz-fire-chart" />
     </div>
   );
+}
+
+/** Alarms and false alarms per kind of place, as horizontal bars: the names of the nine small venues are long. */
+export function VenueKindChart({ rows, names }: { rows: VenueKindStats[]; names: string[] }) {
+  const { t } = useT();
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      // echarts draws the first category at the bottom; reversed, the busiest kind stays on top as in the table
+      yAxis: { type: 'category', data: names, inverse: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          name: t('iot.alarms'),
+          type: 'bar',
+          barMaxWidth: 18,
+          data: rows.map((r) => r.alarms),
+          itemStyle: { color: '#fa8c16' },
+        },
+        {
+          name: t('iot.falseAlarms'),
+          type: 'bar',
+          barMaxWidth: 18,
+          data: rows.map((r) => r.falseAlarms),
+          itemStyle: { color: '#8c8c8c' },
+        },
+      ],
+    }),
+    [rows, names, t],
+  );
+  return <EChart option={option} testId="fire-venue-chart" className="sz-fire-chart" />;
 }

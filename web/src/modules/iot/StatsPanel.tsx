@@ -1,17 +1,60 @@
 import { Alert, Card, Segmented, Skeleton, Table, type TableColumnsType, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useT } from '../../core/i18n';
-import { type AreaStats, fetchStats } from './api';
+import { type AreaStats, fetchStats, type VenueKindStats } from './api';
 import { useAreaNames } from './useAreaNames';
 import { useLoaded } from './useLoaded';
+import { venueKindName } from './venueText';
 
 // echarts is loaded only when the statistics are opened, as on the KPI page.
 const StatsChart = lazy(() => import('./StatsChart'));
+const VenueKindChart = lazy(() => import('./StatsChart').then((m) => ({ default: m.VenueKindChart })));
 
 const PERIODS = [7, 30, 90] as const;
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const minutes = (v: number | null) => (v === null ? '—' : v.toFixed(1));
+
+/** 按场所类型: where the alarms come from (homes, small restaurants, shops…) and how often they are false there. */
+function VenueKindStatsCard({ rows, loading }: { rows: VenueKindStats[]; loading: boolean }) {
+  const translator = useT();
+  const { t } = translator;
+  const names = rows.map((r) => venueKindName(r.venueKind, translator));
+  const columns: TableColumnsType<VenueKindStats> = [
+    { key: 'kind', title: t('iot.venueKind'), render: (_, r) => venueKindName(r.venueKind, translator) },
+    { key: 'alarms', title: t('iot.alarms'), dataIndex: 'alarms', align: 'right' },
+    { key: 'classified', title: t('iot.classified'), dataIndex: 'classified', align: 'right' },
+    { key: 'falseAlarms', title: t('iot.falseAlarms'), dataIndex: 'falseAlarms', align: 'right' },
+    { key: 'rate', title: t('iot.falseAlarmRate'), align: 'right', render: (_, r) => percent(r.falseAlarmRate) },
+    { key: 'ack', title: t('iot.ackMinutes'), align: 'right', render: (_, r) => minutes(r.ackMinutes) },
+  ];
+  const table = (
+    <Table<VenueKindStats>
+      size="small"
+      rowKey="venueKind"
+      data-testid="fire-venue-table"
+      loading={loading}
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: t('iot.statsEmpty') }}
+    />
+  );
+  return (
+    <Card size="small" title={t('iot.byVenueKind')} data-testid="fire-venue-stats">
+      {rows.length > 0 ? (
+        <div className="sz-fire-venue">
+          <Suspense fallback={<Skeleton active />}>
+            <VenueKindChart rows={rows} names={names} />
+          </Suspense>
+          {table}
+        </div>
+      ) : (
+        table
+      )}
+    </Card>
+  );
+}
 
 /** 告警统计 by the areas one level down: counts, false-alarm rate, minutes to acknowledge and to arrive. */
 export function StatsPanel({ regionCode }: { regionCode: string | undefined }) {
@@ -61,6 +104,7 @@ export function StatsPanel({ regionCode }: { regionCode: string | undefined }) {
           locale={{ emptyText: t('iot.statsEmpty') }}
         />
       </Card>
+      <VenueKindStatsCard rows={state.value?.byVenueKind ?? []} loading={state.status === 'loading'} />
     </div>
   );
 }

@@ -5,8 +5,8 @@ import type {
   Classification,
   Severity,
 } from '../../../../server/src/modules/iot/domain/alarm-types';
-import type { DeviceKind } from '../../../../server/src/modules/iot/domain/devices';
-import { api } from '../../core/api';
+import type { DeviceKind, HeatClass } from '../../../../server/src/modules/iot/domain/devices';
+import { api, download, upload } from '../../core/api';
 
 // the lifecycle's words are the server's own (a pure domain module, imported as source); names come from /catalogue
 export {
@@ -15,6 +15,13 @@ export {
   SEVERITIES,
   type Severity,
 } from '../../../../server/src/modules/iot/domain/alarm-types';
+// so are the kinds of device and the GB 4716 heat classes the register form offers
+export {
+  DEVICE_KINDS,
+  type DeviceKind,
+  HEAT_CLASSES,
+  sensesHeat,
+} from '../../../../server/src/modules/iot/domain/devices';
 
 export interface Names {
   zh: string;
@@ -89,12 +96,21 @@ export interface Device {
   id: number;
   code: string;
   kind: DeviceKind;
+  heatClass: HeatClass | null;
+  heatMode: 'S' | 'R' | null;
+  buildingId: number | null;
   floor: number | null;
   room: string | null;
+  venueId: number | null;
+  /** The registry venue's kind, its nine-small kind where it has one; null outside venues. */
+  venueKind: string | null;
   address: string;
+  lng: number;
+  lat: number;
   gridCode: string;
   ownerName: string;
   contactMasked: string | null;
+  heartbeatSeconds: number;
   enabled: boolean;
   lastSeenAt: string | null;
   online: boolean | null;
@@ -126,9 +142,59 @@ export interface AreaStats {
   falseAlarmRate: number | null;
 }
 
+export interface VenueKindStats {
+  /** '' for devices in homes and anywhere outside a registry venue. */
+  venueKind: string;
+  alarms: number;
+  classified: number;
+  falseAlarms: number;
+  ackMinutes: number | null;
+  falseAlarmRate: number | null;
+}
+
 export interface Stats {
   since: string;
   areas: AreaStats[];
+  byVenueKind: VenueKindStats[];
+}
+
+export interface DeviceQuery {
+  regionCode?: string;
+  kind?: DeviceKind;
+  online?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface NewDevice {
+  code: string;
+  kind: DeviceKind;
+  heatClass?: HeatClass;
+  heatMode?: 'S' | 'R';
+  buildingId?: number;
+  venueId?: number;
+  floor?: number;
+  room?: string;
+  address?: string;
+  ownerName: string;
+  contactPhone?: string;
+  heartbeatSeconds?: number;
+}
+
+/** A device's credential for its broker sign-in; the server keeps only a hash, so this is the one time it is seen. */
+export interface Credential {
+  code: string;
+  secret: string;
+}
+
+export type DeviceImportMode = 'all_or_nothing' | 'valid_only';
+
+export interface DeviceImportResult {
+  imported: number;
+  rows: number;
+  /** `column` is the template's own (Chinese) header. */
+  errors: { line: number; column: string; message: string }[];
+  credentials: Credential[];
 }
 
 interface AlarmQuery {
@@ -185,4 +251,33 @@ export function fetchHealth(regionCode?: string): Promise<Health> {
 
 export function fetchStats(regionCode: string | undefined, days: number): Promise<Stats> {
   return api('GET', `${BASE}/stats${queryString({ regionCode, days })}`);
+}
+
+export function fetchDevices(query: DeviceQuery): Promise<{ items: Device[]; total: number }> {
+  return api('GET', `${BASE}/devices${queryString(query)}`);
+}
+
+export function registerDevice(body: NewDevice): Promise<Credential & { id: number }> {
+  return api('POST', `${BASE}/devices`, body);
+}
+
+export function setDeviceEnabled(id: number, enabled: boolean): Promise<Device> {
+  return api('PATCH', `${BASE}/devices/${id}`, { enabled });
+}
+
+export function rotateSecret(id: number): Promise<Credential> {
+  return api('POST', `${BASE}/devices/${id}/secret`, {});
+}
+
+export function downloadDeviceTemplate(): Promise<void> {
+  return download(`${BASE}/devices/import-template.csv`, 'device-template.csv');
+}
+
+/** A file with bad rows answers 422 with the same body as a good one: its errors are the result, not a failure. */
+export function importDevices(
+  file: File,
+  mode: DeviceImportMode,
+  onProgress: (percent: number) => void,
+): Promise<DeviceImportResult> {
+  return upload(`${BASE}/devices/import?mode=${mode}`, file, file.name, onProgress, [422]);
 }
