@@ -23,7 +23,7 @@ async function main() {
   const shanzhi = await createShanzhi(config);
   const { app, db, geo } = shanzhi;
 
-  const seeded = await seedGeo(db, { demoGrids: config.demoData === 'demo', log: app.log });
+  const seeded = await seedGeo(db, { demoGrids: config.demoData !== 'none', log: app.log });
   if (seeded.seeded) await geo.locator.changed();
   if (seeded.seeded && config.demoData === 'demo') {
     const registry = await seedDemoRegistry(shanzhi.ctx, {

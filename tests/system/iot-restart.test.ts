@@ -24,7 +24,8 @@ let publisher: MqttClient | undefined;
 beforeAll(async () => {
   env = {
     DATA_DIR: dataDir,
-    DEMO_DATA: 'demo',
+    // the test brings its own devices through the import; synthetic residents would only slow the starts
+    DEMO_DATA: 'grids',
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),
     ESCALATION_INTERVAL_SECONDS: '0',
@@ -53,13 +54,23 @@ describe('restarting Shanzhi while devices publish alarms through Mosquitto', ()
   it('loses no alarm and stores none twice', async () => {
     server = await startServerProcess(env);
     const cookie = await adminSession(server, 'Restart-Boss-2026');
-    const manifest = await (await fetch(`${server.base}/api/iot/devices/manifest`, { headers: { cookie } })).json();
-    // one detector per building, so no two alarms confirm each other into a fire incident
-    const codes: string[] = manifest.devices
-      .filter((d: { code: string; kind: string }) => d.kind === 'smoke' && d.code.endsWith('F01N1'))
-      .slice(0, ALARMS)
-      .map((d: { code: string }) => d.code);
-    expect(codes.length).toBe(ALARMS);
+    const get = async (url: string) =>
+      (await fetch(`${(server as ServerProcess).base}${url}`, { headers: { cookie } })).json();
+    const grid = (await get('/api/geo/regions/370983002001/grids')).features[0].properties.code;
+    const [lng, lat] = (await get(`/api/geo/grids/${grid}`)).grid.centroid as [number, number];
+    // outdoor detectors at a point, in no building: no two alarms confirm each other into a fire incident
+    const codes = Array.from({ length: ALARMS }, (_, i) => `RST-${String(i).padStart(4, '0')}`);
+    const csv = ['设备编号,设备类型,经度,纬度,业主单位', ...codes.map((c) => `${c},smoke,${lng},${lat},测试物业`)].join(
+      '\n',
+    );
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'devices.csv');
+    const imported = await fetch(`${server.base}/api/iot/devices/import`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
+    expect((await imported.json()).imported).toBe(ALARMS);
 
     publisher = await connectAsync(MOSQUITTO, { protocolVersion: 5, clientId: `devices-${root}` });
     const client = publisher;

@@ -29,7 +29,7 @@ const envSchema = z.object({
     .regex(/^(v\d{1,3}:[A-Za-z0-9+/=]{40,}(,|$))+$/, 'version:base64key, comma-separated')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEMO_DATA: z.enum(['none', 'demo']).default('demo'),
+  DEMO_DATA: z.enum(['none', 'grids', 'demo']).default('demo'),
   MAP_TILE_URL: z.string().url().optional(),
   MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
@@ -85,7 +85,8 @@ export interface Config {
   dataKeyVersion: string;
   retiredDataKeys: { version: string; key: Buffer }[];
   logLevel: string;
-  demoData: 'none' | 'demo';
+  /** none: real divisions only; grids: and generated grids; demo: and synthetic buildings, people, devices. */
+  demoData: 'none' | 'grids' | 'demo';
   map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
   sessionTtlHours: number;
   lockout: { threshold: number; minutes: number };

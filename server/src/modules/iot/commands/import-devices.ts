@@ -4,6 +4,7 @@ import path from 'node:path';
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import { AppError } from '../../../core/errors.js';
+import { validationReason } from '../../../core/http.js';
 import { readSpreadsheetRows } from '../../../core/spreadsheet.js';
 import { existingCodes, insertDevices, type NewDevice } from '../db/iot.repository.js';
 import { DEVICE_KIND_LABELS, DEVICE_KINDS } from '../domain/devices.js';
@@ -103,7 +104,11 @@ export async function importDevices(
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? '');
-          errors.push({ line, column: COLUMN_OF[field] ?? field, message: issue.message });
+          errors.push({
+            line,
+            column: COLUMN_OF[field] ?? field,
+            message: validationReason(issue.code, issue as unknown as Record<string, unknown>, issue.message, locale),
+          });
         }
         continue;
       }

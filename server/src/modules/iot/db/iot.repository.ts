@@ -145,7 +145,8 @@ const DEVICE_COLUMNS = `d.id::int AS id, d.code, d.kind, d.heat_class AS "heatCl
   d.building_id::int AS "buildingId", d.floor, d.room, d.venue_id::int AS "venueId", d.venue_kind AS "venueKind", d.address,
   ST_X(d.location) AS lng, ST_Y(d.location) AS lat, d.grid_code AS "gridCode", d.grid_path::text AS "gridPath",
   d.owner_name AS "ownerName", d.contact_masked AS "contactMasked", d.heartbeat_seconds AS "heartbeatSeconds",
-  d.enabled, s.last_seen_at AS "lastSeenAt", s.online, s.battery, s.signal`;
+  d.enabled, CASE WHEN s.first_seen_at IS NULL THEN NULL ELSE s.last_seen_at END AS "lastSeenAt", s.online, s.battery,
+  s.signal`;
 
 export async function getDevice(db: Queryable, id: number): Promise<DeviceRecord | undefined> {
   const [row] = await db.query<R<DeviceRecord>>(
@@ -205,10 +206,11 @@ export async function upsertStates(
 ): Promise<void> {
   if (!s.ids.length) return;
   await db.query(
-    `INSERT INTO iot_device_state (device_id, last_seen_at, battery, signal, online)
-     SELECT id, seen, battery, signal, true
+    `INSERT INTO iot_device_state (device_id, last_seen_at, first_seen_at, battery, signal, online)
+     SELECT id, seen, seen, battery, signal, true
      FROM unnest($1::bigint[], $2::timestamptz[], $3::smallint[], $4::smallint[]) AS t(id, seen, battery, signal)
      ON CONFLICT (device_id) DO UPDATE SET last_seen_at = GREATEST(iot_device_state.last_seen_at, EXCLUDED.last_seen_at),
+       first_seen_at = coalesce(iot_device_state.first_seen_at, EXCLUDED.first_seen_at),
        battery = coalesce(EXCLUDED.battery, iot_device_state.battery),
        signal = coalesce(EXCLUDED.signal, iot_device_state.signal), online = true`,
     [s.ids, s.lastSeen, s.battery, s.signal],

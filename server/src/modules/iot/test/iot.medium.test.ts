@@ -26,7 +26,14 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect(dev.secret).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     const list = await s.call('GET', '/api/iot/devices?kind=smoke');
     const item = list.json().items.find((d: { code: string }) => d.code === 'SMK-REG-01');
-    expect(item).toMatchObject({ contactMasked: '139****1234', floor: 3, gridCode: s.gridCode, online: true });
+    // online from its registration, but not yet seen: it has sent nothing
+    expect(item).toMatchObject({
+      contactMasked: '139****1234',
+      floor: 3,
+      gridCode: s.gridCode,
+      online: true,
+      lastSeenAt: null,
+    });
     expect(list.body).not.toContain('13905381234');
     expect(JSON.stringify(await s.t.db.query('SELECT * FROM iot_devices'))).not.toContain('13905381234');
 
@@ -241,6 +248,13 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     const health = (await s.call('GET', '/api/iot/health?regionCode=370983002001')).json();
     expect(health.offlineDevices.map((d: { code: string }) => d.code)).toContain('SMK-HB-01');
     await s.publish('SMK-HB-01', 'heartbeat', { battery: 15, signal: -85 });
+    await expect
+      .poll(async () => {
+        await s.t.iot.ingestor.flush();
+        const list = (await s.call('GET', '/api/iot/devices?limit=500')).json().items;
+        return list.find((d: { code: string }) => d.code === 'SMK-HB-01').lastSeenAt !== null;
+      })
+      .toBe(true);
     await expect
       .poll(async () => {
         await s.t.iot.runJobs();

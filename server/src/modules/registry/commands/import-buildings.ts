@@ -1,5 +1,6 @@
 import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
+import { validationReason } from '../../../core/http.js';
 import type { Locale } from '../../../core/i18n.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { GridLocator } from '../../geo/index.js';
@@ -74,7 +75,11 @@ export async function importBuildings(
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        errors.push({ feature: i, field: String(issue.path[0] ?? ''), message: issue.message });
+        errors.push({
+          feature: i,
+          field: String(issue.path[0] ?? ''),
+          message: validationReason(issue.code, issue as unknown as Record<string, unknown>, issue.message, locale),
+        });
       return;
     }
     const b = parsed.data;

@@ -7,7 +7,8 @@ let seeded: { buildings: number; people: number; venues: number; facilities: num
 beforeAll(async () => {
   t = await startTestApp({ grids: ['320114'] });
   seeded = await seedDemoRegistry(t.ctx, { districtCode: '320114', buildingsPerGrid: 1, seed: 'test' });
-});
+  // a district's worth of synthetic residents, sealed one by one, on a two-core machine busy with other test files
+}, 600_000);
 afterAll(async () => t?.stop());
 
 describe('demo buildings and residents', () => {
