@@ -66,7 +66,11 @@ export function migrationSources(modules: ShanzhiModule[]) {
  * Tests call this with their own database; main.ts calls it with the configured one.
  */
 export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: boolean } = {}): Promise<Shanzhi> {
-  const app = await createHttp({ logLevel: config.logLevel, sessionSecret: config.sessionSecret });
+  const app = await createHttp({
+    logLevel: config.logLevel,
+    logFile: config.logFile,
+    sessionSecret: config.sessionSecret,
+  });
   const db = opts.db ?? (await openDb(config));
   const events = new EventBus(app.log);
   const ctx: ModuleContext = {

@@ -29,6 +29,7 @@ const envSchema = z.object({
     .regex(/^(v\d{1,3}:[A-Za-z0-9+/=]{40,}(,|$))+$/, 'version:base64key, comma-separated')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
   DEMO_DATA: z.enum(['none', 'grids', 'demo']).default('demo'),
   MAP_TILE_URL: z.string().url().optional(),
   MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
@@ -85,6 +86,8 @@ export interface Config {
   dataKeyVersion: string;
   retiredDataKeys: { version: string; key: Buffer }[];
   logLevel: string;
+  /** Logs go to this file instead of standard output. */
+  logFile?: string;
   /** none: real divisions only; grids: and generated grids; demo: and synthetic buildings, people, devices. */
   demoData: 'none' | 'grids' | 'demo';
   map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         return { version, key: Buffer.from(key, 'base64') };
       }),
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE,
     demoData: e.DEMO_DATA,
     map: { tileUrl: e.MAP_TILE_URL, tileCrs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../../test/support.js';
+import { checkCharacter } from '../domain/id-number.js';
+
+/**
+ * Personal data never reaches the log: everything is logged (trace) while a person is registered, searched for by
+ * ID number and phone, revealed and exported, then the log file is scanned for the plaintext.
+ */
+const ID = `37098319620202234${checkCharacter('37098319620202234')}`;
+const PHONE = '13905387777';
+const dir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-log-scan-'));
+const LOG = path.join(dir, 'shanzhi.log');
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ grids: ['370983'], env: { LOG_LEVEL: 'trace', LOG_FILE: LOG } });
+});
+afterAll(async () => {
+  await t?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the log', () => {
+  it('holds no plaintext ID number or phone after they went through every personal-data route', async () => {
+    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
+    const grid = (await call('GET', '/api/geo/regions/370983002001/grids')).json().features[0].properties.code;
+    const [x, y] = (await call('GET', `/api/geo/grids/${grid}`)).json().grid.centroid as [number, number];
+    const d = 0.0002;
+    const ring = [
+      [x - d, y - d],
+      [x + d, y - d],
+      [x + d, y + d],
+      [x - d, y + d],
+      [x - d, y - d],
+    ];
+    const building = await call('POST', '/api/registry/buildings', {
+      name: '1 栋',
+      address: '老城街道南关社区 1 栋',
+      footprint: { type: 'Polygon', coordinates: [ring] },
+      floors: 6,
+    });
+    const household = await call('POST', `/api/registry/buildings/${building.json().id}/households`, {
+      room: '101',
+      use: 'rented',
+    });
+    const person = await call('POST', '/api/registry/people', {
+      name: '李卫东',
+      idNumber: ID,
+      phone: PHONE,
+      householdId: household.json().id,
+      registered: true,
+    });
+    expect(person.statusCode).toBe(201);
+    // a bad phone is refused; its value must not be echoed into the log either
+    await call('POST', '/api/registry/people', {
+      name: 'x',
+      idNumber: ID,
+      phone: '1390538777',
+      householdId: 1,
+      registered: true,
+    });
+    expect((await call('GET', `/api/registry/people?idNumber=${ID}`)).json().items).toHaveLength(1);
+    expect((await call('GET', `/api/registry/people?phone=${PHONE}`)).json().items).toHaveLength(1);
+    const reveal = await call('POST', `/api/registry/people/${person.json().id}/reveal`, {
+      field: 'idNumber',
+      reason: '核对户籍信息',
+    });
+    expect(reveal.statusCode, reveal.body).toBe(200);
+    expect(reveal.json().value).toBe(ID);
+    await call('POST', '/api/cases', {
+      categoryCode: 'S05',
+      description: '楼道堆放杂物',
+      location: { lng: x, lat: y },
+      contact: { name: '李卫东', phone: PHONE },
+      viaHotline: true,
+    });
+
+    const log = readFileSync(LOG, 'utf8');
+    expect(log).toContain('/api/registry/people?idNumber=[redacted]');
+    expect(log).not.toContain(ID);
+    expect(log).not.toContain(PHONE);
+    expect(log).not.toContain(ID.slice(6, 14) + ID.slice(14));
+  });
+});
