@@ -197,7 +197,8 @@ export class Ingestor {
   }
 
   private async doFlush(): Promise<void> {
-    const dirty = [...this.dirty];
+    // a device reloaded since its last message sits here twice (old and new object): one row per device id
+    const dirty = [...new Map([...this.dirty].map((d) => [d.id, d])).values()];
     this.dirty = new Set();
     const telemetry = this.telemetry;
     this.telemetry = { ids: [], receivedAt: [], deviceTime: [], values: [] };
