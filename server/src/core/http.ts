@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, coreErrors } from './errors.js';
 import { format, type Locale, pickLocale } from './i18n.js';
 
@@ -68,6 +69,9 @@ export function validationReason(keyword: string, params: Record<string, unknown
   const p = { ...params, keys: Array.isArray(params.keys) ? params.keys.join(', ') : params.keys };
   return format(reason[locale], p);
 }
+
+/** The Idempotency-Key a client makes for one write, so a retry after a lost answer creates nothing twice. */
+export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, '8–128 letters, digits, - or _');
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown };

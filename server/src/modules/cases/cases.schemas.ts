@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idempotencyKey } from '../../core/http.js';
 import { ACTIONS, LEVELS, STATUSES } from './domain/case-status.js';
 import { BOXES } from './queries/list-cases.js';
 
@@ -43,12 +44,7 @@ export const actionBody = z.object({
   mediaIds: z.array(z.number().int().positive()).max(9).optional(),
 });
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,128}$/, '8–128 letters, digits, - or _')
-    .optional(),
-});
+export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
 
 const iso = z.string().nullable();
 export const caseSchema = z.object({

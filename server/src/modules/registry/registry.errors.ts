@@ -50,6 +50,24 @@ export const registryErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：该楼栋已有此单元和房号',
     en: 'Field {field} is invalid: this building already has that unit and room',
   },
+  householdChanged: {
+    code: 'registry.household_changed',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：您离线期间该房屋已被他人更新（现为第 {version} 版），请刷新后核对再提交',
+    en: 'Field {field} is invalid: someone updated this household while you were offline (now version {version}); refresh, check and send again',
+  },
+  bookTooLarge: {
+    code: 'registry.book_too_large',
+    status: 422,
+    'zh-CN': '字段 {field} 无效：该区域有 {count} 户，超过手机台账上限 {max} 户，请选择网格',
+    en: 'Field {field} is invalid: the area has {count} households, more than the {max} a phone book holds; choose a grid',
+  },
+  keyReused: {
+    code: 'registry.key_reused',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：该幂等键已用于另一户的走访',
+    en: 'Field {field} is invalid: this key was already used for a visit to another household',
+  },
 });
 
 export const CREDIT_CODE_REASONS = {

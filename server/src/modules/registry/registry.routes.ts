@@ -2,10 +2,11 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { inScope, requireRole } from '../../core/auth.js';
 import { coreErrors } from '../../core/errors.js';
-import type { HttpApp } from '../../core/http.js';
+import { type HttpApp, idempotencyKey } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
+import { editCompound } from './commands/edit-compound.js';
 import { exportPeople } from './commands/export-people.js';
 import { importBuildings } from './commands/import-buildings.js';
 import { IMPORT_MAX_BYTES, startImport } from './commands/import-people.js';
@@ -13,7 +14,16 @@ import { recordBuilding, recordHousehold } from './commands/record-building.js';
 import { recordFacility, recordVenue } from './commands/record-thing.js';
 import { registerPerson } from './commands/register-person.js';
 import { erase, exportPerson, revealPerson } from './commands/reveal-person.js';
+import { visitHousehold } from './commands/visit-household.js';
 import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
+import {
+  bookOf,
+  buildingHouseholds,
+  compoundDetail,
+  compoundsOf,
+  findBuildings,
+  householdVisits,
+} from './queries/households.js';
 import { errorReport, importTemplate, loadImport } from './queries/imports.js';
 import { findPeople, getPersonDetail } from './queries/people.js';
 import { regionPath } from './queries/region.js';
@@ -23,7 +33,12 @@ import { registryErrors } from './registry.errors.js';
 import { rolesFor } from './registry.permissions.js';
 import {
   areaCountsSchema,
+  bookSchema,
   buildingBody,
+  buildingListSchema,
+  compoundBody,
+  compoundListSchema,
+  compoundSchema,
   facilityBody,
   facilityQuery,
   facilitySchema,
@@ -31,13 +46,17 @@ import {
   peopleExportQuery,
   personBody,
   personSchema,
+  regionCode,
   revealBody,
   searchQuery,
   situationSchema,
   thingsMapQuery,
+  unitSchema,
   venueBody,
   venueQuery,
   venueSchema,
+  visitBody,
+  visitSchema,
 } from './registry.schemas.js';
 
 export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
@@ -237,6 +256,123 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
     const { gridPath: _g, ...rest } = b;
     return rest;
   });
+
+  app.get(
+    '/buildings/search',
+    {
+      schema: {
+        tags,
+        summary: '按地址、楼名或小区查找楼栋（含户数、已走访户数）/ find buildings by address in your scope',
+        querystring: z.object({
+          q: z.string().trim().min(1).max(100).optional(),
+          regionCode: regionCode.optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: { 200: buildingListSchema },
+      },
+    },
+    async (req) => findBuildings(ctx, requireRole(req, rolesFor('view')), req.query),
+  );
+
+  app.get(
+    '/buildings/:id/households',
+    {
+      schema: {
+        tags,
+        summary: '楼栋的单元、房屋与住户（脱敏）/ units, households and residents of a building, masked',
+        params: idParam,
+        response: { 200: z.object({ units: z.array(unitSchema) }) },
+      },
+    },
+    async (req) => buildingHouseholds(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.get(
+    '/households/book',
+    {
+      schema: {
+        tags,
+        summary: '入户台账：区域（默认本人网格）楼栋→单元→房屋→住户，供手机离线使用 / the household book for the phone',
+        querystring: z.object({ regionCode: regionCode.optional() }),
+        response: { 200: bookSchema },
+      },
+    },
+    async (req) => bookOf(ctx, requireRole(req, rolesFor('view')), req.query.regionCode),
+  );
+
+  app.post(
+    '/households/:id/visits',
+    {
+      schema: {
+        tags,
+        summary:
+          '入户走访：更新房屋用途、迁出、新登记住户、备注（须带 Idempotency-Key，重发不重复）/ a doorstep update of one household',
+        params: idParam,
+        headers: z.object({ 'idempotency-key': idempotencyKey }),
+        body: visitBody,
+        response: { 200: visitSchema, 201: visitSchema },
+      },
+    },
+    async (req, reply) => {
+      const { visit, replayed } = await visitHousehold(
+        ctx,
+        requireRole(req, rolesFor('record')),
+        req.params.id,
+        req.body,
+        req.headers['idempotency-key'],
+      );
+      return reply.status(replayed ? 200 : 201).send(visit);
+    },
+  );
+
+  app.get(
+    '/households/:id/visits',
+    {
+      schema: {
+        tags,
+        summary: '房屋的走访记录 / visits to a household',
+        params: idParam,
+        response: { 200: z.object({ items: z.array(visitSchema) }) },
+      },
+    },
+    async (req) => householdVisits(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.get(
+    '/compounds',
+    {
+      schema: {
+        tags,
+        summary: '区域内小区（楼栋、户数、人数、范围轮廓）/ compounds of an area',
+        querystring: z.object({
+          regionCode: regionCode.optional(),
+          limit: z.coerce.number().int().min(1).max(2000).default(500),
+        }),
+        response: { 200: compoundListSchema },
+      },
+    },
+    async (req) => compoundsOf(ctx, requireRole(req, rolesFor('view')), req.query),
+  );
+
+  app.get(
+    '/compounds/:id',
+    { schema: { tags, summary: '小区及其楼栋 / a compound', params: idParam, response: { 200: compoundSchema } } },
+    async (req) => compoundDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.patch(
+    '/compounds/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改小区地址或物业公司（须管辖整个社区）/ edit a compound',
+        params: idParam,
+        body: compoundBody,
+        response: { 200: compoundSchema },
+      },
+    },
+    async (req) => editCompound(ctx, requireRole(req, rolesFor('record')), req.params.id, req.body),
+  );
 
   app.post(
     '/buildings/:id/households',

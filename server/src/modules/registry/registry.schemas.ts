@@ -8,6 +8,8 @@ const ring = z
   .min(4)
   .refine((r) => r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1], 'ring must be closed (first = last)');
 
+export const householdUse = z.enum(['owner_occupied', 'rented', 'vacant', 'commercial']);
+
 export const buildingBody = z.object({
   name: z.string().trim().min(1).max(100),
   address: z.string().trim().min(2).max(200),
@@ -21,7 +23,7 @@ export const buildingBody = z.object({
 export const householdBody = z.object({
   unit: z.string().trim().max(20).default(''),
   room: z.string().trim().min(1).max(20),
-  use: z.enum(['owner_occupied', 'rented', 'vacant', 'commercial']),
+  use: householdUse,
 });
 
 export const personBody = z.object({
@@ -45,6 +47,18 @@ export const personSchema = z.object({
   sex: z.enum(['male', 'female']),
   registered: z.boolean(),
   householdId: z.number().nullable(),
+  movedOutAt: z.string().nullable(),
+  household: z
+    .object({
+      id: z.number(),
+      buildingId: z.number(),
+      building: z.string(),
+      address: z.string(),
+      unit: z.string(),
+      room: z.string(),
+      use: householdUse,
+    })
+    .nullable(),
   gridCode: z.string(),
   tags: z.array(z.object({ tag: z.string(), detail: z.string().nullable(), setAt: z.string() })),
 });
@@ -71,7 +85,7 @@ export const revealBody = z.object({
   reason: z.string().trim().min(4).max(200),
 });
 
-const regionCode = z.string().regex(/^\d{6,15}$/, 'region or grid code');
+export const regionCode = z.string().regex(/^\d{6,15}$/, 'region or grid code');
 
 /** A point as a phone or a map hands it over; stored in WGS84. */
 const point = z.object({
@@ -187,3 +201,112 @@ export const peopleExportQuery = z.object({
   regionCode: regionCode.optional(),
   tag: z.enum(PERSON_TAGS).optional(),
 });
+
+const residentBody = personBody.omit({ householdId: true });
+
+export const visitBody = z.object({
+  recordedAt: z.string().datetime({ offset: true }),
+  baseVersion: z.number().int().min(1),
+  use: householdUse.optional(),
+  note: z.string().trim().max(500).optional(),
+  movedOut: z.array(z.number().int().positive()).max(50).optional(),
+  newResidents: z.array(residentBody).max(20).optional(),
+});
+
+export const visitSchema = z.object({
+  id: z.number(),
+  householdId: z.number(),
+  actorId: z.number(),
+  recordedAt: z.string(),
+  receivedAt: z.string(),
+  useBefore: householdUse,
+  useAfter: householdUse,
+  note: z.string().nullable(),
+  movedOut: z.array(z.number()),
+  movedIn: z.array(z.number()),
+});
+
+const residentSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  registered: z.boolean(),
+  tags: z.array(z.string()),
+});
+
+export const unitSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  households: z.array(
+    z.object({
+      id: z.number(),
+      room: z.string(),
+      use: householdUse,
+      version: z.number(),
+      visitedAt: z.string().nullable(),
+      residents: z.array(residentSchema),
+    }),
+  ),
+});
+
+export const bookSchema = z.object({
+  generatedAt: z.string(),
+  households: z.number(),
+  buildings: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      address: z.string(),
+      compound: z.string().nullable(),
+      gridCode: z.string(),
+      floors: z.number(),
+      units: z.array(unitSchema),
+    }),
+  ),
+});
+
+export const buildingListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      address: z.string(),
+      compound: z.string().nullable(),
+      gridCode: z.string(),
+      floors: z.number(),
+      households: z.number(),
+      visited: z.number(),
+    }),
+  ),
+});
+
+const compoundFields = {
+  id: z.number(),
+  name: z.string(),
+  address: z.string().nullable(),
+  propertyCompany: z.string().nullable(),
+  communityCode: z.string(),
+  buildings: z.number(),
+  households: z.number(),
+  people: z.number(),
+  outline: z.unknown(),
+};
+
+export const compoundListSchema = z.object({ items: z.array(z.object(compoundFields)) });
+
+export const compoundSchema = z.object({
+  ...compoundFields,
+  buildingList: z.array(
+    z.object({ id: z.number(), name: z.string(), address: z.string(), floors: z.number(), gridCode: z.string() }),
+  ),
+});
+
+export const compoundBody = z
+  .object({
+    address: z.string().trim().max(200).nullable().optional(),
+    propertyCompany: z.string().trim().max(100).nullable().optional(),
+  })
+  .refine((c) => c.address !== undefined || c.propertyCompany !== undefined, 'nothing to change');

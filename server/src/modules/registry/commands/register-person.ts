@@ -1,66 +1,97 @@
 import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
-import { isMobilePhone, maskPhone } from '../../../core/crypto.js';
+import { isMobilePhone, maskPhone, type PersonalDataCipher } from '../../../core/crypto.js';
+import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { getHousehold, insertPerson, setTags } from '../db/registry.repository.js';
+import { getHousehold, insertPerson, type NewPerson, setTags } from '../db/registry.repository.js';
 import { birthDateOf, idNumberProblem, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { ageTags, type PersonTag } from '../domain/tags.js';
 import { ID_REASONS, registryErrors } from '../registry.errors.js';
 
-export interface PersonInput {
+export interface ResidentInput {
   name: string;
   idNumber: string;
   phone?: string;
-  householdId: number;
   registered: boolean;
   tags?: { tag: PersonTag; detail?: string }[];
 }
 
+export interface PersonInput extends ResidentInput {
+  householdId: number;
+}
+
 /**
- * 实有人口登记: the ID number is checked (GB 11643) and never stored in the clear — sealed with the data key,
- * findable by a keyed hash, shown masked. Birth date, sex and the age tags follow from it.
+ * The ID number is checked (GB 11643) and never kept in the clear — sealed with the data key, findable by a keyed
+ * hash, shown masked. Birth date and sex follow from it. `field` prefixes the names in errors (newResidents.0.).
  */
-export async function registerPerson(ctx: Pick<ModuleContext, 'db' | 'cipher'>, actor: Actor, input: PersonInput) {
+export function sealResident(
+  cipher: PersonalDataCipher,
+  input: ResidentInput,
+  place: { householdId: number; gridPath: string },
+  field = '',
+): NewPerson {
   const idNumber = input.idNumber.toUpperCase();
   const problem = idNumberProblem(idNumber);
-  if (problem) throw registryErrors.badIdNumber({ field: 'idNumber', params: { reason: ID_REASONS[problem] } });
+  if (problem) {
+    throw registryErrors.badIdNumber({ field: `${field}idNumber`, params: { reason: ID_REASONS[problem] } });
+  }
   if (input.phone && !isMobilePhone(input.phone)) {
     throw coreErrors.invalid({
-      field: 'phone',
+      field: `${field}phone`,
       params: { reason: { 'zh-CN': '应为 11 位手机号', en: 'must be an 11-digit mobile number' } },
     });
   }
+  return {
+    name: input.name,
+    idNumberEnc: cipher.encrypt(idNumber),
+    idNumberHash: cipher.searchHash(idNumber),
+    retiredIdHashes: cipher.retiredHashes(idNumber),
+    idNumberMasked: maskIdNumber(idNumber),
+    phoneEnc: input.phone ? cipher.encrypt(input.phone) : null,
+    phoneHash: input.phone ? cipher.searchHash(input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    birthDate: birthDateOf(idNumber),
+    sex: sexOf(idNumber),
+    householdId: place.householdId,
+    registered: input.registered,
+    gridPath: place.gridPath,
+  };
+}
+
+/** Writes a sealed resident with the age tags and the typed ones; undefined when the ID number is registered. */
+export async function insertResident(
+  tx: Queryable,
+  actor: Actor,
+  person: NewPerson,
+  tags: ResidentInput['tags'],
+): Promise<number | undefined> {
+  const id = await insertPerson(tx, person);
+  if (!id) return undefined;
+  const derived = ageTags(person.birthDate).map((tag) => ({ tag }));
+  const typed = (tags ?? []).filter((t) => t.tag !== 'elderly' && t.tag !== 'minor');
+  await setTags(tx, id, [...derived, ...typed], actor.id);
+  await writeAudit(tx, {
+    actorId: actor.id,
+    actorName: actor.username,
+    action: 'registry.person_registered',
+    subject: `person:${id}`,
+  });
+  return id;
+}
+
+/** 实有人口登记 into a household of the actor's scope. */
+export async function registerPerson(ctx: Pick<ModuleContext, 'db' | 'cipher'>, actor: Actor, input: PersonInput) {
   const household = await getHousehold(ctx.db, input.householdId);
+  const person = sealResident(ctx.cipher, input, {
+    householdId: input.householdId,
+    gridPath: household?.gridPath ?? '',
+  });
   if (!household) throw registryErrors.notFound({ field: 'householdId' });
   if (!inScope(actor, household.gridPath)) throw coreErrors.outOfScope({ field: 'householdId' });
-  const birthDate = birthDateOf(idNumber);
   return ctx.db.transaction(async (tx) => {
-    const id = await insertPerson(tx, {
-      name: input.name,
-      idNumberEnc: ctx.cipher.encrypt(idNumber),
-      idNumberHash: ctx.cipher.searchHash(idNumber),
-      retiredIdHashes: ctx.cipher.retiredHashes(idNumber),
-      idNumberMasked: maskIdNumber(idNumber),
-      phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
-      phoneHash: input.phone ? ctx.cipher.searchHash(input.phone) : null,
-      phoneMasked: input.phone ? maskPhone(input.phone) : null,
-      birthDate,
-      sex: sexOf(idNumber),
-      householdId: household.id,
-      registered: input.registered,
-      gridPath: household.gridPath,
-    });
+    const id = await insertResident(tx, actor, person, input.tags);
     if (!id) throw registryErrors.duplicatePerson({ field: 'idNumber' });
-    const derived = ageTags(birthDate).map((tag) => ({ tag }));
-    const typed = (input.tags ?? []).filter((t) => t.tag !== 'elderly' && t.tag !== 'minor');
-    await setTags(tx, id, [...derived, ...typed], actor.id);
-    await writeAudit(tx, {
-      actorId: actor.id,
-      actorName: actor.username,
-      action: 'registry.person_registered',
-      subject: `person:${id}`,
-    });
     return id;
   });
 }

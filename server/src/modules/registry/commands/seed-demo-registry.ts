@@ -69,7 +69,8 @@ export async function seedDemoRegistry(
         const id = await insertBuilding(tx, {
           name: `${b + 1} 栋`,
           address: `${grid.code} 网格 ${b + 1} 栋`,
-          compound: null,
+          // a compound of up to eight buildings, as the estates here are laid out
+          compound: grid.kind === 'residential' ? `示例${grid.code.slice(-3)}-${Math.floor(b / 8) + 1}小区` : null,
           footprint: {
             type: 'Polygon',
             coordinates: [
@@ -96,7 +97,7 @@ export async function seedDemoRegistry(
         for (let h = 0; h < 3; h++) {
           const household = await insertHousehold(tx, {
             buildingId: id,
-            unit: '1',
+            unit: String(1 + (h % 2)),
             room: `${1 + Math.floor(rng() * floors)}0${h + 1}`,
             use: rng() < 0.3 ? 'rented' : 'owner_occupied',
           });

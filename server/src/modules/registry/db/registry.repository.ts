@@ -5,9 +5,12 @@ import type { FacilityKind, FacilityStatus, NineSmallKind, VenueKind } from '../
 
 type R<T> = T & Record<string, unknown>;
 
+export type HouseholdUse = 'owner_occupied' | 'rented' | 'vacant' | 'commercial';
+
 export interface NewBuilding {
   name: string;
   address: string;
+  /** The 小区's name: found or created under the building's community. */
   compound: string | null;
   footprint: unknown;
   floors: number;
@@ -18,13 +21,14 @@ export interface NewBuilding {
 }
 
 export async function insertBuilding(db: Queryable, b: NewBuilding): Promise<number> {
+  const compoundId = b.compound ? await compoundFor(db, b.compound, b.gridPath) : null;
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO registry_buildings (name, address, compound, footprint, floors, height_m, affordable_type, grid_code, grid_path)
+    `INSERT INTO registry_buildings (name, address, compound_id, footprint, floors, height_m, affordable_type, grid_code, grid_path)
      VALUES ($1, $2, $3, ST_SetSRID(ST_GeomFromGeoJSON($4), 4326), $5, $6, $7, $8, $9::ltree) RETURNING id::int AS id`,
     [
       b.name,
       b.address,
-      b.compound,
+      compoundId,
       JSON.stringify(b.footprint),
       b.floors,
       b.heightM,
@@ -36,11 +40,22 @@ export async function insertBuilding(db: Queryable, b: NewBuilding): Promise<num
   return row?.id as number;
 }
 
+/** The compound of that name in the community of the grid, created on first mention. */
+async function compoundFor(db: Queryable, name: string, gridPath: string): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_compounds (name, community_path) VALUES ($1, subpath($2::ltree, 0, nlevel($2::ltree) - 1))
+     ON CONFLICT (community_path, name) DO UPDATE SET name = excluded.name RETURNING id::int AS id`,
+    [name, gridPath],
+  );
+  return row?.id as number;
+}
+
 export interface BuildingRecord {
   id: number;
   name: string;
   address: string;
   compound: string | null;
+  compoundId: number | null;
   floors: number;
   heightM: number;
   affordableType: string | null;
@@ -50,7 +65,8 @@ export interface BuildingRecord {
   people: number;
 }
 
-const BUILDING_COLUMNS = `b.id::int AS id, b.name, b.address, b.compound, b.floors, b.height_m AS "heightM",
+const BUILDING_COLUMNS = `b.id::int AS id, b.name, b.address,
+  (SELECT c.name FROM registry_compounds c WHERE c.id = b.compound_id) AS compound, b.compound_id::int AS "compoundId", b.floors, b.height_m AS "heightM",
   b.affordable_type AS "affordableType", b.grid_code AS "gridCode", b.grid_path::text AS "gridPath",
   (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id) AS households,
   (SELECT count(*)::int FROM registry_people p JOIN registry_households h ON h.id = p.household_id
@@ -82,8 +98,11 @@ export async function insertHousehold(
   h: { buildingId: number; unit: string; room: string; use: string },
 ): Promise<number | undefined> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO registry_households (building_id, unit, room, use) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (building_id, unit, room) DO NOTHING RETURNING id::int AS id`,
+    `WITH u AS (
+       INSERT INTO registry_units (building_id, name) VALUES ($1, $2)
+       ON CONFLICT (building_id, name) DO UPDATE SET name = excluded.name RETURNING id)
+     INSERT INTO registry_households (building_id, unit_id, room, use) SELECT $1, u.id, $3, $4 FROM u
+     ON CONFLICT (unit_id, room) DO NOTHING RETURNING id::int AS id`,
     [h.buildingId, h.unit, h.room, h.use],
   );
   return row?.id;
@@ -140,13 +159,27 @@ export interface PersonRecord {
   sex: 'male' | 'female';
   registered: boolean;
   householdId: number | null;
+  movedOutAt: string | null;
+  household: {
+    id: number;
+    buildingId: number;
+    building: string;
+    address: string;
+    unit: string;
+    room: string;
+    use: HouseholdUse;
+  } | null;
   gridPath: string;
   tags: { tag: string; detail: string | null; setAt: string }[];
 }
 
 const PERSON_COLUMNS = `p.id::int AS id, p.name, p.id_number_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked",
   to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.sex, p.registered, p.household_id::int AS "householdId",
-  p.grid_path::text AS "gridPath",
+  to_json(p.moved_out_at) #>> '{}' AS "movedOutAt", p.grid_path::text AS "gridPath",
+  (SELECT json_build_object('id', h.id, 'buildingId', b.id, 'building', b.name, 'address', b.address, 'unit', u.name,
+     'room', h.room, 'use', h.use)
+   FROM registry_households h JOIN registry_units u ON u.id = h.unit_id JOIN registry_buildings b ON b.id = h.building_id
+   WHERE h.id = p.household_id) AS household,
   (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'detail', t.detail, 'setAt', t.set_at) ORDER BY t.tag), '[]'::json)
    FROM registry_person_tags t WHERE t.person_id = p.id) AS tags`;
 
@@ -335,7 +368,8 @@ export async function buildingAddresses(db: Queryable, scope: string) {
 
 export async function householdIds(db: Queryable, buildingIds: number[]) {
   return db.query<{ id: number; buildingId: number; unit: string; room: string }>(
-    `SELECT id::int AS id, building_id::int AS "buildingId", unit, room FROM registry_households WHERE building_id = ANY($1::bigint[])`,
+    `SELECT h.id::int AS id, h.building_id::int AS "buildingId", u.name AS unit, h.room
+     FROM registry_households h JOIN registry_units u ON u.id = h.unit_id WHERE h.building_id = ANY($1::bigint[])`,
     [buildingIds],
   );
 }
@@ -417,12 +451,14 @@ export async function areaCounts(db: Queryable, scope: string, areas: string[]) 
        p.people, p.floating,
        coalesce((SELECT json_object_agg(tag, n) FROM (
           SELECT t.tag, count(*)::int AS n FROM registry_person_tags t JOIN registry_people q ON q.id = t.person_id
-          WHERE q.grid_path <@ $1::ltree AND q.grid_path <@ a.path AND q.erased_at IS NULL GROUP BY t.tag) x), '{}'::json) AS "byTag",
+          WHERE q.grid_path <@ $1::ltree AND q.grid_path <@ a.path AND q.erased_at IS NULL AND q.moved_out_at IS NULL
+          GROUP BY t.tag) x), '{}'::json) AS "byTag",
        (SELECT count(*)::int FROM registry_venues v WHERE v.grid_path <@ $1::ltree AND v.grid_path <@ a.path) AS venues,
        (SELECT count(*)::int FROM registry_facilities f WHERE f.grid_path <@ $1::ltree AND f.grid_path <@ a.path) AS facilities
      FROM (SELECT path::ltree AS path, i FROM unnest($2::text[]) WITH ORDINALITY AS u(path, i)) a,
      LATERAL (SELECT count(*)::int AS people, count(*) FILTER (WHERE NOT r.registered)::int AS floating
-              FROM registry_people r WHERE r.grid_path <@ $1::ltree AND r.grid_path <@ a.path AND r.erased_at IS NULL) p
+              FROM registry_people r WHERE r.grid_path <@ $1::ltree AND r.grid_path <@ a.path AND r.erased_at IS NULL
+                AND r.moved_out_at IS NULL) p
      ORDER BY a.i`,
     [scope, areas],
   );
@@ -646,7 +682,12 @@ export interface ExportFilter {
 
 function exportWhere(f: ExportFilter) {
   const params: unknown[] = [f.scope, f.area];
-  const where = ['p.grid_path <@ $1::ltree', 'p.grid_path <@ $2::ltree', 'p.erased_at IS NULL'];
+  const where = [
+    'p.grid_path <@ $1::ltree',
+    'p.grid_path <@ $2::ltree',
+    'p.erased_at IS NULL',
+    'p.moved_out_at IS NULL',
+  ];
   if (f.tag) {
     params.push(f.tag);
     where.push(`EXISTS (SELECT 1 FROM registry_person_tags t WHERE t.person_id = p.id AND t.tag = $${params.length})`);
@@ -676,11 +717,12 @@ export async function exportPage(
   const n = params.length;
   return db.query<R<ExportedPerson>>(
     `SELECT p.id::int AS id, p.name, p.id_number_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked", p.sex,
-       to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.registered, b.address, h.unit, h.room,
+       to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.registered, b.address, u.name AS unit, h.room,
        subpath(p.grid_path, -1)::text AS "gridCode",
        coalesce((SELECT array_agg(t.tag ORDER BY t.tag) FROM registry_person_tags t WHERE t.person_id = p.id), '{}'::text[]) AS tags
      FROM registry_people p
      LEFT JOIN registry_households h ON h.id = p.household_id
+     LEFT JOIN registry_units u ON u.id = h.unit_id
      LEFT JOIN registry_buildings b ON b.id = h.building_id
      WHERE ${where} AND p.id > $${n + 1} AND p.id <= $${n + 2}
      ORDER BY p.id LIMIT $${n + 3}`,

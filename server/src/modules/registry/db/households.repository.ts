@@ -1,0 +1,265 @@
+import type { Queryable } from '../../../core/db.js';
+import type { HouseholdUse } from './registry.repository.js';
+
+/** SQL for compounds, units, households and doorstep visits: the 房 side below the building. */
+
+type R<T> = T & Record<string, unknown>;
+
+export interface ResidentRow {
+  id: number;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  registered: boolean;
+  tags: string[];
+}
+
+export interface HouseholdRow {
+  id: number;
+  room: string;
+  use: HouseholdUse;
+  version: number;
+  visitedAt: string | null;
+  residents: ResidentRow[];
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  households: HouseholdRow[];
+}
+
+export interface BookBuilding {
+  id: number;
+  name: string;
+  address: string;
+  compound: string | null;
+  gridCode: string;
+  floors: number;
+  units: UnitRow[];
+}
+
+const RESIDENTS = `coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'sex', p.sex,
+    'birthDate', to_char(p.birth_date, 'YYYY-MM-DD'), 'idNumberMasked', p.id_number_masked,
+    'phoneMasked', p.phone_masked, 'registered', p.registered,
+    'tags', coalesce((SELECT json_agg(t.tag ORDER BY t.tag) FROM registry_person_tags t WHERE t.person_id = p.id), '[]'::json))
+    ORDER BY p.birth_date, p.id)
+  FROM registry_people p WHERE p.household_id = h.id AND p.erased_at IS NULL), '[]'::json)`;
+
+const HOUSEHOLDS = `coalesce((SELECT json_agg(json_build_object('id', h.id, 'room', h.room, 'use', h.use, 'version', h.version,
+    'visitedAt', h.visited_at, 'residents', ${RESIDENTS}) ORDER BY length(h.room), h.room)
+  FROM registry_households h WHERE h.unit_id = u.id), '[]'::json)`;
+
+const UNITS = `coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'households', ${HOUSEHOLDS})
+    ORDER BY length(u.name), u.name)
+  FROM registry_units u WHERE u.building_id = b.id), '[]'::json)`;
+
+/**
+ * 台账: buildings of an area with their units, households and residents (masked), in one read. The grid worker's
+ * phone keeps it for the doorstep, where there may be no connection.
+ */
+export async function householdBook(
+  db: Queryable,
+  f: { scope: string; area: string; buildingId?: number; limit: number },
+): Promise<BookBuilding[]> {
+  return db.query<R<BookBuilding>>(
+    `SELECT b.id::int AS id, b.name, b.address, c.name AS compound, b.grid_code AS "gridCode", b.floors, ${UNITS} AS units
+     FROM registry_buildings b LEFT JOIN registry_compounds c ON c.id = b.compound_id
+     WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree AND ($3::bigint IS NULL OR b.id = $3)
+     ORDER BY c.name NULLS LAST, length(b.name), b.name, b.id LIMIT $4`,
+    [f.scope, f.area, f.buildingId ?? null, f.limit],
+  );
+}
+
+/** How many households a book of the area would hold, to refuse one too large for a phone before building it. */
+export async function countHouseholds(db: Queryable, scope: string, area: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id
+     WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree`,
+    [scope, area],
+  );
+  return row?.n ?? 0;
+}
+
+export interface HouseholdState {
+  id: number;
+  use: HouseholdUse;
+  version: number;
+  gridPath: string;
+  buildingId: number;
+}
+
+/** The household locked for the visit being applied, so two phones syncing at once take turns. */
+export async function lockHousehold(db: Queryable, id: number): Promise<HouseholdState | undefined> {
+  const [row] = await db.query<R<HouseholdState>>(
+    `SELECT h.id::int AS id, h.use, h.version, b.grid_path::text AS "gridPath", h.building_id::int AS "buildingId"
+     FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id WHERE h.id = $1 FOR UPDATE OF h`,
+    [id],
+  );
+  return row;
+}
+
+export async function updateHousehold(db: Queryable, id: number, use: HouseholdUse, visitedAt: string) {
+  const [row] = await db.query<{ version: number }>(
+    `UPDATE registry_households SET use = $2, version = version + 1,
+       visited_at = greatest(coalesce(visited_at, $3::timestamptz), $3::timestamptz)
+     WHERE id = $1 RETURNING version`,
+    [id, use, visitedAt],
+  );
+  return row?.version as number;
+}
+
+/** Residents who no longer live there leave the household (and the area's counts); their record stays. */
+export async function moveOut(db: Queryable, householdId: number, personIds: number[]): Promise<number[]> {
+  if (!personIds.length) return [];
+  const rows = await db.query<{ id: number }>(
+    `UPDATE registry_people SET household_id = NULL, moved_out_at = now()
+     WHERE household_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL RETURNING id::int AS id`,
+    [householdId, personIds],
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface VisitRecord {
+  id: number;
+  householdId: number;
+  actorId: number;
+  recordedAt: string;
+  receivedAt: string;
+  useBefore: HouseholdUse;
+  useAfter: HouseholdUse;
+  note: string | null;
+  movedOut: number[];
+  movedIn: number[];
+}
+
+const VISIT_COLUMNS = `v.id::int AS id, v.household_id::int AS "householdId", v.actor_id::int AS "actorId",
+  to_json(v.recorded_at) #>> '{}' AS "recordedAt", to_json(v.received_at) #>> '{}' AS "receivedAt",
+  v.use_before AS "useBefore", v.use_after AS "useAfter", v.note,
+  (SELECT coalesce(array_agg(x::int), '{}') FROM unnest(v.moved_out) x) AS "movedOut",
+  (SELECT coalesce(array_agg(x::int), '{}') FROM unnest(v.moved_in) x) AS "movedIn"`;
+
+/** undefined when this phone already sent a visit under that key (a retry after a lost answer). */
+export async function insertVisit(
+  db: Queryable,
+  v: Omit<VisitRecord, 'id' | 'receivedAt'> & { idempotencyKey: string },
+): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO registry_household_visits
+       (household_id, actor_id, idempotency_key, recorded_at, use_before, use_after, note, moved_out, moved_in)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::bigint[], $9::bigint[])
+     ON CONFLICT (actor_id, idempotency_key) DO NOTHING RETURNING id::int AS id`,
+    [v.householdId, v.actorId, v.idempotencyKey, v.recordedAt, v.useBefore, v.useAfter, v.note, v.movedOut, v.movedIn],
+  );
+  return row?.id;
+}
+
+export async function findVisit(db: Queryable, actorId: number, key: string): Promise<VisitRecord | undefined> {
+  const [row] = await db.query<R<VisitRecord>>(
+    `SELECT ${VISIT_COLUMNS} FROM registry_household_visits v WHERE v.actor_id = $1 AND v.idempotency_key = $2`,
+    [actorId, key],
+  );
+  return row;
+}
+
+export async function listVisits(db: Queryable, householdId: number, limit: number): Promise<VisitRecord[]> {
+  return db.query<R<VisitRecord>>(
+    `SELECT ${VISIT_COLUMNS} FROM registry_household_visits v WHERE v.household_id = $1
+     ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
+    [householdId, limit],
+  );
+}
+
+export interface CompoundRow {
+  id: number;
+  name: string;
+  address: string | null;
+  propertyCompany: string | null;
+  communityPath: string;
+  buildings: number;
+  households: number;
+  people: number;
+  outline: unknown;
+}
+
+/** A compound's counts and outline (the hull of its buildings) cover only the buildings inside the scope. */
+const COMPOUND_COLUMNS = `c.id::int AS id, c.name, c.address, c.property_company AS "propertyCompany",
+  c.community_path::text AS "communityPath", s.buildings, s.households, s.people, s.outline`;
+
+const COMPOUND_STATS = `LATERAL (SELECT count(*)::int AS buildings,
+    coalesce(sum((SELECT count(*) FROM registry_households h WHERE h.building_id = b.id)), 0)::int AS households,
+    coalesce(sum((SELECT count(*) FROM registry_people p JOIN registry_households h ON h.id = p.household_id
+      WHERE h.building_id = b.id AND p.erased_at IS NULL)), 0)::int AS people,
+    ST_AsGeoJSON(ST_ConvexHull(ST_Collect(b.footprint)), 7)::json AS outline
+  FROM registry_buildings b WHERE b.compound_id = c.id AND b.grid_path <@ $1::ltree) s`;
+
+export async function listCompounds(db: Queryable, scope: string, area: string, limit: number) {
+  return db.query<R<CompoundRow>>(
+    `SELECT ${COMPOUND_COLUMNS} FROM registry_compounds c, ${COMPOUND_STATS}
+     WHERE s.buildings > 0
+       AND EXISTS (SELECT 1 FROM registry_buildings b WHERE b.compound_id = c.id AND b.grid_path <@ $2::ltree)
+     ORDER BY c.name LIMIT $3`,
+    [scope, area, limit],
+  );
+}
+
+export async function getCompound(db: Queryable, scope: string, id: number): Promise<CompoundRow | undefined> {
+  const [row] = await db.query<R<CompoundRow>>(
+    `SELECT ${COMPOUND_COLUMNS} FROM registry_compounds c, ${COMPOUND_STATS} WHERE c.id = $2`,
+    [scope, id],
+  );
+  return row;
+}
+
+export async function compoundBuildings(db: Queryable, scope: string, id: number) {
+  return db.query<{ id: number; name: string; address: string; floors: number; gridCode: string }>(
+    `SELECT b.id::int AS id, b.name, b.address, b.floors, b.grid_code AS "gridCode" FROM registry_buildings b
+     WHERE b.compound_id = $1 AND b.grid_path <@ $2::ltree ORDER BY length(b.name), b.name, b.id`,
+    [id, scope],
+  );
+}
+
+export async function updateCompound(
+  db: Queryable,
+  id: number,
+  c: { address?: string | null; propertyCompany?: string | null },
+) {
+  await db.query(
+    `UPDATE registry_compounds SET
+       address = CASE WHEN $2 THEN $3 ELSE address END,
+       property_company = CASE WHEN $4 THEN $5 ELSE property_company END
+     WHERE id = $1`,
+    [id, c.address !== undefined, c.address ?? null, c.propertyCompany !== undefined, c.propertyCompany ?? null],
+  );
+}
+
+export interface BuildingListItem {
+  id: number;
+  name: string;
+  address: string;
+  compound: string | null;
+  gridCode: string;
+  floors: number;
+  households: number;
+  visited: number;
+}
+
+/** Buildings by address, in scope: a trigram match when a query is given, else every building of the area. */
+export async function searchBuildings(
+  db: Queryable,
+  f: { scope: string; area: string; q?: string; limit: number },
+): Promise<BuildingListItem[]> {
+  const like = f.q ? `%${f.q.replace(/[%_\\]/g, '\\$&')}%` : null;
+  return db.query<R<BuildingListItem>>(
+    `SELECT b.id::int AS id, b.name, b.address, c.name AS compound, b.grid_code AS "gridCode", b.floors,
+       (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id) AS households,
+       (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id AND h.visited_at IS NOT NULL) AS visited
+     FROM registry_buildings b LEFT JOIN registry_compounds c ON c.id = b.compound_id
+     WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree
+       AND ($3::text IS NULL OR b.address LIKE $3 OR b.name LIKE $3 OR c.name LIKE $3)
+     ORDER BY ${f.q ? 'similarity(b.address, $5) DESC,' : ''} c.name NULLS LAST, length(b.name), b.name, b.id LIMIT $4`,
+    f.q ? [f.scope, f.area, like, f.limit, f.q] : [f.scope, f.area, like, f.limit],
+  );
+}
