@@ -1,4 +1,5 @@
 // The registry's figures (issue 4), on PostgreSQL, beside baselines from the same run:
+//   0. the demo district at 雨花台区's size (DEMO_SCALE=district): residents/s, and search at that size
 //   1. import of a 1,000,000-row residents CSV: rows/s and peak memory, beside COPY of the same rows
 //   2. search at 1,000,000 people: p50/p99 for name, exact ID number and tag
 //   3. the map layer of all buildings of a street: response size and time
@@ -9,12 +10,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createModules, migrationSources } from '../server/src/app.js';
 import { PersonalDataCipher } from '../server/src/core/crypto.js';
-import { openServer } from '../server/src/core/db.js';
+import { openServer, type Queryable } from '../server/src/core/db.js';
 import { FileStore } from '../server/src/core/files.js';
 import { migrate } from '../server/src/core/migrate.js';
 import { seedGeo } from '../server/src/modules/geo/index.js';
 import { runImport } from '../server/src/modules/registry/commands/import-people.js';
-import { seedDemoRegistry } from '../server/src/modules/registry/commands/seed-demo-registry.js';
+import { DEMO_SCALES, seedDemoRegistry } from '../server/src/modules/registry/commands/seed-demo-registry.js';
 import {
   buildingAddresses,
   buildingsGeoJson,
@@ -50,6 +51,36 @@ async function writeCsv(file: string, addresses: string[]) {
   await new Promise<void>((r) => out.end(r));
 }
 
+/** Name, exact ID and tag search over everyone in the table; the ID searched is one of theirs. */
+async function searches(
+  db: Queryable,
+  cipher: PersonalDataCipher,
+  n: number,
+  row: (...cells: (string | number)[]) => void,
+  sampleId?: string,
+) {
+  const idHash = sampleId
+    ? cipher.searchHash(sampleId)
+    : ((await db.query<{ h: string }>('SELECT id_number_hash AS h FROM registry_people ORDER BY id DESC LIMIT 1'))[0]
+        ?.h as string);
+  const timed = async (label: string, q: () => Promise<unknown>) => {
+    const xs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await q();
+      xs.push(performance.now() - s);
+    }
+    row(`search at ${fmt(n)} people: ${label}`, `p50 ${pct(xs, 50).toFixed(1)} ms`, `p99 ${pct(xs, 99).toFixed(1)} ms`);
+  };
+  await timed('name, fuzzy (王秀)', () => searchPeople(db, { scope: '', name: '王秀', limit: 50, offset: 0 }));
+  await timed('ID number, exact via keyed hash', () =>
+    searchPeople(db, { scope: '', idNumberHash: [idHash], limit: 50, offset: 0 }),
+  );
+  await timed('tag 独居 (living alone), first 50', () =>
+    searchPeople(db, { scope: '', tag: 'living_alone', limit: 50, offset: 0 }),
+  );
+}
+
 export async function benchRegistry(serverUrl: string, row: (...cells: (string | number)[]) => void) {
   const created = await createServerDatabase(serverUrl, 'shanzhi_bench_registry');
   const db = await openServer(created.url);
@@ -61,7 +92,23 @@ export async function benchRegistry(serverUrl: string, row: (...cells: (string |
     await geo.locator.reload();
     const cipher = PersonalDataCipher.single(Buffer.alloc(32, 7));
     const files = new FileStore(path.join(dir, 'files'));
-    await seedDemoRegistry({ db, cipher }, { districtCode: '320114', buildingsPerGrid: 2, seed: 'bench' });
+    const ts = performance.now();
+    const seeded = await seedDemoRegistry(
+      { db, cipher },
+      { districtCode: '320114', seed: 'bench', ...DEMO_SCALES.district },
+    );
+    const seedSeconds = (performance.now() - ts) / 1000;
+    const [affordable] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry_people p JOIN registry_households h ON h.id = p.household_id
+       JOIN registry_buildings b ON b.id = h.building_id WHERE b.affordable_type IS NOT NULL`,
+    );
+    row(
+      `demo district at 雨花台区 size (DEMO_SCALE=district): ${fmt(seeded.buildings)} buildings`,
+      `${fmt(seeded.people / seedSeconds)} residents/s`,
+      `${fmt(seeded.people)} residents (${fmt(affordable?.n ?? 0)} in affordable housing) in ${fmt(seedSeconds)} s`,
+    );
+    await db.exec('ANALYZE registry_people; ANALYZE registry_person_tags');
+    await searches(db, cipher, seeded.people, row);
     const addresses = (await buildingAddresses(db, '')).map((b) => b.address);
     const csv = path.join(dir, 'people.csv');
     await writeCsv(csv, addresses);
@@ -102,27 +149,7 @@ export async function benchRegistry(serverUrl: string, row: (...cells: (string |
     );
 
     await db.exec('ANALYZE registry_people; ANALYZE registry_person_tags');
-    const sampleId = readFileSync(csv, 'utf8').split('\n', 3)[2]?.split(',')[1] as string;
-    const timed = async (label: string, q: () => Promise<unknown>) => {
-      const xs: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        await q();
-        xs.push(performance.now() - s);
-      }
-      row(
-        `search at ${fmt(n)} people: ${label}`,
-        `p50 ${pct(xs, 50).toFixed(1)} ms`,
-        `p99 ${pct(xs, 99).toFixed(1)} ms`,
-      );
-    };
-    await timed('name, fuzzy (王秀)', () => searchPeople(db, { scope: '', name: '王秀', limit: 50, offset: 0 }));
-    await timed('ID number, exact via keyed hash', () =>
-      searchPeople(db, { scope: '', idNumberHash: [cipher.searchHash(sampleId)], limit: 50, offset: 0 }),
-    );
-    await timed('tag 独居 (living alone), first 50', () =>
-      searchPeople(db, { scope: '', tag: 'living_alone', limit: 50, offset: 0 }),
-    );
+    await searches(db, cipher, n, row, readFileSync(csv, 'utf8').split('\n', 3)[2]?.split(',')[1] as string);
 
     const street = '32.3201.320114.320114001';
     const t2 = performance.now();

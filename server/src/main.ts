@@ -5,7 +5,7 @@ import { seedCategories } from './modules/cases/index.js';
 import { listDistrictsAndStreets, seedGeo } from './modules/geo/index.js';
 import { ensureFirstAdmin, seedOrgs } from './modules/identity/index.js';
 import { seedDemoIot } from './modules/iot/index.js';
-import { seedDemoRegistry } from './modules/registry/index.js';
+import { DEMO_SCALES, seedDemoRegistry } from './modules/registry/index.js';
 
 const started = performance.now();
 
@@ -28,8 +28,8 @@ async function main() {
   if (seeded.seeded && config.demoData === 'demo') {
     const registry = await seedDemoRegistry(shanzhi.ctx, {
       districtCode: '320114',
-      buildingsPerGrid: 2,
       seed: 'shanzhi-demo-2026',
+      ...DEMO_SCALES[config.demoScale],
     });
     app.log.info(
       registry,

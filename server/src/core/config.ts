@@ -31,6 +31,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FILE: z.string().min(1).optional(),
   DEMO_DATA: z.enum(['none', 'grids', 'demo']).default('demo'),
+  DEMO_SCALE: z.enum(['small', 'district']).default('small'),
   MAP_TILE_URL: z.string().url().optional(),
   MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
@@ -90,6 +91,8 @@ export interface Config {
   logFile?: string;
   /** none: real divisions only; grids: and generated grids; demo: and synthetic buildings, people, devices. */
   demoData: 'none' | 'grids' | 'demo';
+  /** How many synthetic residents the demo district gets: small for a first look, district for 雨花台区's size. */
+  demoScale: 'small' | 'district';
   map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
   sessionTtlHours: number;
   lockout: { threshold: number; minutes: number };
@@ -183,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE,
     demoData: e.DEMO_DATA,
+    demoScale: e.DEMO_SCALE,
     map: { tileUrl: e.MAP_TILE_URL, tileCrs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },

@@ -1,7 +1,7 @@
 /** The registry module's public face. */
 
 export { resealRegistry } from './commands/rotate-keys.js';
-export { seedDemoRegistry } from './commands/seed-demo-registry.js';
+export { DEMO_SCALES, seedDemoRegistry } from './commands/seed-demo-registry.js';
 export {
   type BuildingPlace,
   findBuildingPlace,

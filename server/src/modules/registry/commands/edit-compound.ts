@@ -2,9 +2,8 @@ import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { getCompound, updateCompound } from '../db/households.repository.js';
-import { compoundDetail } from '../queries/households.js';
-import { registryErrors } from '../registry.errors.js';
+import { updateCompound } from '../db/households.repository.js';
+import { compoundDetail, compoundInScope } from '../queries/households.js';
 
 /** A compound's own facts are the community's to keep: editing needs a scope that covers the whole community. */
 export async function editCompound(
@@ -13,8 +12,7 @@ export async function editCompound(
   id: number,
   change: { address?: string | null; propertyCompany?: string | null },
 ) {
-  const c = await getCompound(ctx.db, actor.scopePath, id);
-  if (!c) throw registryErrors.notFound({ field: 'id' });
+  const c = await compoundInScope(ctx, actor, id);
   if (!inScope(actor, c.communityPath)) throw coreErrors.outOfScope();
   await ctx.db.transaction(async (tx) => {
     await updateCompound(tx, id, change);

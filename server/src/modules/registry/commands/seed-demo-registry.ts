@@ -7,7 +7,7 @@ import { gridShapes, syntheticName } from '../../geo/index.js';
 import {
   insertBuilding,
   insertFacility,
-  insertHousehold,
+  insertHouseholds,
   insertPeople,
   insertTagsBulk,
   insertVenue,
@@ -24,6 +24,26 @@ import {
 } from '../domain/things.js';
 
 type Grid = Awaited<ReturnType<typeof gridShapes>>[number];
+
+export interface DemoScale {
+  buildingsPerGrid: number;
+  householdsPerBuilding: number;
+  /** The share of buildings that are affordable housing (保障房). */
+  affordableShare: number;
+}
+
+/**
+ * small: enough to look around in on `npm start` (about 2,200 buildings and 16,000 residents, seeded in seconds).
+ * district: 雨花台区's size — about 600,000 residents, 286,000 of them in affordable housing (the seed article's
+ * figures), for the bench and for trying the console at scale on a PostgreSQL server.
+ */
+export const DEMO_SCALES = {
+  small: { buildingsPerGrid: 2, householdsPerBuilding: 3, affordableShare: 0.45 },
+  district: { buildingsPerGrid: 8, householdsPerBuilding: 28, affordableShare: 286 / 600 },
+} satisfies Record<string, DemoScale>;
+
+const UNITS_PER_BUILDING = 2;
+const PEOPLE_BATCH = 500;
 type Placed = { id: number; centre: [number, number]; grid: Grid };
 
 /**
@@ -35,7 +55,7 @@ type Placed = { id: number; centre: [number, number]; grid: Grid };
  */
 export async function seedDemoRegistry(
   ctx: Pick<ModuleContext, 'db' | 'cipher'>,
-  opts: { districtCode: string; buildingsPerGrid: number; seed: string },
+  opts: { districtCode: string; seed: string } & DemoScale,
 ): Promise<{ buildings: number; people: number; venues: number; facilities: number }> {
   const rng = seedrandom(`${opts.seed}:registry:${opts.districtCode}`);
   const grids = (await gridShapes(ctx.db, opts.districtCode)).filter(
@@ -44,10 +64,31 @@ export async function seedDemoRegistry(
   let buildings = 0;
   let serial = 0;
   let registered = 0;
-  const people: { person: NewPerson; tags: PersonTag[] }[] = [];
+  let people: { person: NewPerson; tags: PersonTag[] }[] = [];
   const placed: Placed[] = [];
   let things = { venues: 0, facilities: 0 };
   await ctx.db.transaction(async (tx) => {
+    // written as they come, so a district's worth of residents never waits in memory at once
+    const flushPeople = async () => {
+      const inserted = new Map(
+        (
+          await insertPeople(
+            tx,
+            people.map((p) => p.person),
+          )
+        ).map((r) => [r.idNumberHash, r.id]),
+      );
+      registered += inserted.size;
+      await insertTagsBulk(
+        tx,
+        people.flatMap((p) => {
+          const id = inserted.get(p.person.idNumberHash);
+          return id ? p.tags.map((tag) => ({ personId: id, tag })) : [];
+        }),
+        0,
+      );
+      people = [];
+    };
     for (const grid of grids) {
       const ring = grid.geometry.coordinates[0]?.[0] ?? [];
       const xs = ring.map((p) => p[0] as number);
@@ -86,7 +127,7 @@ export async function seedDemoRegistry(
           floors,
           heightM: floors * 3,
           affordableType:
-            rng() < 0.45
+            rng() < opts.affordableShare
               ? ((['public_rental', 'resettlement', 'shared_ownership'] as const)[Math.floor(rng() * 3)] ?? null)
               : null,
           gridCode: grid.code,
@@ -94,13 +135,20 @@ export async function seedDemoRegistry(
         });
         buildings++;
         placed.push({ id, centre, grid });
-        for (let h = 0; h < 3; h++) {
-          const household = await insertHousehold(tx, {
-            buildingId: id,
-            unit: String(1 + (h % 2)),
-            room: `${1 + Math.floor(rng() * floors)}0${h + 1}`,
-            use: rng() < 0.3 ? 'rented' : 'owner_occupied',
-          });
+        const roomsPerFloor = Math.max(2, Math.ceil(opts.householdsPerBuilding / UNITS_PER_BUILDING / floors));
+        const households = await insertHouseholds(
+          tx,
+          id,
+          Array.from({ length: opts.householdsPerBuilding }, (_, h) => {
+            const k = Math.floor(h / UNITS_PER_BUILDING);
+            return {
+              unit: String(1 + (h % UNITS_PER_BUILDING)),
+              room: `${1 + Math.floor(k / roomsPerFloor)}${String(1 + (k % roomsPerFloor)).padStart(2, '0')}`,
+              use: rng() < 0.3 ? 'rented' : 'owner_occupied',
+            };
+          }),
+        );
+        for (const household of households) {
           const size = 1 + Math.floor(rng() * 4);
           for (let k = 0; k < size; k++) {
             serial++;
@@ -128,36 +176,18 @@ export async function seedDemoRegistry(
                 phoneMasked: maskPhone(phone),
                 birthDate,
                 sex: sexOf(idNumber),
-                householdId: household ?? null,
+                householdId: household,
                 // the seed: permanent to floating residents close to 1:2 in affordable housing
                 registered: rng() < 0.45,
                 gridPath: grid.path,
               },
             });
           }
+          if (people.length >= PEOPLE_BATCH) await flushPeople();
         }
       }
     }
-    for (let i = 0; i < people.length; i += 500) {
-      const batch = people.slice(i, i + 500);
-      const inserted = new Map(
-        (
-          await insertPeople(
-            tx,
-            batch.map((p) => p.person),
-          )
-        ).map((r) => [r.idNumberHash, r.id]),
-      );
-      registered += inserted.size;
-      await insertTagsBulk(
-        tx,
-        batch.flatMap((p) => {
-          const id = inserted.get(p.person.idNumberHash);
-          return id ? p.tags.map((tag) => ({ personId: id, tag })) : [];
-        }),
-        0,
-      );
-    }
+    await flushPeople();
     // a stream of its own, so adding things changed none of the buildings and people an existing seed gives
     things = await seedThings(ctx, tx, seedrandom(`${opts.seed}:things:${opts.districtCode}`), grids, placed);
   });

@@ -184,33 +184,46 @@ export interface CompoundRow {
   outline: unknown;
 }
 
-/** A compound's counts and outline (the hull of its buildings) cover only the buildings inside the scope. */
-const COMPOUND_COLUMNS = `c.id::int AS id, c.name, c.address, c.property_company AS "propertyCompany",
-  c.community_path::text AS "communityPath", s.buildings, s.households, s.people, s.outline`;
-
-const COMPOUND_STATS = `LATERAL (SELECT count(*)::int AS buildings,
-    coalesce(sum((SELECT count(*) FROM registry_households h WHERE h.building_id = b.id)), 0)::int AS households,
-    coalesce(sum((SELECT count(*) FROM registry_people p JOIN registry_households h ON h.id = p.household_id
-      WHERE h.building_id = b.id AND p.erased_at IS NULL)), 0)::int AS people,
-    ST_AsGeoJSON(ST_ConvexHull(ST_Collect(b.footprint)), 7)::json AS outline
-  FROM registry_buildings b WHERE b.compound_id = c.id AND b.grid_path <@ $1::ltree) s`;
-
-export async function listCompounds(db: Queryable, scope: string, area: string, limit: number) {
+/**
+ * Compounds with their buildings inside the scope and the area — counts and outline (the hull of those buildings)
+ * stop there too — in one grouped pass rather than a count per building.
+ */
+async function compoundRows(
+  db: Queryable,
+  f: { scope: string; area: string; id?: number; limit: number },
+): Promise<CompoundRow[]> {
   return db.query<R<CompoundRow>>(
-    `SELECT ${COMPOUND_COLUMNS} FROM registry_compounds c, ${COMPOUND_STATS}
-     WHERE s.buildings > 0
-       AND EXISTS (SELECT 1 FROM registry_buildings b WHERE b.compound_id = c.id AND b.grid_path <@ $2::ltree)
-     ORDER BY c.name LIMIT $3`,
-    [scope, area, limit],
+    `WITH b AS (
+       SELECT id, compound_id, footprint FROM registry_buildings
+       WHERE grid_path <@ $1::ltree AND grid_path <@ $2::ltree AND compound_id IS NOT NULL
+         AND ($3::bigint IS NULL OR compound_id = $3)),
+     hh AS (SELECT h.building_id, count(*) AS n FROM registry_households h JOIN b ON b.id = h.building_id GROUP BY 1),
+     pp AS (SELECT h.building_id, count(*) AS n FROM registry_people p
+            JOIN registry_households h ON h.id = p.household_id JOIN b ON b.id = h.building_id
+            WHERE p.erased_at IS NULL GROUP BY 1)
+     SELECT c.id::int AS id, c.name, c.address, c.property_company AS "propertyCompany",
+       c.community_path::text AS "communityPath", count(*)::int AS buildings,
+       coalesce(sum(hh.n), 0)::int AS households, coalesce(sum(pp.n), 0)::int AS people,
+       ST_AsGeoJSON(ST_ConvexHull(ST_Collect(b.footprint)), 7)::json AS outline
+     FROM b JOIN registry_compounds c ON c.id = b.compound_id
+     LEFT JOIN hh ON hh.building_id = b.id LEFT JOIN pp ON pp.building_id = b.id
+     GROUP BY c.id ORDER BY c.name LIMIT $4`,
+    [f.scope, f.area, f.id ?? null, f.limit],
   );
 }
 
+export function listCompounds(db: Queryable, scope: string, area: string, limit: number) {
+  return compoundRows(db, { scope, area, limit });
+}
+
+/** undefined also when none of its buildings is in the scope. */
 export async function getCompound(db: Queryable, scope: string, id: number): Promise<CompoundRow | undefined> {
-  const [row] = await db.query<R<CompoundRow>>(
-    `SELECT ${COMPOUND_COLUMNS} FROM registry_compounds c, ${COMPOUND_STATS} WHERE c.id = $2`,
-    [scope, id],
-  );
+  const [row] = await compoundRows(db, { scope, area: '', id, limit: 1 });
   return row;
+}
+
+export async function compoundExists(db: Queryable, id: number): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM registry_compounds WHERE id = $1', [id])).length > 0;
 }
 
 export async function compoundBuildings(db: Queryable, scope: string, id: number) {

@@ -108,6 +108,28 @@ export async function insertHousehold(
   return row?.id;
 }
 
+/** A building's households in one statement (units created as named), their ids in the order given. */
+export async function insertHouseholds(
+  db: Queryable,
+  buildingId: number,
+  hs: { unit: string; room: string; use: HouseholdUse }[],
+): Promise<number[]> {
+  const rows = await db.query<{ id: number; unit: string; room: string }>(
+    `WITH u AS (
+       INSERT INTO registry_units (building_id, name) SELECT DISTINCT $1::bigint, n FROM unnest($2::text[]) AS n
+       ON CONFLICT (building_id, name) DO UPDATE SET name = excluded.name RETURNING id, name),
+     ins AS (
+       INSERT INTO registry_households (building_id, unit_id, room, use)
+       SELECT $1, u.id, x.room, x.use FROM unnest($2::text[], $3::text[], $4::text[]) AS x(unit, room, use)
+       JOIN u ON u.name = x.unit
+       ON CONFLICT (unit_id, room) DO NOTHING RETURNING id, unit_id, room)
+     SELECT ins.id::int AS id, u.name AS unit, ins.room FROM ins JOIN u ON u.id = ins.unit_id`,
+    [buildingId, hs.map((h) => h.unit), hs.map((h) => h.room), hs.map((h) => h.use)],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.unit}|${r.room}`, r.id]));
+  return hs.flatMap((h) => byKey.get(`${h.unit}|${h.room}`) ?? []);
+}
+
 export async function getHousehold(db: Queryable, id: number) {
   const [row] = await db.query<{ id: number; buildingId: number; gridPath: string }>(
     `SELECT h.id::int AS id, h.building_id::int AS "buildingId", b.grid_path::text AS "gridPath"

@@ -3,6 +3,7 @@ import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import {
   compoundBuildings,
+  compoundExists,
   countHouseholds,
   getCompound,
   householdBook,
@@ -70,11 +71,15 @@ export async function compoundsOf(
 }
 
 /** A compound the actor has at least one building of; its counts and buildings stop at the scope. */
-export async function compoundDetail(ctx: Pick<ModuleContext, 'db'>, actor: Actor, id: number) {
+export async function compoundInScope(ctx: Pick<ModuleContext, 'db'>, actor: Actor, id: number) {
   const c = await getCompound(ctx.db, actor.scopePath, id);
-  if (!c) throw registryErrors.notFound({ field: 'id' });
-  if (c.buildings === 0) throw coreErrors.outOfScope();
-  const { communityPath, ...rest } = c;
+  if (c) return c;
+  if (await compoundExists(ctx.db, id)) throw coreErrors.outOfScope();
+  throw registryErrors.notFound({ field: 'id' });
+}
+
+export async function compoundDetail(ctx: Pick<ModuleContext, 'db'>, actor: Actor, id: number) {
+  const { communityPath, ...rest } = await compoundInScope(ctx, actor, id);
   return {
     ...rest,
     communityCode: communityCode(communityPath),

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support.js';
-import { seedDemoRegistry } from '../commands/seed-demo-registry.js';
+import { DEMO_SCALES, seedDemoRegistry } from '../commands/seed-demo-registry.js';
 
 let t: TestApp;
 let seeded: { buildings: number; people: number; venues: number; facilities: number };
 beforeAll(async () => {
   t = await startTestApp({ grids: ['320114'] });
-  seeded = await seedDemoRegistry(t.ctx, { districtCode: '320114', buildingsPerGrid: 1, seed: 'test' });
+  seeded = await seedDemoRegistry(t.ctx, {
+    districtCode: '320114',
+    seed: 'test',
+    ...DEMO_SCALES.small,
+    buildingsPerGrid: 1,
+  });
   // a district's worth of synthetic residents, sealed one by one, on a two-core machine busy with other test files
 }, 600_000);
 afterAll(async () => t?.stop());
@@ -19,6 +24,24 @@ describe('demo buildings and residents', () => {
        WHERE NOT ST_Within(ST_Centroid(b.footprint), g.geom)`,
     );
     expect(outside?.n).toBe(0);
+  });
+
+  it('groups residential buildings into compounds and lays households out by unit and floor', async () => {
+    const compounds = (
+      await t.app.inject({ url: '/api/registry/compounds?regionCode=320114', headers: { cookie: t.adminCookie } })
+    ).json().items;
+    expect(compounds.length).toBeGreaterThan(100);
+    expect(compounds[0].name).toMatch(/^示例.*小区$/);
+    const [first] =
+      compounds[0].buildingList ??
+      (
+        await t.app.inject({ url: `/api/registry/compounds/${compounds[0].id}`, headers: { cookie: t.adminCookie } })
+      ).json().buildingList;
+    const { units } = (
+      await t.app.inject({ url: `/api/registry/buildings/${first.id}/households`, headers: { cookie: t.adminCookie } })
+    ).json();
+    expect(units.map((u: { name: string }) => u.name)).toEqual(['1', '2']);
+    expect(units[0].households[0].room).toBe('101');
   });
 
   it('makes a realistic mix of synthetic residents, sealed like real ones', async () => {

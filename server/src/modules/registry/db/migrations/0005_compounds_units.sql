@@ -43,6 +43,8 @@ CREATE INDEX registry_households_building_idx ON registry_households (building_i
 ALTER TABLE registry_households ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE registry_households ADD COLUMN visited_at timestamptz;
 ALTER TABLE registry_people ADD COLUMN moved_out_at timestamptz;
+-- a household's residents are read by household for every building page and phone book
+CREATE INDEX registry_people_household_idx ON registry_people (household_id);
 
 CREATE TABLE registry_household_visits (
   id bigserial PRIMARY KEY,
