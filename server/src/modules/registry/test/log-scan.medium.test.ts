@@ -71,6 +71,20 @@ describe('the log', () => {
     });
     expect(reveal.statusCode, reveal.body).toBe(200);
     expect(reveal.json().value).toBe(ID);
+    const newcomerId = `37098319900303456${checkCharacter('37098319900303456')}`;
+    const visit = await t.app.inject({
+      method: 'POST',
+      url: `/api/registry/households/${household.json().id}/visits`,
+      headers: { cookie: t.adminCookie, 'idempotency-key': 'log-scan-visit-1' },
+      payload: {
+        recordedAt: new Date().toISOString(),
+        baseVersion: 1,
+        newResidents: [{ name: '周新', idNumber: newcomerId, phone: '13905386666', registered: false }],
+      },
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const book = await call('GET', '/api/registry/households/book?regionCode=370983002001');
+    expect(book.body).not.toContain(newcomerId);
     await call('POST', '/api/cases', {
       categoryCode: 'S05',
       description: '楼道堆放杂物',
@@ -83,6 +97,8 @@ describe('the log', () => {
     expect(log).toContain('/api/registry/people?idNumber=[redacted]');
     expect(log).not.toContain(ID);
     expect(log).not.toContain(PHONE);
+    expect(log).not.toContain(newcomerId);
+    expect(log).not.toContain('13905386666');
     expect(log).not.toContain(ID.slice(6, 14) + ID.slice(14));
   });
 });
