@@ -115,25 +115,9 @@ export async function directoryEntry(db: Queryable, code: string): Promise<Direc
   return row;
 }
 
-export interface DeviceRecord {
+/** A device as read back: what was registered, less the sealed contact and the secret, plus its live state. */
+export interface DeviceRecord extends Omit<NewDevice, 'contactEnc' | 'secretHash'> {
   id: number;
-  code: string;
-  kind: DeviceKind;
-  heatClass: HeatClass | null;
-  heatMode: 'S' | 'R' | null;
-  buildingId: number | null;
-  floor: number | null;
-  room: string | null;
-  venueId: number | null;
-  venueKind: string | null;
-  address: string;
-  lng: number;
-  lat: number;
-  gridCode: string;
-  gridPath: string;
-  ownerName: string;
-  contactMasked: string | null;
-  heartbeatSeconds: number;
   enabled: boolean;
   lastSeenAt: Date | null;
   online: boolean | null;
