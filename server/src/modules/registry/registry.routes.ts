@@ -413,7 +413,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
     {
       schema: {
         tags,
-        summary: '查找人员：姓名模糊、身份证号或手机号精确、标签；始终在管辖范围内 / search people in your scope',
+        summary: '查找人员：姓名模糊、身份证号或手机号精确、标签、住址；始终在管辖范围内 / search people in your scope',
         querystring: searchQuery,
         response: { 200: z.object({ items: z.array(personSchema) }) },
       },

@@ -76,6 +76,7 @@ export const searchQuery = z.object({
     .regex(/^1[3-9]\d{9}$/, '11-digit mobile number')
     .optional(),
   tag: z.enum(PERSON_TAGS).optional(),
+  address: z.string().trim().min(2).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

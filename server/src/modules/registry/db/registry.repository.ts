@@ -229,6 +229,8 @@ export interface PeopleFilter {
   idNumberHash?: string[];
   phoneHash?: string[];
   tag?: string;
+  /** Part of the address of the building they live in. */
+  address?: string;
   limit: number;
   offset: number;
 }
@@ -249,6 +251,10 @@ export async function searchPeople(db: Queryable, f: PeopleFilter): Promise<Pers
   if (f.phoneHash) where.push(`p.phone_hash = ANY(${p(f.phoneHash)}::text[])`);
   if (f.tag)
     where.push(`EXISTS (SELECT 1 FROM registry_person_tags t WHERE t.person_id = p.id AND t.tag = ${p(f.tag)})`);
+  if (f.address) {
+    where.push(`p.household_id IN (SELECT h.id FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id
+      WHERE b.grid_path <@ $1::ltree AND b.address LIKE '%' || ${p(f.address.replace(/[%_\\]/g, '\\$&'))} || '%')`);
+  }
   const order = f.name ? `similarity(p.name, ${p(f.name)}) DESC, p.id` : 'p.id';
   return db.query<R<PersonRecord>>(
     `SELECT ${PERSON_COLUMNS} FROM registry_people p WHERE ${where.join(' AND ')} ORDER BY ${order}

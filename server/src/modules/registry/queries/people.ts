@@ -14,7 +14,15 @@ function present(p: NonNullable<Awaited<ReturnType<typeof getPerson>>>) {
 export async function findPeople(
   ctx: Pick<ModuleContext, 'db' | 'cipher'>,
   actor: Actor,
-  q: { name?: string; idNumber?: string; phone?: string; tag?: string; limit: number; offset: number },
+  q: {
+    name?: string;
+    idNumber?: string;
+    phone?: string;
+    tag?: string;
+    address?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const rows = await searchPeople(ctx.db, {
     scope: actor.scopePath,
@@ -22,6 +30,7 @@ export async function findPeople(
     idNumberHash: q.idNumber ? hashes(ctx.cipher, q.idNumber.toUpperCase()) : undefined,
     phoneHash: q.phone ? hashes(ctx.cipher, q.phone) : undefined,
     tag: q.tag,
+    address: q.address,
     limit: q.limit,
     offset: q.offset,
   });

@@ -122,13 +122,25 @@ describe('compounds, units and households', () => {
     expect(res.body).not.toContain('13905380001');
   });
 
-  it('gives a grid worker the book of their own grid only, and finds buildings by address', async () => {
+  it('gives a grid worker the book of their own grid only, and finds buildings and people by address', async () => {
     const book = await call('GET', '/api/registry/households/book', u.gridWorker as string);
     expect(book.statusCode, book.body).toBe(200);
     expect(book.json().buildings.map((b: { id: number }) => b.id)).toEqual(expect.arrayContaining(buildingIds));
     expect(book.json().households).toBe(3);
     const other = await call('GET', '/api/registry/households/book', u.otherStreet as string);
     expect(other.json().buildings).toEqual([]);
+    const byAddress = await call(
+      'GET',
+      `/api/registry/people?address=${encodeURIComponent('幸福里小区 1 栋')}`,
+      u.gridWorker as string,
+    );
+    expect(byAddress.json().items.map((p: { name: string }) => p.name)).toEqual(['李建国']);
+    const elsewhere = await call(
+      'GET',
+      `/api/registry/people?address=${encodeURIComponent('幸福里小区 2 栋')}`,
+      u.gridWorker as string,
+    );
+    expect(elsewhere.json().items).toEqual([]);
     const found = await call(
       'GET',
       `/api/registry/buildings/search?q=${encodeURIComponent('幸福里')}`,
