@@ -6,4 +6,5 @@ export { reportCase } from './commands/report-case.js';
 export { resealCases } from './commands/reseal-cases.js';
 export { seedCategories } from './commands/seed-categories.js';
 export { type CategoryRecord, type ExchangeFilter, listCategories, listForExchange } from './db/cases.repository.js';
+export { casesNear } from './queries/cases-near.js';
 export { countOpenCasesByArea } from './queries/count-open-cases.js';

@@ -18,6 +18,7 @@ import { visitHousehold } from './commands/visit-household.js';
 import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
 import {
   bookOf,
+  buildingCases,
   buildingHouseholds,
   compoundDetail,
   compoundsOf,
@@ -35,6 +36,7 @@ import {
   areaCountsSchema,
   bookSchema,
   buildingBody,
+  buildingCasesSchema,
   buildingListSchema,
   compoundBody,
   compoundListSchema,
@@ -285,6 +287,19 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req) => buildingHouseholds(ctx, requireRole(req, rolesFor('view')), req.params.id),
+  );
+
+  app.get(
+    '/buildings/:id/cases',
+    {
+      schema: {
+        tags,
+        summary: '楼栋内及周边 30 米的事件（范围内）/ cases reported at a building',
+        params: idParam,
+        response: { 200: buildingCasesSchema },
+      },
+    },
+    async (req) => buildingCases(ctx, requireRole(req, rolesFor('view')), req.params.id),
   );
 
   app.get(

@@ -311,3 +311,18 @@ export const compoundBody = z
     propertyCompany: z.string().trim().max(100).nullable().optional(),
   })
   .refine((c) => c.address !== undefined || c.propertyCompany !== undefined, 'nothing to change');
+
+export const buildingCasesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      number: z.string(),
+      status: z.string(),
+      categoryCode: z.string(),
+      categoryZh: z.string(),
+      categoryEn: z.string(),
+      description: z.string(),
+      reportedAt: z.string(),
+    }),
+  ),
+});

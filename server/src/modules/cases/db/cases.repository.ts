@@ -686,3 +686,30 @@ export async function addFollower(db: Queryable, caseId: number, userId: number)
   );
   return rows.length === 1;
 }
+
+export interface CaseNearby {
+  id: number;
+  number: string;
+  status: string;
+  categoryCode: string;
+  categoryZh: string;
+  categoryEn: string;
+  description: string;
+  reportedAt: string;
+}
+
+/** Cases reported on or within `metres` of a shape, inside a scope, newest first. */
+export async function casesNearShape(
+  db: Queryable,
+  f: { scopePath: string; shape: unknown; metres: number; limit: number },
+): Promise<CaseNearby[]> {
+  return db.query<CaseNearby & Record<string, unknown>>(
+    `SELECT c.id::int AS id, c.number, c.status, c.category_code AS "categoryCode", k.name_zh AS "categoryZh",
+       k.name_en AS "categoryEn", c.description, to_json(c.reported_at) #>> '{}' AS "reportedAt"
+     FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code
+     WHERE c.grid_path <@ $1::ltree
+       AND ST_DWithin(c.location::geography, ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)::geography, $3)
+     ORDER BY c.reported_at DESC LIMIT $4`,
+    [f.scopePath, JSON.stringify(f.shape), f.metres, f.limit],
+  );
+}

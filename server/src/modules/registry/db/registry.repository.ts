@@ -80,6 +80,14 @@ export async function getBuilding(db: Queryable, id: number): Promise<BuildingRe
   return row;
 }
 
+export async function buildingFootprint(db: Queryable, id: number): Promise<unknown> {
+  const [row] = await db.query<{ shape: unknown }>(
+    'SELECT ST_AsGeoJSON(footprint)::json AS shape FROM registry_buildings WHERE id = $1',
+    [id],
+  );
+  return row?.shape;
+}
+
 /** Buildings of an area as GeoJSON, with what the map needs to extrude them in 3D. */
 export async function buildingsGeoJson(db: Queryable, scope: string, area: string, limit: number): Promise<unknown> {
   const [row] = await db.query<{ fc: unknown }>(

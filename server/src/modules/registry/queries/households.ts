@@ -1,6 +1,7 @@
 import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { casesNear } from '../../cases/index.js';
 import {
   compoundBuildings,
   compoundExists,
@@ -11,7 +12,7 @@ import {
   listVisits,
   searchBuildings,
 } from '../db/households.repository.js';
-import { getBuilding, getHousehold } from '../db/registry.repository.js';
+import { buildingFootprint, getBuilding, getHousehold } from '../db/registry.repository.js';
 import { registryErrors } from '../registry.errors.js';
 import { regionPath } from './region.js';
 
@@ -40,6 +41,15 @@ export async function buildingHouseholds(ctx: Pick<ModuleContext, 'db'>, actor: 
   if (!inScope(actor, b.gridPath)) throw coreErrors.outOfScope();
   const [row] = await householdBook(ctx.db, { scope: actor.scopePath, area: b.gridPath, buildingId, limit: 1 });
   return { units: row?.units ?? [] };
+}
+
+/** The cases the cases module holds at a building (on or beside its footprint), within the actor's scope. */
+export async function buildingCases(ctx: Pick<ModuleContext, 'db'>, actor: Actor, buildingId: number) {
+  const b = await getBuilding(ctx.db, buildingId);
+  if (!b) throw registryErrors.notFound({ field: 'id' });
+  if (!inScope(actor, b.gridPath)) throw coreErrors.outOfScope();
+  const shape = await buildingFootprint(ctx.db, buildingId);
+  return { items: await casesNear(ctx.db, { scopePath: actor.scopePath, shape }) };
 }
 
 export async function householdVisits(ctx: Pick<ModuleContext, 'db'>, actor: Actor, householdId: number) {

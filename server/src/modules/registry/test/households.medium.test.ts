@@ -122,6 +122,30 @@ describe('compounds, units and households', () => {
     expect(res.body).not.toContain('13905380001');
   });
 
+  it('lists the cases reported at a building or just beside it, not those at its neighbour', async () => {
+    const reported = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        categoryCode: 'S05',
+        description: '楼道堆放杂物',
+        location: { lng: centre[0] - 0.0002, lat: centre[1] },
+        viaHotline: true,
+        contact: { name: '李建国', phone: '13905380001' },
+      },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const here = await call('GET', `/api/registry/buildings/${buildingIds[0]}/cases`, u.gridWorker as string);
+    expect(here.json().items.map((c: { description: string }) => c.description)).toEqual(['楼道堆放杂物']);
+    expect(here.json().items[0].categoryZh).toBeTruthy();
+    const next = await call('GET', `/api/registry/buildings/${buildingIds[1]}/cases`, u.gridWorker as string);
+    expect(next.json().items).toEqual([]);
+    expect(
+      (await call('GET', `/api/registry/buildings/${buildingIds[0]}/cases`, u.otherStreet as string)).statusCode,
+    ).toBe(403);
+  });
+
   it('gives a grid worker the book of their own grid only, and finds buildings and people by address', async () => {
     const book = await call('GET', '/api/registry/households/book', u.gridWorker as string);
     expect(book.statusCode, book.body).toBe(200);
