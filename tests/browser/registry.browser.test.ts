@@ -187,20 +187,26 @@ describe.skipIf(!hasChromium)('the registry in Chromium', () => {
     expect(await page.getByTestId('people-table').textContent()).not.toContain(LI.phone);
     await row.click();
 
-    const drawer = page.getByTestId('person-drawer');
-    await expect.poll(() => drawer.getByTestId('masked-phone').textContent()).toBe('138****5678');
-    expect(await drawer.textContent()).toContain('党员');
-    await drawer.getByTestId('reveal-phone').click();
+    // the person's own page, in place of the search until the browser goes back
+    const person = page.getByTestId('person-page');
+    await expect.poll(() => person.getByTestId('masked-phone').textContent()).toBe('138****5678');
+    expect(await person.textContent()).toContain('党员');
+    await person.getByTestId('reveal-phone').click();
     await page.getByTestId('reveal-submit').click();
     await expect.poll(() => page.getByText('请填写查看事由（至少 4 个字）').count()).toBe(1);
     await page.getByTestId('reveal-reason').fill('上门走访需电话联系');
     await page.getByTestId('reveal-submit').click();
-    await expect.poll(() => drawer.getByTestId('revealed-phone').textContent()).toBe(`${LI.phone}本次查看已记录`);
-    expect(await drawer.getByTestId('masked-idNumber').textContent()).toMatch(/^370983\*+/);
-    await settled(drawer);
+    await expect.poll(() => person.getByTestId('revealed-phone').textContent()).toBe(`${LI.phone}本次查看已记录`);
+    expect(await person.getByTestId('masked-idNumber').textContent()).toMatch(/^370983\*+/);
+    await settled(person);
     await shot('03-person-revealed');
-    await page.keyboard.press('Escape');
-    await drawer.locator('.ant-drawer-content').waitFor({ state: 'detached' });
+    await page.goBack();
+    await person.waitFor({ state: 'detached' });
+    // the search is still there, and going to the page again asks for the reason again
+    expect(await row.isVisible()).toBe(true);
+    await row.click();
+    await expect.poll(() => person.getByTestId('masked-phone').textContent()).toBe('138****5678');
+    await page.goBack();
   });
 
   it('shows the community’s buildings in 3D with its overview, and opens a building on click', async () => {

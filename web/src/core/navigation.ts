@@ -55,6 +55,16 @@ export function isPhonePath(pathname: string): boolean {
   return pathname === '/m' || pathname.startsWith('/m/');
 }
 
+/**
+ * Moves to a console URL without a reload. Announced as a popstate, so every hook that reads the URL (the console
+ * page, a page's own view) follows it as it follows back and forward.
+ */
+export function navigateTo(path: string): void {
+  if (location.pathname + location.search === path) return;
+  history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
 /** The console page in the URL, so a reload or a shared link lands on the same page; back and forward work too. */
 export function useConsolePage(): [ConsolePage, (page: ConsolePage) => void] {
   const [page, setPage] = useState<ConsolePage>(() => pageOf(location.pathname));

@@ -1,5 +1,10 @@
+import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
+import { ConsoleLink } from '../../core/ConsoleLink';
 import { useT } from '../../core/i18n';
+import { pagesFor } from '../../core/navigation';
+import { useSession } from '../identity/session';
+import { areaPath } from '../registry/registryRoute';
 import type { GridDetail } from './api';
 import type { GridState } from './useGrid';
 
@@ -56,6 +61,18 @@ function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
   );
 }
 
+/** For those who may read the registry: the grid's people, compounds, buildings and visiting progress. */
+function GridOverviewLink({ code }: { code: string }) {
+  const { t } = useT();
+  const { user } = useSession();
+  if (!pagesFor(user.role).includes('registry')) return null;
+  return (
+    <ConsoleLink to={areaPath(code)} className="sz-grid-overview" data-testid="grid-overview">
+      <BarChartOutlined /> {t('grid.overview')}
+    </ConsoleLink>
+  );
+}
+
 export function GridDrawer({ state, onClose }: { state: GridState; onClose: () => void }) {
   const { t } = useT();
   const title = state.status === 'ready' ? `${t('grid.title')} · ${state.detail.grid.name}` : t('grid.title');
@@ -74,6 +91,7 @@ export function GridDrawer({ state, onClose }: { state: GridState; onClose: () =
       {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
       {state.status === 'ready' && (
         <>
+          <GridOverviewLink code={state.detail.grid.code} />
           <GridFacts grid={state.detail.grid} />
           <Typography.Title level={5} className="sz-section-title">
             {t('grid.team')}

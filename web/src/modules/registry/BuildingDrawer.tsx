@@ -1,14 +1,15 @@
-import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton } from 'antd';
+import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Typography } from 'antd';
 import { useT } from '../../core/i18n';
 import type { GridCollection } from '../geo/api';
 import { type BuildingDetail, fetchBuilding } from './api';
+import { BuildingUnits } from './BuildingUnits';
+import { CompoundFacts } from './CompoundFacts';
 import { useLoad } from './useLoad';
 
 function BuildingFacts({ building, gridName }: { building: BuildingDetail; gridName?: string }) {
   const { t, code } = useT();
   const items: DescriptionsProps['items'] = [
     { key: 'address', label: t('building.address'), children: building.address },
-    { key: 'compound', label: t('building.compound'), children: building.compound ?? '—' },
     { key: 'floors', label: t('building.floors'), children: t('building.floorsValue', { floors: building.floors }) },
     { key: 'height', label: t('building.height'), children: t('building.heightValue', { height: building.heightM }) },
     {
@@ -45,30 +46,49 @@ function BuildingFacts({ building, gridName }: { building: BuildingDetail; gridN
   );
 }
 
+function BuildingBody({ building, gridName }: { building: BuildingDetail; gridName?: string }) {
+  const { t } = useT();
+  return (
+    <>
+      <BuildingFacts building={building} gridName={gridName} />
+      <Typography.Title level={5} className="sz-section-title">
+        {t('compound.title')}
+      </Typography.Title>
+      {building.compoundId === null ? (
+        <Typography.Text type="secondary">{t('compound.none')}</Typography.Text>
+      ) : (
+        <CompoundFacts compoundId={building.compoundId} />
+      )}
+      <BuildingUnits buildingId={building.id} />
+    </>
+  );
+}
+
 interface Props {
   buildingId: number | undefined;
-  grids: GridCollection | undefined;
+  grids?: GridCollection;
+  /** Inside the map frame on the map tab, so the region select stays usable; over the page elsewhere. */
+  inFrame?: boolean;
   onClose: () => void;
 }
 
-export function BuildingDrawer({ buildingId, grids, onClose }: Props) {
+export function BuildingDrawer({ buildingId, grids, inFrame = false, onClose }: Props) {
   const { t } = useT();
   const state = useLoad(buildingId, fetchBuilding);
   const gridName = (code: string) => grids?.features.find((g) => g.properties.code === code)?.properties.name;
-  // Inside the map frame rather than over the page, like the grid drawer, so the region select stays usable.
   return (
     <Drawer
       open={buildingId !== undefined}
       onClose={onClose}
       title={state.status === 'ready' ? t('building.title', { name: state.value.name }) : ''}
-      size={400}
-      mask={false}
-      getContainer={false}
+      size={520}
+      mask={!inFrame}
+      getContainer={inFrame ? false : undefined}
       data-testid="building-drawer"
     >
       {state.status === 'loading' && <Skeleton active />}
       {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
-      {state.status === 'ready' && <BuildingFacts building={state.value} gridName={gridName(state.value.gridCode)} />}
+      {state.status === 'ready' && <BuildingBody building={state.value} gridName={gridName(state.value.gridCode)} />}
     </Drawer>
   );
 }

@@ -1,14 +1,18 @@
+import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Empty, Spin, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { ConsoleLink } from '../../core/ConsoleLink';
 import { useT } from '../../core/i18n';
 import { RegionSelect } from '../geo/RegionSelect';
-import type { ThingLayer } from './api';
+import { fetchSummary, type ThingLayer } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { BuildingMap } from './BuildingMap';
 import { ExportPeopleButton } from './ExportPeopleButton';
 import { MapLegend } from './MapLegend';
+import { areaPath } from './registryRoute';
 import { SituationPanel } from './SituationPanel';
 import { SummaryCard } from './SummaryCard';
+import { useLoad } from './useLoad';
 import { useRegionBuildings } from './useRegionBuildings';
 import { useRegionThings } from './useRegionThings';
 
@@ -21,6 +25,7 @@ export function BuildingsPanel() {
   const state = useRegionBuildings(regionCode);
   const data = 'data' in state ? state.data : undefined;
   const points = useRegionThings(regionCode, layers);
+  const summary = useLoad(regionCode, fetchSummary);
 
   // Stable, as RegionSelect requires: it calls this again whenever it changes.
   const chooseRegion = useCallback((code: string | undefined) => {
@@ -54,6 +59,11 @@ export function BuildingsPanel() {
             ]}
           />
         </span>
+        {regionCode && (
+          <ConsoleLink to={areaPath(regionCode)} data-testid="open-area">
+            <BarChartOutlined /> {t('area.open')}
+          </ConsoleLink>
+        )}
         {regionCode && <ExportPeopleButton regionCode={regionCode} />}
       </div>
       {state.status === 'failed' && (
@@ -62,12 +72,17 @@ export function BuildingsPanel() {
       {points.error && <Alert type="error" showIcon title={t('things.failed', { message: points.error })} />}
       {regionCode ? (
         <div className="sz-registry-body">
-          <SummaryCard regionCode={regionCode} />
+          <SummaryCard state={summary} />
           <div className="sz-map-frame">
             <BuildingMap data={data} things={points.things} onSelect={setBuildingId} />
             <MapLegend layers={layers} />
             {state.status === 'loading' && <Spin className="sz-map-spin" />}
-            <BuildingDrawer buildingId={buildingId} grids={data?.grids} onClose={() => setBuildingId(undefined)} />
+            <BuildingDrawer
+              buildingId={buildingId}
+              grids={data?.grids}
+              inFrame
+              onClose={() => setBuildingId(undefined)}
+            />
           </div>
         </div>
       ) : (

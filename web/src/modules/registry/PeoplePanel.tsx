@@ -2,19 +2,19 @@ import { Alert } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
+import { navigateTo } from '../../core/navigation';
 import { type PeopleQuery, type Person, searchPeople } from './api';
 import { ExportPeopleButton } from './ExportPeopleButton';
 import { PeopleSearchForm } from './PeopleSearchForm';
 import { PeopleTable } from './PeopleTable';
-import { PersonDrawer } from './PersonDrawer';
+import { personPath } from './registryRoute';
 
-/** 人员查询: search within the user's scope, open one person; export the scope's residents (of the tag searched for). */
+/** 人员查询: search within the user's scope, open one person's page; export the scope's residents (of the tag searched for). */
 export function PeoplePanel() {
   const { t } = useT();
   const [items, setItems] = useState<Person[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
-  const [open, setOpen] = useState<Person | null>(null);
   const [last, setLast] = useState<PeopleQuery>({});
 
   async function search(query: PeopleQuery) {
@@ -37,8 +37,7 @@ export function PeoplePanel() {
         <ExportPeopleButton tag={last.tag} />
       </div>
       {error && <Alert type="error" showIcon title={error} />}
-      <PeopleTable items={items} loading={loading} onOpen={setOpen} />
-      <PersonDrawer person={open} onClose={() => setOpen(null)} />
+      <PeopleTable items={items} loading={loading} onOpen={(person) => navigateTo(personPath(person.id))} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Card, Flex, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useT } from '../../core/i18n';
-import { fetchSummary, PERSON_TAGS, type RegistrySummary } from './api';
-import { useLoad } from './useLoad';
+import { PERSON_TAGS, type RegistrySummary } from './api';
+import type { LoadState } from './useLoad';
 
 const FIGURES = [
   ['people', 'summary.people'],
@@ -42,10 +42,9 @@ function SummaryFigures({ summary }: { summary: RegistrySummary }) {
   );
 }
 
-/** 人口概况 of the chosen region, with its venues, facilities and open cases. */
-export function SummaryCard({ regionCode }: { regionCode: string }) {
+/** 人口概况 of the chosen region, with its venues, facilities and open cases; loaded by the page, which may chart it too. */
+export function SummaryCard({ state }: { state: LoadState<RegistrySummary> }) {
   const { t } = useT();
-  const state = useLoad(regionCode, fetchSummary);
   return (
     <Card size="small" title={t('summary.title')} className="sz-summary" data-testid="summary-card">
       {state.status === 'loading' && <Skeleton active />}

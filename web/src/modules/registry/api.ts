@@ -1,4 +1,4 @@
-import type { FeatureCollection, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { PersonTag } from '../../../../server/src/modules/registry/domain/tags';
 import type {
   FacilityKind,
@@ -43,8 +43,83 @@ export type BuildingCollection = FeatureCollection<Polygon, BuildingProps>;
 
 export interface BuildingDetail extends BuildingProps {
   compound: string | null;
+  compoundId: number | null;
   households: number;
   people: number;
+}
+
+export const HOUSEHOLD_USES = ['owner_occupied', 'rented', 'vacant', 'commercial'] as const;
+export type HouseholdUse = (typeof HOUSEHOLD_USES)[number];
+
+/** A resident as a building's household list shows them: masked, tags by code only. */
+export interface Resident {
+  id: number;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  registered: boolean;
+  tags: string[];
+}
+
+export interface Household {
+  id: number;
+  room: string;
+  use: HouseholdUse;
+  version: number;
+  /** The last doorstep visit, null before the first. */
+  visitedAt: string | null;
+  residents: Resident[];
+}
+
+/** A unit of a building; a building without units has one, named ''. */
+export interface Unit {
+  id: number;
+  name: string;
+  households: Household[];
+}
+
+export interface BuildingListItem {
+  id: number;
+  name: string;
+  address: string;
+  compound: string | null;
+  gridCode: string;
+  floors: number;
+  households: number;
+  /** Households with at least one doorstep visit. */
+  visited: number;
+}
+
+export interface Visit {
+  id: number;
+  householdId: number;
+  actorId: number;
+  recordedAt: string;
+  receivedAt: string;
+  useBefore: HouseholdUse;
+  useAfter: HouseholdUse;
+  note: string | null;
+  movedOut: number[];
+  movedIn: number[];
+}
+
+export interface Compound {
+  id: number;
+  name: string;
+  address: string | null;
+  propertyCompany: string | null;
+  communityCode: string;
+  buildings: number;
+  households: number;
+  people: number;
+  /** The hull of its buildings; null while it has none. */
+  outline: Polygon | MultiPolygon | null;
+}
+
+export interface CompoundDetail extends Compound {
+  buildingList: { id: number; name: string; address: string; floors: number; gridCode: string }[];
 }
 
 export interface Person {
@@ -56,6 +131,16 @@ export interface Person {
   sex: 'male' | 'female';
   registered: boolean;
   householdId: number | null;
+  movedOutAt: string | null;
+  household: {
+    id: number;
+    buildingId: number;
+    building: string;
+    address: string;
+    unit: string;
+    room: string;
+    use: HouseholdUse;
+  } | null;
   gridCode: string;
   tags: { tag: string; detail: string | null; setAt: string }[];
 }
@@ -177,6 +262,32 @@ export function fetchBuildings(regionCode: string): Promise<BuildingCollection> 
 
 export function fetchBuilding(id: number): Promise<BuildingDetail> {
   return api('GET', `${BASE}/buildings/${id}`);
+}
+
+export async function fetchBuildingUnits(id: number): Promise<Unit[]> {
+  return (await api<{ units: Unit[] }>('GET', `${BASE}/buildings/${id}/households`)).units;
+}
+
+/** At most 1,000, the server's limit: a grid or community has far fewer; a street's are cut short. */
+export async function searchBuildings(regionCode: string): Promise<BuildingListItem[]> {
+  const query = queryString({ regionCode, limit: 1000 });
+  return (await api<{ items: BuildingListItem[] }>('GET', `${BASE}/buildings/search?${query}`)).items;
+}
+
+export async function fetchVisits(householdId: number): Promise<Visit[]> {
+  return (await api<{ items: Visit[] }>('GET', `${BASE}/households/${householdId}/visits`)).items;
+}
+
+export async function fetchCompounds(regionCode: string): Promise<Compound[]> {
+  return (await api<{ items: Compound[] }>('GET', `${BASE}/compounds?regionCode=${enc(regionCode)}`)).items;
+}
+
+export function fetchCompound(id: number): Promise<CompoundDetail> {
+  return api('GET', `${BASE}/compounds/${id}`);
+}
+
+export function fetchPerson(id: number): Promise<Person> {
+  return api('GET', `${BASE}/people/${id}`);
 }
 
 export function fetchSummary(regionCode: string): Promise<RegistrySummary> {

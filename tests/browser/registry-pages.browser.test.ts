@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+
+/**
+ * The registry's own pages in a real browser: a grid's overview (its compound, its buildings with how far visiting
+ * has got), a building's units and households, and one resident's page, masked throughout; then in English.
+ * Screenshots land in test-artifacts/ for a person to look at.
+ */
+
+const COMMUNITY = '370983002001';
+const STAFF = 'reg.pages';
+const ADDRESS = '老城街道南关社区 9 栋';
+const COMPOUND = '南关花园';
+const COMPANY = '鲁南物业';
+const withCheck = (first17: string) => first17 + checkCharacter(first17);
+const LI = { name: '李明', idNumber: withCheck('37098319800101001'), phone: '13812345678' };
+const WANG = { name: '王芳', idNumber: withCheck('37098319850505002'), phone: '13987654321' };
+const ZHAO = { name: '赵强', idNumber: withCheck('37098319450707003') };
+const SUN = { name: '孙丽', idNumber: withCheck('37098320000909004') };
+const EVERY_ID = [LI.idNumber, WANG.idNumber, ZHAO.idNumber, SUN.idNumber, LI.phone, WANG.phone];
+const NOTE = '入户核实，新增住户一人';
+
+let t: TestApp;
+let browser: Browser;
+let page: Page;
+let base: string;
+let gridCode: string;
+let gridName: string;
+let liId: number;
+let centre: [number, number];
+
+async function call<T>(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, headers = {}) {
+  const res = await t.app.inject({ method, url, payload, headers: { cookie, ...headers } });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+function square([x, y]: [number, number], d: number) {
+  const ring = [
+    [x - d, y - d],
+    [x + d, y - d],
+    [x + d, y + d],
+    [x - d, y + d],
+    [x - d, y - d],
+  ];
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** A compound of one building, two units, three households and four residents, one household visited. */
+async function recordCompound(staff: string, at: [number, number]) {
+  const post = <T>(url: string, body: object) => call<T>(staff, 'POST', `/api/registry${url}`, body);
+  const { id: buildingId } = await post<{ id: number }>('/buildings', {
+    name: '9 栋',
+    address: ADDRESS,
+    compound: COMPOUND,
+    footprint: square(at, 0.0002),
+    floors: 6,
+  });
+  const household = async (unit: string, room: string, use: string) =>
+    (await post<{ id: number }>(`/buildings/${buildingId}/households`, { unit, room, use })).id;
+  const h301 = await household('1', '301', 'vacant');
+  const h302 = await household('1', '302', 'rented');
+  const h101 = await household('2', '101', 'owner_occupied');
+  const person = async (body: object) => (await post<{ id: number }>('/people', body)).id;
+  liId = await person({
+    ...LI,
+    householdId: h301,
+    registered: true,
+    tags: [{ tag: 'party_member', detail: '2001 年入党' }],
+  });
+  await person({ ...WANG, householdId: h301, registered: false });
+  await person({ ...ZHAO, householdId: h101, registered: true });
+
+  const { compoundId } = await call<{ compoundId: number }>(staff, 'GET', `/api/registry/buildings/${buildingId}`);
+  await call(staff, 'PATCH', `/api/registry/compounds/${compoundId}`, { propertyCompany: COMPANY });
+
+  const { units } = await call<{ units: { households: { id: number; version: number }[] }[] }>(
+    staff,
+    'GET',
+    `/api/registry/buildings/${buildingId}/households`,
+  );
+  const version = units.flatMap((u) => u.households).find((h) => h.id === h301)?.version ?? 1;
+  await call(
+    staff,
+    'POST',
+    `/api/registry/households/${h301}/visits`,
+    {
+      recordedAt: new Date().toISOString(),
+      baseVersion: version,
+      use: 'owner_occupied',
+      note: NOTE,
+      newResidents: [{ ...SUN, registered: true }],
+    },
+    { 'idempotency-key': randomUUID() },
+  );
+  return { h302 };
+}
+
+/** Waits for the CSS transitions under the locator (a drawer sliding in) to end. */
+async function settled(locator: Locator) {
+  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+}
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(shots, `registry-pages-${name}.png`) });
+}
+
+/** Nothing on the page, anywhere, shows an ID number or phone in full. */
+async function expectNothingInFull() {
+  const text = await page.evaluate(() => document.body.textContent ?? '');
+  for (const secret of EVERY_ID) expect(text).not.toContain(secret);
+}
+
+describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
+  beforeAll(async () => {
+    await buildConsoleIfMissing();
+    t = await startTestApp({ serveWeb: true, grids: ['370983'] });
+    const admin = t.adminCookie;
+    const grids = await call<{ features: { properties: { code: string; name: string } }[] }>(
+      admin,
+      'GET',
+      `/api/geo/regions/${COMMUNITY}/grids`,
+    );
+    const grid = grids.features[0]?.properties;
+    if (!grid) throw new Error(`no grids in ${COMMUNITY}`);
+    ({ code: gridCode, name: gridName } = grid);
+    centre = (await call<{ grid: { centroid: [number, number] } }>(admin, 'GET', `/api/geo/grids/${gridCode}`)).grid
+      .centroid;
+    await recordCompound(await t.userCookie('community_staff', COMMUNITY, STAFF), centre);
+
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    // Straight to the grid's overview, as a shared link would: the sign-in keeps the address.
+    await page.goto(`${base}/registry/areas/${gridCode}`);
+    await page.getByLabel('用户名').fill(STAFF);
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('area-page').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('shows a grid’s overview: figures, its compound on a map and in a list, its buildings with visiting progress', async () => {
+    await expect.poll(() => page.getByTestId('area-title').textContent()).toContain(`${gridName} · 概况`);
+    await expect.poll(() => page.getByTestId('summary-people').textContent()).toContain('4');
+    await page.getByTestId('tag-chart').waitFor();
+
+    const compound = page.getByTestId('compound-list').locator('tbody tr').filter({ hasText: COMPOUND });
+    await expect.poll(() => compound.textContent()).toContain(COMPANY);
+    // 1 building, 3 households, 4 people
+    expect(await compound.locator('td').allTextContents()).toEqual([COMPOUND, COMPANY, '1', '3', '4']);
+    await page.locator('[data-testid=compound-map][data-ready="1"]').waitFor();
+    expect(await page.getByTestId('compound-map').textContent()).toContain(COMPOUND);
+
+    const building = page.getByTestId('area-buildings').locator('tbody tr').filter({ hasText: '9 栋' });
+    await expect.poll(() => building.getByTestId('visit-progress').textContent()).toBe('1/3');
+    expect(await building.textContent()).toContain(ADDRESS);
+    // a grid has no child areas to compare
+    expect(await page.getByTestId('situation-panel').count()).toBe(0);
+    await shot('01-area');
+    await building.scrollIntoViewIfNeeded();
+    await shot('01b-area-buildings');
+  });
+
+  it('opens the building from the list: its compound, units and households with residents masked', async () => {
+    await page.getByTestId('area-buildings').locator('tbody tr').filter({ hasText: '9 栋' }).click();
+    const drawer = page.getByTestId('building-drawer');
+    await expect.poll(() => drawer.getByTestId('compound-facts').textContent()).toContain(COMPANY);
+    expect(await drawer.getByTestId('compound-facts').textContent()).toContain('1 栋楼 · 3 户 · 4 人');
+
+    const units = drawer.getByTestId('unit');
+    await expect.poll(() => units.count()).toBe(2);
+    expect(await units.first().textContent()).toContain('1 单元');
+    expect(await units.nth(1).textContent()).toContain('2 单元');
+
+    const h301 = units.first().getByTestId('household').filter({ hasText: '301 室' });
+    const h302 = units.first().getByTestId('household').filter({ hasText: '302 室' });
+    expect(await h301.textContent()).toContain('自住'); // changed at the visit from vacant
+    expect(await h301.textContent()).toMatch(/走访 \d{4}/);
+    expect(await h302.textContent()).toContain('出租');
+    expect(await h302.textContent()).toContain('未走访');
+    expect(await h302.textContent()).toContain('无登记住户');
+    expect(await h301.getByTestId('resident').count()).toBe(3); // 李明, 王芳 and the newcomer 孙丽
+
+    const li = h301.getByTestId('resident').filter({ hasText: LI.name });
+    const liText = await li.textContent();
+    expect(liText).toMatch(/370983\*+/);
+    expect(liText).toContain('138****5678');
+    expect(liText).toContain('党员');
+    expect(liText).toMatch(/男 · \d+ 岁/);
+    expect(await h301.getByTestId('resident').filter({ hasText: WANG.name }).textContent()).toContain('流动人口');
+    await expectNothingInFull();
+    await settled(drawer);
+    await shot('02-building-drawer');
+  });
+
+  it('opens a resident’s page at its own address, masked, with household, members and visits', async () => {
+    await page.getByTestId('building-drawer').getByTestId('resident-link').filter({ hasText: LI.name }).click();
+    await page.getByTestId('person-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/registry/people/${liId}`);
+
+    const facts = page.getByTestId('person-facts');
+    await expect.poll(() => facts.getByTestId('masked-idNumber').textContent()).toMatch(/^370983\*+/);
+    expect(await facts.getByTestId('masked-phone').textContent()).toBe('138****5678');
+    expect(await facts.textContent()).toContain('1980-01-01（');
+    expect(await facts.textContent()).toContain('户籍人口');
+    expect(await page.getByTestId('moved-out').count()).toBe(0);
+    const tags = await page.getByTestId('person-tags').textContent();
+    expect(tags).toContain('党员');
+    expect(tags).toContain('2001 年入党');
+
+    const home = await page.getByTestId('person-household').textContent();
+    expect(home).toContain(ADDRESS);
+    expect(home).toContain('1 单元');
+    expect(home).toContain('301');
+    expect(home).toContain('自住');
+    const members = page.getByTestId('household-members');
+    await expect.poll(() => members.getByTestId('resident').count()).toBe(2);
+    expect(await members.textContent()).toContain(WANG.name);
+    expect(await members.textContent()).toContain(SUN.name);
+    expect(await members.textContent()).not.toContain(LI.name);
+
+    const visit = page.getByTestId('household-visits').locator('tbody tr');
+    await expect.poll(() => visit.count()).toBe(1);
+    const cells = await visit.locator('td').allTextContents();
+    expect(cells[2]).toBe('空置自住');
+    expect(cells.slice(3)).toEqual([NOTE, '0', '1']);
+    await expectNothingInFull();
+    await shot('03-person');
+  });
+
+  it('keeps the person at their address across a reload, opens their building, and goes back to the overview', async () => {
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('person-facts').getByTestId('masked-phone').textContent())
+      .toBe('138****5678');
+    await page.getByTestId('open-building').click();
+    const drawer = page.getByTestId('building-drawer');
+    await expect.poll(() => drawer.getByTestId('unit').count()).toBe(2);
+    await page.keyboard.press('Escape');
+    await drawer.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+
+    await page.goBack();
+    await page.getByTestId('area-page').waitFor();
+    await expect.poll(() => page.getByTestId('area-title').textContent()).toContain(gridName);
+  });
+
+  it('reads in English', async () => {
+    await page.goForward();
+    await page.getByTestId('person-page').waitFor();
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('person-page').textContent()).toContain('Others in the household');
+    const home = await page.getByTestId('person-household').textContent();
+    expect(home).toContain('Owner-occupied');
+    const visit = await page.getByTestId('household-visits').locator('tbody tr td').allTextContents();
+    expect(visit[2]).toBe('VacantOwner-occupied');
+    expect(await page.getByTestId('person-facts').textContent()).toContain('Registered (hukou)');
+    const text = await page.getByTestId('person-page').textContent();
+    for (const chinese of ['同户人员', '走访记录', '所在房屋', '户籍人口']) expect(text).not.toContain(chinese);
+    await expectNothingInFull();
+    await shot('04-person-en');
+  });
+
+  it('leads from a grid on the map to the grid’s overview', async () => {
+    await page.getByTestId('nav').getByText('Map').click();
+    await page.getByTestId('region-tree').getByText('南关居委会').click();
+    await page.waitForFunction(() => document.body.dataset.mapReady === '1', undefined, { timeout: 60_000 });
+    const point = await page.evaluate(([x, y]) => window.__shanzhiMap?.project([x, y]), centre);
+    const box = await page.locator('.sz-geo .maplibregl-canvas').boundingBox();
+    if (!point || !box) throw new Error('the map is not on the page');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    const drawer = page.getByTestId('grid-drawer');
+    await expect.poll(() => drawer.getByTestId('grid-code').textContent()).toBe(gridCode);
+    expect(await drawer.getByTestId('grid-overview').textContent()).toContain('Grid overview');
+    await settled(drawer);
+    await shot('05-grid-drawer');
+    await drawer.getByTestId('grid-overview').click();
+
+    await page.getByTestId('area-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/registry/areas/${gridCode}`);
+    await expect.poll(() => page.getByTestId('area-title').textContent()).toContain(`${gridName} · overview`);
+    const building = page.getByTestId('area-buildings').locator('tbody tr').filter({ hasText: '9 栋' });
+    await expect.poll(() => building.getByTestId('visit-progress').textContent()).toBe('1/3');
+    expect(await page.getByTestId('compound-list').textContent()).toContain('Property company');
+    await shot('06-area-en');
+  });
+});
+
+declare global {
+  interface Window {
+    __shanzhiMap?: import('maplibre-gl').Map;
+  }
+}

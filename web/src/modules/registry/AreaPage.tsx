@@ -1,0 +1,104 @@
+import { Alert, Card, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useT } from '../../core/i18n';
+import { fetchGrid, fetchRegion } from '../geo/api';
+import { fetchCompounds, fetchSummary, searchBuildings } from './api';
+import { BuildingDrawer } from './BuildingDrawer';
+import { BuildingProgressTable } from './BuildingProgressTable';
+import { CompoundList } from './CompoundList';
+import { CompoundMap } from './CompoundMap';
+import { RegistryBreadcrumb } from './RegistryBreadcrumb';
+import { areaPath } from './registryRoute';
+import { SituationPanel } from './SituationPanel';
+import { SummaryCard } from './SummaryCard';
+import { useLoad } from './useLoad';
+
+const TagChart = lazy(() => import('./TagChart'));
+
+const isGrid = (code: string) => code.length === 15;
+
+/** An area's name and the regions above it; a grid's chain stops at its community, a region's ends at itself. */
+async function fetchArea(code: string) {
+  if (isGrid(code)) {
+    const { grid, chain } = await fetchGrid(code);
+    return { name: grid.name, above: chain };
+  }
+  const { region, chain } = await fetchRegion(code);
+  return { name: region.name, above: chain.filter((link) => link.code !== code) };
+}
+
+function AreaCompounds({ code }: { code: string }) {
+  const { t } = useT();
+  const state = useLoad(code, fetchCompounds);
+  const [selected, setSelected] = useState<number>();
+  const compounds = state.status === 'ready' ? state.value : [];
+  return (
+    <Card size="small" title={t('area.compounds')} className="sz-area-compounds" data-testid="area-compounds">
+      {state.status === 'failed' && (
+        <Alert type="warning" showIcon title={t('area.compoundsFailed', { message: state.message })} />
+      )}
+      <div className="sz-area-compounds-body">
+        <CompoundMap compounds={compounds} selected={selected} />
+        <CompoundList
+          compounds={compounds}
+          loading={state.status === 'loading'}
+          selected={selected}
+          onSelect={setSelected}
+        />
+      </div>
+    </Card>
+  );
+}
+
+function AreaBuildings({ code }: { code: string }) {
+  const { t } = useT();
+  const state = useLoad(code, searchBuildings);
+  const [buildingId, setBuildingId] = useState<number>();
+  return (
+    <Card size="small" title={t('area.buildings')}>
+      {state.status === 'failed' && (
+        <Alert type="warning" showIcon title={t('area.buildingsFailed', { message: state.message })} />
+      )}
+      <BuildingProgressTable
+        buildings={state.status === 'ready' ? state.value : []}
+        loading={state.status === 'loading'}
+        onOpen={setBuildingId}
+      />
+      <BuildingDrawer buildingId={buildingId} onClose={() => setBuildingId(undefined)} />
+    </Card>
+  );
+}
+
+/** 网格概况 (or a street's, a community's): its figures, groups, compounds, buildings and how far visiting has got. */
+export function AreaPage({ code }: { code: string }) {
+  const { t } = useT();
+  const area = useLoad(code, fetchArea);
+  const summary = useLoad(code, fetchSummary);
+  const name = area.status === 'ready' ? area.value.name : code;
+  const trail = area.status === 'ready' ? area.value.above.map((l) => ({ to: areaPath(l.code), title: l.name })) : [];
+  return (
+    <div className="sz-registry-subpage" data-testid="area-page">
+      <RegistryBreadcrumb trail={trail} current={name} />
+      <Typography.Title level={4} className="sz-subpage-title" data-testid="area-title">
+        {t('area.title', { name })} <span className="sz-mono sz-subpage-code">{code}</span>
+      </Typography.Title>
+      {area.status === 'failed' && <Alert type="error" showIcon title={t('area.failed', { message: area.message })} />}
+      <div className="sz-area-top">
+        <SummaryCard state={summary} />
+        <Card size="small" title={t('area.byTagChart')} className="sz-area-tags">
+          {summary.status === 'ready' &&
+            (Object.values(summary.value.byTag).some((n) => n > 0) ? (
+              <Suspense fallback={null}>
+                <TagChart byTag={summary.value.byTag} />
+              </Suspense>
+            ) : (
+              <Typography.Text type="secondary">{t('summary.noTags')}</Typography.Text>
+            ))}
+        </Card>
+      </div>
+      <AreaCompounds code={code} />
+      <AreaBuildings code={code} />
+      {!isGrid(code) && <SituationPanel regionCode={code} />}
+    </div>
+  );
+}
