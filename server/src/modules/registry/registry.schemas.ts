@@ -218,6 +218,7 @@ export const visitSchema = z.object({
   id: z.number(),
   householdId: z.number(),
   actorId: z.number(),
+  actorName: z.string(),
   recordedAt: z.string(),
   receivedAt: z.string(),
   useBefore: householdUse,

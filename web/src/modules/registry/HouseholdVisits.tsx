@@ -23,7 +23,7 @@ export function HouseholdVisits({ householdId }: { householdId: number }) {
       locale={{ emptyText: t('person.noVisits') }}
       columns={[
         { key: 'recordedAt', title: t('visit.recordedAt'), render: (_, v) => formatDateTime(v.recordedAt, lang) },
-        { key: 'actor', title: t('visit.actor'), render: (_, v) => t('visit.actorValue', { id: v.actorId }) },
+        { key: 'actor', title: t('visit.actor'), dataIndex: 'actorName' },
         {
           key: 'use',
           title: t('visit.use'),

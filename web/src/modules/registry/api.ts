@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { z } from 'zod';
 import type { PersonTag } from '../../../../server/src/modules/registry/domain/tags';
 import type {
   FacilityKind,
@@ -6,6 +7,19 @@ import type {
   NineSmallKind,
   VenueKind,
 } from '../../../../server/src/modules/registry/domain/things';
+import type {
+  areaCountsSchema,
+  buildingCasesSchema,
+  buildingListSchema,
+  compoundListSchema,
+  compoundSchema,
+  facilitySchema,
+  personSchema,
+  situationSchema,
+  unitSchema,
+  venueSchema,
+  visitSchema,
+} from '../../../../server/src/modules/registry/registry.schemas';
 import { api, download, upload } from '../../core/api';
 
 // the managed tag list is the server's own (a pure domain module, imported as source)
@@ -51,99 +65,22 @@ export interface BuildingDetail extends BuildingProps {
 export const HOUSEHOLD_USES = ['owner_occupied', 'rented', 'vacant', 'commercial'] as const;
 export type HouseholdUse = (typeof HOUSEHOLD_USES)[number];
 
+// Response shapes are the server's zod schemas, inferred: the two sides cannot drift apart.
+export type Unit = z.infer<typeof unitSchema>;
+export type Household = Unit['households'][number];
 /** A resident as a building's household list shows them: masked, tags by code only. */
-export interface Resident {
-  id: number;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  registered: boolean;
-  tags: string[];
-}
+export type Resident = Household['residents'][number];
+export type BuildingListItem = z.infer<typeof buildingListSchema>['items'][number];
+export type Visit = z.infer<typeof visitSchema>;
+export type BuildingCase = z.infer<typeof buildingCasesSchema>['items'][number];
 
-export interface Household {
-  id: number;
-  room: string;
-  use: HouseholdUse;
-  version: number;
-  /** The last doorstep visit, null before the first. */
-  visitedAt: string | null;
-  residents: Resident[];
-}
-
-/** A unit of a building; a building without units has one, named ''. */
-export interface Unit {
-  id: number;
-  name: string;
-  households: Household[];
-}
-
-export interface BuildingListItem {
-  id: number;
-  name: string;
-  address: string;
-  compound: string | null;
-  gridCode: string;
-  floors: number;
-  households: number;
-  /** Households with at least one doorstep visit. */
-  visited: number;
-}
-
-export interface Visit {
-  id: number;
-  householdId: number;
-  actorId: number;
-  recordedAt: string;
-  receivedAt: string;
-  useBefore: HouseholdUse;
-  useAfter: HouseholdUse;
-  note: string | null;
-  movedOut: number[];
-  movedIn: number[];
-}
-
-export interface Compound {
-  id: number;
-  name: string;
-  address: string | null;
-  propertyCompany: string | null;
-  communityCode: string;
-  buildings: number;
-  households: number;
-  people: number;
-  /** The hull of its buildings; null while it has none. */
+type CompoundRow = z.infer<typeof compoundListSchema>['items'][number];
+export interface Compound extends Omit<CompoundRow, 'outline'> {
+  /** The convex hull of its buildings' footprints. */
   outline: Polygon | MultiPolygon | null;
 }
-
-export interface CompoundDetail extends Compound {
-  buildingList: { id: number; name: string; address: string; floors: number; gridCode: string }[];
-}
-
-export interface Person {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  birthDate: string;
-  sex: 'male' | 'female';
-  registered: boolean;
-  householdId: number | null;
-  movedOutAt: string | null;
-  household: {
-    id: number;
-    buildingId: number;
-    building: string;
-    address: string;
-    unit: string;
-    room: string;
-    use: HouseholdUse;
-  } | null;
-  gridCode: string;
-  tags: { tag: string; detail: string | null; setAt: string }[];
-}
+export type CompoundDetail = Compound & Pick<z.infer<typeof compoundSchema>, 'buildingList'>;
+export type Person = z.infer<typeof personSchema>;
 
 export interface PeopleQuery {
   name?: string;
@@ -154,57 +91,13 @@ export interface PeopleQuery {
 
 export type RevealField = 'idNumber' | 'phone';
 
-export interface RegistrySummary {
-  buildings: number;
-  households: number;
-  people: number;
-  floating: number;
-  byTag: Record<string, number>;
-  venues: number;
-  facilities: number;
-  openCases: number;
-}
-
-export interface SituationRow extends RegistrySummary {
-  code: string;
-  name: string;
-  level: 'district' | 'street' | 'community' | 'grid';
-}
-
+export type RegistrySummary = z.infer<typeof areaCountsSchema>;
 /** 情: the live counts of each child area of a region, and of the region. */
-export interface Situation {
-  regionCode: string;
-  rows: SituationRow[];
-  total: RegistrySummary;
-}
+export type Situation = z.infer<typeof situationSchema>;
+export type SituationRow = Situation['rows'][number];
 
-export interface Venue {
-  id: number;
-  name: string;
-  kind: VenueKind;
-  nineSmallKind: NineSmallKind | null;
-  address: string;
-  location: { lng: number; lat: number };
-  buildingId: number | null;
-  ownerName: string | null;
-  contactPhoneMasked: string | null;
-  creditCode: string | null;
-  gridCode: string;
-  createdAt: string;
-}
-
-export interface Facility {
-  id: number;
-  kind: FacilityKind;
-  name: string;
-  location: { lng: number; lat: number };
-  buildingId: number | null;
-  venueId: number | null;
-  ownerName: string | null;
-  status: FacilityStatus;
-  gridCode: string;
-  createdAt: string;
-}
+export type Venue = z.infer<typeof venueSchema>;
+export type Facility = z.infer<typeof facilitySchema>;
 
 export interface ThingPage {
   regionCode?: string;

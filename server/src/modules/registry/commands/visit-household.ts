@@ -72,6 +72,7 @@ export async function visitHousehold(
       const visitId = await insertVisit(tx, {
         householdId,
         actorId: actor.id,
+        actorName: actor.displayName,
         idempotencyKey,
         recordedAt: input.recordedAt,
         useBefore: h.use,

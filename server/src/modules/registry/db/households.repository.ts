@@ -126,6 +126,7 @@ export interface VisitRecord {
   id: number;
   householdId: number;
   actorId: number;
+  actorName: string;
   recordedAt: string;
   receivedAt: string;
   useBefore: HouseholdUse;
@@ -135,7 +136,7 @@ export interface VisitRecord {
   movedIn: number[];
 }
 
-const VISIT_COLUMNS = `v.id::int AS id, v.household_id::int AS "householdId", v.actor_id::int AS "actorId",
+const VISIT_COLUMNS = `v.id::int AS id, v.household_id::int AS "householdId", v.actor_id::int AS "actorId", v.actor_name AS "actorName",
   to_json(v.recorded_at) #>> '{}' AS "recordedAt", to_json(v.received_at) #>> '{}' AS "receivedAt",
   v.use_before AS "useBefore", v.use_after AS "useAfter", v.note,
   (SELECT coalesce(array_agg(x::int), '{}') FROM unnest(v.moved_out) x) AS "movedOut",
@@ -148,10 +149,21 @@ export async function insertVisit(
 ): Promise<number | undefined> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO registry_household_visits
-       (household_id, actor_id, idempotency_key, recorded_at, use_before, use_after, note, moved_out, moved_in)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::bigint[], $9::bigint[])
+       (household_id, actor_id, actor_name, idempotency_key, recorded_at, use_before, use_after, note, moved_out, moved_in)
+     VALUES ($1, $2, $10, $3, $4, $5, $6, $7, $8::bigint[], $9::bigint[])
      ON CONFLICT (actor_id, idempotency_key) DO NOTHING RETURNING id::int AS id`,
-    [v.householdId, v.actorId, v.idempotencyKey, v.recordedAt, v.useBefore, v.useAfter, v.note, v.movedOut, v.movedIn],
+    [
+      v.householdId,
+      v.actorId,
+      v.idempotencyKey,
+      v.recordedAt,
+      v.useBefore,
+      v.useAfter,
+      v.note,
+      v.movedOut,
+      v.movedIn,
+      v.actorName,
+    ],
   );
   return row?.id;
 }

@@ -214,7 +214,10 @@ describe('the doorstep visit', () => {
     expect(household.visitedAt).toEqual(expect.any(String));
     expect(household.residents.map((r: { name: string }) => r.name)).toEqual(['王芳']);
     const visits = await call('GET', `/api/registry/households/${id}/visits`, u.community as string);
-    expect(visits.json().items[0]).toMatchObject({ note: '原租户已搬走，新租户入住' });
+    expect(visits.json().items[0]).toMatchObject({
+      note: '原租户已搬走，新租户入住',
+      actorName: expect.stringMatching(/.+/),
+    });
   });
 
   it('refuses a change of use made over a newer version, but keeps a note made over it', async () => {

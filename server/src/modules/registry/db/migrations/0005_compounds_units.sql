@@ -50,6 +50,8 @@ CREATE TABLE registry_household_visits (
   id bigserial PRIMARY KEY,
   household_id bigint NOT NULL REFERENCES registry_households (id),
   actor_id bigint NOT NULL,
+  -- the name shown beside the visit, as it was then: the registry does not read identity's tables
+  actor_name text NOT NULL,
   idempotency_key text NOT NULL,
   recorded_at timestamptz NOT NULL,
   received_at timestamptz NOT NULL DEFAULT now(),
