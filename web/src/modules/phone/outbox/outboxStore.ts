@@ -1,4 +1,5 @@
 import type { ReportInput } from '../../cases/api';
+import { runStore } from '../phoneStore';
 
 /** A photo already on the server keeps its id; one picked without a connection waits here as its bytes. */
 export type OutboxMedia = { id: number } | { blob: Blob; name: string };
@@ -15,44 +16,15 @@ export interface OutboxReport {
   error?: string;
 }
 
-const DB_NAME = 'shanzhi-outbox';
-const STORE = 'reports';
-
-let opened: Promise<IDBDatabase> | undefined;
-
-/** IndexedDB rather than localStorage, because only it keeps photos as Blobs. */
-function database(): Promise<IDBDatabase> {
-  opened ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key' });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => {
-      opened = undefined;
-      reject(request.error);
-    };
-  });
-  return opened;
-}
-
-async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await database();
-  return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = act(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error);
-  });
-}
-
 export async function outboxOf(userId: number): Promise<OutboxReport[]> {
-  const all = await run<OutboxReport[]>('readonly', (store) => store.getAll());
+  const all = await runStore<OutboxReport[]>('reports', 'readonly', (store) => store.getAll());
   return all.filter((r) => r.userId === userId).sort((a, b) => a.savedAt.localeCompare(b.savedAt));
 }
 
 export function saveToOutbox(report: OutboxReport): Promise<IDBValidKey> {
-  return run('readwrite', (store) => store.put(report));
+  return runStore('reports', 'readwrite', (store) => store.put(report));
 }
 
 export function removeFromOutbox(key: string): Promise<undefined> {
-  return run('readwrite', (store) => store.delete(key));
+  return runStore('reports', 'readwrite', (store) => store.delete(key));
 }
