@@ -1,24 +1,24 @@
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
-import { maskPhone } from '../../../core/crypto.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { readSpreadsheetRows as readRows } from '../../../core/spreadsheet.js';
 import {
   buildingAddresses,
   getImport,
   householdIds,
-  insertHousehold,
+  insertHouseholds,
   insertImport,
   insertImportErrors,
   insertPeople,
   insertTagsBulk,
   insertUnmatched,
+  type NewHousehold,
   type NewPerson,
   updateImport,
 } from '../db/registry.repository.js';
-import { birthDateOf, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { type CellError, type ImportRow, normaliseAddress, parseRow } from '../domain/import-row.js';
 import { ageTags } from '../domain/tags.js';
+import { sealResident } from './register-person.js';
 
 type Ctx = Pick<ModuleContext, 'db' | 'cipher' | 'files' | 'log'>;
 const BATCH = 500;
@@ -119,8 +119,20 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
         h.id,
       ]),
     );
-    let batch: { row: ImportRow; person: NewPerson }[] = [];
+    let batch: { row: ImportRow; person: NewPerson; household: NewHousehold }[] = [];
+    const keyOf = (h: { buildingId: number; unit: string; room: string }) => `${h.buildingId}|${h.unit}|${h.room}`;
     const write = async () => {
+      // the batch's new households in one statement, then each person pointed at theirs
+      const fresh = new Map(
+        batch.filter((b) => !households.has(keyOf(b.household))).map((b) => [keyOf(b.household), b]),
+      );
+      for (const h of await insertHouseholds(
+        tx,
+        [...fresh.values()].map((b) => b.household),
+      )) {
+        households.set(keyOf(h), h.id);
+      }
+      for (const b of batch) b.person.householdId = households.get(keyOf(b.household)) ?? null;
       const inserted = await insertPeople(
         tx,
         batch.map((b) => b.person),
@@ -143,34 +155,15 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
       if (!row) continue;
       const building = buildings.get(normaliseAddress(row.address));
       if (!building) continue;
-      const key = `${building.id}|${row.unit}|${row.room}`;
-      let householdId = households.get(key);
-      if (!householdId) {
-        householdId = await insertHousehold(tx, {
-          buildingId: building.id,
-          unit: row.unit,
-          room: row.room,
-          use: 'owner_occupied',
-        });
-        if (householdId) households.set(key, householdId);
-      }
       batch.push({
         row,
-        person: {
-          name: row.name,
-          idNumberEnc: ctx.cipher.encrypt(row.idNumber),
-          idNumberHash: ctx.cipher.searchHash(row.idNumber),
-          retiredIdHashes: ctx.cipher.retiredHashes(row.idNumber),
-          idNumberMasked: maskIdNumber(row.idNumber),
-          phoneEnc: row.phone ? ctx.cipher.encrypt(row.phone) : null,
-          phoneHash: row.phone ? ctx.cipher.searchHash(row.phone) : null,
-          phoneMasked: row.phone ? maskPhone(row.phone) : null,
-          birthDate: birthDateOf(row.idNumber),
-          sex: sexOf(row.idNumber),
-          householdId: householdId ?? null,
-          registered: row.registered,
-          gridPath: building.gridPath,
-        },
+        household: { buildingId: building.id, unit: row.unit, room: row.room, use: 'owner_occupied' },
+        // the household is known once the batch is written
+        person: sealResident(
+          ctx.cipher,
+          { name: row.name, idNumber: row.idNumber, phone: row.phone ?? undefined, registered: row.registered },
+          { householdId: 0, gridPath: building.gridPath },
+        ),
       });
       if (batch.length >= BATCH) await write();
     }

@@ -138,17 +138,17 @@ export async function seedDemoRegistry(
         const roomsPerFloor = Math.max(2, Math.ceil(opts.householdsPerBuilding / UNITS_PER_BUILDING / floors));
         const households = await insertHouseholds(
           tx,
-          id,
           Array.from({ length: opts.householdsPerBuilding }, (_, h) => {
             const k = Math.floor(h / UNITS_PER_BUILDING);
             return {
+              buildingId: id,
               unit: String(1 + (h % UNITS_PER_BUILDING)),
               room: `${1 + Math.floor(k / roomsPerFloor)}${String(1 + (k % roomsPerFloor)).padStart(2, '0')}`,
               use: rng() < 0.3 ? 'rented' : 'owner_occupied',
             };
           }),
         );
-        for (const household of households) {
+        for (const { id: household } of households) {
           const size = 1 + Math.floor(rng() * 4);
           for (let k = 0; k < size; k++) {
             serial++;

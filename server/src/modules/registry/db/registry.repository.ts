@@ -116,26 +116,35 @@ export async function insertHousehold(
   return row?.id;
 }
 
-/** A building's households in one statement (units created as named), their ids in the order given. */
+export interface NewHousehold {
+  buildingId: number;
+  unit: string;
+  room: string;
+  use: HouseholdUse;
+}
+
+/**
+ * Many households in one statement, their units created as named; those already there are skipped and come back
+ * missing. Rows name their household by building, unit and room.
+ */
 export async function insertHouseholds(
   db: Queryable,
-  buildingId: number,
-  hs: { unit: string; room: string; use: HouseholdUse }[],
-): Promise<number[]> {
-  const rows = await db.query<{ id: number; unit: string; room: string }>(
-    `WITH u AS (
-       INSERT INTO registry_units (building_id, name) SELECT DISTINCT $1::bigint, n FROM unnest($2::text[]) AS n
-       ON CONFLICT (building_id, name) DO UPDATE SET name = excluded.name RETURNING id, name),
+  hs: NewHousehold[],
+): Promise<{ id: number; buildingId: number; unit: string; room: string }[]> {
+  if (!hs.length) return [];
+  return db.query<{ id: number; buildingId: number; unit: string; room: string }>(
+    `WITH x AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS x(b, unit, room, use)),
+     u AS (
+       INSERT INTO registry_units (building_id, name) SELECT DISTINCT b, unit FROM x
+       ON CONFLICT (building_id, name) DO UPDATE SET name = excluded.name RETURNING id, building_id, name),
      ins AS (
        INSERT INTO registry_households (building_id, unit_id, room, use)
-       SELECT $1, u.id, x.room, x.use FROM unnest($2::text[], $3::text[], $4::text[]) AS x(unit, room, use)
-       JOIN u ON u.name = x.unit
-       ON CONFLICT (unit_id, room) DO NOTHING RETURNING id, unit_id, room)
-     SELECT ins.id::int AS id, u.name AS unit, ins.room FROM ins JOIN u ON u.id = ins.unit_id`,
-    [buildingId, hs.map((h) => h.unit), hs.map((h) => h.room), hs.map((h) => h.use)],
+       SELECT x.b, u.id, x.room, x.use FROM x JOIN u ON u.building_id = x.b AND u.name = x.unit
+       ON CONFLICT (unit_id, room) DO NOTHING RETURNING id, building_id, unit_id, room)
+     SELECT ins.id::int AS id, ins.building_id::int AS "buildingId", u.name AS unit, ins.room
+     FROM ins JOIN u ON u.id = ins.unit_id`,
+    [hs.map((h) => h.buildingId), hs.map((h) => h.unit), hs.map((h) => h.room), hs.map((h) => h.use)],
   );
-  const byKey = new Map(rows.map((r) => [`${r.unit}|${r.room}`, r.id]));
-  return hs.flatMap((h) => byKey.get(`${h.unit}|${h.room}`) ?? []);
 }
 
 export async function getHousehold(db: Queryable, id: number) {
