@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,10 @@ import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../su
 
 /**
  * The registry's own pages in a real browser: a grid's overview (its compound, its buildings with how far visiting
- * has got), a building's units and households, and one resident's page, masked throughout; then in English.
+ * has got), a building's units and households, and one resident's page, masked throughout; then in English. Then
+ * what hangs off a building (its facilities, the cases reported beside it, each opening on the cases page), the
+ * buildings narrowed by a search, a compound edited, people found by address, and one person's record exported and
+ * erased by a district administrator, who alone is offered either.
  * Screenshots land in test-artifacts/ for a person to look at.
  */
 
@@ -24,6 +28,11 @@ const ZHAO = { name: '赵强', idNumber: withCheck('37098319450707003') };
 const SUN = { name: '孙丽', idNumber: withCheck('37098320000909004') };
 const EVERY_ID = [LI.idNumber, WANG.idNumber, ZHAO.idNumber, SUN.idNumber, LI.phone, WANG.phone];
 const NOTE = '入户核实，新增住户一人';
+const OTHER_ADDRESS = '老城街道南关社区 12 栋';
+const CHARGER = '9 栋东侧充电桩';
+const CASE_TEXT = '9 栋东侧楼道堆放杂物，影响通行';
+const NEW_COMPANY = '鲁南优家物业';
+const ADMIN = 'reg.admin';
 
 let t: TestApp;
 let browser: Browser;
@@ -33,6 +42,7 @@ let gridCode: string;
 let gridName: string;
 let liId: number;
 let centre: [number, number];
+let reportedCase: { id: number; number: string };
 
 async function call<T>(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, headers = {}) {
   const res = await t.app.inject({ method, url, payload, headers: { cookie, ...headers } });
@@ -64,7 +74,7 @@ async function recordCompound(staff: string, at: [number, number]) {
   const household = async (unit: string, room: string, use: string) =>
     (await post<{ id: number }>(`/buildings/${buildingId}/households`, { unit, room, use })).id;
   const h301 = await household('1', '301', 'vacant');
-  const h302 = await household('1', '302', 'rented');
+  await household('1', '302', 'rented');
   const h101 = await household('2', '101', 'owner_occupied');
   const person = async (body: object) => (await post<{ id: number }>('/people', body)).id;
   liId = await person({
@@ -98,7 +108,32 @@ async function recordCompound(staff: string, at: [number, number]) {
     },
     { 'idempotency-key': randomUUID() },
   );
-  return { h302 };
+  // a second building, outside the compound, for the search to leave out
+  await post('/buildings', {
+    name: '12 栋',
+    address: OTHER_ADDRESS,
+    footprint: square([at[0] - 0.0007, at[1]], 0.0001),
+    floors: 4,
+  });
+  return { buildingId };
+}
+
+/** A case reported on the hotline just east of the building, and an e-bike charger recorded in it. */
+async function reportAround(admin: string, buildingId: number, [x, y]: [number, number]) {
+  const { case: reported } = await call<{ case: { id: number; number: string } }>(admin, 'POST', '/api/cases', {
+    categoryCode: 'S05',
+    description: CASE_TEXT,
+    location: { lng: x + 0.0003, lat: y },
+    viaHotline: true,
+    contact: { name: '张红', phone: '13905380002' },
+  });
+  await call(admin, 'POST', '/api/registry/facilities', {
+    kind: 'ebike_charger',
+    name: CHARGER,
+    location: { lng: x, lat: y },
+    buildingId,
+  });
+  return reported;
 }
 
 /** Waits for the CSS transitions under the locator (a drawer sliding in) to end. */
@@ -106,9 +141,11 @@ async function settled(locator: Locator) {
   await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(shots, `registry-pages-${name}.png`) });
+async function shot2(on: Page, name: string) {
+  await on.screenshot({ path: path.join(shots, `registry-pages-${name}.png`) });
 }
+
+const shot = (name: string) => shot2(page, name);
 
 /** Nothing on the page, anywhere, shows an ID number or phone in full. */
 async function expectNothingInFull() {
@@ -131,7 +168,8 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
     ({ code: gridCode, name: gridName } = grid);
     centre = (await call<{ grid: { centroid: [number, number] } }>(admin, 'GET', `/api/geo/grids/${gridCode}`)).grid
       .centroid;
-    await recordCompound(await t.userCookie('community_staff', COMMUNITY, STAFF), centre);
+    const { buildingId } = await recordCompound(await t.userCookie('community_staff', COMMUNITY, STAFF), centre);
+    reportedCase = await reportAround(admin, buildingId, centre);
 
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
@@ -156,8 +194,9 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
 
     const compound = page.getByTestId('compound-list').locator('tbody tr').filter({ hasText: COMPOUND });
     await expect.poll(() => compound.textContent()).toContain(COMPANY);
-    // 1 building, 3 households, 4 people
-    expect(await compound.locator('td').allTextContents()).toEqual([COMPOUND, COMPANY, '1', '3', '4']);
+    // 1 building, 3 households, 4 people; community staff may edit it
+    expect(await compound.locator('td').allTextContents()).toEqual([COMPOUND, COMPANY, '1', '3', '4', '']);
+    expect(await compound.getByTestId('compound-edit').count()).toBe(1);
     await page.locator('[data-testid=compound-map][data-ready="1"]').waitFor();
     expect(await page.getByTestId('compound-map').textContent()).toContain(COMPOUND);
 
@@ -198,6 +237,15 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
     expect(liText).toContain('党员');
     expect(liText).toMatch(/男 · \d+ 岁/);
     expect(await h301.getByTestId('resident').filter({ hasText: WANG.name }).textContent()).toContain('流动人口');
+
+    const facility = drawer.getByTestId('building-facility');
+    await expect.poll(() => facility.count()).toBe(1);
+    expect(await facility.textContent()).toBe(`电动车充电桩${CHARGER}在用`);
+    const reported = drawer.getByTestId('building-case');
+    await expect.poll(() => reported.count()).toBe(1);
+    const caseText = await reported.textContent();
+    for (const part of [reportedCase.number, '环境卫生', '已上报', CASE_TEXT]) expect(caseText).toContain(part);
+    expect(caseText).toMatch(/\d{4}\/\d{2}\/\d{2}/);
     await expectNothingInFull();
     await settled(drawer);
     await shot('02-building-drawer');
@@ -292,6 +340,123 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
     await expect.poll(() => building.getByTestId('visit-progress').textContent()).toBe('1/3');
     expect(await page.getByTestId('compound-list').textContent()).toContain('Property company');
     await shot('06-area-en');
+  });
+
+  it('narrows the buildings by address, building or compound, and edits the compound’s property company', async () => {
+    await page.getByTestId('lang-switch').getByText('中文').click();
+    const rows = page.getByTestId('area-buildings').locator('tbody tr');
+    await expect.poll(() => rows.filter({ hasText: OTHER_ADDRESS }).count()).toBe(1);
+    expect(await rows.count()).toBe(2);
+    const search = page.getByTestId('building-search').locator('input');
+    await search.fill(COMPOUND);
+    await search.press('Enter');
+    await expect.poll(() => rows.filter({ hasText: OTHER_ADDRESS }).count()).toBe(0);
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(ADDRESS);
+    await page.getByTestId('area-buildings').scrollIntoViewIfNeeded();
+    await shot('07-building-search');
+    await search.fill('没有这个地址');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('area-buildings').textContent()).toContain('没有符合条件的楼栋');
+    await search.fill('12 栋');
+    await search.press('Enter');
+    await expect.poll(() => rows.first().textContent()).toContain(OTHER_ADDRESS);
+    expect(await rows.count()).toBe(1);
+
+    const compound = page.getByTestId('compound-list').locator('tbody tr').filter({ hasText: COMPOUND });
+    await compound.getByTestId('compound-edit').click();
+    const company = page.getByTestId('compound-company');
+    expect(await company.inputValue()).toBe(COMPANY);
+    await company.fill(NEW_COMPANY);
+    await page.getByTestId('compound-address').fill('老城街道南关路 18 号');
+    await settled(page.locator('.ant-modal-root'));
+    await shot('08-compound-edit');
+    await page.getByTestId('compound-save').click();
+    await expect.poll(() => compound.locator('td').nth(1).textContent()).toBe(NEW_COMPANY);
+    await page.getByTestId('compound-form').waitFor({ state: 'detached' });
+  });
+
+  it('opens a case reported beside the building on the cases page', async () => {
+    await page.getByTestId('building-search').locator('input').fill('');
+    await page.getByTestId('building-search').locator('input').press('Enter');
+    await page.getByTestId('area-buildings').locator('tbody tr').filter({ hasText: '9 栋' }).click();
+    const drawer = page.getByTestId('building-drawer');
+    // the compound's facts follow the edit
+    await expect.poll(() => drawer.getByTestId('compound-facts').textContent()).toContain(NEW_COMPANY);
+    const link = drawer.getByTestId('building-case-link');
+    await expect.poll(() => link.textContent()).toBe(reportedCase.number);
+    await drawer.getByTestId('building-cases').scrollIntoViewIfNeeded();
+    await settled(drawer);
+    await shot('09-building-facilities-cases');
+    await link.click();
+
+    const caseDrawer = page.getByTestId('case-drawer');
+    await expect.poll(() => caseDrawer.textContent()).toContain(CASE_TEXT);
+    expect(new URL(page.url()).pathname).toBe(`/cases/${reportedCase.id}`);
+    expect(await caseDrawer.textContent()).toContain(reportedCase.number);
+    await settled(caseDrawer);
+    await shot('10-case-from-building');
+  });
+
+  it('finds a resident by the address they live at', async () => {
+    await page.goto(`${base}/registry`);
+    await page.getByTestId('registry-tabs').getByRole('tab', { name: '人员查询' }).click();
+    await page.getByTestId('people-address').fill('南关社区 9 栋');
+    await page.getByTestId('people-search').click();
+    const rows = page.getByTestId('people-table').locator('tbody tr');
+    await expect.poll(() => rows.filter({ hasText: LI.name }).count()).toBe(1);
+    expect(await rows.count()).toBe(4);
+    await page.getByTestId('people-address').fill('南关社区 12 栋');
+    await page.getByTestId('people-search').click();
+    await expect.poll(() => page.getByTestId('people-table').textContent()).toContain('未找到人员');
+    await page.getByTestId('people-address').fill('南关社区 9 栋');
+    await page.getByTestId('people-search').click();
+    await expect.poll(() => rows.count()).toBe(4);
+    await expectNothingInFull();
+    await shot('11-people-by-address');
+  });
+
+  it('offers a person’s export and erasure to a district administrator, not to community staff', async () => {
+    await page.goto(`${base}/registry/people/${liId}`);
+    await expect.poll(() => page.getByTestId('person-facts').textContent()).toContain(LI.name);
+    expect(await page.getByTestId('person-requests').count()).toBe(0);
+    expect(await page.getByTestId('export-person').count()).toBe(0);
+    expect(await page.getByTestId('erase-person').count()).toBe(0);
+
+    await t.userCookie('district_admin', '370983', ADMIN);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const admin = await context.newPage();
+    await admin.goto(`${base}/registry/people/${liId}`);
+    await admin.getByLabel('用户名').fill(ADMIN);
+    await admin.getByLabel('密码').fill(TEST_PASSWORD);
+    await admin.getByTestId('sign-in-submit').click();
+    await expect.poll(() => admin.getByTestId('person-facts').textContent()).toContain(LI.name);
+    await admin.getByTestId('person-requests').waitFor();
+    await shot2(admin, '12-person-admin');
+
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('export-person').click()]);
+    expect(download.suggestedFilename()).toBe(`person-${liId}.json`);
+    const record = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
+    expect(record).toMatchObject({ id: liId, name: LI.name, idNumber: LI.idNumber, phone: LI.phone });
+
+    await admin.getByTestId('erase-person').click();
+    const dialog = admin.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('无法恢复');
+    expect(await dialog.textContent()).toContain('审计记录');
+    await admin.getByTestId('erase-submit').click();
+    await expect.poll(() => dialog.textContent()).toContain('请填写删除事由');
+    await admin.getByTestId('erase-reason').fill('本人书面申请删除');
+    await expect.poll(() => dialog.textContent()).not.toContain('请填写删除事由');
+    await settled(admin.locator('.ant-modal-root'));
+    await shot2(admin, '13-erase-modal');
+    await admin.getByTestId('erase-submit').click();
+    await expect.poll(() => admin.getByTestId('person-erased').textContent()).toContain(`${LI.name} 的个人信息已删除`);
+    expect(await admin.getByTestId('person-facts').count()).toBe(0);
+    await shot2(admin, '14-person-erased');
+    // gone from the registry for everyone, the administrator too
+    const after = await t.app.inject({ url: `/api/registry/people/${liId}`, headers: { cookie: t.adminCookie } });
+    expect(after.statusCode).toBe(404);
+    await context.close();
   });
 });
 

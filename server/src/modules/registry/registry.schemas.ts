@@ -125,6 +125,7 @@ export const venueSchema = z.object({
 });
 
 const page = {
+  buildingId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 };

@@ -6,6 +6,7 @@ import { useSession } from '../identity/session';
 import type { Box, CaseDetail } from './api';
 import { CaseDrawer } from './CaseDrawer';
 import { CaseTable } from './CaseTable';
+import { useCaseInUrl } from './caseRoute';
 import { ReportModal } from './ReportModal';
 import { useCaseBox } from './useCaseBox';
 import { useCaseDetail } from './useCaseDetail';
@@ -31,7 +32,7 @@ export function CasesPage() {
   const [box, setBox] = useState<Box | undefined>(boxes[0]);
   const [version, setVersion] = useState(0);
   const list = useCaseBox(box, version);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useCaseInUrl();
   const [detail, replaceDetail] = useCaseDetail(selected);
   const [reporting, setReporting] = useState(false);
   const orgs = useOrgs();

@@ -1,8 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
+import { createConsoleMap } from '../geo/consoleMap';
 
 export type LngLat = [number, number];
 
@@ -39,8 +40,10 @@ export function PointMap({ areas, highlight, point, onPick, testId }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const instance = new maplibregl.Map({
-      container,
+    const instance = createConsoleMap(container, {
+      zoom: 3,
+      scale: false,
+      onReady: setMap,
       style: {
         version: 8,
         sources: { areas: { type: 'geojson', data: EMPTY }, point: { type: 'geojson', data: EMPTY } },
@@ -68,16 +71,8 @@ export function PointMap({ areas, highlight, point, onPick, testId }: Props) {
           },
         ],
       },
-      center: [116.4, 39.9],
-      zoom: 3,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     instance.on('click', (event) => pick([event.lngLat.lng, event.lngLat.lat]));
-    instance.on('style.load', () => setMap(instance));
     return () => {
       setMap(null);
       instance.remove();

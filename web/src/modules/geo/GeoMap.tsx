@@ -1,9 +1,10 @@
-import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type Marker } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap, Marker } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { MapConfig } from './api';
+import { createConsoleMap } from './consoleMap';
 import { type Label, labelPoint, placeLabels } from './labels';
-import { baseStyle, LAYERS, SOURCES, selectedGridFilter, TILE_SOURCE } from './mapStyle';
+import { baseStyle, LAYERS, SOURCES, selectedGridFilter } from './mapStyle';
 import type { MapView } from './mapView';
 import { type Projection, projectionFor } from './projection';
 
@@ -61,18 +62,7 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const instance = new maplibregl.Map({
-      container,
-      style: baseStyle(config),
-      center: [116.4, 39.9],
-      zoom: 9,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: { compact: true },
-    });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const instance = createConsoleMap(container, { style: baseStyle(config), attribution: true, onReady: setMap });
     window.__shanzhiMap = instance;
 
     let hovered: string | number | undefined;
@@ -95,13 +85,6 @@ export function GeoMap({ config, view, loading, selectedGrid, onSelectRegion, on
       setHover(hits.find((f) => f.layer.id === LAYERS.areasFill)?.id);
     });
     instance.on('mouseout', () => setHover(undefined));
-    // 'style.load', not 'load': 'load' also waits for the base tiles, which may be slow or unreachable.
-    instance.on('style.load', () => setMap(instance));
-    // A failed base tile triggers no repaint, so 'idle' would never come; the tiles are optional anyway.
-    instance.on('error', (event) => {
-      if ('sourceId' in event && event.sourceId === TILE_SOURCE) instance.triggerRepaint();
-      else console.error(event.error);
-    });
 
     return () => {
       setMap(null);

@@ -2,7 +2,8 @@ import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type Marker } 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { MapConfig } from '../geo/api';
-import { SOURCES, TILE_SOURCE } from '../geo/mapStyle';
+import { clickableLayer, createConsoleMap } from '../geo/consoleMap';
+import { SOURCES } from '../geo/mapStyle';
 import type { MapView } from '../geo/mapView';
 import { projectionFor } from '../geo/projection';
 import { ALARM_LAYER, ALARM_SOURCE, alarmMapStyle } from './alarmMapStyle';
@@ -41,35 +42,13 @@ export function AlarmMap({ config, view, points, onSelect }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const instance = new maplibregl.Map({
-      container,
+    const instance = createConsoleMap(container, {
       style: alarmMapStyle(config),
-      center: [116.4, 39.9],
-      zoom: 9,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: { compact: true },
+      attribution: true,
+      onReady: setMap,
     });
-    instance.touchZoomRotate.disableRotation();
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     window.__shanzhiFireMap = instance;
-    instance.on('click', ALARM_LAYER, (event) => {
-      const id = event.features?.[0]?.properties.buildingId;
-      if (id !== undefined) select(Number(id));
-    });
-    instance.on('mouseenter', ALARM_LAYER, () => {
-      instance.getCanvas().style.cursor = 'pointer';
-    });
-    instance.on('mouseleave', ALARM_LAYER, () => {
-      instance.getCanvas().style.cursor = '';
-    });
-    // as on the geo map: 'style.load' does not wait for base tiles, and a failed tile must not stop 'idle'
-    instance.on('style.load', () => setMap(instance));
-    instance.on('error', (event) => {
-      if ('sourceId' in event && event.sourceId === TILE_SOURCE) instance.triggerRepaint();
-      else console.error(event.error);
-    });
+    clickableLayer(instance, ALARM_LAYER, (feature) => select(Number(feature.properties.buildingId)));
     return () => {
       setMap(null);
       if (window.__shanzhiFireMap === instance) delete window.__shanzhiFireMap;

@@ -1,12 +1,15 @@
-import { Alert, Card, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Alert, App, Card, Input, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { fetchGrid, fetchRegion } from '../geo/api';
-import { fetchCompounds, fetchSummary, searchBuildings } from './api';
+import { useSession } from '../identity/session';
+import { type Compound, fetchCompounds, fetchSummary, searchBuildings } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { BuildingProgressTable } from './BuildingProgressTable';
+import { CompoundEditModal } from './CompoundEditModal';
 import { CompoundList } from './CompoundList';
 import { CompoundMap } from './CompoundMap';
+import { mayEditCompound } from './permissions';
 import { RegistryBreadcrumb } from './RegistryBreadcrumb';
 import { areaPath } from './registryRoute';
 import { SituationPanel } from './SituationPanel';
@@ -29,9 +32,18 @@ async function fetchArea(code: string) {
 
 function AreaCompounds({ code }: { code: string }) {
   const { t } = useT();
-  const state = useLoad(code, fetchCompounds);
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const [version, setVersion] = useState(0);
+  const state = useLoad(code, fetchCompounds, version);
   const [selected, setSelected] = useState<number>();
+  const [editing, setEditing] = useState<Compound>();
   const compounds = state.status === 'ready' ? state.value : [];
+  const saved = () => {
+    void message.success(t('compound.saved', { name: editing?.name ?? '' }));
+    setEditing(undefined);
+    setVersion((v) => v + 1);
+  };
   return (
     <Card size="small" title={t('area.compounds')} className="sz-area-compounds" data-testid="area-compounds">
       {state.status === 'failed' && (
@@ -44,24 +56,43 @@ function AreaCompounds({ code }: { code: string }) {
           loading={state.status === 'loading'}
           selected={selected}
           onSelect={setSelected}
+          onEdit={mayEditCompound(user.role) ? setEditing : undefined}
         />
       </div>
+      <CompoundEditModal compound={editing} onSaved={saved} onClose={() => setEditing(undefined)} />
     </Card>
   );
 }
 
+/** 楼栋: every building of the area with how far visiting has got; a search narrows it by address, name or compound. */
 function AreaBuildings({ code }: { code: string }) {
   const { t } = useT();
-  const state = useLoad(code, searchBuildings);
+  const [q, setQ] = useState('');
+  const search = useCallback((area: string) => searchBuildings(area, q || undefined), [q]);
+  const state = useLoad(code, search);
   const [buildingId, setBuildingId] = useState<number>();
   return (
-    <Card size="small" title={t('area.buildings')}>
+    <Card
+      size="small"
+      title={t('area.buildings')}
+      extra={
+        <Input.Search
+          allowClear
+          size="small"
+          className="sz-building-search"
+          placeholder={t('area.buildingSearch')}
+          onSearch={(value) => setQ(value.trim())}
+          data-testid="building-search"
+        />
+      }
+    >
       {state.status === 'failed' && (
         <Alert type="warning" showIcon title={t('area.buildingsFailed', { message: state.message })} />
       )}
       <BuildingProgressTable
         buildings={state.status === 'ready' ? state.value : []}
         loading={state.status === 'loading'}
+        emptyText={t(q ? 'area.buildingsNoMatch' : 'area.buildingsEmpty')}
         onOpen={setBuildingId}
       />
       <BuildingDrawer buildingId={buildingId} onClose={() => setBuildingId(undefined)} />

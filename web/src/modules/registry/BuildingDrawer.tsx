@@ -2,6 +2,8 @@ import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Typograp
 import { useT } from '../../core/i18n';
 import type { GridCollection } from '../geo/api';
 import { type BuildingDetail, fetchBuilding } from './api';
+import { BuildingCases } from './BuildingCases';
+import { BuildingFacilities } from './BuildingFacilities';
 import { BuildingUnits } from './BuildingUnits';
 import { CompoundFacts } from './CompoundFacts';
 import { useLoad } from './useLoad';
@@ -59,6 +61,8 @@ function BuildingBody({ building, gridName }: { building: BuildingDetail; gridNa
       ) : (
         <CompoundFacts compoundId={building.compoundId} />
       )}
+      <BuildingFacilities building={building} />
+      <BuildingCases buildingId={building.id} />
       <BuildingUnits buildingId={building.id} />
     </>
   );

@@ -1,7 +1,8 @@
-import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
+import { clickableLayer, createConsoleMap } from '../geo/consoleMap';
 import type { ThingCollection, ThingLayer } from './api';
 import { BUILDING_SOURCE, BUILDINGS_LAYER, buildingMapStyle, GRID_SOURCE, THING_LAYERS } from './buildingStyle';
 import type { RegionBuildings } from './useRegionBuildings';
@@ -37,30 +38,13 @@ export function BuildingMap({ data, things, onSelect }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const instance = new maplibregl.Map({
-      container,
+    const instance = createConsoleMap(container, {
       style: buildingMapStyle(),
-      center: [116.4, 39.9],
-      zoom: 9,
-      pitch: PITCH,
-      bearing: BEARING,
-      maxPitch: 70,
-      attributionControl: false,
+      tilt: { pitch: PITCH, bearing: BEARING, maxPitch: 70 },
+      onReady: setMap,
     });
-    instance.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
-    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     window.__shanzhiRegistryMap = instance;
-    instance.on('click', BUILDINGS_LAYER, (event) => {
-      const id = event.features?.[0]?.properties.id;
-      if (id !== undefined) select(Number(id));
-    });
-    instance.on('mouseenter', BUILDINGS_LAYER, () => {
-      instance.getCanvas().style.cursor = 'pointer';
-    });
-    instance.on('mouseleave', BUILDINGS_LAYER, () => {
-      instance.getCanvas().style.cursor = '';
-    });
-    instance.on('style.load', () => setMap(instance));
+    clickableLayer(instance, BUILDINGS_LAYER, (feature) => select(Number(feature.properties.id)));
     return () => {
       setMap(null);
       if (window.__shanzhiRegistryMap === instance) delete window.__shanzhiRegistryMap;

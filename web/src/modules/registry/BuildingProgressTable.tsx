@@ -5,11 +5,12 @@ import type { BuildingListItem } from './api';
 interface Props {
   buildings: BuildingListItem[];
   loading: boolean;
+  emptyText: string;
   onOpen: (id: number) => void;
 }
 
 /** 走访进度: how many of each building's households have had a doorstep visit; the least visited are easy to sort up. */
-export function BuildingProgressTable({ buildings, loading, onOpen }: Props) {
+export function BuildingProgressTable({ buildings, loading, emptyText, onOpen }: Props) {
   const { t } = useT();
   const share = (b: BuildingListItem) => (b.households === 0 ? 0 : b.visited / b.households);
   return (
@@ -21,7 +22,7 @@ export function BuildingProgressTable({ buildings, loading, onOpen }: Props) {
       loading={loading}
       dataSource={buildings}
       pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-      locale={{ emptyText: t('area.buildingsEmpty') }}
+      locale={{ emptyText }}
       rowClassName="sz-row"
       onRow={(b) => ({ onClick: () => onOpen(b.id) })}
       columns={[

@@ -3,6 +3,7 @@ import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibr
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
+import { createConsoleMap } from '../geo/consoleMap';
 import type { Compound } from './api';
 
 const SOURCE = 'compounds';
@@ -39,11 +40,9 @@ export function CompoundMap({ compounds, selected }: { compounds: Compound[]; se
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const instance = new maplibregl.Map({
-      container,
-      center: [116.4, 39.9],
-      zoom: 9,
-      attributionControl: false,
+    const instance = createConsoleMap(container, {
+      scale: false,
+      onReady: setMap,
       style: {
         version: 8,
         sources: { [SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
@@ -59,8 +58,6 @@ export function CompoundMap({ compounds, selected }: { compounds: Compound[]; se
         ],
       },
     });
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    instance.on('style.load', () => setMap(instance));
     return () => {
       setMap(null);
       instance.remove();

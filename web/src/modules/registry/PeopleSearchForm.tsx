@@ -8,7 +8,10 @@ interface Props {
   onSearch: (query: PeopleQuery) => void;
 }
 
-/** The server matches names in part but ID numbers and phones only whole, so those are checked before asking. */
+/**
+ * The server matches names and addresses in part but ID numbers and phones only whole, so those are checked before
+ * asking.
+ */
 export function PeopleSearchForm({ loading, onSearch }: Props) {
   const { t, code } = useT();
   const trimmed = (values: PeopleQuery): PeopleQuery => ({
@@ -16,6 +19,7 @@ export function PeopleSearchForm({ loading, onSearch }: Props) {
     idNumber: values.idNumber?.trim().toUpperCase() || undefined,
     phone: values.phone?.trim() || undefined,
     tag: values.tag,
+    address: values.address?.trim() || undefined,
   });
   return (
     <Form<PeopleQuery>
@@ -40,6 +44,13 @@ export function PeopleSearchForm({ loading, onSearch }: Props) {
         rules={[{ pattern: /^\s*1[3-9]\d{9}\s*$/, message: t('people.phoneInvalid') }]}
       >
         <Input allowClear data-testid="people-phone" />
+      </Form.Item>
+      <Form.Item
+        name="address"
+        label={t('people.address')}
+        rules={[{ min: 2, transform: (value?: string) => value?.trim(), message: t('people.addressTooShort') }]}
+      >
+        <Input allowClear placeholder={t('people.addressHint')} data-testid="people-address" />
       </Form.Item>
       <Form.Item name="tag" label={t('people.tag')}>
         <Select

@@ -1,12 +1,16 @@
-import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
+import { Alert, Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../core/i18n';
+import { useSession } from '../identity/session';
 import { fetchPerson, type Person } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
+import { ErasePersonButton } from './ErasePersonButton';
+import { ExportPersonButton } from './ExportPersonButton';
 import { HouseholdVisits } from './HouseholdVisits';
 import { PersonFacts } from './PersonFacts';
 import { HouseholdFacts, HouseholdMembers } from './PersonHousehold';
 import { PersonTagList } from './PersonTagList';
+import { mayErase } from './permissions';
 import { RegistryBreadcrumb } from './RegistryBreadcrumb';
 import { useLoad } from './useLoad';
 
@@ -38,10 +42,46 @@ function PersonHome({ person }: { person: Person }) {
   );
 }
 
+/** What a person may ask of their record (依申请): a copy of all of it, or that it be erased. */
+function PersonRequests({ person, onErased }: { person: Person; onErased: () => void }) {
+  const { user } = useSession();
+  if (!mayErase(user.role)) return null;
+  return (
+    <Space className="sz-person-requests" data-testid="person-requests">
+      <ExportPersonButton personId={person.id} />
+      <ErasePersonButton personId={person.id} name={person.name} onErased={onErased} />
+    </Space>
+  );
+}
+
+function PersonBody({ person, onErased }: { person: Person; onErased: () => void }) {
+  const { t } = useT();
+  return (
+    <>
+      <PersonRequests person={person} onErased={onErased} />
+      <div className="sz-person-body">
+        <div className="sz-person-column">
+          <Card size="small" title={t('person.facts')}>
+            <PersonFacts person={person} />
+          </Card>
+          <Card size="small" title={t('person.tags')}>
+            <PersonTagList tags={person.tags} />
+          </Card>
+        </div>
+        <div className="sz-person-column">
+          <PersonHome person={person} />
+        </div>
+      </div>
+    </>
+  );
+}
+
 /** 一人一档: one person's record, masked, with their household, its other members and its doorstep visits. */
 export function PersonPage({ personId }: { personId: number }) {
   const { t } = useT();
   const state = useLoad(personId, fetchPerson);
+  // by id, so moving on to another person's page does not carry it over
+  const [erasedId, setErasedId] = useState<number>();
   const name = state.status === 'ready' ? state.value.name : '';
   return (
     <div className="sz-registry-subpage" data-testid="person-page">
@@ -50,21 +90,17 @@ export function PersonPage({ personId }: { personId: number }) {
       {state.status === 'failed' && (
         <Alert type="error" showIcon title={t('person.failed', { message: state.message })} />
       )}
-      {state.status === 'ready' && (
-        <div className="sz-person-body">
-          <div className="sz-person-column">
-            <Card size="small" title={t('person.facts')}>
-              <PersonFacts person={state.value} />
-            </Card>
-            <Card size="small" title={t('person.tags')}>
-              <PersonTagList tags={state.value.tags} />
-            </Card>
-          </div>
-          <div className="sz-person-column">
-            <PersonHome person={state.value} />
-          </div>
-        </div>
-      )}
+      {state.status === 'ready' &&
+        (erasedId === personId ? (
+          <Result
+            status="success"
+            title={t('person.erased', { name })}
+            subTitle={t('person.erasedDetail')}
+            data-testid="person-erased"
+          />
+        ) : (
+          <PersonBody person={state.value} onErased={() => setErasedId(personId)} />
+        ))}
     </div>
   );
 }

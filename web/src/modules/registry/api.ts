@@ -87,7 +87,12 @@ export interface PeopleQuery {
   idNumber?: string;
   phone?: string;
   tag?: PersonTag;
+  /** Part of the address of the building they live in. */
+  address?: string;
 }
+
+/** null clears a field; a field left out stays as it is. */
+export type CompoundEdit = Partial<Pick<Compound, 'address' | 'propertyCompany'>>;
 
 export type RevealField = 'idNumber' | 'phone';
 
@@ -162,9 +167,14 @@ export async function fetchBuildingUnits(id: number): Promise<Unit[]> {
 }
 
 /** At most 1,000, the server's limit: a grid or community has far fewer; a street's are cut short. */
-export async function searchBuildings(regionCode: string): Promise<BuildingListItem[]> {
-  const query = queryString({ regionCode, limit: 1000 });
+export async function searchBuildings(regionCode: string, q?: string): Promise<BuildingListItem[]> {
+  const query = queryString({ regionCode, q, limit: 1000 });
   return (await api<{ items: BuildingListItem[] }>('GET', `${BASE}/buildings/search?${query}`)).items;
+}
+
+/** Reported at the building or within 30 m of it, newest first. */
+export async function fetchBuildingCases(id: number): Promise<BuildingCase[]> {
+  return (await api<{ items: BuildingCase[] }>('GET', `${BASE}/buildings/${id}/cases`)).items;
 }
 
 export async function fetchVisits(householdId: number): Promise<Visit[]> {
@@ -177,6 +187,10 @@ export async function fetchCompounds(regionCode: string): Promise<Compound[]> {
 
 export function fetchCompound(id: number): Promise<CompoundDetail> {
   return api('GET', `${BASE}/compounds/${id}`);
+}
+
+export function editCompound(id: number, edit: CompoundEdit): Promise<CompoundDetail> {
+  return api('PATCH', `${BASE}/compounds/${id}`, edit);
 }
 
 export function fetchPerson(id: number): Promise<Person> {
@@ -206,6 +220,15 @@ export function fetchFacilities(query: FacilityQuery): Promise<{ items: Facility
   return api('GET', `${BASE}/facilities?${queryString(query)}`);
 }
 
+/** A building's own facilities; up to 200, the server's page limit, more than any one building has. */
+export async function fetchBuildingFacilities(building: Pick<BuildingDetail, 'id'>): Promise<Facility[]> {
+  const { items } = await api<{ items: Facility[] }>(
+    'GET',
+    `${BASE}/facilities?${queryString({ buildingId: building.id, limit: 200 })}`,
+  );
+  return items;
+}
+
 export function fetchThings(regionCode: string, layer: ThingLayer): Promise<ThingCollection> {
   return api('GET', `${BASE}/things.geojson?${queryString({ regionCode, layer })}`);
 }
@@ -224,6 +247,16 @@ export async function searchPeople(query: PeopleQuery): Promise<Person[]> {
 /** The server records who saw which field and why. */
 export async function revealPerson(id: number, field: RevealField, reason: string): Promise<string> {
   return (await api<{ value: string }>('POST', `${BASE}/people/${id}/reveal`, { field, reason })).value;
+}
+
+/** The whole record, unmasked, as the person asked for it; the server audits it. */
+export function downloadPersonRecord(id: number): Promise<void> {
+  return download(`${BASE}/people/${id}/export`, `person-${id}.json`);
+}
+
+/** Irreversible: the record keeps only an id and the name 已删除; the audit trail, with the reason, stays. */
+export function erasePerson(id: number, reason: string): Promise<void> {
+  return api('DELETE', `${BASE}/people/${id}`, { reason });
 }
 
 export function downloadTemplate(): Promise<void> {

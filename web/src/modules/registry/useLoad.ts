@@ -7,9 +7,13 @@ export type LoadState<T> =
   | { status: 'ready'; value: T }
   | { status: 'failed'; message: string };
 
-/** One thing fetched for a key (a region, a building); nothing while there is no key. */
-export function useLoad<K, T>(key: K | undefined, load: (key: K) => Promise<T>): LoadState<T> {
+/**
+ * One thing fetched for a key (a region, a building); nothing while there is no key. A new `version` fetches the
+ * same key again, after an edit has changed what the server holds.
+ */
+export function useLoad<K, T>(key: K | undefined, load: (key: K) => Promise<T>, version = 0): LoadState<T> {
   const [state, setState] = useState<LoadState<T>>({ status: 'none' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is the request to load the key again
   useEffect(() => {
     if (key === undefined) {
       setState({ status: 'none' });
@@ -24,6 +28,6 @@ export function useLoad<K, T>(key: K | undefined, load: (key: K) => Promise<T>):
     return () => {
       live = false;
     };
-  }, [key, load]);
+  }, [key, load, version]);
   return state;
 }

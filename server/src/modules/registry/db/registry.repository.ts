@@ -578,14 +578,18 @@ export async function getVenue(db: Queryable, id: number): Promise<VenueRecord |
 }
 
 /** `<@ scope AND <@ area`, and a name containing the query, LIKE wildcards taken literally. */
-function thingFilter(alias: string, f: { scope: string; area: string; q?: string }, extra: [string, unknown][]) {
+function thingFilter(
+  alias: string,
+  f: { scope: string; area: string; q?: string; buildingId?: number },
+  extra: [string, unknown][],
+) {
   const params: unknown[] = [f.scope, f.area];
   const where = [`${alias}.grid_path <@ $1::ltree`, `${alias}.grid_path <@ $2::ltree`];
   if (f.q) {
     params.push(f.q.replace(/[%_\\]/g, '\\$&'));
     where.push(`${alias}.name LIKE '%' || $${params.length} || '%'`);
   }
-  for (const [column, value] of extra) {
+  for (const [column, value] of [...extra, ['building_id', f.buildingId] as [string, unknown]]) {
     if (value === undefined) continue;
     params.push(value);
     where.push(`${alias}.${column} = $${params.length}`);
@@ -597,6 +601,8 @@ export interface ThingPage {
   scope: string;
   area: string;
   q?: string;
+  /** Only those in or at this building. */
+  buildingId?: number;
   limit: number;
   offset: number;
 }

@@ -15,7 +15,15 @@ async function areaOf(ctx: Pick<ModuleContext, 'db'>, actor: Actor, regionCode: 
 export async function listVenues(
   ctx: Pick<ModuleContext, 'db'>,
   actor: Actor,
-  q: { kind?: string; nineSmallKind?: string; q?: string; regionCode?: string; limit: number; offset: number },
+  q: {
+    kind?: string;
+    nineSmallKind?: string;
+    q?: string;
+    regionCode?: string;
+    buildingId?: number;
+    limit: number;
+    offset: number;
+  },
 ) {
   const { items, total } = await searchVenues(ctx.db, {
     scope: actor.scopePath,
@@ -23,6 +31,7 @@ export async function listVenues(
     kind: q.kind,
     nineSmallKind: q.nineSmallKind,
     q: q.q,
+    buildingId: q.buildingId,
     limit: q.limit,
     offset: q.offset,
   });
@@ -39,7 +48,15 @@ export async function getVenueDetail(ctx: Pick<ModuleContext, 'db'>, actor: Acto
 export async function listFacilities(
   ctx: Pick<ModuleContext, 'db'>,
   actor: Actor,
-  q: { kind?: string; status?: string; q?: string; regionCode?: string; limit: number; offset: number },
+  q: {
+    kind?: string;
+    status?: string;
+    q?: string;
+    regionCode?: string;
+    buildingId?: number;
+    limit: number;
+    offset: number;
+  },
 ) {
   const { items, total } = await searchFacilities(ctx.db, {
     scope: actor.scopePath,
@@ -47,6 +64,7 @@ export async function listFacilities(
     kind: q.kind,
     status: q.status,
     q: q.q,
+    buildingId: q.buildingId,
     limit: q.limit,
     offset: q.offset,
   });

@@ -122,7 +122,7 @@ describe('compounds, units and households', () => {
     expect(res.body).not.toContain('13905380001');
   });
 
-  it('lists the cases reported at a building or just beside it, not those at its neighbour', async () => {
+  it('lists the cases and facilities at a building, not those at its neighbour', async () => {
     const reported = await t.app.inject({
       method: 'POST',
       url: '/api/cases',
@@ -139,6 +139,18 @@ describe('compounds, units and households', () => {
     const here = await call('GET', `/api/registry/buildings/${buildingIds[0]}/cases`, u.gridWorker as string);
     expect(here.json().items.map((c: { description: string }) => c.description)).toEqual(['楼道堆放杂物']);
     expect(here.json().items[0].categoryZh).toBeTruthy();
+    const charger = await call('POST', '/api/registry/facilities', u.community as string, {
+      kind: 'ebike_charger',
+      name: '1 栋充电桩',
+      location: { lng: centre[0], lat: centre[1] },
+      buildingId: buildingIds[0],
+    });
+    expect(charger.statusCode, charger.body).toBe(201);
+    const atBuilding = (id: number) => call('GET', `/api/registry/facilities?buildingId=${id}`, u.gridWorker as string);
+    expect((await atBuilding(buildingIds[0] as number)).json().items.map((f: { name: string }) => f.name)).toEqual([
+      '1 栋充电桩',
+    ]);
+    expect((await atBuilding(buildingIds[1] as number)).json().items).toEqual([]);
     const next = await call('GET', `/api/registry/buildings/${buildingIds[1]}/cases`, u.gridWorker as string);
     expect(next.json().items).toEqual([]);
     expect(
