@@ -2,6 +2,12 @@
 export { ensureFirstAdmin } from './commands/ensure-first-admin.js';
 export { type OrgRegion, seedOrgs } from './commands/seed-orgs.js';
 export { serviceActor } from './commands/service-actor.js';
-export { findOrg, findUserIds, insertOrgs as registerOrgs, type OrgRecord } from './db/identity.repository.js';
+export {
+  displayNames,
+  findOrg,
+  findUserIds,
+  insertOrgs as registerOrgs,
+  type OrgRecord,
+} from './db/identity.repository.js';
 export { createIdentityModule } from './identity.module.js';
 export { resolveActor } from './queries/resolve-actor.js';

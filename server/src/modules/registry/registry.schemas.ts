@@ -60,7 +60,15 @@ export const personSchema = z.object({
     })
     .nullable(),
   gridCode: z.string(),
-  tags: z.array(z.object({ tag: z.string(), detail: z.string().nullable(), setAt: z.string() })),
+  tags: z.array(
+    z.object({
+      tag: z.string(),
+      detail: z.string().nullable(),
+      setAt: z.string(),
+      /** Who set it; null for the demo seed and for tags derived from the ID number by the system. */
+      setByName: z.string().nullable(),
+    }),
+  ),
 });
 
 export const searchQuery = z.object({

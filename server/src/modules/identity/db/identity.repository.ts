@@ -203,3 +203,13 @@ export async function findUserIds(
         );
   return rows.map((r) => r.id);
 }
+
+/** Display names by user id, for other modules that show who did something; unknown ids are left out. */
+export async function displayNames(db: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: number; name: string }>(
+    'SELECT id::int AS id, display_name AS name FROM identity_users WHERE id = ANY($1::bigint[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

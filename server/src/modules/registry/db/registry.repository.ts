@@ -209,7 +209,7 @@ export interface PersonRecord {
     use: HouseholdUse;
   } | null;
   gridPath: string;
-  tags: { tag: string; detail: string | null; setAt: string }[];
+  tags: { tag: string; detail: string | null; setAt: string; setBy: number | null }[];
 }
 
 const PERSON_COLUMNS = `p.id::int AS id, p.name, p.id_number_masked AS "idNumberMasked", p.phone_masked AS "phoneMasked",
@@ -219,7 +219,7 @@ const PERSON_COLUMNS = `p.id::int AS id, p.name, p.id_number_masked AS "idNumber
      'room', h.room, 'use', h.use)
    FROM registry_households h JOIN registry_units u ON u.id = h.unit_id JOIN registry_buildings b ON b.id = h.building_id
    WHERE h.id = p.household_id) AS household,
-  (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'detail', t.detail, 'setAt', t.set_at) ORDER BY t.tag), '[]'::json)
+  (SELECT coalesce(json_agg(json_build_object('tag', t.tag, 'detail', t.detail, 'setAt', t.set_at, 'setBy', t.set_by) ORDER BY t.tag), '[]'::json)
    FROM registry_person_tags t WHERE t.person_id = p.id) AS tags`;
 
 export async function getPerson(db: Queryable, id: number): Promise<PersonRecord | undefined> {

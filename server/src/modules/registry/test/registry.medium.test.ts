@@ -89,6 +89,10 @@ describe('the registry of people and houses', () => {
       registered: false,
     });
     expect(res.json().tags.map((x: { tag: string }) => x.tag)).toEqual(['elderly', 'living_alone']);
+    const byWhom = Object.fromEntries(
+      res.json().tags.map((x: { tag: string; setByName: string | null }) => [x.tag, x.setByName]),
+    );
+    expect(byWhom.living_alone).toMatch(/.+/);
     const dup = await call('POST', '/api/registry/people', u.community as string, {
       name: '重复',
       idNumber: ELDER_ID,
