@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
+import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
 import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
@@ -43,16 +43,7 @@ const visitsTo = async (room: string) =>
     )
   ).items;
 
-function square([x, y]: [number, number], d = 0.0001) {
-  const ring = [
-    [x - d, y - d],
-    [x + d, y - d],
-    [x + d, y + d],
-    [x - d, y + d],
-    [x - d, y - d],
-  ];
-  return { type: 'Polygon', coordinates: [ring] };
-}
+const square = (at: [number, number]) => squareAround(at, 0.0001);
 
 async function shot(page: Page, name: string) {
   // a toast would hide what the picture is for; popups finish sliding in

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
+import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
 import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
 
 /**
@@ -50,17 +50,6 @@ async function call<T>(cookie: string, method: 'GET' | 'POST' | 'PATCH', url: st
   return res.json() as T;
 }
 
-function square([x, y]: [number, number], d: number) {
-  const ring = [
-    [x - d, y - d],
-    [x + d, y - d],
-    [x + d, y + d],
-    [x - d, y + d],
-    [x - d, y - d],
-  ];
-  return { type: 'Polygon', coordinates: [ring] };
-}
-
 /** A compound of one building, two units, three households and four residents, one household visited. */
 async function recordCompound(staff: string, at: [number, number]) {
   const post = <T>(url: string, body: object) => call<T>(staff, 'POST', `/api/registry${url}`, body);
@@ -68,7 +57,7 @@ async function recordCompound(staff: string, at: [number, number]) {
     name: '9 栋',
     address: ADDRESS,
     compound: COMPOUND,
-    footprint: square(at, 0.0002),
+    footprint: squareAround(at),
     floors: 6,
   });
   const household = async (unit: string, room: string, use: string) =>
@@ -112,7 +101,7 @@ async function recordCompound(staff: string, at: [number, number]) {
   await post('/buildings', {
     name: '12 栋',
     address: OTHER_ADDRESS,
-    footprint: square([at[0] - 0.0007, at[1]], 0.0001),
+    footprint: squareAround([at[0] - 0.0007, at[1]], 0.0001),
     floors: 4,
   });
   return { buildingId };

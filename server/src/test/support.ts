@@ -144,3 +144,19 @@ async function signInAndSetPassword(s: Shanzhi, username: string, password: stri
   if (change.statusCode !== 204) throw new Error(`password change failed: ${change.body}`);
   return cookie;
 }
+
+/** A square building footprint around a point, `d` degrees each way (0.0002° is about 20 m). */
+export function squareAround([x, y]: [number, number], d = 0.0002) {
+  return {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x - d, y - d],
+        [x + d, y - d],
+        [x + d, y + d],
+        [x - d, y + d],
+        [x - d, y - d],
+      ],
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import type { Response as LightMyRequestResponse } from 'light-my-request';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { expect } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { deviceTopic, type MessageType } from '../domain/messages.js';
 import { SERVICE_USER, servicePassword } from '../ingest/mqtt.js';
 
@@ -55,22 +55,10 @@ export async function startScene(opts: { mqttUrl?: string } = {}): Promise<Scene
   const grid = (await call('GET', `/api/geo/grids/${gridCode}`)).json().grid;
   const centre = grid.centroid as [number, number];
   const [x, y] = centre;
-  const d = 0.0002;
   const building = await call('POST', '/api/registry/buildings', t.adminCookie, {
     name: '演示 1 栋',
     address: '老城街道南关社区 1 栋',
-    footprint: {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [x - d, y - d],
-          [x + d, y - d],
-          [x + d, y + d],
-          [x - d, y + d],
-          [x - d, y - d],
-        ],
-      ],
-    },
+    footprint: squareAround(centre),
     floors: 6,
   });
   expect(building.statusCode, building.body).toBe(201);

@@ -260,14 +260,9 @@ export async function updateCompound(
   );
 }
 
-export interface BuildingListItem {
-  id: number;
-  name: string;
-  address: string;
-  compound: string | null;
-  gridCode: string;
-  floors: number;
+export interface BuildingListItem extends Omit<BookBuilding, 'units'> {
   households: number;
+  /** Households with at least one doorstep visit. */
   visited: number;
 }
 

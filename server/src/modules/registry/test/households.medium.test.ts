@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { checkCharacter } from '../domain/id-number.js';
 
 let t: TestApp;
@@ -22,20 +22,7 @@ const call = (
   headers: Record<string, string> = {},
 ) => t.app.inject({ method, url, headers: { cookie, ...headers }, ...(payload ? { payload } : {}) });
 
-function square([x, y]: [number, number], d = 0.0001) {
-  return {
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [x - d, y - d],
-        [x + d, y - d],
-        [x + d, y + d],
-        [x - d, y + d],
-        [x - d, y - d],
-      ],
-    ],
-  };
-}
+const square = (at: [number, number]) => squareAround(at, 0.0001);
 
 const visit = (id: number, cookie: string, key: string, body: object) =>
   call('POST', `/api/registry/households/${id}/visits`, cookie, body, { 'idempotency-key': key });

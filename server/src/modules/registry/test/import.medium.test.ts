@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { checkCharacter } from '../domain/id-number.js';
 
 let t: TestApp;
@@ -19,19 +19,7 @@ beforeAll(async () => {
   const code = grids.json().features[0].properties.code;
   const [x, y] = (await t.app.inject({ url: `/api/geo/grids/${code}`, headers: { cookie: t.adminCookie } })).json().grid
     .centroid;
-  const d = 0.0002;
-  const footprint = {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x - d, y - d],
-        [x + d, y - d],
-        [x + d, y + d],
-        [x - d, y + d],
-        [x - d, y - d],
-      ],
-    ],
-  };
+  const footprint = squareAround([x, y]);
   await t.app.inject({
     method: 'POST',
     url: '/api/registry/buildings',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { resealCases } from '../../cases/index.js';
 import { resealRegistry } from '../commands/rotate-keys.js';
 import { checkCharacter } from '../domain/id-number.js';
@@ -40,18 +40,10 @@ describe('rotating the data key', () => {
     const grids = (await call('GET', '/api/geo/regions/370983002001/grids')).json().features;
     const centre = (await call('GET', `/api/geo/grids/${grids[0].properties.code}`)).json().grid.centroid as number[];
     const [x, y] = centre as [number, number];
-    const d = 0.0002;
-    const ring = [
-      [x - d, y - d],
-      [x + d, y - d],
-      [x + d, y + d],
-      [x - d, y + d],
-      [x - d, y - d],
-    ];
     const building = await call('POST', '/api/registry/buildings', {
       name: '1 栋',
       address: '老城街道南关社区 1 栋',
-      footprint: { type: 'Polygon', coordinates: [ring] },
+      footprint: squareAround([x, y]),
       floors: 6,
     });
     const household = await call('POST', `/api/registry/buildings/${building.json().id}/households`, {

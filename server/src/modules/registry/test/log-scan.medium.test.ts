@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { checkCharacter } from '../domain/id-number.js';
 
 /**
@@ -29,18 +29,10 @@ describe('the log', () => {
       t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
     const grid = (await call('GET', '/api/geo/regions/370983002001/grids')).json().features[0].properties.code;
     const [x, y] = (await call('GET', `/api/geo/grids/${grid}`)).json().grid.centroid as [number, number];
-    const d = 0.0002;
-    const ring = [
-      [x - d, y - d],
-      [x + d, y - d],
-      [x + d, y + d],
-      [x - d, y + d],
-      [x - d, y - d],
-    ];
     const building = await call('POST', '/api/registry/buildings', {
       name: '1 栋',
       address: '老城街道南关社区 1 栋',
-      footprint: { type: 'Polygon', coordinates: [ring] },
+      footprint: squareAround([x, y]),
       floors: 6,
     });
     const household = await call('POST', `/api/registry/buildings/${building.json().id}/households`, {

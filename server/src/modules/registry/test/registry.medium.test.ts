@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { checkCharacter } from '../domain/id-number.js';
 
 let t: TestApp;
@@ -27,20 +27,7 @@ afterAll(async () => t?.stop());
 const call = (method: 'GET' | 'POST' | 'DELETE', url: string, cookie: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
-function square([x, y]: [number, number], d = 0.0002) {
-  return {
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [x - d, y - d],
-        [x + d, y - d],
-        [x + d, y + d],
-        [x - d, y + d],
-        [x - d, y - d],
-      ],
-    ],
-  };
-}
+const square = squareAround;
 
 describe('the registry of people and houses', () => {
   it('records a building in its grid and a household in it, inside the scope only', async () => {

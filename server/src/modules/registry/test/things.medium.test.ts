@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { checkCharacter } from '../domain/id-number.js';
 
 let t: TestApp;
@@ -217,23 +217,10 @@ describe('situations (情)', () => {
 
 describe('the people export', () => {
   it('is masked, Chinese, inside the scope and audited once with its count', async () => {
-    const [x, y] = centreA;
-    const d = 0.0002;
     const building = await call('POST', '/api/registry/buildings', u.community as string, {
       name: '8 栋',
       address: '老城街道南关社区 8 栋',
-      footprint: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [x - d, y - d],
-            [x + d, y - d],
-            [x + d, y + d],
-            [x - d, y + d],
-            [x - d, y - d],
-          ],
-        ],
-      },
+      footprint: squareAround(centreA),
       floors: 6,
     });
     const household = await call(
