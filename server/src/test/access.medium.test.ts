@@ -80,7 +80,8 @@ describe('access to every route', () => {
       const res = await t.app.inject({
         method: r.method as 'GET',
         url: sample(r.url),
-        headers: { cookie: resident },
+        // a well-formed key too, for the routes that require one, so only the permission can refuse
+        headers: { cookie: resident, 'idempotency-key': 'access-matrix-0001' },
         payload: r.method === 'GET' ? undefined : validBody(r.url),
       });
       expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(403);
@@ -148,6 +149,8 @@ function validBody(url: string): object {
     return { name: 'x', idNumber: '11010519491231002X', householdId: 1, registered: true };
   if (url === '/api/registry/people/:id/reveal') return { field: 'phone', reason: 'check it' };
   if (url === '/api/registry/people/:id') return { reason: 'asked for it' };
+  if (url === '/api/registry/households/:id/visits') return { recordedAt: '2026-11-27T08:00:00+08:00', baseVersion: 1 };
+  if (url === '/api/registry/compounds/:id') return { propertyCompany: 'x' };
   if (url === '/api/iot/devices') return { code: 'SMK-0001', kind: 'smoke', buildingId: 1, ownerName: 'x' };
   if (url === '/api/iot/devices/:id') return { enabled: false };
   if (url === '/api/iot/alarms/:id/close') return { classification: 'test' };
