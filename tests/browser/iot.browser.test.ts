@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimulation, type SimDevice } from '../../scripts/simulator.js';
 import { DEVICE_COLUMNS } from '../../server/src/modules/iot/commands/import-devices.js';
 import { SERVICE_USER, servicePassword } from '../../server/src/modules/iot/index.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * 智慧消防 in a real browser: a command-centre operator watches the board while the device simulator plays a real
@@ -69,11 +69,6 @@ const row = (id: number) => board().locator(`tr[data-alarm-id="${id}"]`);
  * Waits for the CSS transitions under the locator (a drawer sliding in, a modal fading out) to end. One that is cancelled
  * (a field that appears while the form is still moving) rejects its promise, and has ended just the same.
  */
-async function settled(locator: Locator) {
-  await locator.evaluate((el) =>
-    Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))),
-  );
-}
 
 async function shot(name: string, on = page) {
   await on.screenshot({ path: path.join(shots, `iot-${name}.png`) });

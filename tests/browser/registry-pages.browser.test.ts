@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
 import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * The registry's own pages in a real browser: a grid's overview (its compound, its buildings with how far visiting
@@ -123,11 +123,6 @@ async function reportAround(admin: string, buildingId: number, [x, y]: [number, 
     buildingId,
   });
   return reported;
-}
-
-/** Waits for the CSS transitions under the locator (a drawer sliding in) to end. */
-async function settled(locator: Locator) {
-  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
 async function shot2(on: Page, name: string) {

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * The registry (人房) in a real browser: community staff import a residents file, fix what the error report names,
@@ -90,11 +90,6 @@ async function upload(file: string) {
 
 const importStatus = () => page.getByTestId('import-status').getAttribute('data-status');
 const count = (key: string) => page.getByTestId(`import-${key}`).locator('.ant-statistic-content').textContent();
-
-/** Waits for the CSS transitions under the locator (a drawer sliding in, a bar filling) to end. */
-async function settled(locator: Locator) {
-  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-}
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(shots, `registry-${name}.png`) });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded one; browser tests skip, and say so, where it is missing. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -33,4 +33,20 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Waits for the CSS animations under the locator (a drawer sliding in, a modal fading, a bar filling) to end, so a
+ * screenshot or a click meets the settled page. Endless ones — a button's loading spinner, a pulsing alarm ring —
+ * never end, so they are not waited for.
+ */
+export async function settled(locator: Locator): Promise<void> {
+  await locator.evaluate((el) =>
+    Promise.all(
+      el
+        .getAnimations({ subtree: true })
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
