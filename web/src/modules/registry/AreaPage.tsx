@@ -1,9 +1,9 @@
 import { Alert, App, Card, Input, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { fetchGrid, fetchRegion } from '../geo/api';
 import { useSession } from '../identity/session';
-import { type Compound, fetchCompounds, fetchSummary, searchBuildings } from './api';
+import { type BuildingListItem, type Compound, fetchCompounds, fetchSummary, searchBuildings } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { BuildingProgressTable } from './BuildingProgressTable';
 import { CompoundEditModal } from './CompoundEditModal';
@@ -70,6 +70,9 @@ function AreaBuildings({ code }: { code: string }) {
   const [q, setQ] = useState('');
   const search = useCallback((area: string) => searchBuildings(area, q || undefined), [q]);
   const state = useLoad(code, search);
+  // the last list stays under the spinner while a search runs, rather than a flash of "no buildings"
+  const shown = useRef<BuildingListItem[]>([]);
+  if (state.status === 'ready') shown.current = state.value;
   const [buildingId, setBuildingId] = useState<number>();
   return (
     <Card
@@ -90,7 +93,7 @@ function AreaBuildings({ code }: { code: string }) {
         <Alert type="warning" showIcon title={t('area.buildingsFailed', { message: state.message })} />
       )}
       <BuildingProgressTable
-        buildings={state.status === 'ready' ? state.value : []}
+        buildings={state.status === 'failed' ? [] : shown.current}
         loading={state.status === 'loading'}
         emptyText={t(q ? 'area.buildingsNoMatch' : 'area.buildingsEmpty')}
         onOpen={setBuildingId}
