@@ -263,35 +263,24 @@ export const unitSchema = z.object({
   ),
 });
 
+const bookBuilding = z.object({
+  id: z.number(),
+  name: z.string(),
+  address: z.string(),
+  compound: z.string().nullable(),
+  gridCode: z.string(),
+  floors: z.number(),
+});
+
 export const bookSchema = z.object({
   generatedAt: z.string(),
   households: z.number(),
-  buildings: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      address: z.string(),
-      compound: z.string().nullable(),
-      gridCode: z.string(),
-      floors: z.number(),
-      units: z.array(unitSchema),
-    }),
-  ),
+  buildings: z.array(bookBuilding.extend({ units: z.array(unitSchema) })),
 });
 
+/** A building as a list shows it: the book's building with counts instead of its units. */
 export const buildingListSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      address: z.string(),
-      compound: z.string().nullable(),
-      gridCode: z.string(),
-      floors: z.number(),
-      households: z.number(),
-      visited: z.number(),
-    }),
-  ),
+  items: z.array(bookBuilding.extend({ households: z.number(), visited: z.number() })),
 });
 
 const compoundFields = {
