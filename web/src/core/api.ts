@@ -13,6 +13,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A server type as JSON delivers it: its Dates arrive as ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
 const UNAUTHENTICATED = 'auth.unauthenticated';
 
 let lang: Lang = 'zh-CN';

@@ -37,17 +37,24 @@ import { rolesFor } from './iot.permissions.js';
 import { presentAlarm, presentDevice } from './iot.presenter.js';
 import {
   acknowledgeBody,
+  alarmDetailSchema,
+  alarmPointsSchema,
   alarmQuery,
   alarmSchema,
   areaQuery,
+  catalogueSchema,
   closeBody,
+  credentialSchema,
   deviceBody,
+  deviceImportSchema,
   deviceQuery,
   deviceSchema,
   fireCentreBody,
+  healthSchema,
   rulesBody,
   rulesSchema,
   statsQuery,
+  statsSchema,
   webhookBody,
 } from './iot.schemas.js';
 
@@ -80,7 +87,13 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
 
   app.get(
     '/catalogue',
-    { schema: { tags, summary: '设备类型、告警类型与 GB 4716 感温类别 / device kinds, alarm types, heat classes' } },
+    {
+      schema: {
+        tags,
+        summary: '设备类型、告警类型与 GB 4716 感温类别 / device kinds, alarm types, heat classes',
+        response: { 200: catalogueSchema },
+      },
+    },
     async (req) => {
       requireRole(req, rolesFor('view'));
       return { deviceKinds: DEVICE_KIND_LABELS, alarmTypes: ALARM_TYPES, heatClasses: HEAT_CLASS_TABLE };
@@ -94,7 +107,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         tags,
         summary: '登记设备（返回一次性设备密钥）/ register a device; its secret is returned once',
         body: deviceBody,
-        response: { 201: z.object({ id: z.number(), code: z.string(), secret: z.string() }) },
+        response: { 201: credentialSchema.extend({ id: z.number() }) },
       },
     },
     async (req, reply) => {
@@ -132,6 +145,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
           '批量导入设备（xlsx/csv，multipart 字段 file；mode=all_or_nothing|valid_only；返回一次性设备密钥）/ import devices',
         consumes: ['multipart/form-data'],
         querystring: z.object({ mode: z.enum(['all_or_nothing', 'valid_only']).default('all_or_nothing') }),
+        response: { 200: deviceImportSchema, 422: deviceImportSchema },
       },
     },
     async (req, reply) => {
@@ -230,7 +244,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         tags,
         summary: '重置设备密钥（旧密钥立即失效）/ rotate the device credential',
         params: idParam,
-        response: { 200: z.object({ code: z.string(), secret: z.string() }) },
+        response: { 200: credentialSchema },
       },
     },
     async (req) => {
@@ -273,16 +287,17 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         tags,
         summary: '地图上的告警（按楼栋汇总，GeoJSON）/ open alarms on buildings, as GeoJSON',
         querystring: areaQuery,
+        response: { 200: alarmPointsSchema },
       },
     },
     async (req) => {
       const actor = requireRole(req, rolesFor('view'));
       const rows = await alarmsByBuilding(db, actor.scopePath, await areaOf(actor, req.query.regionCode));
       return {
-        type: 'FeatureCollection',
+        type: 'FeatureCollection' as const,
         features: rows.map(({ lng, lat, ...properties }) => ({
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [lng, lat] },
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: [lng, lat] as [number, number] },
           properties,
         })),
       };
@@ -291,7 +306,14 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
 
   app.get(
     '/alarms/:id',
-    { schema: { tags, summary: '告警详情与升级记录 / an alarm and its escalation steps', params: idParam } },
+    {
+      schema: {
+        tags,
+        summary: '告警详情与升级记录 / an alarm and its escalation steps',
+        params: idParam,
+        response: { 200: alarmDetailSchema },
+      },
+    },
     async (req) => {
       const actor = requireRole(req, rolesFor('view'));
       const a = await getAlarm(db, req.params.id);
@@ -351,6 +373,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         tags,
         summary: '设备健康：在线率、离线、低电量 / device health',
         querystring: areaQuery,
+        response: { 200: healthSchema },
       },
     },
     async (req) => {
@@ -373,6 +396,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         tags,
         summary: '告警统计（按下级区域）：数量、误报率、确认与到场用时 / alarm statistics by area',
         querystring: statsQuery,
+        response: { 200: statsSchema },
       },
     },
     async (req) => {

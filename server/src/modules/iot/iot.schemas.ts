@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ALARM_TYPE_KEYS, CLASSIFICATIONS, SEVERITIES } from './domain/alarm-types.js';
+import {
+  ALARM_STATUSES,
+  ALARM_TYPE_KEYS,
+  CLASSIFICATIONS,
+  ESCALATION_STEPS,
+  SEVERITIES,
+} from './domain/alarm-types.js';
 import { DEVICE_KINDS, HEAT_CLASSES } from './domain/devices.js';
 import { MESSAGE_TYPES } from './domain/messages.js';
 import { RULE_PRESETS } from './domain/rules.js';
@@ -35,8 +41,8 @@ export const deviceSchema = z.object({
   id: z.number(),
   code: z.string(),
   kind: z.enum(DEVICE_KINDS),
-  heatClass: z.string().nullable(),
-  heatMode: z.string().nullable(),
+  heatClass: z.enum(HEAT_CLASSES).nullable(),
+  heatMode: z.enum(['S', 'R']).nullable(),
   buildingId: z.number().nullable(),
   floor: z.number().nullable(),
   room: z.string().nullable(),
@@ -73,10 +79,10 @@ export const alarmSchema = z.object({
   deviceId: z.number(),
   deviceCode: z.string(),
   deviceKind: z.enum(DEVICE_KINDS),
-  type: z.enum(ALARM_TYPE_KEYS as [string, ...string[]]),
+  type: z.enum(ALARM_TYPE_KEYS),
   severity: z.enum(SEVERITIES),
   fire: z.boolean(),
-  status: z.string(),
+  status: z.enum(ALARM_STATUSES),
   buildingId: z.number().nullable(),
   floor: z.number().nullable(),
   address: z.string(),
@@ -101,11 +107,93 @@ export const alarmSchema = z.object({
   escalationStep: z.number(),
 });
 
+export const escalationSchema = z.object({
+  step: z.enum(ESCALATION_STEPS),
+  target: z.string(),
+  targetName: z.string(),
+  recipients: z.number(),
+  sentAt: z.date(),
+});
+
+export const alarmDetailSchema = z.object({ alarm: alarmSchema, escalations: z.array(escalationSchema) });
+
+/** Open alarms summed per building (or per device outside buildings) for the map. */
+export const alarmPointsSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) }),
+      properties: z.object({
+        buildingId: z.number().nullable(),
+        severity: z.enum(SEVERITIES),
+        alarms: z.number(),
+        confirmed: z.boolean(),
+        address: z.string(),
+      }),
+    }),
+  ),
+});
+
+const names = z.object({ zh: z.string(), en: z.string() });
+export const catalogueSchema = z.object({
+  deviceKinds: z.record(z.enum(DEVICE_KINDS), names),
+  alarmTypes: z.record(z.enum(ALARM_TYPE_KEYS), names.extend({ fire: z.boolean(), severity: z.enum(SEVERITIES) })),
+  heatClasses: z.record(
+    z.enum(HEAT_CLASSES),
+    z.object({ maxApplication: z.number(), staticMin: z.number(), staticMax: z.number() }),
+  ),
+});
+
+export const healthSchema = z.object({
+  devices: z.number(),
+  online: z.number(),
+  offline: z.number(),
+  lowBattery: z.number(),
+  disabled: z.number(),
+  /** null while there are no devices to count. */
+  onlineRate: z.number().nullable(),
+  offlineDevices: z.array(deviceSchema),
+});
+
+const alarmFigures = {
+  alarms: z.number(),
+  classified: z.number(),
+  falseAlarms: z.number(),
+  ackMinutes: z.number().nullable(),
+  falseAlarmRate: z.number().nullable(),
+};
+export const statsSchema = z.object({
+  since: z.date(),
+  areas: z.array(
+    z.object({
+      area: z.string(),
+      code: z.string(),
+      fireAlarms: z.number(),
+      realFires: z.number(),
+      arriveMinutes: z.number().nullable(),
+      ...alarmFigures,
+    }),
+  ),
+  /** `venueKind` is '' for devices in homes and anywhere outside a registry venue. */
+  byVenueKind: z.array(z.object({ venueKind: z.string(), ...alarmFigures })),
+});
+
+export const credentialSchema = z.object({ code: z.string(), secret: z.string() });
+
+/** A file with bad rows answers 422 with the same body as a good one: `column` is the template's own header. */
+export const deviceImportSchema = z.object({
+  imported: z.number(),
+  rows: z.number(),
+  errors: z.array(z.object({ line: z.number(), column: z.string(), message: z.string() })),
+  credentials: z.array(credentialSchema),
+});
+
 export const alarmQuery = z.object({
   regionCode: regionCode.optional(),
   status: z.enum(['open', 'active', 'closed', 'all']).default('open'),
   severity: z.enum(SEVERITIES).optional(),
-  type: z.enum(ALARM_TYPE_KEYS as [string, ...string[]]).optional(),
+  type: z.enum(ALARM_TYPE_KEYS).optional(),
   buildingId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),

@@ -1,12 +1,18 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { z } from 'zod';
+import type { Classification } from '../../../../server/src/modules/iot/domain/alarm-types';
+import type { DeviceKind } from '../../../../server/src/modules/iot/domain/devices';
 import type {
-  AlarmStatus,
-  AlarmType,
-  Classification,
-  Severity,
-} from '../../../../server/src/modules/iot/domain/alarm-types';
-import type { DeviceKind, HeatClass } from '../../../../server/src/modules/iot/domain/devices';
-import { api, download, upload } from '../../core/api';
+  alarmDetailSchema,
+  alarmPointsSchema,
+  catalogueSchema,
+  credentialSchema,
+  deviceBody,
+  deviceImportSchema,
+  deviceSchema,
+  healthSchema,
+  statsSchema,
+} from '../../../../server/src/modules/iot/iot.schemas';
+import { api, download, upload, type Wire } from '../../core/api';
 
 // the lifecycle's words are the server's own (a pure domain module, imported as source); names come from /catalogue
 export {
@@ -23,140 +29,23 @@ export {
   sensesHeat,
 } from '../../../../server/src/modules/iot/domain/devices';
 
-export interface Names {
-  zh: string;
-  en: string;
-}
-
-export interface Catalogue {
-  deviceKinds: Record<DeviceKind, Names>;
-  alarmTypes: Record<AlarmType, Names & { fire: boolean; severity: Severity }>;
-}
-
-export interface Alarm {
-  id: number;
-  deviceId: number;
-  deviceCode: string;
-  deviceKind: DeviceKind;
-  type: AlarmType;
-  severity: Severity;
-  fire: boolean;
-  status: AlarmStatus;
-  buildingId: number | null;
-  floor: number | null;
-  address: string;
-  lng: number;
-  lat: number;
-  gridCode: string;
-  ownerName: string;
-  raisedAt: string;
-  deviceTime: string | null;
-  lastAt: string;
-  repeats: number;
-  value: Record<string, unknown>;
-  acknowledgedAt: string | null;
-  realFire: boolean | null;
-  arrivedAt: string | null;
-  clearedAt: string | null;
-  classification: Classification | null;
-  closedAt: string | null;
-  note: string | null;
-  /** Set once a second detector confirmed the fire. */
-  incidentId: number | null;
-  caseId: number | null;
-  escalationStep: number;
-}
-
-type EscalationStep = 'fire_centre' | 'rapid_response' | 'grid_worker' | 'street_duty' | 'fire_119' | 'owner';
-
-export interface Escalation {
-  step: EscalationStep;
-  target: string;
-  targetName: string;
-  recipients: number;
-  sentAt: string;
-}
-
-export interface AlarmDetail {
-  alarm: Alarm;
-  escalations: Escalation[];
-}
-
-interface BuildingAlarmProps {
-  buildingId: number;
-  severity: Severity;
-  alarms: number;
-  confirmed: boolean;
-  address: string;
-}
-
-export type AlarmPoints = FeatureCollection<Point, BuildingAlarmProps>;
-
-export interface Device {
-  id: number;
-  code: string;
-  kind: DeviceKind;
-  heatClass: HeatClass | null;
-  heatMode: 'S' | 'R' | null;
-  buildingId: number | null;
-  floor: number | null;
-  room: string | null;
-  venueId: number | null;
-  /** The registry venue's kind, its nine-small kind where it has one; null outside venues. */
-  venueKind: string | null;
-  address: string;
-  lng: number;
-  lat: number;
-  gridCode: string;
-  ownerName: string;
-  contactMasked: string | null;
-  heartbeatSeconds: number;
-  enabled: boolean;
-  lastSeenAt: string | null;
-  online: boolean | null;
-  battery: number | null;
-  signal: number | null;
-}
-
-export interface Health {
-  devices: number;
-  online: number;
-  offline: number;
-  lowBattery: number;
-  disabled: number;
-  /** null while there are no devices to count. */
-  onlineRate: number | null;
-  offlineDevices: Device[];
-}
-
-export interface AreaStats {
-  area: string;
-  code: string;
-  alarms: number;
-  fireAlarms: number;
-  classified: number;
-  falseAlarms: number;
-  realFires: number;
-  ackMinutes: number | null;
-  arriveMinutes: number | null;
-  falseAlarmRate: number | null;
-}
-
-export interface VenueKindStats {
-  /** '' for devices in homes and anywhere outside a registry venue. */
-  venueKind: string;
-  alarms: number;
-  classified: number;
-  falseAlarms: number;
-  ackMinutes: number | null;
-  falseAlarmRate: number | null;
-}
-
-export interface Stats {
-  since: string;
-  areas: AreaStats[];
-  byVenueKind: VenueKindStats[];
-}
+// the answers' shapes are the server's response schemas, as they arrive over JSON
+export type Catalogue = z.infer<typeof catalogueSchema>;
+export type Names = Catalogue['deviceKinds'][DeviceKind];
+export type AlarmDetail = Wire<z.infer<typeof alarmDetailSchema>>;
+export type Alarm = AlarmDetail['alarm'];
+export type Escalation = AlarmDetail['escalations'][number];
+export type AlarmPoints = z.infer<typeof alarmPointsSchema>;
+export type Device = Wire<z.infer<typeof deviceSchema>>;
+export type Health = Wire<z.infer<typeof healthSchema>>;
+export type Stats = Wire<z.infer<typeof statsSchema>>;
+export type AreaStats = Stats['areas'][number];
+export type VenueKindStats = Stats['byVenueKind'][number];
+export type NewDevice = z.input<typeof deviceBody>;
+/** A device's credential for its broker sign-in; the server keeps only a hash, so this is the one time it is seen. */
+export type Credential = z.infer<typeof credentialSchema>;
+export type DeviceImportResult = z.infer<typeof deviceImportSchema>;
+export type DeviceImportMode = 'all_or_nothing' | 'valid_only';
 
 export interface DeviceQuery {
   regionCode?: string;
@@ -164,37 +53,6 @@ export interface DeviceQuery {
   online?: boolean;
   limit: number;
   offset: number;
-}
-
-export interface NewDevice {
-  code: string;
-  kind: DeviceKind;
-  heatClass?: HeatClass;
-  heatMode?: 'S' | 'R';
-  buildingId?: number;
-  venueId?: number;
-  floor?: number;
-  room?: string;
-  address?: string;
-  ownerName: string;
-  contactPhone?: string;
-  heartbeatSeconds?: number;
-}
-
-/** A device's credential for its broker sign-in; the server keeps only a hash, so this is the one time it is seen. */
-export interface Credential {
-  code: string;
-  secret: string;
-}
-
-export type DeviceImportMode = 'all_or_nothing' | 'valid_only';
-
-export interface DeviceImportResult {
-  imported: number;
-  rows: number;
-  /** `column` is the template's own (Chinese) header. */
-  errors: { line: number; column: string; message: string }[];
-  credentials: Credential[];
 }
 
 interface AlarmQuery {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../core/db.js';
 import { findUserIds } from '../../identity/index.js';
-import { type EscalationStep, insertEscalation, nearestFireCentre } from '../db/iot.repository.js';
+import { insertEscalation, nearestFireCentre } from '../db/iot.repository.js';
+import type { EscalationStep } from '../domain/alarm-types.js';
 import { ALARM_TYPES, type AlarmType } from '../domain/alarm-types.js';
 import type { AlarmEscalatedPayload } from '../iot.events.js';
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../core/db.js';
-import type { AlarmType, Classification, Severity } from '../domain/alarm-types.js';
+import type { AlarmStatus, AlarmType, Classification, EscalationStep, Severity } from '../domain/alarm-types.js';
 import type { DeviceKind, HeatClass } from '../domain/devices.js';
 
 /** All SQL on iot_* tables. */
@@ -393,8 +393,6 @@ export async function listFireCentres(db: Queryable) {
   );
 }
 
-export type EscalationStep = 'fire_centre' | 'rapid_response' | 'grid_worker' | 'street_duty' | 'fire_119' | 'owner';
-
 export async function insertEscalation(
   db: Queryable,
   e: { alarmId: number; step: EscalationStep; target: string; targetName: string; recipients: number; at: Date },
@@ -437,7 +435,7 @@ export interface AlarmRecord {
   type: AlarmType;
   severity: Severity;
   fire: boolean;
-  status: string;
+  status: AlarmStatus;
   buildingId: number | null;
   floor: number | null;
   address: string;

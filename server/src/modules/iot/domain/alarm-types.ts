@@ -26,6 +26,17 @@ export const ALARM_TYPE_KEYS = Object.keys(ALARM_TYPES) as AlarmType[];
 /** Faults leave a device unable to warn: left standing long enough, they become a maintenance case. */
 export const FAULT_TYPES: readonly AlarmType[] = ['tamper', 'sensor_fault', 'low_battery', 'power_fault', 'offline'];
 
+/** Whom an alarm reached, in the order the escalation ladder goes. */
+export const ESCALATION_STEPS = [
+  'fire_centre',
+  'rapid_response',
+  'grid_worker',
+  'street_duty',
+  'fire_119',
+  'owner',
+] as const;
+export type EscalationStep = (typeof ESCALATION_STEPS)[number];
+
 export const CLASSIFICATIONS = ['real_fire', 'false_alarm', 'test', 'fault'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 

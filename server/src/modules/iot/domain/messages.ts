@@ -65,14 +65,16 @@ export type DeviceMessage =
   | ({ type: 'alarm' } & z.infer<typeof payloadSchemas.alarm>)
   | ({ type: 'fault' } & z.infer<typeof payloadSchemas.fault>);
 
+const utf8 = new TextDecoder();
+
 /** One reason, in a line, for the dead-letter table: never an exception out of the ingestion. */
 export function parsePayload(
   type: MessageType,
-  raw: Buffer | string,
+  raw: Uint8Array | string,
 ): { ok: true; message: DeviceMessage } | { ok: false; reason: string } {
   let json: unknown;
   try {
-    json = JSON.parse(typeof raw === 'string' ? raw : raw.toString('utf8'));
+    json = JSON.parse(typeof raw === 'string' ? raw : utf8.decode(raw));
   } catch {
     return { ok: false, reason: 'payload is not JSON' };
   }
