@@ -79,6 +79,24 @@ async function openHousehold(page: Page, room: string) {
 const back = (page: Page) => page.locator('.sz-phone-subnav .adm-nav-bar-back').click();
 const tabBadge = (page: Page) =>
   page.locator('.adm-tab-bar-item').filter({ hasText: '入户' }).locator('.adm-badge-content');
+/** What the phone keeps in its own database: household books and unsent visits, of anyone who signed in on it. */
+const keptOnPhone = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ books: number; visits: number }>((resolve, reject) => {
+        const open = indexedDB.open('shanzhi-outbox');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['books', 'visits'], 'readonly');
+          const books = tx.objectStore('books').count();
+          const visits = tx.objectStore('visits').count();
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve({ books: books.result, visits: visits.result });
+          };
+        };
+      }),
+  );
 const chooseUse = (page: Page, label: string) =>
   page.getByTestId('doorstep-use').getByText(label, { exact: true }).click();
 
@@ -258,5 +276,32 @@ describe.skipIf(!hasChromium)('the doorstep visit on the grid worker phone in Ch
     await expect.poll(() => worker.getByTestId('doorstep-outbox').count()).toBe(0);
     expect((await visitsTo('102')).map((v) => v.useAfter).sort()).toEqual(['commercial', 'vacant']);
     await shot(worker, '10-redone');
+  });
+
+  it('signing out asks about a waiting visit, then leaves neither the book nor the visit on the phone', async () => {
+    await workerContext.setOffline(true);
+    await openHousehold(worker, '101');
+    await worker.getByTestId('doorstep-note').locator('textarea').fill('复访：无人应门');
+    await worker.getByTestId('doorstep-save').click();
+    await worker.getByTestId('doorstep-household-101').getByTestId('doorstep-waiting').waitFor();
+    expect(await keptOnPhone(worker)).toEqual({ books: 1, visits: 1 });
+
+    await worker.getByTestId('phone-tab-me').click();
+    await worker.getByTestId('phone-sign-out').click();
+    const dialog = worker.locator('.adm-dialog');
+    await expect.poll(() => dialog.textContent()).toContain('还有 1 条走访未发送');
+    await shot(worker, '11-sign-out-waiting');
+    await dialog.getByText('先不退出', { exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await keptOnPhone(worker)).toEqual({ books: 1, visits: 1 });
+    expect(await worker.getByTestId('gw-me').isVisible()).toBe(true);
+
+    await worker.getByTestId('phone-sign-out').click();
+    await dialog.getByText('删除并退出', { exact: true }).click();
+    await worker.getByTestId('phone-sign-in').waitFor();
+    expect(await keptOnPhone(worker)).toEqual({ books: 0, visits: 0 });
+    await workerContext.setOffline(false);
+    await worker.waitForTimeout(500);
+    expect(await visitsTo('101')).toHaveLength(1);
   });
 });

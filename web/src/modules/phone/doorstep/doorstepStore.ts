@@ -39,3 +39,12 @@ export function saveVisit(visit: PendingVisit): Promise<IDBValidKey> {
 export function removeVisit(key: string): Promise<undefined> {
   return runStore('visits', 'readwrite', (store) => store.delete(key));
 }
+
+/**
+ * Signing out leaves none of the grid on a phone that may be shared or lost: the household book goes, and so do this
+ * worker's unsent visits, which hold newcomers' full ID numbers.
+ */
+export async function forgetOnPhone(userId: number): Promise<void> {
+  await runStore('books', 'readwrite', (store) => store.delete(userId));
+  for (const visit of await visitsOf(userId)) await removeVisit(visit.key);
+}
