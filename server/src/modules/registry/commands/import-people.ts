@@ -1,5 +1,6 @@
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
+import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { readSpreadsheetRows as readRows } from '../../../core/spreadsheet.js';
 import {
@@ -21,10 +22,13 @@ import { ageTags } from '../domain/tags.js';
 import { sealResident } from './register-person.js';
 
 type Ctx = Pick<ModuleContext, 'db' | 'cipher' | 'files' | 'log'>;
+/** Bad cells are written in batches of this many; valid rows in batches of WRITE_BATCH. */
 const BATCH = 500;
+const WRITE_BATCH = 2_000;
 /** A million-row residents file is about 100 MB as CSV. */
 export const IMPORT_MAX_BYTES = 300 * 1024 * 1024;
-const PROGRESS_EVERY = 2_000;
+/** Each progress write is a commit of its own: by time, so a fast import does not spend itself on them. */
+const PROGRESS_MS = 500;
 
 /** The upload is stored durably first; checking and importing go on in the background with their progress. */
 export async function startImport(
@@ -79,6 +83,12 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
     errors = [];
     unmatched = [];
   };
+  let shown = performance.now();
+  const progress = async (db: Queryable, processedRows: number) => {
+    if (performance.now() - shown < PROGRESS_MS) return;
+    shown = performance.now();
+    await updateImport(db, importId, { processedRows });
+  };
   for await (const { line, cells } of readRows(path, job.fileName)) {
     total++;
     const { row, errors: cellErrors } = parseRow(cells);
@@ -96,7 +106,7 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
       unmatched.push({ row: line, address: row.address, name: row.name });
     }
     if (errors.length + unmatched.length >= BATCH) await flush();
-    if (total % PROGRESS_EVERY === 0) await updateImport(ctx.db, importId, { processedRows: total });
+    await progress(ctx.db, total);
   }
   await flush();
   seen.clear();
@@ -119,9 +129,10 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
         h.id,
       ]),
     );
-    let batch: { row: ImportRow; person: NewPerson; household: NewHousehold }[] = [];
+    type Prepared = { row: ImportRow; person: NewPerson; household: NewHousehold }[];
+    let batch: Prepared = [];
     const keyOf = (h: { buildingId: number; unit: string; room: string }) => `${h.buildingId}|${h.unit}|${h.room}`;
-    const write = async () => {
+    const write = async (batch: Prepared) => {
       // the batch's new households in one statement, then each person pointed at theirs
       const fresh = new Map(
         batch.filter((b) => !households.has(keyOf(b.household))).map((b) => [keyOf(b.household), b]),
@@ -146,28 +157,42 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
       imported += inserted.length;
       duplicates += batch.length - inserted.length;
       processed += batch.length;
-      batch = [];
-      await updateImport(progressDb, importId, { processedRows: processed });
+      await progress(progressDb, processed);
     };
-    for await (const { line, cells } of readRows(path, job.fileName)) {
-      if (bad.has(line)) continue;
-      const { row } = parseRow(cells);
-      if (!row) continue;
-      const building = buildings.get(normaliseAddress(row.address));
-      if (!building) continue;
-      batch.push({
-        row,
-        household: { buildingId: building.id, unit: row.unit, room: row.room, use: 'owner_occupied' },
-        // the household is known once the batch is written
-        person: sealResident(
-          ctx.cipher,
-          { name: row.name, idNumber: row.idNumber, phone: row.phone ?? undefined, registered: row.registered },
-          { householdId: 0, gridPath: building.gridPath },
-        ),
-      });
-      if (batch.length >= BATCH) await write();
+    // the next batch is read and sealed (CPU) while the database writes the last one; one write at a time
+    let writing: Promise<void> = Promise.resolve();
+    const handOver = async () => {
+      await writing;
+      writing = write(batch);
+      // awaited before the next hand-over; until then a failure must not count as unhandled
+      writing.catch(() => undefined);
+      batch = [];
+    };
+    try {
+      for await (const { line, cells } of readRows(path, job.fileName)) {
+        if (bad.has(line)) continue;
+        const { row } = parseRow(cells);
+        if (!row) continue;
+        const building = buildings.get(normaliseAddress(row.address));
+        if (!building) continue;
+        batch.push({
+          row,
+          household: { buildingId: building.id, unit: row.unit, room: row.room, use: 'owner_occupied' },
+          // the household is known once the batch is written
+          person: sealResident(
+            ctx.cipher,
+            { name: row.name, idNumber: row.idNumber, phone: row.phone ?? undefined, registered: row.registered },
+            { householdId: 0, gridPath: building.gridPath },
+          ),
+        });
+        if (batch.length >= WRITE_BATCH) await handOver();
+      }
+      await handOver();
+    } finally {
+      // the transaction never ends with a write still running on it
+      await writing.catch(() => undefined);
     }
-    if (batch.length) await write();
+    await writing;
   });
   await updateImport(ctx.db, importId, {
     status: 'done',
