@@ -151,7 +151,11 @@ async function benchFoundation(serverUrl: string | undefined) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-bench-'));
   try {
     const cold = await startOnce(dir);
-    row('embedded cold start (empty data folder: migrations + 3 districts, 5,952 demo grids)', `${fmt(cold)} ms`, '');
+    row(
+      'embedded cold start (empty data folder: migrations, 3 districts, 5,952 grids, the default demo data)',
+      `${fmt(cold)} ms`,
+      '',
+    );
     const warm = await startOnce(dir);
     row('embedded warm start (same folder)', `${fmt(warm)} ms`, '');
   } finally {
