@@ -278,7 +278,7 @@ describe.skipIf(!hasChromium)('the doorstep visit on the grid worker phone in Ch
     await shot(worker, '10-redone');
   });
 
-  it('signing out asks about a waiting visit, then leaves neither the book nor the visit on the phone', async () => {
+  it('signing out offline asks about a waiting visit, leaves neither book nor visit on the phone, and ends the session once online', async () => {
     await workerContext.setOffline(true);
     await openHousehold(worker, '101');
     await worker.getByTestId('doorstep-note').locator('textarea').fill('复访：无人应门');
@@ -300,8 +300,18 @@ describe.skipIf(!hasChromium)('the doorstep visit on the grid worker phone in Ch
     await dialog.getByText('删除并退出', { exact: true }).click();
     await worker.getByTestId('phone-sign-in').waitFor();
     expect(await keptOnPhone(worker)).toEqual({ books: 0, visits: 0 });
+
+    // the server could not be told offline; it is, as soon as the connection is back, and the session is over
+    const cookie = (await workerContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await t.app.inject({ method: 'GET', url: '/api/identity/me', headers: { cookie } })).statusCode).toBe(200);
     await workerContext.setOffline(false);
-    await worker.waitForTimeout(500);
+    await expect
+      .poll(
+        async () => (await t.app.inject({ method: 'GET', url: '/api/identity/me', headers: { cookie } })).statusCode,
+      )
+      .toBe(401);
+    await worker.reload();
+    await worker.getByTestId('phone-sign-in').waitFor();
     expect(await visitsTo('101')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { type ComponentType, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { onSessionEnded } from '../../core/api';
+import { ApiError, onSessionEnded } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { fetchMe, signOut, type User } from './api';
 import { ChangePasswordPage } from './ChangePasswordPage';
@@ -15,6 +15,24 @@ export interface SessionScreens {
 const CONSOLE_SCREENS: SessionScreens = { SignIn: SignInPage, ChangePassword: ChangePasswordPage };
 
 type State = { status: 'loading' } | { status: 'anonymous' } | { status: 'signedIn'; user: User };
+
+/**
+ * A sign-out made without a connection (a grid worker's phone in a stairwell) is owed to the server: the session
+ * cookie is out of the page's reach, so until the server has ended the session a reload would let anyone back in.
+ */
+const SIGN_OUT_OWED = 'shanzhi.signOutOwed';
+
+/** Tells the server of an owed sign-out; false while there is still no connection. */
+async function settleOwedSignOut(): Promise<boolean> {
+  if (!localStorage.getItem(SIGN_OUT_OWED)) return true;
+  try {
+    await signOut();
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'network') return false;
+  }
+  localStorage.removeItem(SIGN_OUT_OWED);
+  return true;
+}
 
 /**
  * Shows sign-in (and the forced password change) until there is a usable session, then the app. The phone pages
@@ -33,20 +51,38 @@ export function SessionGate({
 
   useEffect(() => {
     let live = true;
-    fetchMe()
-      .then((user) => live && setState({ status: 'signedIn', user }))
-      .catch(() => live && setState({ status: 'anonymous' }));
+    const start = async (): Promise<State> => {
+      // whoever owed a sign-out signs in again, whether or not the server could be told yet
+      if (localStorage.getItem(SIGN_OUT_OWED) !== null) {
+        await settleOwedSignOut();
+        return { status: 'anonymous' };
+      }
+      return fetchMe().then(
+        (user): State => ({ status: 'signedIn', user }),
+        (): State => ({ status: 'anonymous' }),
+      );
+    };
+    void start().then((next) => live && setState(next));
     const unsubscribe = onSessionEnded(() => setState({ status: 'anonymous' }));
+    const settle = () => void settleOwedSignOut();
+    window.addEventListener('online', settle);
     return () => {
       live = false;
       unsubscribe();
+      window.removeEventListener('online', settle);
     };
   }, []);
 
   const endSession = useCallback(async () => {
-    // The local session ends even if the server cannot be told; the cookie then simply expires.
-    await signOut().catch(() => undefined);
+    // The local session ends even if the server cannot be told: then it is told when the connection returns.
+    localStorage.setItem(SIGN_OUT_OWED, '1');
+    await settleOwedSignOut();
     setState({ status: 'anonymous' });
+  }, []);
+
+  const signedIn = useCallback((user: User) => {
+    localStorage.removeItem(SIGN_OUT_OWED);
+    setState({ status: 'signedIn', user });
   }, []);
 
   const session = useMemo(
@@ -58,7 +94,7 @@ export function SessionGate({
     return <Spin fullscreen description={t('app.loading')} />;
   }
   if (state.status === 'anonymous') {
-    return <SignIn onSignedIn={(user) => setState({ status: 'signedIn', user })} />;
+    return <SignIn onSignedIn={signedIn} />;
   }
   if (state.user.mustChangePassword) {
     const user = state.user;
