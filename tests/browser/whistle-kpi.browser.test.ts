@@ -98,13 +98,25 @@ async function openCaseIn(page: Page, box: string) {
 
 const statusOf = (page: Page) => page.getByTestId('case-facts').getByTestId('case-status').textContent();
 
-/** Picks an option, then closes the dropdown (a multiple select stays open) and waits until it has gone. */
+/**
+ * Picks an option, closes the dropdown (a multiple select stays open) and waits until it has gone. A click that lands
+ * while the dropdown is still sliding in can miss (a CI run showed the helper field empty), so the choice is made
+ * again until the field shows it.
+ */
 async function chooseOption(page: Page, testId: string, option: string) {
+  const select = page.getByTestId(testId);
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await page.getByTestId(testId).click();
-  await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await page.locator('.ant-modal-title').click();
-  await expect.poll(() => open.count()).toBe(0);
+  await expect
+    .poll(async () => {
+      if (!(await select.textContent())?.includes(option)) {
+        await select.click();
+        await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+        await page.locator('.ant-modal-title').click();
+        await expect.poll(() => open.count()).toBe(0);
+      }
+      return select.textContent();
+    })
+    .toContain(option);
 }
 
 /** Every image under the locator has arrived and decoded: a broken thumbnail has no natural width. */
