@@ -63,10 +63,18 @@ export type Int8 = ColumnType<string | number, number | string | bigint, number 
 export type Numeric = ColumnType<string, number | string, number | string>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** json/jsonb: parsed on the way out, written as JSON text (node-postgres would send a JS array as a SQL array). */
-export type Json = ColumnType<unknown, string, string>;
+export type Json = ColumnType<JsonValue, string, string>;
+/** What a json column reads as; `$narrowType` picks the member a column always holds (an object, an array). */
+export type JsonValue = string | number | boolean | null | unknown[] | { [key: string]: unknown };
 /** geometry: PostGIS values are read and written through raw SQL (ST_*), never as column values. */
 export type Geometry = ColumnType<string, never, never>;
 export type Bytea = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+/** A column with a default: optional on insert. Unlike Kysely's own, it keeps the read type of a column type above. */
+export type Generated<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
+/** A generated column: read only. */
+export type GeneratedAlways<T> =
+  T extends ColumnType<infer S, unknown, unknown> ? ColumnType<S, never, never> : ColumnType<T, never, never>;
 
 class CompileOnlyDriver implements Driver {
   async init(): Promise<void> {}

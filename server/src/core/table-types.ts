@@ -119,6 +119,7 @@ export async function generateTableTypes(db: Queryable, source: MigrationSource)
 
   const helpers = new Set<string>();
   const kysely = new Set<string>();
+  // Generated and GeneratedAlways come from core/sql.ts, which unwraps a column type such as Int8 inside them
   const tables = new Map<string, string[]>();
   for (const c of columns) {
     let ts: string;
@@ -142,10 +143,10 @@ export async function generateTableTypes(db: Queryable, source: MigrationSource)
     }
     if (!c.notNull) ts = `${ts} | null`;
     if (c.generated) {
-      kysely.add('GeneratedAlways');
+      helpers.add('GeneratedAlways');
       ts = `GeneratedAlways<${ts}>`;
     } else if (c.hasDefault) {
-      kysely.add('Generated');
+      helpers.add('Generated');
       ts = `Generated<${ts}>`;
     }
     const lines = tables.get(c.table) ?? [];

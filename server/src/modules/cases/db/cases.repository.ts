@@ -1,7 +1,16 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
+import { all, first, int, queryBuilder, run } from '../../../core/sql.js';
 import type { CaseStatus, Level } from '../domain/case-status.js';
+import type { CasesTables } from './cases.tables.js';
 
-/** All SQL on cases_* tables. */
+/**
+ * All SQL on cases_* tables: plain reads and writes through the typed builder, statements built on PostGIS or ltree
+ * (a case's place and its scope) as raw SQL.
+ */
+
+const q = queryBuilder<CasesTables>();
+const now = sql<Date>`now()`;
 
 type R<T> = T & Record<string, unknown>;
 
@@ -19,69 +28,73 @@ export interface CategoryRecord {
   active: boolean;
 }
 
-const CATEGORY_COLUMNS = `code, parent_code AS "parentCode", name_zh AS "nameZh", name_en AS "nameEn", kind,
-  default_level AS "defaultLevel", default_department AS "defaultDepartment", respond_hours AS "respondHours",
-  handle_workdays AS "handleWorkdays", needs_verification AS "needsVerification", active`;
+const CATEGORY_COLUMNS = [
+  'code',
+  'parent_code as parentCode',
+  'name_zh as nameZh',
+  'name_en as nameEn',
+  'kind',
+  'default_level as defaultLevel',
+  'default_department as defaultDepartment',
+  'respond_hours as respondHours',
+  'handle_workdays as handleWorkdays',
+  'needs_verification as needsVerification',
+  'active',
+] as const;
 
 export async function countCategories(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases_categories');
+  const row = await first(
+    db,
+    q.selectFrom('cases_categories').select((eb) => int(eb.fn.countAll()).as('n')),
+  );
   return row?.n ?? 0;
 }
 
 export async function insertCategory(db: Queryable, c: CategoryRecord): Promise<void> {
-  await db.query(
-    `INSERT INTO cases_categories (code, parent_code, name_zh, name_en, kind, default_level, default_department,
-       respond_hours, handle_workdays, needs_verification, active)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      c.code,
-      c.parentCode,
-      c.nameZh,
-      c.nameEn,
-      c.kind,
-      c.defaultLevel,
-      c.defaultDepartment,
-      c.respondHours,
-      c.handleWorkdays,
-      c.needsVerification,
-      c.active,
-    ],
+  await run(
+    db,
+    q.insertInto('cases_categories').values({
+      code: c.code,
+      parent_code: c.parentCode,
+      name_zh: c.nameZh,
+      name_en: c.nameEn,
+      kind: c.kind,
+      default_level: c.defaultLevel,
+      default_department: c.defaultDepartment,
+      respond_hours: c.respondHours,
+      handle_workdays: c.handleWorkdays,
+      needs_verification: c.needsVerification,
+      active: c.active,
+    }),
   );
 }
 
-export async function updateCategory(db: Queryable, code: string, c: Partial<CategoryRecord>) {
-  const [row] = await db.query<R<CategoryRecord>>(
-    `UPDATE cases_categories SET
-       name_zh = coalesce($2, name_zh), name_en = coalesce($3, name_en), default_level = coalesce($4, default_level),
-       default_department = CASE WHEN $5::boolean THEN $6 ELSE default_department END,
-       respond_hours = coalesce($7, respond_hours), handle_workdays = coalesce($8, handle_workdays),
-       needs_verification = coalesce($9, needs_verification), active = coalesce($10, active)
-     WHERE code = $1 RETURNING ${CATEGORY_COLUMNS}`,
-    [
-      code,
-      c.nameZh ?? null,
-      c.nameEn ?? null,
-      c.defaultLevel ?? null,
-      c.defaultDepartment !== undefined,
-      c.defaultDepartment ?? null,
-      c.respondHours ?? null,
-      c.handleWorkdays ?? null,
-      c.needsVerification ?? null,
-      c.active ?? null,
-    ],
-  );
-  return row;
+/** Changes what the patch gives (a null leaves a value as it is, except the department, which may be cleared). */
+export async function updateCategory(
+  db: Queryable,
+  code: string,
+  c: Partial<CategoryRecord>,
+): Promise<CategoryRecord | undefined> {
+  const set = {
+    name_zh: c.nameZh ?? undefined,
+    name_en: c.nameEn ?? undefined,
+    default_level: c.defaultLevel ?? undefined,
+    default_department: c.defaultDepartment,
+    respond_hours: c.respondHours ?? undefined,
+    handle_workdays: c.handleWorkdays ?? undefined,
+    needs_verification: c.needsVerification ?? undefined,
+    active: c.active ?? undefined,
+  };
+  if (Object.values(set).every((v) => v === undefined)) return getCategory(db, code);
+  return first(db, q.updateTable('cases_categories').set(set).where('code', '=', code).returning(CATEGORY_COLUMNS));
 }
 
 export async function getCategory(db: Queryable, code: string): Promise<CategoryRecord | undefined> {
-  const [row] = await db.query<R<CategoryRecord>>(`SELECT ${CATEGORY_COLUMNS} FROM cases_categories WHERE code = $1`, [
-    code,
-  ]);
-  return row;
+  return first(db, q.selectFrom('cases_categories').select(CATEGORY_COLUMNS).where('code', '=', code));
 }
 
 export async function listCategories(db: Queryable): Promise<CategoryRecord[]> {
-  return db.query<R<CategoryRecord>>(`SELECT ${CATEGORY_COLUMNS} FROM cases_categories ORDER BY code`);
+  return all(db, q.selectFrom('cases_categories').select(CATEGORY_COLUMNS).orderBy('code'));
 }
 
 export interface CaseRecord {
@@ -201,19 +214,26 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<number> {
 }
 
 export async function findIdempotent(db: Queryable, reporterKey: string, key: string): Promise<number | undefined> {
-  const [row] = await db.query<{ id: number }>(
-    'SELECT case_id::int AS id FROM cases_idempotency WHERE reporter_key = $1 AND idempotency_key = $2',
-    [reporterKey, key],
+  const row = await first(
+    db,
+    q
+      .selectFrom('cases_idempotency')
+      .select((eb) => int(eb.ref('case_id')).as('id'))
+      .where('reporter_key', '=', reporterKey)
+      .where('idempotency_key', '=', key),
   );
   return row?.id;
 }
 
 /** false when another request with the same key got there first (the caller then returns that case). */
 export async function claimIdempotency(db: Queryable, reporterKey: string, key: string, caseId: number) {
-  const rows = await db.query(
-    `INSERT INTO cases_idempotency (reporter_key, idempotency_key, case_id) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING case_id`,
-    [reporterKey, key, caseId],
+  const rows = await all(
+    db,
+    q
+      .insertInto('cases_idempotency')
+      .values({ reporter_key: reporterKey, idempotency_key: key, case_id: caseId })
+      .onConflict((oc) => oc.doNothing())
+      .returning('case_id'),
   );
   return rows.length === 1;
 }
@@ -247,44 +267,47 @@ export interface CasePatch {
   extended?: boolean;
   reworkCount?: number;
   reopened?: boolean;
-  rating?: string;
+  rating?: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
   ratingComment?: string | null;
   followupDueAt?: Date;
   escalatedAt?: Date;
   escalationCount?: number;
 }
 
-const PATCH_COLUMNS: Record<keyof CasePatch, string> = {
-  status: 'status',
-  level: 'level',
-  assigneePath: 'assignee_path',
-  assigneeOrg: 'assignee_org',
-  statusBeforeSuspension: 'status_before_suspension',
-  mergedInto: 'merged_into',
-  acceptedAt: 'accepted_at',
-  respondDueAt: 'respond_due_at',
-  dueAt: 'due_at',
-  dispatchedAt: 'dispatched_at',
-  handledAt: 'handled_at',
-  closedAt: 'closed_at',
-  extensionRequestedDays: 'extension_requested_days',
-  extended: 'extended',
-  reworkCount: 'rework_count',
-  reopened: 'reopened',
-  rating: 'rating',
-  ratingComment: 'rating_comment',
-  followupDueAt: 'followup_due_at',
-  escalatedAt: 'escalated_at',
-  escalationCount: 'escalation_count',
-};
-
 /** Compare-and-set on the version: of two concurrent actions on one case only the first applies. */
 export async function updateCase(db: Queryable, id: number, version: number, patch: CasePatch): Promise<boolean> {
-  const entries = Object.entries(patch) as [keyof CasePatch, unknown][];
-  const sets = entries.map(([k], i) => `${PATCH_COLUMNS[k]} = $${i + 3}${k === 'assigneePath' ? '::ltree' : ''}`);
-  const rows = await db.query(
-    `UPDATE cases_cases SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,
-    [id, version, ...entries.map(([, v]) => v)],
+  // a field the patch leaves out is undefined, and the builder leaves its column out of the SET
+  const rows = await all(
+    db,
+    q
+      .updateTable('cases_cases')
+      .set((eb) => ({
+        status: patch.status,
+        level: patch.level,
+        assignee_path: patch.assigneePath,
+        assignee_org: patch.assigneeOrg,
+        status_before_suspension: patch.statusBeforeSuspension,
+        merged_into: patch.mergedInto,
+        accepted_at: patch.acceptedAt,
+        respond_due_at: patch.respondDueAt,
+        due_at: patch.dueAt,
+        dispatched_at: patch.dispatchedAt,
+        handled_at: patch.handledAt,
+        closed_at: patch.closedAt,
+        extension_requested_days: patch.extensionRequestedDays,
+        extended: patch.extended,
+        rework_count: patch.reworkCount,
+        reopened: patch.reopened,
+        rating: patch.rating,
+        rating_comment: patch.ratingComment,
+        followup_due_at: patch.followupDueAt,
+        escalated_at: patch.escalatedAt,
+        escalation_count: patch.escalationCount,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returning('id'),
   );
   return rows.length === 1;
 }
@@ -302,29 +325,43 @@ export interface TimelineEntry {
 }
 
 export async function insertTimeline(db: Queryable, e: TimelineEntry): Promise<void> {
-  await db.query(
-    `INSERT INTO cases_timeline (case_id, actor_id, actor_name, actor_role, action, from_status, to_status, note, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      e.caseId,
-      e.actorId,
-      e.actorName,
-      e.actorRole,
-      e.action,
-      e.fromStatus,
-      e.toStatus,
-      e.note,
-      JSON.stringify(e.detail),
-    ],
+  await run(
+    db,
+    q.insertInto('cases_timeline').values({
+      case_id: e.caseId,
+      actor_id: e.actorId,
+      actor_name: e.actorName,
+      actor_role: e.actorRole,
+      action: e.action,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      note: e.note,
+      detail: JSON.stringify(e.detail),
+    }),
   );
 }
 
 export async function listTimeline(db: Queryable, caseId: number) {
-  return db.query<R<TimelineEntry & { id: number; at: Date }>>(
-    `SELECT id::int AS id, at, actor_id::int AS "actorId", actor_name AS "actorName", actor_role AS "actorRole", action,
-       from_status AS "fromStatus", to_status AS "toStatus", note, detail
-     FROM cases_timeline WHERE case_id = $1 ORDER BY id`,
-    [caseId],
+  return all(
+    db,
+    q
+      .selectFrom('cases_timeline')
+      .select((eb) => [
+        int(eb.ref('id')).as('id'),
+        'at',
+        int(eb.ref('actor_id')).as('actorId'),
+        'actor_name as actorName',
+        'actor_role as actorRole',
+        'action',
+        'from_status as fromStatus',
+        'to_status as toStatus',
+        'note',
+        'detail',
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      // statuses are text in the table and the state machine's names here; detail is the object insertTimeline wrote
+      .$narrowType<{ fromStatus: CaseStatus | null; toStatus: CaseStatus; detail: Record<string, unknown> }>(),
   );
 }
 
@@ -413,47 +450,75 @@ export async function countCasesUnder(db: Queryable, paths: string[], statuses: 
 
 export async function insertWhistle(
   db: Queryable,
-  w: { caseId: number; calledBy: number; reportInDueAt: Date; note: string; orgs: { org: string; role: string }[] },
+  w: {
+    caseId: number;
+    calledBy: number;
+    reportInDueAt: Date;
+    note: string;
+    orgs: { org: string; role: 'lead' | 'helper' }[];
+  },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO cases_whistles (case_id, called_by, report_in_due_at, note) VALUES ($1, $2, $3, $4) RETURNING id::int AS id`,
-    [w.caseId, w.calledBy, w.reportInDueAt, w.note],
+  const row = await first(
+    db,
+    q
+      .insertInto('cases_whistles')
+      .values({ case_id: w.caseId, called_by: w.calledBy, report_in_due_at: w.reportInDueAt, note: w.note })
+      .returning((eb) => int(eb.ref('id')).as('id')),
   );
   const id = row?.id as number;
-  await db.query(
-    `INSERT INTO cases_whistle_orgs (whistle_id, org_code, role)
-     SELECT $1, org, role FROM unnest($2::text[], $3::text[]) AS t(org, role)`,
-    [id, w.orgs.map((o) => o.org), w.orgs.map((o) => o.role)],
-  );
+  if (w.orgs.length) {
+    await run(
+      db,
+      q.insertInto('cases_whistle_orgs').values(w.orgs.map((o) => ({ whistle_id: id, org_code: o.org, role: o.role }))),
+    );
+  }
   return id;
 }
 
 export async function markReportedIn(db: Queryable, caseId: number, org: string, by: number): Promise<void> {
-  await db.query(
-    `UPDATE cases_whistle_orgs wo SET reported_in_at = now(), reported_in_by = $3
-     FROM cases_whistles w WHERE w.id = wo.whistle_id AND w.case_id = $1 AND wo.org_code = $2 AND wo.reported_in_at IS NULL`,
-    [caseId, org, by],
+  await run(
+    db,
+    q
+      .updateTable('cases_whistle_orgs as wo')
+      .from('cases_whistles as w')
+      .set({ reported_in_at: now, reported_in_by: by })
+      .whereRef('w.id', '=', 'wo.whistle_id')
+      .where('w.case_id', '=', caseId)
+      .where('wo.org_code', '=', org)
+      .where('wo.reported_in_at', 'is', null),
   );
 }
 
 export async function markPartDone(db: Queryable, caseId: number, org: string, note: string): Promise<void> {
-  await db.query(
-    `UPDATE cases_whistle_orgs wo SET part_done_at = now(), part_note = $3
-     FROM cases_whistles w WHERE w.id = wo.whistle_id AND w.case_id = $1 AND wo.org_code = $2 AND wo.part_done_at IS NULL`,
-    [caseId, org, note],
+  await run(
+    db,
+    q
+      .updateTable('cases_whistle_orgs as wo')
+      .from('cases_whistles as w')
+      .set({ part_done_at: now, part_note: note })
+      .whereRef('w.id', '=', 'wo.whistle_id')
+      .where('w.case_id', '=', caseId)
+      .where('wo.org_code', '=', org)
+      .where('wo.part_done_at', 'is', null),
   );
 }
 
 /** Opens the supervision of a case unless one is already open; returns its id either way. */
 export async function openSupervision(db: Queryable, caseId: number, reason: 'overdue' | 'manual', by: number | null) {
-  await db.query(
-    `INSERT INTO cases_supervision (case_id, reason, opened_by) VALUES ($1, $2, $3)
-     ON CONFLICT (case_id) WHERE closed_at IS NULL DO NOTHING`,
-    [caseId, reason, by],
+  await run(
+    db,
+    q
+      .insertInto('cases_supervision')
+      .values({ case_id: caseId, reason, opened_by: by })
+      .onConflict((oc) => oc.column('case_id').where('closed_at', 'is', null).doNothing()),
   );
-  const [row] = await db.query<{ id: number }>(
-    'SELECT id::int AS id FROM cases_supervision WHERE case_id = $1 AND closed_at IS NULL',
-    [caseId],
+  const row = await first(
+    db,
+    q
+      .selectFrom('cases_supervision')
+      .select((eb) => int(eb.ref('id')).as('id'))
+      .where('case_id', '=', caseId)
+      .where('closed_at', 'is', null),
   );
   return row?.id as number;
 }
@@ -464,21 +529,34 @@ export async function addSupervisionNote(
   author: { id: number | null; name: string },
   note: string,
 ) {
-  await db.query(
-    'INSERT INTO cases_supervision_notes (supervision_id, author_id, author_name, note) VALUES ($1, $2, $3, $4)',
-    [supervisionId, author.id, author.name, note],
+  await run(
+    db,
+    q
+      .insertInto('cases_supervision_notes')
+      .values({ supervision_id: supervisionId, author_id: author.id, author_name: author.name, note }),
   );
 }
 
 export async function closeSupervision(db: Queryable, caseId: number): Promise<void> {
-  await db.query('UPDATE cases_supervision SET closed_at = now() WHERE case_id = $1 AND closed_at IS NULL', [caseId]);
+  await run(
+    db,
+    q
+      .updateTable('cases_supervision')
+      .set({ closed_at: now })
+      .where('case_id', '=', caseId)
+      .where('closed_at', 'is', null),
+  );
 }
 
 export async function listSupervisionNotes(db: Queryable, caseId: number) {
-  return db.query<{ at: Date; authorName: string; note: string; reason: string }>(
-    `SELECT n.at, n.author_name AS "authorName", n.note, s.reason FROM cases_supervision_notes n
-     JOIN cases_supervision s ON s.id = n.supervision_id WHERE s.case_id = $1 ORDER BY n.id`,
-    [caseId],
+  return all(
+    db,
+    q
+      .selectFrom('cases_supervision_notes as n')
+      .innerJoin('cases_supervision as s', 's.id', 'n.supervision_id')
+      .select(['n.at', 'n.author_name as authorName', 'n.note', 's.reason'])
+      .where('s.case_id', '=', caseId)
+      .orderBy('n.id'),
   );
 }
 
@@ -566,21 +644,45 @@ export interface MediaRecord {
   caseId: number | null;
 }
 
-const MEDIA_COLUMNS = `id::int AS id, kind, mime, bytes, file_key AS "fileKey", thumb_key AS "thumbKey", width, height,
-  uploaded_by::int AS "uploadedBy", case_id::int AS "caseId"`;
-
 export async function insertMedia(db: Queryable, m: Omit<MediaRecord, 'id' | 'caseId'>): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO cases_media (kind, mime, bytes, file_key, thumb_key, width, height, uploaded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::int AS id`,
-    [m.kind, m.mime, m.bytes, m.fileKey, m.thumbKey, m.width, m.height, m.uploadedBy],
+  const row = await first(
+    db,
+    q
+      .insertInto('cases_media')
+      .values({
+        kind: m.kind,
+        mime: m.mime,
+        bytes: m.bytes,
+        file_key: m.fileKey,
+        thumb_key: m.thumbKey,
+        width: m.width,
+        height: m.height,
+        uploaded_by: m.uploadedBy,
+      })
+      .returning((eb) => int(eb.ref('id')).as('id')),
   );
   return row?.id as number;
 }
 
 export async function getMedia(db: Queryable, id: number): Promise<MediaRecord | undefined> {
-  const [row] = await db.query<R<MediaRecord>>(`SELECT ${MEDIA_COLUMNS} FROM cases_media WHERE id = $1`, [id]);
-  return row;
+  return first(
+    db,
+    q
+      .selectFrom('cases_media')
+      .select((eb) => [
+        int(eb.ref('id')).as('id'),
+        'kind',
+        'mime',
+        'bytes',
+        'file_key as fileKey',
+        'thumb_key as thumbKey',
+        'width',
+        'height',
+        int(eb.ref('uploaded_by')).as('uploadedBy'),
+        int(eb.ref('case_id')).as('caseId'),
+      ])
+      .where('id', '=', id),
+  );
 }
 
 /**
@@ -588,18 +690,33 @@ export async function getMedia(db: Queryable, id: number): Promise<MediaRecord |
  * returns how many were attached, so the caller can refuse ids that are not theirs or already used.
  */
 export async function attachMedia(db: Queryable, ids: number[], uploader: number, caseId: number): Promise<number> {
-  const rows = await db.query(
-    `UPDATE cases_media SET case_id = $3, timeline_id = (SELECT max(id) FROM cases_timeline WHERE case_id = $3)
-     WHERE id = ANY($1::bigint[]) AND uploaded_by = $2 AND case_id IS NULL RETURNING id`,
-    [ids, uploader, caseId],
+  const rows = await all(
+    db,
+    q
+      .updateTable('cases_media')
+      .set((eb) => ({
+        case_id: caseId,
+        timeline_id: eb
+          .selectFrom('cases_timeline')
+          .select((t) => t.fn.max('id').as('id'))
+          .where('case_id', '=', caseId),
+      }))
+      .where('id', '=', sql<number>`ANY(${ids}::bigint[])`)
+      .where('uploaded_by', '=', uploader)
+      .where('case_id', 'is', null)
+      .returning('id'),
   );
   return rows.length;
 }
 
 export async function listCaseMedia(db: Queryable, caseId: number) {
-  return db.query<{ id: number; kind: string; mime: string; timelineId: number | null }>(
-    `SELECT id::int AS id, kind, mime, timeline_id::int AS "timelineId" FROM cases_media WHERE case_id = $1 ORDER BY id`,
-    [caseId],
+  return all(
+    db,
+    q
+      .selectFrom('cases_media')
+      .select((eb) => [int(eb.ref('id')).as('id'), 'kind', 'mime', int(eb.ref('timeline_id')).as('timelineId')])
+      .where('case_id', '=', caseId)
+      .orderBy('id'),
   );
 }
 
@@ -680,9 +797,13 @@ export async function recurring(db: Queryable, f: { scope: string; from: Date; t
 
 /** true when the follow is new. */
 export async function addFollower(db: Queryable, caseId: number, userId: number): Promise<boolean> {
-  const rows = await db.query(
-    'INSERT INTO cases_followers (case_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING case_id',
-    [caseId, userId],
+  const rows = await all(
+    db,
+    q
+      .insertInto('cases_followers')
+      .values({ case_id: caseId, user_id: userId })
+      .onConflict((oc) => oc.doNothing())
+      .returning('case_id'),
   );
   return rows.length === 1;
 }
