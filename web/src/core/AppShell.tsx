@@ -1,38 +1,22 @@
-import {
-  AlertOutlined,
-  BarChartOutlined,
-  FireOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  TagsOutlined,
-} from '@ant-design/icons';
 import { Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useSession } from '../modules/identity/session';
+import { useLocation } from 'wouter';
 import { UserMenu } from '../modules/identity/UserMenu';
 import { NotificationBell } from '../modules/notify/NotificationBell';
 import { type MessageKey, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import { type ConsolePage, pagesFor } from './navigation';
-
-const NAV: Record<ConsolePage, { icon: ReactNode; label: MessageKey }> = {
-  map: { icon: <GlobalOutlined />, label: 'nav.map' },
-  cases: { icon: <AlertOutlined />, label: 'nav.cases' },
-  registry: { icon: <HomeOutlined />, label: 'nav.registry' },
-  fire: { icon: <FireOutlined />, label: 'nav.fire' },
-  kpis: { icon: <BarChartOutlined />, label: 'nav.kpis' },
-  categories: { icon: <TagsOutlined />, label: 'nav.categories' },
-};
+import type { ConsolePage } from './webModule';
 
 interface Props {
-  page: ConsolePage;
-  onNavigate: (page: ConsolePage) => void;
+  /** The pages the person may open, in menu order. */
+  pages: readonly ConsolePage<MessageKey>[];
+  current: ConsolePage<MessageKey>;
   children: ReactNode;
 }
 
-export function AppShell({ page, onNavigate, children }: Props) {
+export function AppShell({ pages, current, children }: Props) {
   const { t } = useT();
-  const { user } = useSession();
+  const [, navigate] = useLocation();
   return (
     <Layout className="sz-shell">
       <Layout.Header className="sz-header">
@@ -43,9 +27,12 @@ export function AppShell({ page, onNavigate, children }: Props) {
           mode="horizontal"
           className="sz-nav"
           data-testid="nav"
-          selectedKeys={[page]}
-          onClick={({ key }) => onNavigate(key as ConsolePage)}
-          items={pagesFor(user.role).map((key) => ({ key, icon: NAV[key].icon, label: t(NAV[key].label) }))}
+          selectedKeys={[current.key]}
+          onClick={({ key }) => {
+            const page = pages.find((p) => p.key === key);
+            if (page && page !== current) navigate(page.paths[0]);
+          }}
+          items={pages.map((p) => ({ key: p.key, icon: p.nav.icon, label: t(p.nav.label) }))}
         />
         <Space size="middle">
           <NotificationBell />

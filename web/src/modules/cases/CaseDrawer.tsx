@@ -8,6 +8,7 @@ import { PointMap } from './PointMap';
 import type { DetailState } from './useCaseDetail';
 import { useGridOutlines } from './useGridOutlines';
 import { WhistlePanel } from './WhistlePanel';
+import './cases.css';
 
 function CaseBody({
   detail,

@@ -1,6 +1,7 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Layout, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
+import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
 import { useSession } from '../identity/session';
 import type { Box, CaseDetail } from './api';
@@ -11,24 +12,28 @@ import { ReportModal } from './ReportModal';
 import { useCaseBox } from './useCaseBox';
 import { useCaseDetail } from './useCaseDetail';
 import { useOrgs } from './useOrgs';
+import './cases.css';
 
 const DISPATCHER_BOXES: Box[] = ['to_accept', 'to_dispatch', 'overdue', 'supervised', 'all'];
+const DEPARTMENT_BOXES: Box[] = ['assigned', 'to_report_in'];
+const GRID_WORKER_BOXES: Box[] = ['assigned', 'to_verify', 'supervised', 'all'];
 
-/** The inboxes each role works from; the server has the last word (a 403 hides the tab). */
-const BOXES_BY_ROLE: Record<string, Box[]> = {
-  community_staff: DISPATCHER_BOXES,
-  street_staff: DISPATCHER_BOXES,
-  district_admin: DISPATCHER_BOXES,
-  command_centre: DISPATCHER_BOXES,
-  grid_worker: ['assigned', 'to_verify', 'supervised', 'all'],
-  department_staff: ['assigned', 'to_report_in'],
-};
+/**
+ * The inboxes a person works from: dispatchers the area's queues, department staff (who belong to an org) what is
+ * assigned or whistled to them, anyone else what waits for them on site. The server has the last word: a box it
+ * refuses (403) loses its tab.
+ */
+function boxesFor(mayDispatch: boolean, orgCode: string | null): Box[] {
+  if (mayDispatch) return DISPATCHER_BOXES;
+  return orgCode ? DEPARTMENT_BOXES : GRID_WORKER_BOXES;
+}
 
 export function CasesPage() {
   const { t, code } = useT();
   const { message } = App.useApp();
   const { user } = useSession();
-  const [boxes, setBoxes] = useState<Box[]>(() => BOXES_BY_ROLE[user.role] ?? []);
+  const mayDispatch = useAbility('cases.dispatch');
+  const [boxes, setBoxes] = useState<Box[]>(() => boxesFor(mayDispatch, user.orgCode));
   const [box, setBox] = useState<Box | undefined>(boxes[0]);
   const [version, setVersion] = useState(0);
   const list = useCaseBox(box, version);

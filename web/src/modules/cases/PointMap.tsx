@@ -1,6 +1,5 @@
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
 import { createConsoleMap } from '../geo/consoleMap';

@@ -1,5 +1,4 @@
 import type { GeoJSONSource, Map as MaplibreMap, Marker } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { MapConfig } from './api';
 import { createConsoleMap } from './consoleMap';

@@ -9,6 +9,7 @@ import { GridDrawer } from './GridDrawer';
 import { useMapView } from './mapView';
 import { RegionTree } from './RegionTree';
 import { useGrid } from './useGrid';
+import './geo.css';
 
 /** Without the config the map still works: it just has no base tiles. */
 const OFFLINE_CONFIG: MapConfig = { tileCrs: 'wgs84' };

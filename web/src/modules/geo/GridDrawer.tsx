@@ -1,9 +1,8 @@
 import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
-import { ConsoleLink } from '../../core/ConsoleLink';
+import { Link } from 'wouter';
+import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
-import { pagesFor } from '../../core/navigation';
-import { useSession } from '../identity/session';
 import { areaPath } from '../registry/registryRoute';
 import type { GridDetail } from './api';
 import type { GridState } from './useGrid';
@@ -64,12 +63,12 @@ function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
 /** For those who may read the registry: the grid's people, compounds, buildings and visiting progress. */
 function GridOverviewLink({ code }: { code: string }) {
   const { t } = useT();
-  const { user } = useSession();
-  if (!pagesFor(user.role).includes('registry')) return null;
+  const mayReadRegistry = useAbility('registry.view');
+  if (!mayReadRegistry) return null;
   return (
-    <ConsoleLink to={areaPath(code)} className="sz-grid-overview" data-testid="grid-overview">
+    <Link to={areaPath(code)} className="sz-grid-overview" data-testid="grid-overview">
       <BarChartOutlined /> {t('grid.overview')}
-    </ConsoleLink>
+    </Link>
   );
 }
 

@@ -1,5 +1,8 @@
 import maplibregl, { type MapGeoJSONFeature, type Map as MaplibreMap, type StyleSpecification } from 'maplibre-gl';
 import { TILE_SOURCE } from './mapStyle';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// After maplibre's own rules, so a console map's `.sz-map` (absolute, filling its frame) wins over `.maplibregl-map`.
+import './consoleMap.css';
 
 export interface ConsoleMapOptions {
   style: StyleSpecification;

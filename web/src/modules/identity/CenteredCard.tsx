@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../core/i18n';
 import { LanguageSwitch } from '../../core/LanguageSwitch';
+import './identity.css';
 
 /** The frame of the pages shown before the app: product name, language switch and one card. */
 export function CenteredCard({ title, children }: { title: string; children: ReactNode }) {

@@ -86,7 +86,10 @@ export function SessionGate({
   }, []);
 
   const session = useMemo(
-    () => (state.status === 'signedIn' ? { user: state.user, signOut: endSession } : null),
+    () =>
+      state.status === 'signedIn'
+        ? { user: state.user, abilities: new Set(state.user.abilities), signOut: endSession }
+        : null,
     [state, endSession],
   );
 
@@ -100,7 +103,10 @@ export function SessionGate({
     const user = state.user;
     return (
       <ChangePassword
-        onChanged={() => setState({ status: 'signedIn', user: { ...user, mustChangePassword: false } })}
+        onChanged={() =>
+          // asked again, because the abilities come only once the password is changed
+          fetchMe().then(signedIn, () => setState({ status: 'signedIn', user: { ...user, mustChangePassword: false } }))
+        }
         onSignOut={endSession}
       />
     );

@@ -9,10 +9,17 @@ export interface User {
   /** The department or team of department staff. */
   orgCode: string | null;
   mustChangePassword: boolean;
+  /**
+   * What the server lets this person do (`registry.reveal`, …); only `GET /api/identity/me` lists them, and none
+   * until a first-login password is changed.
+   */
+  abilities: string[];
 }
 
+/** Signs in, then asks who the person is, because the sign-in answer does not carry their abilities. */
 export async function signIn(username: string, password: string): Promise<User> {
-  return (await api<{ user: User }>('POST', '/api/identity/sessions', { username, password })).user;
+  await api<unknown>('POST', '/api/identity/sessions', { username, password });
+  return fetchMe();
 }
 
 export async function signOut(): Promise<void> {
@@ -20,7 +27,9 @@ export async function signOut(): Promise<void> {
 }
 
 export async function fetchMe(): Promise<User> {
-  return (await api<{ user: User }>('GET', '/api/identity/me')).user;
+  const me = await api<{ user: Omit<User, 'abilities'>; abilities?: string[] }>('GET', '/api/identity/me');
+  // A server without the list offers nothing beyond what every signed-in person may do.
+  return { ...me.user, abilities: me.abilities ?? [] };
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {

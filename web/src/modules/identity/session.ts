@@ -3,6 +3,8 @@ import type { User } from './api';
 
 export interface Session {
   user: User;
+  /** The user's abilities, for `useAbility` and `useCan` in core. */
+  abilities: ReadonlySet<string>;
   signOut: () => Promise<void>;
 }
 

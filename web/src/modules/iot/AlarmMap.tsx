@@ -1,5 +1,4 @@
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap, type Marker } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { MapConfig } from '../geo/api';
 import { clickableLayer, createConsoleMap } from '../geo/consoleMap';

@@ -15,9 +15,9 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useState } from 'react';
+import { useAbility } from '../../core/abilities';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
-import { useSession } from '../identity/session';
 import { clockTime, nameIn, relativeTime } from './alarmText';
 import {
   type Catalogue,
@@ -30,7 +30,6 @@ import {
   setDeviceEnabled,
 } from './api';
 import { ImportDrawer } from './ImportDrawer';
-import { mayManageDevices } from './permissions';
 import { RegisterDrawer } from './RegisterDrawer';
 import { SecretModal } from './SecretModal';
 import { useFloorText } from './useFloorText';
@@ -135,8 +134,8 @@ export function DevicesPanel({
 }) {
   const translator = useT();
   const { t, lang } = translator;
-  const { user } = useSession();
-  const manage = mayManageDevices(user.role);
+  // Everyone else on /fire only reads the list.
+  const manage = useAbility('iot.manage');
   const floorText = useFloorText();
   const [kind, setKind] = useState<DeviceKind>();
   const [reach, setReach] = useState<Reach>('all');

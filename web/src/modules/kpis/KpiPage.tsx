@@ -5,6 +5,7 @@ import { useT } from '../../core/i18n';
 import { KpiCards } from './KpiCards';
 import { KpiFilters, type Period } from './KpiFilters';
 import { useKpis } from './useKpis';
+import './kpis.css';
 
 // echarts is the largest library on this page and is needed nowhere else in the console.
 const KpiCharts = lazy(() => import('./KpiCharts'));

@@ -8,6 +8,7 @@ import { useCaseDetail } from '../cases/useCaseDetail';
 import { useOrgs } from '../cases/useOrgs';
 import { caseOf, type Message, messageTitle } from './api';
 import { type Notifications, useNotifications } from './useNotifications';
+import './notify.css';
 
 function MessageList({ inbox, onOpen }: { inbox: Notifications; onOpen: (message: Message) => void }) {
   const { t, lang } = useT();

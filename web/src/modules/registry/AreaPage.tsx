@@ -2,14 +2,13 @@ import { Alert, App, Card, Input, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { fetchGrid, fetchRegion } from '../geo/api';
-import { useSession } from '../identity/session';
 import { type BuildingListItem, type Compound, fetchCompounds, fetchSummary, searchBuildings } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { BuildingProgressTable } from './BuildingProgressTable';
 import { CompoundEditModal } from './CompoundEditModal';
 import { CompoundList } from './CompoundList';
 import { CompoundMap } from './CompoundMap';
-import { mayEditCompound } from './permissions';
+import { useMayEditCompound } from './permissions';
 import { RegistryBreadcrumb } from './RegistryBreadcrumb';
 import { areaPath } from './registryRoute';
 import { SituationPanel } from './SituationPanel';
@@ -33,7 +32,7 @@ async function fetchArea(code: string) {
 function AreaCompounds({ code }: { code: string }) {
   const { t } = useT();
   const { message } = App.useApp();
-  const { user } = useSession();
+  const mayEdit = useMayEditCompound();
   const [version, setVersion] = useState(0);
   const state = useLoad(code, fetchCompounds, version);
   const [selected, setSelected] = useState<number>();
@@ -56,7 +55,7 @@ function AreaCompounds({ code }: { code: string }) {
           loading={state.status === 'loading'}
           selected={selected}
           onSelect={setSelected}
-          onEdit={mayEditCompound(user.role) ? setEditing : undefined}
+          onEdit={mayEdit ? setEditing : undefined}
         />
       </div>
       <CompoundEditModal compound={editing} onSaved={saved} onClose={() => setEditing(undefined)} />

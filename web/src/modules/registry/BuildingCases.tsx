@@ -1,5 +1,5 @@
 import { Alert, Empty, Skeleton, Typography } from 'antd';
-import { ConsoleLink } from '../../core/ConsoleLink';
+import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
 import type { CaseStatus } from '../cases/api';
 import { StatusTag } from '../cases/CaseTags';
@@ -13,9 +13,9 @@ function CaseLine({ item }: { item: BuildingCase }) {
   return (
     <li className="sz-building-case" data-testid="building-case">
       <div className="sz-building-case-head">
-        <ConsoleLink to={casePath(item.id)} className="sz-mono" data-testid="building-case-link">
+        <Link to={casePath(item.id)} className="sz-mono" data-testid="building-case-link">
           {item.number}
-        </ConsoleLink>
+        </Link>
         <Typography.Text>{lang === 'en' ? item.categoryEn : item.categoryZh}</Typography.Text>
         {/* the server sends the cases module's own status codes */}
         <StatusTag status={item.status as CaseStatus} />

@@ -1,5 +1,4 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
 import { clickableLayer, createConsoleMap } from '../geo/consoleMap';

@@ -1,7 +1,7 @@
 import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, Checkbox, Empty, Spin, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { ConsoleLink } from '../../core/ConsoleLink';
+import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
 import { RegionSelect } from '../geo/RegionSelect';
 import { fetchSummary, type ThingLayer } from './api';
@@ -60,9 +60,9 @@ export function BuildingsPanel() {
           />
         </span>
         {regionCode && (
-          <ConsoleLink to={areaPath(regionCode)} data-testid="open-area">
+          <Link to={areaPath(regionCode)} data-testid="open-area">
             <BarChartOutlined /> {t('area.open')}
-          </ConsoleLink>
+          </Link>
         )}
         {regionCode && <ExportPeopleButton regionCode={regionCode} />}
       </div>

@@ -1,6 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import maplibregl, { type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { bboxOf } from '../geo/bbox';
 import { createConsoleMap } from '../geo/consoleMap';

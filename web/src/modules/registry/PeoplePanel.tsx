@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
 import { useState } from 'react';
+import { useLocation } from 'wouter';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
-import { navigateTo } from '../../core/navigation';
 import { type PeopleQuery, type Person, searchPeople } from './api';
 import { ExportPeopleButton } from './ExportPeopleButton';
 import { PeopleSearchForm } from './PeopleSearchForm';
@@ -12,6 +12,7 @@ import { personPath } from './registryRoute';
 /** 人员查询: search within the user's scope, open one person's page; export the scope's residents (of the tag searched for). */
 export function PeoplePanel() {
   const { t } = useT();
+  const [, navigate] = useLocation();
   const [items, setItems] = useState<Person[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
@@ -37,7 +38,7 @@ export function PeoplePanel() {
         <ExportPeopleButton tag={last.tag} />
       </div>
       {error && <Alert type="error" showIcon title={error} />}
-      <PeopleTable items={items} loading={loading} onOpen={(person) => navigateTo(personPath(person.id))} />
+      <PeopleTable items={items} loading={loading} onOpen={(person) => navigate(personPath(person.id))} />
     </div>
   );
 }

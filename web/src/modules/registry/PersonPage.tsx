@@ -1,7 +1,7 @@
 import { Alert, Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
-import { useSession } from '../identity/session';
 import { fetchPerson, type Person } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { ErasePersonButton } from './ErasePersonButton';
@@ -10,7 +10,6 @@ import { HouseholdVisits } from './HouseholdVisits';
 import { PersonFacts } from './PersonFacts';
 import { HouseholdFacts, HouseholdMembers } from './PersonHousehold';
 import { PersonTagList } from './PersonTagList';
-import { mayErase } from './permissions';
 import { RegistryBreadcrumb } from './RegistryBreadcrumb';
 import { useLoad } from './useLoad';
 
@@ -44,8 +43,9 @@ function PersonHome({ person }: { person: Person }) {
 
 /** What a person may ask of their record (依申请): a copy of all of it, or that it be erased. */
 function PersonRequests({ person, onErased }: { person: Person; onErased: () => void }) {
-  const { user } = useSession();
-  if (!mayErase(user.role)) return null;
+  // Taking a person's whole record away, or erasing it, on their request: the district answers for both.
+  const mayErase = useAbility('registry.erase');
+  if (!mayErase) return null;
   return (
     <Space className="sz-person-requests" data-testid="person-requests">
       <ExportPersonButton personId={person.id} />

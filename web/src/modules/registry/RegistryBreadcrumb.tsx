@@ -1,5 +1,5 @@
 import { Breadcrumb } from 'antd';
-import { ConsoleLink } from '../../core/ConsoleLink';
+import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
 
 /** Back to the registry's tabs, through any areas above, to the page shown. */
@@ -15,8 +15,8 @@ export function RegistryBreadcrumb({
     <Breadcrumb
       className="sz-registry-crumbs"
       items={[
-        { key: 'registry', title: <ConsoleLink to="/registry">{t('nav.registry')}</ConsoleLink> },
-        ...trail.map((step) => ({ key: step.to, title: <ConsoleLink to={step.to}>{step.title}</ConsoleLink> })),
+        { key: 'registry', title: <Link to="/registry">{t('nav.registry')}</Link> },
+        ...trail.map((step) => ({ key: step.to, title: <Link to={step.to}>{step.title}</Link> })),
         { key: 'current', title: current },
       ]}
     />

@@ -1,27 +1,27 @@
 import { Layout, Tabs } from 'antd';
 import { useState } from 'react';
+import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
-import { useSession } from '../identity/session';
 import { AreaPage } from './AreaPage';
 import { BuildingsPanel } from './BuildingsPanel';
 import { ImportPanel } from './ImportPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { PersonPage } from './PersonPage';
-import { mayRecord } from './permissions';
 import { useRegistryRoute } from './registryRoute';
 import { ThingsPanel } from './ThingsPanel';
+import './registry.css';
 
 type Tab = 'buildings' | 'people' | 'things' | 'import';
 
 function RegistryTabs({ hidden }: { hidden: boolean }) {
   const { t } = useT();
-  const { user } = useSession();
+  const mayRecord = useAbility('registry.record');
   const [tab, setTab] = useState<Tab>('buildings');
   const tabs: { key: Tab; label: string }[] = [
     { key: 'buildings', label: t('registry.tabBuildings') },
     { key: 'people', label: t('registry.tabPeople') },
     { key: 'things', label: t('registry.tabThings') },
-    ...(mayRecord(user.role) ? [{ key: 'import' as const, label: t('registry.tabImport') }] : []),
+    ...(mayRecord ? [{ key: 'import' as const, label: t('registry.tabImport') }] : []),
   ];
   return (
     <div className="sz-registry-tabs" hidden={hidden}>

@@ -1,5 +1,5 @@
 import { Tag, Typography } from 'antd';
-import { ConsoleLink } from '../../core/ConsoleLink';
+import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
 import type { Resident } from './api';
 import { personPath } from './registryRoute';
@@ -10,9 +10,9 @@ export function ResidentLine({ resident }: { resident: Resident }) {
   const { t, code } = useT();
   return (
     <li className="sz-resident" data-testid="resident">
-      <ConsoleLink to={personPath(resident.id)} className="sz-resident-name" data-testid="resident-link">
+      <Link to={personPath(resident.id)} className="sz-resident-name" data-testid="resident-link">
         {resident.name}
-      </ConsoleLink>
+      </Link>
       <Typography.Text type="secondary">
         {code('sex', resident.sex)} · {t('person.age', { age: ageOf(resident.birthDate) })}
         {!resident.registered && ` · ${t('people.floating')}`}

@@ -1,9 +1,8 @@
 import { Typography } from 'antd';
 import { useState } from 'react';
+import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
-import { useSession } from '../identity/session';
 import type { RevealField } from './api';
-import { mayReveal } from './permissions';
 import { RevealButton } from './RevealButton';
 
 /**
@@ -20,7 +19,7 @@ export function SealedValue({
   masked: string | null;
 }) {
   const { t } = useT();
-  const { user } = useSession();
+  const mayReveal = useAbility('registry.reveal');
   const [value, setValue] = useState<string>();
   if (value) {
     return (
@@ -38,7 +37,7 @@ export function SealedValue({
       <span className="sz-mono" data-testid={`masked-${field}`}>
         {masked}
       </span>
-      {mayReveal(user.role) && <RevealButton personId={personId} field={field} onRevealed={setValue} />}
+      {mayReveal && <RevealButton personId={personId} field={field} onRevealed={setValue} />}
     </span>
   );
 }

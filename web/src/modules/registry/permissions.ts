@@ -1,11 +1,14 @@
-/** The roles the server lets keep the registry current (import) and see a full ID number or phone. */
-const RECORD_ROLES = ['grid_worker', 'community_staff', 'street_staff', 'district_admin'];
-const REVEAL_ROLES = ['grid_worker', 'community_staff', 'street_staff', 'district_admin'];
-/** Taking one person's whole record away, or erasing it, on their request: the district answers for both. */
-const ERASE_ROLES = ['district_admin'];
+import { useAbility } from '../../core/abilities';
+import { useSession } from '../identity/session';
 
-export const mayRecord = (role: string) => RECORD_ROLES.includes(role);
-export const mayReveal = (role: string) => REVEAL_ROLES.includes(role);
-export const mayErase = (role: string) => ERASE_ROLES.includes(role);
-/** A compound belongs to a whole community, which a grid worker's scope never covers; the server refuses them. */
-export const mayEditCompound = (role: string) => mayRecord(role) && role !== 'grid_worker';
+/** A grid's code is 15 digits (community + sequence); every level above it has a shorter one. */
+const GRID_CODE = /(^|\.)\d{15}$/;
+
+/**
+ * A compound belongs to a whole community, so editing one needs a scope over the community: those who record,
+ * except a grid worker, whose scope is one grid. The server refuses them the same way.
+ */
+export function useMayEditCompound(): boolean {
+  const { user } = useSession();
+  return useAbility('registry.record') && !GRID_CODE.test(user.scopePath);
+}

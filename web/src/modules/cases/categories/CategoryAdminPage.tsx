@@ -15,6 +15,7 @@ import {
   EDITABLE,
   type EditableField,
 } from './categoryRows';
+import './categories.css';
 
 const HEADINGS: Record<EditableField, MessageKey> = {
   nameZh: 'category.nameZh',

@@ -1,0 +1,4 @@
+import { webModule } from '../../core/webModule';
+import { messages } from './messages';
+
+export const notifyModule = webModule({ name: 'notify', messages, pages: [] });
