@@ -16,12 +16,9 @@ import { migrate } from '../server/src/core/migrate.js';
 import { seedGeo } from '../server/src/modules/geo/index.js';
 import { runImport } from '../server/src/modules/registry/commands/import-people.js';
 import { DEMO_SCALES, seedDemoRegistry } from '../server/src/modules/registry/commands/seed-demo-registry.js';
-import {
-  buildingAddresses,
-  buildingsGeoJson,
-  insertImport,
-  searchPeople,
-} from '../server/src/modules/registry/db/registry.repository.js';
+import { buildingAddresses, buildingsGeoJson } from '../server/src/modules/registry/db/buildings.repository.js';
+import { insertImport } from '../server/src/modules/registry/db/imports.repository.js';
+import { searchPeople } from '../server/src/modules/registry/db/people.repository.js';
 import { checkCharacter } from '../server/src/modules/registry/domain/id-number.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 

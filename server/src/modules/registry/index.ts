@@ -2,12 +2,6 @@
 
 export { resealRegistry } from './commands/rotate-keys.js';
 export { DEMO_SCALES, seedDemoRegistry } from './commands/seed-demo-registry.js';
-export {
-  type BuildingPlace,
-  findBuildingPlace,
-  getVenue as findVenue,
-  listBuildingPlaces,
-  listVenuePlaces,
-  type VenueRecord,
-} from './db/registry.repository.js';
+export { type BuildingPlace, findBuildingPlace, listBuildingPlaces } from './db/buildings.repository.js';
+export { getVenue as findVenue, listVenuePlaces, type VenueRecord } from './db/things.repository.js';
 export { createRegistryModule } from './registry.module.js';

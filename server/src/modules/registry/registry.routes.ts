@@ -15,7 +15,7 @@ import { recordFacility, recordVenue } from './commands/record-thing.js';
 import { registerPerson } from './commands/register-person.js';
 import { erase, exportPerson, revealPerson } from './commands/reveal-person.js';
 import { visitHousehold } from './commands/visit-household.js';
-import { buildingsGeoJson, getBuilding } from './db/registry.repository.js';
+import { buildingsGeoJson, getBuilding } from './db/buildings.repository.js';
 import {
   bookOf,
   buildingCases,

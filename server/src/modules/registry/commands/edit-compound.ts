@@ -2,7 +2,7 @@ import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { updateCompound } from '../db/households.repository.js';
+import { updateCompound } from '../db/compounds.repository.js';
 import { compoundDetail, compoundInScope } from '../queries/households.js';
 
 /** A compound's own facts are the community's to keep: editing needs a scope that covers the whole community. */

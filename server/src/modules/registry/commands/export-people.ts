@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { type ExportFilter, exportExtent, exportPage } from '../db/registry.repository.js';
+import { type ExportFilter, exportExtent, exportPage } from '../db/people.repository.js';
 import { COLUMNS, TAG_LABELS } from '../domain/import-row.js';
 import type { PersonTag } from '../domain/tags.js';
 

@@ -4,7 +4,7 @@ import { validationReason } from '../../../core/http.js';
 import type { Locale } from '../../../core/i18n.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { GridLocator } from '../../geo/index.js';
-import { insertBuilding, invalidFootprints, type NewBuilding } from '../db/registry.repository.js';
+import { insertBuilding, invalidFootprints, type NewBuilding } from '../db/buildings.repository.js';
 import { buildingBody } from '../registry.schemas.js';
 
 /** Surveying offices hand over GeoJSON with English or Chinese property names; both are read. */

@@ -3,20 +3,16 @@ import type { Actor } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { readSpreadsheetRows as readRows } from '../../../core/spreadsheet.js';
+import { buildingAddresses } from '../db/buildings.repository.js';
+import { householdIds, insertHouseholds, type NewHousehold } from '../db/households.repository.js';
 import {
-  buildingAddresses,
   getImport,
-  householdIds,
-  insertHouseholds,
   insertImport,
   insertImportErrors,
-  insertPeople,
-  insertTagsBulk,
   insertUnmatched,
-  type NewHousehold,
-  type NewPerson,
   updateImport,
-} from '../db/registry.repository.js';
+} from '../db/imports.repository.js';
+import { insertPeople, insertTagsBulk, type NewPerson } from '../db/people.repository.js';
 import { type CellError, type ImportRow, normaliseAddress, parseRow } from '../domain/import-row.js';
 import { ageTags } from '../domain/tags.js';
 import { sealResident } from './register-person.js';

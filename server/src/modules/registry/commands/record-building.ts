@@ -3,7 +3,8 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { GridLocator } from '../../geo/index.js';
-import { getBuilding, insertBuilding, insertHousehold } from '../db/registry.repository.js';
+import { getBuilding, insertBuilding } from '../db/buildings.repository.js';
+import { insertHousehold } from '../db/households.repository.js';
 import { registryErrors } from '../registry.errors.js';
 
 export interface BuildingInput {

@@ -4,7 +4,8 @@ import { maskPhone } from '../../../core/crypto.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { Crs, GridLocator } from '../../geo/index.js';
-import { getBuilding, getVenue, insertFacility, insertVenue } from '../db/registry.repository.js';
+import { getBuilding } from '../db/buildings.repository.js';
+import { getVenue, insertFacility, insertVenue } from '../db/things.repository.js';
 import { creditCodeProblem } from '../domain/credit-code.js';
 import {
   type FacilityKind,

@@ -4,7 +4,8 @@ import { isMobilePhone, maskPhone, type PersonalDataCipher } from '../../../core
 import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { getHousehold, insertPerson, type NewPerson, setTags } from '../db/registry.repository.js';
+import { getHousehold } from '../db/households.repository.js';
+import { insertPerson, type NewPerson, setTags } from '../db/people.repository.js';
 import { birthDateOf, idNumberProblem, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { ageTags, type PersonTag } from '../domain/tags.js';
 import { ID_REASONS, registryErrors } from '../registry.errors.js';

@@ -2,7 +2,7 @@ import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { erasePerson, getPerson, getSealed } from '../db/registry.repository.js';
+import { erasePerson, getPerson, getSealed } from '../db/people.repository.js';
 import { registryErrors } from '../registry.errors.js';
 
 type Meta = { ip?: string; requestId?: string };

@@ -4,15 +4,10 @@ import { maskPhone } from '../../../core/crypto.js';
 import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { gridShapes, syntheticName } from '../../geo/index.js';
-import {
-  insertBuilding,
-  insertFacility,
-  insertHouseholds,
-  insertPeople,
-  insertTagsBulk,
-  insertVenue,
-  type NewPerson,
-} from '../db/registry.repository.js';
+import { insertBuilding } from '../db/buildings.repository.js';
+import { insertHouseholds } from '../db/households.repository.js';
+import { insertPeople, insertTagsBulk, type NewPerson } from '../db/people.repository.js';
+import { insertFacility, insertVenue } from '../db/things.repository.js';
 import { checkCharacter, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { ageTags, type PersonTag } from '../domain/tags.js';
 import {

@@ -4,13 +4,14 @@ import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import {
   findVisit,
+  getHousehold,
+  type HouseholdUse,
   insertVisit,
   lockHousehold,
   moveOut,
   updateHousehold,
   type VisitRecord,
 } from '../db/households.repository.js';
-import { getHousehold, type HouseholdUse } from '../db/registry.repository.js';
 import { registryErrors } from '../registry.errors.js';
 import { insertResident, type ResidentInput, sealResident } from './register-person.js';
 

@@ -1,9 +1,73 @@
 import type { Queryable } from '../../../core/db.js';
-import type { HouseholdUse } from './registry.repository.js';
 
-/** SQL for compounds, units, households and doorstep visits: the 房 side below the building. */
+/** SQL for units, households and doorstep visits: the 房 side below the building. */
 
 type R<T> = T & Record<string, unknown>;
+
+export type HouseholdUse = 'owner_occupied' | 'rented' | 'vacant' | 'commercial';
+
+export async function insertHousehold(
+  db: Queryable,
+  h: { buildingId: number; unit: string; room: string; use: string },
+): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(
+    `WITH u AS (
+       INSERT INTO registry_units (building_id, name) VALUES ($1, $2)
+       ON CONFLICT (building_id, name) DO UPDATE SET name = excluded.name RETURNING id)
+     INSERT INTO registry_households (building_id, unit_id, room, use) SELECT $1, u.id, $3, $4 FROM u
+     ON CONFLICT (unit_id, room) DO NOTHING RETURNING id::int AS id`,
+    [h.buildingId, h.unit, h.room, h.use],
+  );
+  return row?.id;
+}
+
+export interface NewHousehold {
+  buildingId: number;
+  unit: string;
+  room: string;
+  use: HouseholdUse;
+}
+
+/**
+ * Many households in one statement, their units created as named; those already there are skipped and come back
+ * missing. Rows name their household by building, unit and room.
+ */
+export async function insertHouseholds(
+  db: Queryable,
+  hs: NewHousehold[],
+): Promise<{ id: number; buildingId: number; unit: string; room: string }[]> {
+  if (!hs.length) return [];
+  return db.query<{ id: number; buildingId: number; unit: string; room: string }>(
+    `WITH x AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS x(b, unit, room, use)),
+     u AS (
+       INSERT INTO registry_units (building_id, name) SELECT DISTINCT b, unit FROM x
+       ON CONFLICT (building_id, name) DO UPDATE SET name = excluded.name RETURNING id, building_id, name),
+     ins AS (
+       INSERT INTO registry_households (building_id, unit_id, room, use)
+       SELECT x.b, u.id, x.room, x.use FROM x JOIN u ON u.building_id = x.b AND u.name = x.unit
+       ON CONFLICT (unit_id, room) DO NOTHING RETURNING id, building_id, unit_id, room)
+     SELECT ins.id::int AS id, ins.building_id::int AS "buildingId", u.name AS unit, ins.room
+     FROM ins JOIN u ON u.id = ins.unit_id`,
+    [hs.map((h) => h.buildingId), hs.map((h) => h.unit), hs.map((h) => h.room), hs.map((h) => h.use)],
+  );
+}
+
+export async function getHousehold(db: Queryable, id: number) {
+  const [row] = await db.query<{ id: number; buildingId: number; gridPath: string }>(
+    `SELECT h.id::int AS id, h.building_id::int AS "buildingId", b.grid_path::text AS "gridPath"
+     FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id WHERE h.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+export async function householdIds(db: Queryable, buildingIds: number[]) {
+  return db.query<{ id: number; buildingId: number; unit: string; room: string }>(
+    `SELECT h.id::int AS id, h.building_id::int AS "buildingId", u.name AS unit, h.room
+     FROM registry_households h JOIN registry_units u ON u.id = h.unit_id WHERE h.building_id = ANY($1::bigint[])`,
+    [buildingIds],
+  );
+}
 
 export interface ResidentRow {
   id: number;
@@ -181,105 +245,5 @@ export async function listVisits(db: Queryable, householdId: number, limit: numb
     `SELECT ${VISIT_COLUMNS} FROM registry_household_visits v WHERE v.household_id = $1
      ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
     [householdId, limit],
-  );
-}
-
-export interface CompoundRow {
-  id: number;
-  name: string;
-  address: string | null;
-  propertyCompany: string | null;
-  communityPath: string;
-  buildings: number;
-  households: number;
-  people: number;
-  outline: unknown;
-}
-
-/**
- * Compounds with their buildings inside the scope and the area — counts and outline (the hull of those buildings)
- * stop there too — in one grouped pass rather than a count per building.
- */
-async function compoundRows(
-  db: Queryable,
-  f: { scope: string; area: string; id?: number; limit: number },
-): Promise<CompoundRow[]> {
-  return db.query<R<CompoundRow>>(
-    `WITH b AS (
-       SELECT id, compound_id, footprint FROM registry_buildings
-       WHERE grid_path <@ $1::ltree AND grid_path <@ $2::ltree AND compound_id IS NOT NULL
-         AND ($3::bigint IS NULL OR compound_id = $3)),
-     hh AS (SELECT h.building_id, count(*) AS n FROM registry_households h JOIN b ON b.id = h.building_id GROUP BY 1),
-     pp AS (SELECT h.building_id, count(*) AS n FROM registry_people p
-            JOIN registry_households h ON h.id = p.household_id JOIN b ON b.id = h.building_id
-            WHERE p.erased_at IS NULL GROUP BY 1)
-     SELECT c.id::int AS id, c.name, c.address, c.property_company AS "propertyCompany",
-       c.community_path::text AS "communityPath", count(*)::int AS buildings,
-       coalesce(sum(hh.n), 0)::int AS households, coalesce(sum(pp.n), 0)::int AS people,
-       ST_AsGeoJSON(ST_ConvexHull(ST_Collect(b.footprint)), 7)::json AS outline
-     FROM b JOIN registry_compounds c ON c.id = b.compound_id
-     LEFT JOIN hh ON hh.building_id = b.id LEFT JOIN pp ON pp.building_id = b.id
-     GROUP BY c.id ORDER BY c.name LIMIT $4`,
-    [f.scope, f.area, f.id ?? null, f.limit],
-  );
-}
-
-export function listCompounds(db: Queryable, scope: string, area: string, limit: number) {
-  return compoundRows(db, { scope, area, limit });
-}
-
-/** undefined also when none of its buildings is in the scope. */
-export async function getCompound(db: Queryable, scope: string, id: number): Promise<CompoundRow | undefined> {
-  const [row] = await compoundRows(db, { scope, area: '', id, limit: 1 });
-  return row;
-}
-
-export async function compoundExists(db: Queryable, id: number): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM registry_compounds WHERE id = $1', [id])).length > 0;
-}
-
-export async function compoundBuildings(db: Queryable, scope: string, id: number) {
-  return db.query<{ id: number; name: string; address: string; floors: number; gridCode: string }>(
-    `SELECT b.id::int AS id, b.name, b.address, b.floors, b.grid_code AS "gridCode" FROM registry_buildings b
-     WHERE b.compound_id = $1 AND b.grid_path <@ $2::ltree ORDER BY length(b.name), b.name, b.id`,
-    [id, scope],
-  );
-}
-
-export async function updateCompound(
-  db: Queryable,
-  id: number,
-  c: { address?: string | null; propertyCompany?: string | null },
-) {
-  await db.query(
-    `UPDATE registry_compounds SET
-       address = CASE WHEN $2 THEN $3 ELSE address END,
-       property_company = CASE WHEN $4 THEN $5 ELSE property_company END
-     WHERE id = $1`,
-    [id, c.address !== undefined, c.address ?? null, c.propertyCompany !== undefined, c.propertyCompany ?? null],
-  );
-}
-
-export interface BuildingListItem extends Omit<BookBuilding, 'units'> {
-  households: number;
-  /** Households with at least one doorstep visit. */
-  visited: number;
-}
-
-/** Buildings by address, in scope: a trigram match when a query is given, else every building of the area. */
-export async function searchBuildings(
-  db: Queryable,
-  f: { scope: string; area: string; q?: string; limit: number },
-): Promise<BuildingListItem[]> {
-  const like = f.q ? `%${f.q.replace(/[%_\\]/g, '\\$&')}%` : null;
-  return db.query<R<BuildingListItem>>(
-    `SELECT b.id::int AS id, b.name, b.address, c.name AS compound, b.grid_code AS "gridCode", b.floors,
-       (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id) AS households,
-       (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id AND h.visited_at IS NOT NULL) AS visited
-     FROM registry_buildings b LEFT JOIN registry_compounds c ON c.id = b.compound_id
-     WHERE b.grid_path <@ $1::ltree AND b.grid_path <@ $2::ltree
-       AND ($3::text IS NULL OR b.address LIKE $3 OR b.name LIKE $3 OR c.name LIKE $3)
-     ORDER BY ${f.q ? 'similarity(b.address, $5) DESC,' : ''} c.name NULLS LAST, length(b.name), b.name, b.id LIMIT $4`,
-    f.q ? [f.scope, f.area, like, f.limit, f.q] : [f.scope, f.area, like, f.limit],
   );
 }

@@ -2,17 +2,9 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { casesNear } from '../../cases/index.js';
-import {
-  compoundBuildings,
-  compoundExists,
-  countHouseholds,
-  getCompound,
-  householdBook,
-  listCompounds,
-  listVisits,
-  searchBuildings,
-} from '../db/households.repository.js';
-import { buildingFootprint, getBuilding, getHousehold } from '../db/registry.repository.js';
+import { buildingFootprint, getBuilding, searchBuildings } from '../db/buildings.repository.js';
+import { compoundBuildings, compoundExists, getCompound, listCompounds } from '../db/compounds.repository.js';
+import { countHouseholds, getHousehold, householdBook, listVisits } from '../db/households.repository.js';
 import { registryErrors } from '../registry.errors.js';
 import { regionPath } from './region.js';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Actor } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import type { Locale } from '../../../core/i18n.js';
-import { getImport, listImportErrors, listUnmatched } from '../db/registry.repository.js';
+import { getImport, listImportErrors, listUnmatched } from '../db/imports.repository.js';
 import { COLUMNS, TAG_LABELS } from '../domain/import-row.js';
 import { registryErrors } from '../registry.errors.js';
 

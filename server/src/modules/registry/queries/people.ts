@@ -4,7 +4,7 @@ import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { displayNames } from '../../identity/index.js';
-import { getPerson, searchPeople } from '../db/registry.repository.js';
+import { getPerson, searchPeople } from '../db/people.repository.js';
 import { registryErrors } from '../registry.errors.js';
 
 type PersonRecord = NonNullable<Awaited<ReturnType<typeof getPerson>>>;

@@ -2,7 +2,7 @@ import { type Actor, inScope, isAncestorOfScope } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { countOpenCasesByArea } from '../../cases/index.js';
 import { childAreas } from '../../geo/index.js';
-import { areaCounts } from '../db/registry.repository.js';
+import { areaCounts } from '../db/situation.repository.js';
 import { regionPath } from './region.js';
 
 /**

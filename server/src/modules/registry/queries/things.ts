@@ -1,7 +1,7 @@
 import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { getFacility, getVenue, searchFacilities, searchVenues, thingsGeoJson } from '../db/registry.repository.js';
+import { getFacility, getVenue, searchFacilities, searchVenues, thingsGeoJson } from '../db/things.repository.js';
 import { registryErrors } from '../registry.errors.js';
 import { regionPath } from './region.js';
 
