@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useRoute } from 'wouter';
 import { I18nProvider } from './I18nProvider';
+import { QueryProvider } from './query';
 
 // Each side loads only its own code: the phone (a cheap phone on 3G) never downloads the console's pages, maps and
 // notification drawer, and the console never downloads antd-mobile.
@@ -12,7 +13,9 @@ export function App() {
   const [phone] = useRoute('/m/*?');
   return (
     <I18nProvider>
-      <Suspense>{phone ? <PhoneApp /> : <Console />}</Suspense>
+      <QueryProvider>
+        <Suspense>{phone ? <PhoneApp /> : <Console />}</Suspense>
+      </QueryProvider>
     </I18nProvider>
   );
 }

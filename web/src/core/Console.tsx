@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { Suspense } from 'react';
 import { SessionGate } from '../modules/identity/SessionGate';
+import { UserMenu } from '../modules/identity/UserMenu';
 import { AppShell } from './AppShell';
 import { useConsolePages, useCurrentPage } from './consolePages';
 import { useT } from './i18n';
@@ -10,7 +11,8 @@ function ConsolePageView() {
   const pages = useConsolePages();
   const current = useCurrentPage(pages);
   if (!current) {
-    return <Result status="403" title={t('app.noPages')} data-testid="no-pages" />;
+    // the user menu still lets them change their password or sign out and in as someone else
+    return <Result status="403" title={t('app.noPages')} extra={<UserMenu />} data-testid="no-pages" />;
   }
   const Page = current.page;
   return (

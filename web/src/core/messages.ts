@@ -1,5 +1,6 @@
-/** Wording of app-wide: the app, languages, errors and role names, zh-CN (the default) and en. */
+/** App-wide wording (the app, languages, errors, role names, common actions), zh-CN (the default) and en. */
 const zhCN = {
+  'common.retry': '重试',
   'app.name': '善治',
   'app.loading': '加载中…',
   'app.noPages': '您的账号暂无可用的功能页面，请联系管理员',
@@ -22,6 +23,7 @@ const zhCN = {
 
 // Typed against zhCN's keys: a missing or extra key in en fails the type check.
 const en: Record<keyof typeof zhCN, string> = {
+  'common.retry': 'Retry',
   'app.name': 'Shanzhi',
   'app.loading': 'Loading…',
   'app.noPages': 'Your account has no console pages yet; please ask an administrator',

@@ -1,11 +1,11 @@
-import { Alert, Drawer, Skeleton, Typography } from 'antd';
+import { Drawer, Skeleton, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { type Load, LoadFailed } from '../../core/query';
 import type { CaseDetail, Org } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
 import { PointMap } from './PointMap';
-import type { DetailState } from './useCaseDetail';
 import { useGridOutlines } from './useGridOutlines';
 import { WhistlePanel } from './WhistlePanel';
 import './cases.css';
@@ -55,7 +55,7 @@ function CaseBody({
 }
 
 interface Props {
-  state: DetailState;
+  state: Load<CaseDetail>;
   orgs: Org[];
   onChanged: (detail: CaseDetail) => void;
   onClose: () => void;
@@ -63,12 +63,12 @@ interface Props {
 
 export function CaseDrawer({ state, orgs, onChanged, onClose }: Props) {
   const { t } = useT();
-  const title = state.status === 'ready' ? t('case.title', { number: state.detail.case.number }) : '';
+  const title = state.status === 'ready' ? t('case.title', { number: state.value.case.number }) : '';
   return (
     <Drawer open={state.status !== 'none'} onClose={onClose} title={title} size={560} data-testid="case-drawer">
       {state.status === 'loading' && <Skeleton active />}
-      {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
-      {state.status === 'ready' && <CaseBody detail={state.detail} orgs={orgs} onChanged={onChanged} />}
+      {state.status === 'failed' && <LoadFailed message={state.message} retry={state.retry} />}
+      {state.status === 'ready' && <CaseBody detail={state.value} orgs={orgs} onChanged={onChanged} />}
     </Drawer>
   );
 }

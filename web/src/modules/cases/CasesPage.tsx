@@ -1,8 +1,9 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Layout, Space, Tabs } from 'antd';
+import { App, Button, Layout, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useInvalidate } from '../../core/query';
 import { useSession } from '../identity/session';
 import type { Box, CaseDetail } from './api';
 import { CaseDrawer } from './CaseDrawer';
@@ -35,21 +36,22 @@ export function CasesPage() {
   const mayDispatch = useAbility('cases.dispatch');
   const [boxes, setBoxes] = useState<Box[]>(() => boxesFor(mayDispatch, user.orgCode));
   const [box, setBox] = useState<Box | undefined>(boxes[0]);
-  const [version, setVersion] = useState(0);
-  const list = useCaseBox(box, version);
+  const invalidate = useInvalidate();
+  const list = useCaseBox(box);
+  const forbidden = list.status === 'failed' && list.forbidden;
   const [selected, setSelected] = useCaseInUrl();
   const [detail, replaceDetail] = useCaseDetail(selected);
   const [reporting, setReporting] = useState(false);
   const orgs = useOrgs();
 
   useEffect(() => {
-    if (list.status !== 'forbidden' || !box) return;
+    if (!forbidden || !box) return;
     const rest = boxes.filter((b) => b !== box);
     setBoxes(rest);
     setBox(rest[0]);
-  }, [list.status, box, boxes]);
+  }, [forbidden, box, boxes]);
 
-  const reload = () => setVersion((v) => v + 1);
+  const reload = () => void invalidate(['cases', 'box']);
   const changed = (next: CaseDetail) => {
     replaceDetail(next);
     reload();
@@ -79,10 +81,15 @@ export function CasesPage() {
           </Button>
         </Space>
       </div>
-      {list.status === 'failed' && (
-        <Alert type="error" showIcon title={t('cases.loadFailed', { message: list.message })} />
+      {list.status === 'failed' && !list.forbidden && (
+        <LoadFailed message={t('cases.loadFailed', { message: list.message })} retry={list.retry} />
       )}
-      <CaseTable items={list.items} loading={list.status === 'loading'} selected={selected} onOpen={setSelected} />
+      <CaseTable
+        items={loadedValue(list)?.items ?? []}
+        loading={list.status === 'loading'}
+        selected={selected}
+        onOpen={setSelected}
+      />
       <CaseDrawer state={detail} orgs={orgs} onChanged={changed} onClose={() => setSelected(null)} />
       {reporting && <ReportModal onReported={reported} onClose={() => setReporting(false)} />}
     </Layout.Content>

@@ -1,5 +1,6 @@
 import { InputNumber, Space, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { loadedValue } from '../../core/query';
 import { useMapView } from '../geo/mapView';
 import { type LngLat, PointMap } from './PointMap';
 
@@ -18,7 +19,7 @@ export function LocationPicker({ value, onChange }: Props) {
   return (
     <div>
       <Typography.Text type="secondary">{t('report.locationHint')}</Typography.Text>
-      <PointMap testId="report-map" areas={overview.view?.areas} point={value ?? null} onPick={onChange} />
+      <PointMap testId="report-map" areas={loadedValue(overview)?.areas} point={value ?? null} onPick={onChange} />
       <Space className="sz-lnglat">
         <InputNumber
           data-testid="report-lng"

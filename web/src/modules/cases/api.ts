@@ -1,4 +1,16 @@
-import type { CaseAction, Level } from '../../../../server/src/modules/cases/domain/case-status';
+import type { z } from 'zod';
+import type {
+  actionBody,
+  caseSchema,
+  categoryPatch,
+  categorySchema,
+  listQuery,
+  mediaSchema,
+  reportBody,
+  timelineSchema,
+} from '../../../../server/src/modules/cases/cases.schemas';
+import type { locateResult } from '../../../../server/src/modules/geo/geo.schemas';
+import type { orgSchema } from '../../../../server/src/modules/identity/identity.schemas';
 import { api, upload } from '../../core/api';
 
 // one list of actions and levels for server and console: the server's pure domain module, imported as source
@@ -12,139 +24,39 @@ export {
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export type CaseStatus =
-  | 'reported'
-  | 'accepted'
-  | 'rejected'
-  | 'dispatched'
-  | 'in_progress'
-  | 'returned'
-  | 'suspended'
-  | 'handled'
-  | 'verified'
-  | 'closed'
-  | 'rated'
-  | 'merged';
-
-export type Deadline = 'on_time' | 'warning' | 'overdue';
-
-export type Box =
-  | 'to_accept'
-  | 'to_dispatch'
-  | 'assigned'
-  | 'to_report_in'
-  | 'to_verify'
-  | 'overdue'
-  | 'supervised'
-  | 'reported_by_me'
-  | 'all';
-
-export type WhistleRole = 'lead' | 'helper';
-
+// the answers' and requests' shapes are the server's schemas, as they travel over JSON
+export type Case = z.infer<typeof caseSchema>;
+export type CaseStatus = Case['status'];
+export type Deadline = NonNullable<Case['deadline']>;
 /** A department called onto the case by a whistle (吹哨), and how far it has come (报到, its part done). */
-export interface WhistleOrg {
-  org: string;
-  role: WhistleRole;
-  reportedInAt: string | null;
-  partDoneAt: string | null;
-  reportInDueAt: string;
-}
-
-export interface Media {
-  id: number;
-  kind: 'photo' | 'voice';
-  mime: string;
-}
-
-/** The server keeps at most this many photos and voice notes per report or action. */
-export const MAX_MEDIA = 9;
-
-export interface CategoryName {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-}
-
-export interface Case {
-  id: number;
-  number: string;
-  source: string;
-  category: CategoryName;
-  status: CaseStatus;
-  description: string;
-  address: string;
-  location: { lng: number; lat: number };
-  gridCode: string;
-  reporter: { anonymous: boolean; name: string | null; phone: string | null };
-  level: Level | null;
-  assignee: { unit: string | null; org: string | null };
-  reportedAt: string;
-  acceptedAt: string | null;
-  respondDueAt: string | null;
-  dueAt: string | null;
-  dispatchedAt: string | null;
-  handledAt: string | null;
-  closedAt: string | null;
-  deadline: Deadline | null;
-  extensionRequestedDays: number | null;
-  extended: boolean;
-  reworkCount: number;
-  reopened: boolean;
-  rating: Rating | null;
-  ratingComment: string | null;
-  followupDueAt: string | null;
-  mergedInto: number | null;
-  whistleOrgs: WhistleOrg[];
-  supervised: boolean;
-  escalationCount: number;
-  allowedActions: CaseAction[];
-}
-
-export interface TimelineEntry {
-  id: number;
-  at: string;
-  actorName: string;
-  actorRole: string;
-  /** A CaseAction, or 'report', 'reopen' and 'escalate', which only the server takes. */
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  note: string;
-  detail: Record<string, unknown>;
-  media: Media[];
-}
-
+export type WhistleOrg = Case['whistleOrgs'][number];
+export type WhistleRole = WhistleOrg['role'];
+export type CategoryName = Case['category'];
+export type Media = z.infer<typeof mediaSchema>;
+/** `action` is a CaseAction, or 'report', 'reopen' and 'escalate', which only the server takes. */
+export type TimelineEntry = z.infer<typeof timelineSchema>[number];
 export interface CaseDetail {
   case: Case;
   timeline: TimelineEntry[];
 }
-
-export interface Category extends CategoryName {
-  parentCode: string | null;
-  /** The level a new case of this category goes to, and the department when that level is `department`. */
-  defaultLevel: Level;
-  defaultDepartment: string | null;
-  respondHours: number;
-  handleWorkdays: number;
-  needsVerification: boolean;
-  active: boolean;
+export interface CaseList {
+  items: Case[];
+  total: number;
 }
-
+export type Box = NonNullable<z.input<typeof listQuery>['box']>;
+export type Category = z.infer<typeof categorySchema>;
 /** What a district administrator may change; the code and the place in the tree stay. */
-export type CategoryPatch = Partial<
-  Pick<
-    Category,
-    | 'nameZh'
-    | 'nameEn'
-    | 'defaultLevel'
-    | 'defaultDepartment'
-    | 'respondHours'
-    | 'handleWorkdays'
-    | 'needsVerification'
-    | 'active'
-  >
->;
+export type CategoryPatch = z.input<typeof categoryPatch>;
+export type ReportInput = z.input<typeof reportBody>;
+export type ActionInput = z.input<typeof actionBody>;
+export type Crs = NonNullable<ReportInput['location']['crs']>;
+export type Org = z.infer<typeof orgSchema>;
+export type LocatedPoint = z.infer<typeof locateResult>;
 
+/** The server keeps at most this many photos and voice notes per report or action. */
+export const MAX_MEDIA = 9;
+
+/** An open case of the same category nearby; the server's answer has no schema of its own to take this from. */
 export interface NearbyCase {
   id: number;
   number: string;
@@ -153,46 +65,9 @@ export interface NearbyCase {
   distance: number;
 }
 
-export interface Org {
-  code: string;
-  name: string;
-  kind: string;
-  regionPath: string;
-}
-
-export type Crs = 'wgs84' | 'gcj02' | 'bd09';
-
-export interface ReportInput {
-  categoryCode: string;
-  description: string;
-  address?: string;
-  location: { lng: number; lat: number; crs: Crs };
-  contact?: { name?: string; phone?: string };
-  anonymous?: boolean;
-  viaHotline?: boolean;
-  mediaIds?: number[];
-}
-
-export interface ActionInput {
-  action: CaseAction;
-  note?: string;
-  level?: Level;
-  orgCode?: string;
-  days?: number;
-  rating?: Rating;
-  masterCaseId?: number;
-  orgs?: { orgCode: string; role: WhistleRole }[];
-  reportInHours?: number;
-  mediaIds?: number[];
-}
-
-export interface LocatedPoint {
-  grid: { code: string; name: string; mergedInto: string | null } | null;
-}
-
 const enc = encodeURIComponent;
 
-export function fetchBox(box: Box): Promise<{ items: Case[]; total: number }> {
+export function fetchBox(box: Box): Promise<CaseList> {
   return api('GET', `/api/cases?box=${box}&limit=200`);
 }
 

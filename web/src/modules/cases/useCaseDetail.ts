@@ -1,32 +1,14 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../core/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { type Load, useLoad } from '../../core/query';
 import { type CaseDetail, fetchCase } from './api';
 
-export type DetailState =
-  | { status: 'none' }
-  | { status: 'loading' }
-  | { status: 'ready'; detail: CaseDetail }
-  | { status: 'failed'; message: string };
+const NAME = ['cases', 'detail'] as const;
 
 /** A case with its timeline; `replace` takes the fresh copy an action returns, without asking again. */
-export function useCaseDetail(id: number | null): [DetailState, (detail: CaseDetail) => void] {
-  const [state, setState] = useState<DetailState>({ status: 'none' });
-
-  useEffect(() => {
-    if (id === null) {
-      setState({ status: 'none' });
-      return;
-    }
-    let live = true;
-    setState({ status: 'loading' });
-    fetchCase(id).then(
-      (detail) => live && setState({ status: 'ready', detail }),
-      (err: unknown) => live && setState({ status: 'failed', message: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-
-  return [state, (detail) => setState({ status: 'ready', detail })];
+export function useCaseDetail(id: number | null): [Load<CaseDetail>, (detail: CaseDetail) => void] {
+  const client = useQueryClient();
+  const state = useLoad(NAME, id ?? undefined, fetchCase);
+  const replace = useCallback((detail: CaseDetail) => client.setQueryData([...NAME, detail.case.id], detail), [client]);
+  return [state, replace];
 }

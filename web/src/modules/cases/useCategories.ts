@@ -1,38 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import { useT } from '../../core/i18n';
+import { type Load, loadedValue, useLoad } from '../../core/query';
 import { type Category, fetchCategories } from './api';
 import { categoryName } from './caseText';
 
-/** Categories change only when a district administrator edits them, so one load per page visit is enough. */
-let cached: Promise<Category[]> | undefined;
+/** Every category, active or not; they change only when a district administrator edits them. */
+export const CATEGORIES = ['cases', 'categories'] as const;
 
-/** Every category, active or not, loaded once; a failed load is asked again next time. */
-export function loadCategories(): Promise<Category[]> {
-  cached ??= fetchCategories().catch((err: unknown) => {
-    cached = undefined;
-    throw err;
-  });
-  return cached;
+export function useAllCategories(): Load<Category[]> {
+  return useLoad(CATEGORIES, 'all', fetchCategories, { once: true });
 }
 
-/** After an edit, the next form that needs categories loads them afresh. */
-export function forgetCategories(): void {
-  cached = undefined;
-}
-
-export function useCategories(): Category[] {
-  const [categories, setCategories] = useState<Category[]>([]);
+/** Loaded ahead, while there is a connection, so a form can still offer categories where there is none. */
+export function usePrefetchCategories(): void {
+  const client = useQueryClient();
   useEffect(() => {
-    let live = true;
-    loadCategories().then(
-      (items) => live && setCategories(items.filter((c) => c.active)),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return categories;
+    void client.prefetchQuery({
+      queryKey: [...CATEGORIES, 'all'],
+      queryFn: fetchCategories,
+      staleTime: Number.POSITIVE_INFINITY,
+      gcTime: Number.POSITIVE_INFINITY,
+    });
+  }, [client]);
+}
+
+const NONE: Category[] = [];
+
+/** The active categories, for choosing one; none until they have loaded. */
+export function useCategories(): Category[] {
+  const all = loadedValue(useAllCategories()) ?? NONE;
+  return useMemo(() => all.filter((c) => c.active), [all]);
 }
 
 export interface CategoryNode {

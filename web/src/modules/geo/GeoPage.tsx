@@ -1,33 +1,15 @@
 import { Alert, Layout, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../core/api';
+import { useState } from 'react';
 import { useT } from '../../core/i18n';
-import { fetchMapConfig, type MapConfig } from './api';
+import { LoadFailed, loadedValue } from '../../core/query';
 import { GeoBreadcrumb } from './GeoBreadcrumb';
 import { GeoMap } from './GeoMap';
 import { GridDrawer } from './GridDrawer';
 import { useMapView } from './mapView';
 import { RegionTree } from './RegionTree';
 import { useGrid } from './useGrid';
+import { useMapConfig } from './useMapConfig';
 import './geo.css';
-
-/** Without the config the map still works: it just has no base tiles. */
-const OFFLINE_CONFIG: MapConfig = { tileCrs: 'wgs84' };
-
-export function useMapConfig(): { config: MapConfig | null; error?: string } {
-  const [state, setState] = useState<{ config: MapConfig | null; error?: string }>({ config: null });
-  useEffect(() => {
-    let live = true;
-    fetchMapConfig().then(
-      (config) => live && setState({ config }),
-      (err: unknown) => live && setState({ config: OFFLINE_CONFIG, error: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
-}
 
 /** The region tree, the map and the grid drawer, all following one selection. */
 export function GeoPage() {
@@ -43,9 +25,9 @@ export function GeoPage() {
     setRegionCode(code);
   };
 
-  const view = viewState.view;
-  const chain = grid.status === 'ready' ? grid.detail.chain : (view?.chain ?? []);
-  const gridName = grid.status === 'ready' ? grid.detail.grid.name : null;
+  const view = loadedValue(viewState);
+  const chain = grid.status === 'ready' ? grid.value.chain : (view?.chain ?? []);
+  const gridName = grid.status === 'ready' ? grid.value.grid.name : null;
   // Open the tree down to the current region, and the region itself unless it has nothing below it.
   const expandPath = (view?.chain ?? []).map((link) => link.code);
   if (view?.region?.childCount === 0) expandPath.pop();
@@ -62,7 +44,7 @@ export function GeoPage() {
         <GeoBreadcrumb chain={chain} gridName={gridName} onSelectRegion={selectRegion} />
         {configError && <Alert type="warning" showIcon title={t('geo.loadFailed', { message: configError })} />}
         {viewState.status === 'failed' && (
-          <Alert type="error" showIcon title={t('geo.loadFailed', { message: viewState.message })} />
+          <LoadFailed message={t('geo.loadFailed', { message: viewState.message })} retry={viewState.retry} />
         )}
         <div className="sz-map-frame">
           {config && (

@@ -1,11 +1,11 @@
 import { BarChartOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
+import { Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
 import { Link } from 'wouter';
 import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
+import { type Load, LoadFailed } from '../../core/query';
 import { areaPath } from '../registry/registryRoute';
 import type { GridDetail } from './api';
-import type { GridState } from './useGrid';
 
 function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
   const { t, code, lang } = useT();
@@ -72,9 +72,9 @@ function GridOverviewLink({ code }: { code: string }) {
   );
 }
 
-export function GridDrawer({ state, onClose }: { state: GridState; onClose: () => void }) {
+export function GridDrawer({ state, onClose }: { state: Load<GridDetail>; onClose: () => void }) {
   const { t } = useT();
-  const title = state.status === 'ready' ? `${t('grid.title')} · ${state.detail.grid.name}` : t('grid.title');
+  const title = state.status === 'ready' ? `${t('grid.title')} · ${state.value.grid.name}` : t('grid.title');
   // Rendered inside the map frame rather than over the page, so the header and breadcrumb stay usable.
   return (
     <Drawer
@@ -87,15 +87,15 @@ export function GridDrawer({ state, onClose }: { state: GridState; onClose: () =
       data-testid="grid-drawer"
     >
       {state.status === 'loading' && <Skeleton active />}
-      {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'failed' && <LoadFailed message={state.message} retry={state.retry} />}
       {state.status === 'ready' && (
         <>
-          <GridOverviewLink code={state.detail.grid.code} />
-          <GridFacts grid={state.detail.grid} />
+          <GridOverviewLink code={state.value.grid.code} />
+          <GridFacts grid={state.value.grid} />
           <Typography.Title level={5} className="sz-section-title">
             {t('grid.team')}
           </Typography.Title>
-          <GridTeam team={state.detail.grid.team} />
+          <GridTeam team={state.value.grid.team} />
         </>
       )}
     </Drawer>

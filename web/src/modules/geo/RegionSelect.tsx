@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../core/i18n';
-import { fetchRegions, type Region } from './api';
+import type { Region } from './api';
+import { regionsQuery } from './regionsQuery';
 
 interface Props {
   value?: string;
@@ -17,11 +19,12 @@ interface Props {
  */
 export function RegionSelect({ value, onChange, testId, className }: Props) {
   const { t } = useT();
+  const client = useQueryClient();
   const [regions, setRegions] = useState<Region[]>([]);
 
   useEffect(() => {
     let live = true;
-    fetchRegions().then(
+    client.fetchQuery(regionsQuery()).then(
       (top) => {
         if (!live) return;
         setRegions(top);
@@ -32,10 +35,10 @@ export function RegionSelect({ value, onChange, testId, className }: Props) {
     return () => {
       live = false;
     };
-  }, [onChange]);
+  }, [client, onChange]);
 
   async function loadChildren(code: string) {
-    const children = await fetchRegions(code);
+    const children = await client.fetchQuery(regionsQuery(code));
     setRegions((prev) => [...prev, ...children.filter((c) => !prev.some((p) => p.code === c.code))]);
   }
 

@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Spin, Tree, type TreeDataNode } from 'antd';
 import { type Key, useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
-import { fetchRegions, type Region } from './api';
+import type { Region } from './api';
+import { regionsQuery } from './regionsQuery';
 
 /** Children are keyed by parent code; the top level, which has no parent, by ''. */
 type Loaded = Record<string, Region[]>;
@@ -38,26 +40,30 @@ function toNodes(loaded: Loaded, parent: string): TreeDataNode[] {
 }
 
 export function RegionTree({ selected, expandPath, onSelect }: Props) {
+  const client = useQueryClient();
   const [loaded, setLoaded] = useState<Loaded>({});
   const [expanded, setExpanded] = useState<Key[]>([]);
   const [error, setError] = useState<string>();
   // Requests already made, so the tree's own lazy loading and the expansion below never fetch twice.
   const requests = useRef(new Map<string, Promise<void>>());
 
-  const load = useCallback((parent: string) => {
-    let request = requests.current.get(parent);
-    if (!request) {
-      request = fetchRegions(parent || undefined).then(
-        (items) => setLoaded((prev) => ({ ...prev, [parent]: items })),
-        (err: unknown) => {
-          requests.current.delete(parent);
-          setError(errorMessage(err));
-        },
-      );
-      requests.current.set(parent, request);
-    }
-    return request;
-  }, []);
+  const load = useCallback(
+    (parent: string) => {
+      let request = requests.current.get(parent);
+      if (!request) {
+        request = client.fetchQuery(regionsQuery(parent || undefined)).then(
+          (items) => setLoaded((prev) => ({ ...prev, [parent]: items })),
+          (err: unknown) => {
+            requests.current.delete(parent);
+            setError(errorMessage(err));
+          },
+        );
+        requests.current.set(parent, request);
+      }
+      return request;
+    },
+    [client],
+  );
 
   useEffect(() => {
     void load(TOP);

@@ -1,28 +1,16 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { z } from 'zod';
+import type { chainSchema, gridDetail, regionSchema } from '../../../../server/src/modules/geo/geo.schemas';
 import { api } from '../../core/api';
 
-export type LngLat = [number, number];
-export type Bbox = [number, number, number, number];
-export type RegionLevel = 'district' | 'street' | 'community';
-
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  kind: 'district' | 'street' | 'town' | 'community' | 'village';
-  parentCode: string | null;
-  path: string;
-  childCount: number;
-  gridCount: number;
-  bbox: Bbox | null;
-  center: LngLat | null;
-}
-
-export interface ChainLink {
-  code: string;
-  name: string;
-  level: RegionLevel;
-}
+// regions, chains and grids are the server's response schemas; GeoJSON and the map config have no exact schema
+// there (features pass through as PostGIS builds them, the config is written inline in its route), so they are typed
+// here
+export type Region = z.infer<typeof regionSchema>;
+export type RegionLevel = Region['level'];
+export type Bbox = NonNullable<Region['bbox']>;
+export type LngLat = NonNullable<Region['center']>;
+export type ChainLink = z.infer<typeof chainSchema>[number];
 
 export type Area = Polygon | MultiPolygon;
 
@@ -52,22 +40,7 @@ export type AreaCollection = FeatureCollection<Area, AreaProps>;
 export type GridCollection = FeatureCollection<Area, GridProps>;
 
 export interface GridDetail {
-  grid: {
-    code: string;
-    name: string;
-    kind: string;
-    boundsText: string;
-    communityCode: string;
-    communityName: string;
-    streetCode: string;
-    streetName: string;
-    districtCode: string;
-    districtName: string;
-    mergedInto: string | null;
-    areaKm2: number;
-    centroid: LngLat;
-    team: { role: string; name: string }[];
-  };
+  grid: z.infer<typeof gridDetail>;
   chain: ChainLink[];
 }
 

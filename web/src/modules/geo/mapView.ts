@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../core/api';
+import { type Load, useLoad } from '../../core/query';
 import {
   type AreaCollection,
   type Bbox,
@@ -84,26 +83,10 @@ async function loadRegion(code: string): Promise<MapView> {
   };
 }
 
-export type MapViewState =
-  | { status: 'loading'; view?: MapView }
-  | { status: 'ready'; view: MapView }
-  | { status: 'failed'; message: string; view?: MapView };
-
 /** Loads the view for a drill level; the previous view stays visible while the next one loads. */
-export function useMapView(regionCode: string | null): MapViewState {
-  const [state, setState] = useState<MapViewState>({ status: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    setState((prev) => ({ status: 'loading', view: prev.view }));
-    (regionCode ? loadRegion(regionCode) : loadOverview()).then(
-      (view) => live && setState({ status: 'ready', view }),
-      (err: unknown) => live && setState((prev) => ({ status: 'failed', message: errorMessage(err), view: prev.view })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [regionCode]);
-
-  return state;
+export function useMapView(regionCode: string | null): Load<MapView> {
+  // '' is the overview: a query key needs a value
+  return useLoad(['geo', 'view'], regionCode ?? '', (code) => (code ? loadRegion(code) : loadOverview()), {
+    keepPrevious: true,
+  });
 }

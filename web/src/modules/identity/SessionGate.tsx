@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { type ComponentType, type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, onSessionEnded } from '../../core/api';
@@ -48,6 +49,12 @@ export function SessionGate({
   const { SignIn, ChangePassword } = screens;
   const { t } = useT();
   const [state, setState] = useState<State>({ status: 'loading' });
+  const client = useQueryClient();
+  // Whatever was read for the last person must not show to the next one signing in on this page.
+  const ended = useCallback(() => {
+    client.clear();
+    setState({ status: 'anonymous' });
+  }, [client]);
 
   useEffect(() => {
     let live = true;
@@ -63,7 +70,7 @@ export function SessionGate({
       );
     };
     void start().then((next) => live && setState(next));
-    const unsubscribe = onSessionEnded(() => setState({ status: 'anonymous' }));
+    const unsubscribe = onSessionEnded(ended);
     const settle = () => void settleOwedSignOut();
     window.addEventListener('online', settle);
     return () => {
@@ -71,14 +78,14 @@ export function SessionGate({
       unsubscribe();
       window.removeEventListener('online', settle);
     };
-  }, []);
+  }, [ended]);
 
   const endSession = useCallback(async () => {
     // The local session ends even if the server cannot be told: then it is told when the connection returns.
     localStorage.setItem(SIGN_OUT_OWED, '1');
     await settleOwedSignOut();
-    setState({ status: 'anonymous' });
-  }, []);
+    ended();
+  }, [ended]);
 
   const signedIn = useCallback((user: User) => {
     localStorage.removeItem(SIGN_OUT_OWED);

@@ -1,6 +1,7 @@
-import { Alert, Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../core/i18n';
+import { type Load, LoadFailed } from '../../core/query';
 import { CaseDrawer } from '../cases/CaseDrawer';
 import { useCaseDetail } from '../cases/useCaseDetail';
 import { useOrgs } from '../cases/useOrgs';
@@ -9,7 +10,6 @@ import { SeverityTags, StatusTag } from './AlarmTags';
 import { alarmTypeName, clockTime, nameIn } from './alarmText';
 import type { Alarm, AlarmDetail, Catalogue } from './api';
 import { EscalationTimeline } from './EscalationTimeline';
-import type { AlarmDetailState } from './useAlarmDetail';
 import { useFloorText } from './useFloorText';
 
 /** The reading behind the alarm, its names in the reader's language: `读数 72 · 阈值 54`. */
@@ -99,7 +99,7 @@ function AlarmBody({
 }
 
 interface Props {
-  state: AlarmDetailState;
+  state: Load<AlarmDetail>;
   catalogue: Catalogue | undefined;
   onChanged: (alarm: Alarm) => void;
   onClose: () => void;
@@ -111,13 +111,13 @@ export function AlarmDrawer({ state, catalogue, onChanged, onClose }: Props) {
   const [caseId, setCaseId] = useState<number | null>(null);
   const [caseDetail, replaceCase] = useCaseDetail(caseId);
   const orgs = useOrgs();
-  const title = state.status === 'ready' ? alarmTypeName(state.detail.alarm, catalogue, lang) : t('iot.drawerTitle');
+  const title = state.status === 'ready' ? alarmTypeName(state.value.alarm, catalogue, lang) : t('iot.drawerTitle');
   return (
     <Drawer open={state.status !== 'none'} onClose={onClose} title={title} size={520} data-testid="fire-drawer">
       {state.status === 'loading' && <Skeleton active />}
-      {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'failed' && <LoadFailed message={state.message} retry={state.retry} />}
       {state.status === 'ready' && (
-        <AlarmBody detail={state.detail} catalogue={catalogue} onChanged={onChanged} onOpenCase={setCaseId} />
+        <AlarmBody detail={state.value} catalogue={catalogue} onChanged={onChanged} onOpenCase={setCaseId} />
       )}
       <CaseDrawer state={caseDetail} orgs={orgs} onChanged={replaceCase} onClose={() => setCaseId(null)} />
     </Drawer>

@@ -1,6 +1,7 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, List, Typography } from 'antd';
+import { Button, Card, List, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue } from '../../core/query';
 import { SeverityTags, StatusTag } from './AlarmTags';
 import { alarmTypeName } from './alarmText';
 import type { Alarm, Catalogue } from './api';
@@ -9,17 +10,17 @@ import { useFloorText } from './useFloorText';
 
 interface Props {
   buildingId: number;
-  tick: number;
   catalogue: Catalogue | undefined;
   onOpen: (alarm: Alarm) => void;
   onClose: () => void;
 }
 
 /** The alarms of one building, over the map beside it; an alarm opens its drawer. */
-export function BuildingAlarms({ buildingId, tick, catalogue, onOpen, onClose }: Props) {
+export function BuildingAlarms({ buildingId, catalogue, onOpen, onClose }: Props) {
   const { t, lang } = useT();
   const floorText = useFloorText();
-  const { alarms, error } = useBuildingAlarms(buildingId, tick);
+  const state = useBuildingAlarms(buildingId);
+  const alarms = loadedValue(state);
   return (
     <Card
       size="small"
@@ -30,10 +31,12 @@ export function BuildingAlarms({ buildingId, tick, catalogue, onOpen, onClose }:
         <Button type="text" size="small" icon={<CloseOutlined />} onClick={onClose} aria-label={t('iot.closePanel')} />
       }
     >
-      {error && <Alert type="error" showIcon title={t('iot.loadFailed', { message: error })} />}
+      {state.status === 'failed' && (
+        <LoadFailed message={t('iot.loadFailed', { message: state.message })} retry={state.retry} />
+      )}
       <List<Alarm>
         size="small"
-        loading={alarms === undefined && !error}
+        loading={state.status === 'loading'}
         dataSource={alarms ?? []}
         locale={{ emptyText: t('iot.empty') }}
         renderItem={(a) => (

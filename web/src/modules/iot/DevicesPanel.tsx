@@ -1,6 +1,5 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Badge,
   Button,
@@ -18,6 +17,7 @@ import { useCallback, useState } from 'react';
 import { useAbility } from '../../core/abilities';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useInvalidate, useLoad } from '../../core/query';
 import { clockTime, nameIn, relativeTime } from './alarmText';
 import {
   type Catalogue,
@@ -33,7 +33,6 @@ import { ImportDrawer } from './ImportDrawer';
 import { RegisterDrawer } from './RegisterDrawer';
 import { SecretModal } from './SecretModal';
 import { useFloorText } from './useFloorText';
-import { useLoaded } from './useLoaded';
 import { venueKindName } from './venueText';
 
 const PAGE_SIZE = 20;
@@ -143,25 +142,20 @@ export function DevicesPanel({
   const [paging, setPaging] = useState<{ regionCode?: string; page: number }>({ page: 1 });
   const page = paging.regionCode === regionCode ? paging.page : 1;
   const setPage = (next: number) => setPaging({ regionCode, page: next });
-  // bumped after a change, so the page is asked for again with the same filters
-  const [version, setVersion] = useState(0);
+  const invalidate = useInvalidate();
   const [drawer, setDrawer] = useState<'register' | 'import'>();
   const [credential, setCredential] = useState<Credential>();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is the request to ask again
-  const load = useCallback(
-    () =>
-      fetchDevices({
-        regionCode,
-        kind,
-        online: reach === 'all' ? undefined : reach === 'online',
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      }),
-    [regionCode, kind, reach, page, version],
-  );
-  const state = useLoaded(load);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const query = {
+    regionCode,
+    kind,
+    online: reach === 'all' ? undefined : reach === 'online',
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const state = useLoad(['iot', 'devices'], query, fetchDevices, { keepPrevious: true });
+  // after a change the page is asked for again with the same filters
+  const reload = useCallback(() => void invalidate(['iot', 'devices']), [invalidate]);
   const now = Date.now();
 
   const columns: TableColumnsType<Device> = [
@@ -217,7 +211,7 @@ export function DevicesPanel({
       : []),
   ];
 
-  const result = state.value;
+  const result = loadedValue(state);
   return (
     <div className="sz-fire-devices" data-testid="fire-devices">
       <div className="sz-fire-bar">
@@ -267,7 +261,7 @@ export function DevicesPanel({
         )}
       </div>
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('iot.devicesFailed', { message: state.message })} />
+        <LoadFailed message={t('iot.devicesFailed', { message: state.message })} retry={state.retry} />
       )}
       <Table<Device>
         size="middle"

@@ -1,6 +1,7 @@
 import { Alert, Layout, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { useT } from '../../core/i18n';
+import { useInvalidate } from '../../core/query';
 import { RegionSelect } from '../geo/RegionSelect';
 import { AlarmDrawer } from './AlarmDrawer';
 import type { Alarm } from './api';
@@ -31,20 +32,22 @@ export function FirePage() {
   const { catalogue, error: catalogueError } = useCatalogue();
   const board = useAlarmBoard(regionCode);
   const sound = useAlarmSound(board.alarms);
-  const detail = useAlarmDetail(alarmId, board.tick);
+  const detail = useAlarmDetail(alarmId);
+  const invalidate = useInvalidate();
 
   // Stable, as RegionSelect requires: it calls this again whenever it changes.
   const chooseRegion = useCallback((code: string | undefined) => {
     setAlarmId(null);
     setRegionCode(code);
   }, []);
-  const { replace, refresh } = board;
+  const { replace } = board;
+  // the board shows the answer at once; the board, the open alarm and a building's alarms then ask again
   const changed = useCallback(
     (alarm: Alarm) => {
       replace(alarm);
-      refresh();
+      void invalidate(['iot']);
     },
-    [replace, refresh],
+    [replace, invalidate],
   );
   const open = useCallback((alarm: Alarm) => setAlarmId(alarm.id), []);
 

@@ -1,10 +1,9 @@
-import { Alert, Card, Progress, Statistic, Table, type TableColumnsType, Tag } from 'antd';
-import { useCallback } from 'react';
+import { Card, Progress, Statistic, Table, type TableColumnsType, Tag } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useLoad } from '../../core/query';
 import { clockTime, nameIn } from './alarmText';
 import { type Catalogue, type Device, fetchHealth } from './api';
 import { useFloorText } from './useFloorText';
-import { useLoaded } from './useLoaded';
 
 /** Below this share of devices online a district cannot count on hearing its fires. */
 const GOOD_RATE = 0.95;
@@ -52,13 +51,16 @@ export function HealthPanel({
   catalogue: Catalogue | undefined;
 }) {
   const { t } = useT();
-  const state = useLoaded(useCallback(() => fetchHealth(regionCode), [regionCode]));
-  const health = state.value;
+  // '' is the whole scope: a query key needs a value
+  const state = useLoad(['iot', 'health'], regionCode ?? '', (code) => fetchHealth(code || undefined), {
+    keepPrevious: true,
+  });
+  const health = loadedValue(state);
   const rate = health?.onlineRate ?? null;
   return (
     <div className="sz-fire-health" data-testid="fire-health">
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('iot.healthFailed', { message: state.message })} />
+        <LoadFailed message={t('iot.healthFailed', { message: state.message })} retry={state.retry} />
       )}
       <div className="sz-fire-health-cards">
         <Card size="small" loading={!health}>

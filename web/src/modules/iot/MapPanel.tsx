@@ -1,8 +1,9 @@
 import { Alert, Spin } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../core/i18n';
-import { useMapConfig } from '../geo/GeoPage';
+import { LoadFailed, loadedValue } from '../../core/query';
 import { useMapView } from '../geo/mapView';
+import { useMapConfig } from '../geo/useMapConfig';
 import { AlarmMap } from './AlarmMap';
 import type { Alarm, Catalogue } from './api';
 import { BuildingAlarms } from './BuildingAlarms';
@@ -26,17 +27,18 @@ export function MapPanel({ regionCode, board, catalogue, onOpen }: Props) {
     <div className="sz-fire-map" data-testid="fire-map-panel">
       {configError && <Alert type="warning" showIcon title={t('geo.loadFailed', { message: configError })} />}
       {viewState.status === 'failed' && (
-        <Alert type="error" showIcon title={t('geo.loadFailed', { message: viewState.message })} />
+        <LoadFailed message={t('geo.loadFailed', { message: viewState.message })} retry={viewState.retry} />
       )}
       <div className="sz-map-frame">
-        {config && <AlarmMap config={config} view={viewState.view} points={board.points} onSelect={setBuildingId} />}
+        {config && (
+          <AlarmMap config={config} view={loadedValue(viewState)} points={board.points} onSelect={setBuildingId} />
+        )}
         <MapLegend points={board.points} />
         {(!config || viewState.status === 'loading') && <Spin className="sz-map-spin" />}
         {buildingId !== null && (
           <BuildingAlarms
             key={buildingId}
             buildingId={buildingId}
-            tick={board.tick}
             catalogue={catalogue}
             onOpen={onOpen}
             onClose={() => setBuildingId(null)}

@@ -1,9 +1,9 @@
-import { Alert, Card, Segmented, Skeleton, Table, type TableColumnsType, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Card, Segmented, Skeleton, Table, type TableColumnsType, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useLoad } from '../../core/query';
 import { type AreaStats, fetchStats, type VenueKindStats } from './api';
 import { useAreaNames } from './useAreaNames';
-import { useLoaded } from './useLoaded';
 import { venueKindName } from './venueText';
 
 // echarts is loaded only when the statistics are opened, as on the KPI page.
@@ -60,8 +60,11 @@ function VenueKindStatsCard({ rows, loading }: { rows: VenueKindStats[]; loading
 export function StatsPanel({ regionCode }: { regionCode: string | undefined }) {
   const { t } = useT();
   const [days, setDays] = useState<number>(30);
-  const state = useLoaded(useCallback(() => fetchStats(regionCode, days), [regionCode, days]));
-  const areas = state.value?.areas ?? [];
+  const state = useLoad(['iot', 'stats'], { regionCode, days }, (q) => fetchStats(q.regionCode, q.days), {
+    keepPrevious: true,
+  });
+  const stats = loadedValue(state);
+  const areas = stats?.areas ?? [];
   const names = useAreaNames(areas.map((a) => a.code));
   const columns: TableColumnsType<AreaStats> = [
     { key: 'area', title: t('iot.area'), render: (_, a) => names[a.code] ?? a.code },
@@ -85,7 +88,7 @@ export function StatsPanel({ regionCode }: { regionCode: string | undefined }) {
         <Typography.Text type="secondary">{t('iot.statsHint')}</Typography.Text>
       </div>
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('iot.statsFailed', { message: state.message })} />
+        <LoadFailed message={t('iot.statsFailed', { message: state.message })} retry={state.retry} />
       )}
       {areas.length > 0 && (
         <Suspense fallback={<Skeleton active />}>
@@ -104,7 +107,7 @@ export function StatsPanel({ regionCode }: { regionCode: string | undefined }) {
           locale={{ emptyText: t('iot.statsEmpty') }}
         />
       </Card>
-      <VenueKindStatsCard rows={state.value?.byVenueKind ?? []} loading={state.status === 'loading'} />
+      <VenueKindStatsCard rows={stats?.byVenueKind ?? []} loading={state.status === 'loading'} />
     </div>
   );
 }

@@ -1,19 +1,9 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../core/api';
+import { useLoad } from '../../core/query';
 import { type Catalogue, fetchCatalogue } from './api';
 
-/** The names of device kinds and alarm types in both languages; asked once per visit to the page. */
+/** The names of device kinds and alarm types in both languages; asked once per visit. */
 export function useCatalogue(): { catalogue?: Catalogue; error?: string } {
-  const [state, setState] = useState<{ catalogue?: Catalogue; error?: string }>({});
-  useEffect(() => {
-    let live = true;
-    fetchCatalogue().then(
-      (catalogue) => live && setState({ catalogue }),
-      (err: unknown) => live && setState({ error: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
+  const state = useLoad(['iot', 'catalogue'], 'all', fetchCatalogue, { once: true });
+  if (state.status === 'ready') return { catalogue: state.value };
+  return state.status === 'failed' ? { error: state.message } : {};
 }

@@ -1,10 +1,11 @@
-import { Alert, Layout, Skeleton, Typography } from 'antd';
+import { Layout, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useLoad } from '../../core/query';
+import { fetchKpis } from './api';
 import { KpiCards } from './KpiCards';
 import { KpiFilters, type Period } from './KpiFilters';
-import { useKpis } from './useKpis';
 import './kpis.css';
 
 // echarts is the largest library on this page and is needed nowhere else in the console.
@@ -18,12 +19,15 @@ export function KpiPage() {
   const [regionCode, setRegionCode] = useState<string>();
   const [period, setPeriod] = useState<Period>(thisMonth);
   const [categoryCode, setCategoryCode] = useState<string>();
-  const state = useKpis({
+  const query = {
     regionCode,
     from: period[0].startOf('day').toISOString(),
     to: period[1].endOf('day').toISOString(),
     categoryCode,
-  });
+  };
+  // cases' data: a server event about a case refreshes the figures too; the last figures stay while new ones load
+  const state = useLoad(['cases', 'kpis'], query, fetchKpis, { keepPrevious: true });
+  const result = loadedValue(state);
 
   return (
     <Layout.Content className="sz-kpis" data-testid="kpi-page">
@@ -41,14 +45,14 @@ export function KpiPage() {
         />
       </div>
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('kpi.loadFailed', { message: state.message })} />
+        <LoadFailed message={t('kpi.loadFailed', { message: state.message })} retry={state.retry} />
       )}
-      {state.result ? (
+      {result ? (
         <>
           <Suspense fallback={<Skeleton active />}>
-            <KpiCharts result={state.result} />
+            <KpiCharts result={result} />
           </Suspense>
-          <KpiCards result={state.result} />
+          <KpiCards result={result} />
         </>
       ) : (
         state.status === 'loading' && <Skeleton active />

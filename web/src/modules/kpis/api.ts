@@ -1,5 +1,15 @@
-import { api } from '../../core/api';
+import type { computeKpis } from '../../../../server/src/modules/cases/queries/kpis';
+import { api, type Wire } from '../../core/api';
 
+// The answer's shape is the server's own computation's (its response schema is written inline in the route, with
+// loose records), as it arrives over JSON.
+type Kpis = Awaited<ReturnType<typeof computeKpis>>;
+export type KpiResult = Wire<Kpis>;
+export type KpiKey = keyof Kpis['kpis'];
+export type KpiCount = keyof Kpis['counts'];
+export type KpiDefinition = KpiResult['definitions'][KpiKey];
+
+/** The order the page shows them in: rates, then handling times. */
 export const RATE_KPIS = [
   'acceptRate',
   'dispatchRate',
@@ -10,39 +20,9 @@ export const RATE_KPIS = [
   'satisfactionRate',
   'responseRate',
   'resolutionRate',
-] as const;
-export const DAY_KPIS = ['avgCalendarDays', 'avgWorkdays'] as const;
+] as const satisfies readonly KpiKey[];
+export const DAY_KPIS = ['avgCalendarDays', 'avgWorkdays'] as const satisfies readonly KpiKey[];
 export type RateKpi = (typeof RATE_KPIS)[number];
-export type KpiKey = RateKpi | (typeof DAY_KPIS)[number];
-
-export type KpiCount =
-  | 'received'
-  | 'accepted'
-  | 'dispatched'
-  | 'responded'
-  | 'due'
-  | 'closed'
-  | 'closedOnTime'
-  | 'reworked'
-  | 'extended'
-  | 'closedInPeriod'
-  | 'resolvedInPeriod'
-  | 'rated'
-  | 'satisfied'
-  | 'basicallySatisfied';
-
-export interface KpiDefinition {
-  zh: string;
-  en: string;
-  formula: string;
-}
-
-export interface KpiResult {
-  counts: Record<KpiCount, number>;
-  /** null: nothing to divide by in the period (no data), not zero. */
-  kpis: Record<KpiKey, number | null>;
-  definitions: Record<KpiKey, KpiDefinition>;
-}
 
 export interface KpiQuery {
   /** Absent: the whole of the user's scope. */

@@ -23,7 +23,7 @@ export function PhoneCase({ id }: { id: number }) {
       </div>
     );
   }
-  const { case: item, timeline } = state.detail;
+  const { case: item, timeline } = state.value;
   return (
     <>
       <List mode="card" header={item.number}>

@@ -1,6 +1,6 @@
 import { DotLoading, Empty, List, NoticeBar, PullToRefresh } from 'antd-mobile';
-import { useState } from 'react';
 import { useT } from '../../core/i18n';
+import { loadedValue, useInvalidate } from '../../core/query';
 import type { Box } from '../cases/api';
 import { categoryName, formatTime } from '../cases/caseText';
 import { useCaseBox } from '../cases/useCaseBox';
@@ -16,21 +16,22 @@ interface Props {
 /** One inbox as a phone list, pulled down to reload; a row opens the case. */
 export function PhoneCaseBox({ box, empty, onOpen, testId }: Props) {
   const { lang } = useT();
-  const [version, setVersion] = useState(0);
-  const list = useCaseBox(box, version);
+  const invalidate = useInvalidate();
+  const list = useCaseBox(box);
+  const items = loadedValue(list)?.items ?? [];
 
   return (
-    <PullToRefresh onRefresh={async () => setVersion((v) => v + 1)}>
+    <PullToRefresh onRefresh={() => invalidate(['cases', 'box', box])}>
       {list.status === 'failed' && <NoticeBar content={list.message} color="error" wrap />}
-      {list.status === 'loading' && list.items.length === 0 && (
+      {list.status === 'loading' && items.length === 0 && (
         <div className="sz-phone-center">
           <DotLoading />
         </div>
       )}
-      {list.status === 'ready' && list.items.length === 0 && <Empty description={empty} />}
-      {list.items.length > 0 && (
+      {list.status === 'ready' && items.length === 0 && <Empty description={empty} />}
+      {items.length > 0 && (
         <List mode="card" data-testid={testId}>
-          {list.items.map((c) => (
+          {items.map((c) => (
             <List.Item
               key={c.id}
               onClick={() => onOpen(c.id)}

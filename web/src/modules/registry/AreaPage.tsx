@@ -1,8 +1,9 @@
-import { Alert, App, Card, Input, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { App, Card, Input, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useInvalidate, useLoad } from '../../core/query';
 import { fetchGrid, fetchRegion } from '../geo/api';
-import { type BuildingListItem, type Compound, fetchCompounds, fetchSummary, searchBuildings } from './api';
+import { type Compound, fetchCompounds, fetchSummary, searchBuildings } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { BuildingProgressTable } from './BuildingProgressTable';
 import { CompoundEditModal } from './CompoundEditModal';
@@ -13,11 +14,12 @@ import { RegistryBreadcrumb } from './RegistryBreadcrumb';
 import { areaPath } from './registryRoute';
 import { SituationPanel } from './SituationPanel';
 import { SummaryCard } from './SummaryCard';
-import { useLoad } from './useLoad';
 
 const TagChart = lazy(() => import('./TagChart'));
 
 const isGrid = (code: string) => code.length === 15;
+
+const searchArea = ({ code, q }: { code: string; q: string }) => searchBuildings(code, q || undefined);
 
 /** An area's name and the regions above it; a grid's chain stops at its community, a region's ends at itself. */
 async function fetchArea(code: string) {
@@ -33,20 +35,24 @@ function AreaCompounds({ code }: { code: string }) {
   const { t } = useT();
   const { message } = App.useApp();
   const mayEdit = useMayEditCompound();
-  const [version, setVersion] = useState(0);
-  const state = useLoad(code, fetchCompounds, version);
+  const invalidate = useInvalidate();
+  const state = useLoad(['registry', 'compounds'], code, fetchCompounds);
   const [selected, setSelected] = useState<number>();
   const [editing, setEditing] = useState<Compound>();
   const compounds = state.status === 'ready' ? state.value : [];
   const saved = () => {
     void message.success(t('compound.saved', { name: editing?.name ?? '' }));
     setEditing(undefined);
-    setVersion((v) => v + 1);
+    invalidate(['registry', 'compounds']);
   };
   return (
     <Card size="small" title={t('area.compounds')} className="sz-area-compounds" data-testid="area-compounds">
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('area.compoundsFailed', { message: state.message })} />
+        <LoadFailed
+          type="warning"
+          message={t('area.compoundsFailed', { message: state.message })}
+          retry={state.retry}
+        />
       )}
       <div className="sz-area-compounds-body">
         <CompoundMap compounds={compounds} selected={selected} />
@@ -67,11 +73,8 @@ function AreaCompounds({ code }: { code: string }) {
 function AreaBuildings({ code }: { code: string }) {
   const { t } = useT();
   const [q, setQ] = useState('');
-  const search = useCallback((area: string) => searchBuildings(area, q || undefined), [q]);
-  const state = useLoad(code, search);
   // the last list stays under the spinner while a search runs, rather than a flash of "no buildings"
-  const shown = useRef<BuildingListItem[]>([]);
-  if (state.status === 'ready') shown.current = state.value;
+  const state = useLoad(['registry', 'buildingSearch'], { code, q }, searchArea, { keepPrevious: true });
   const [buildingId, setBuildingId] = useState<number>();
   return (
     <Card
@@ -89,10 +92,14 @@ function AreaBuildings({ code }: { code: string }) {
       }
     >
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('area.buildingsFailed', { message: state.message })} />
+        <LoadFailed
+          type="warning"
+          message={t('area.buildingsFailed', { message: state.message })}
+          retry={state.retry}
+        />
       )}
       <BuildingProgressTable
-        buildings={state.status === 'failed' ? [] : shown.current}
+        buildings={loadedValue(state) ?? []}
         loading={state.status === 'loading'}
         emptyText={t(q ? 'area.buildingsNoMatch' : 'area.buildingsEmpty')}
         onOpen={setBuildingId}
@@ -105,8 +112,8 @@ function AreaBuildings({ code }: { code: string }) {
 /** 网格概况 (or a street's, a community's): its figures, groups, compounds, buildings and how far visiting has got. */
 export function AreaPage({ code }: { code: string }) {
   const { t } = useT();
-  const area = useLoad(code, fetchArea);
-  const summary = useLoad(code, fetchSummary);
+  const area = useLoad(['registry', 'area'], code, fetchArea);
+  const summary = useLoad(['registry', 'summary'], code, fetchSummary);
   const name = area.status === 'ready' ? area.value.name : code;
   const trail = area.status === 'ready' ? area.value.above.map((l) => ({ to: areaPath(l.code), title: l.name })) : [];
   return (
@@ -115,7 +122,9 @@ export function AreaPage({ code }: { code: string }) {
       <Typography.Title level={4} className="sz-subpage-title" data-testid="area-title">
         {t('area.title', { name })} <span className="sz-mono sz-subpage-code">{code}</span>
       </Typography.Title>
-      {area.status === 'failed' && <Alert type="error" showIcon title={t('area.failed', { message: area.message })} />}
+      {area.status === 'failed' && (
+        <LoadFailed type="error" message={t('area.failed', { message: area.message })} retry={area.retry} />
+      )}
       <div className="sz-area-top">
         <SummaryCard state={summary} />
         <Card size="small" title={t('area.byTagChart')} className="sz-area-tags">

@@ -1,12 +1,12 @@
-import { Alert, Empty, Skeleton, Typography } from 'antd';
+import { Empty, Skeleton, Typography } from 'antd';
 import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import type { CaseStatus } from '../cases/api';
 import { StatusTag } from '../cases/CaseTags';
 import { casePath } from '../cases/caseRoute';
 import { type BuildingCase, fetchBuildingCases } from './api';
 import { formatDate } from './registryText';
-import { useLoad } from './useLoad';
 
 function CaseLine({ item }: { item: BuildingCase }) {
   const { lang } = useT();
@@ -33,7 +33,7 @@ function CaseLine({ item }: { item: BuildingCase }) {
 /** 事件: what has been reported at the building or just beside it; each opens on the cases page. */
 export function BuildingCases({ buildingId }: { buildingId: number }) {
   const { t } = useT();
-  const state = useLoad(buildingId, fetchBuildingCases);
+  const state = useLoad(['cases', 'building'], buildingId, fetchBuildingCases);
   return (
     <div data-testid="building-cases">
       <Typography.Title level={5} className="sz-section-title">
@@ -41,7 +41,11 @@ export function BuildingCases({ buildingId }: { buildingId: number }) {
       </Typography.Title>
       {state.status === 'loading' && <Skeleton active paragraph={{ rows: 2 }} />}
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('buildingCases.failed', { message: state.message })} />
+        <LoadFailed
+          type="warning"
+          message={t('buildingCases.failed', { message: state.message })}
+          retry={state.retry}
+        />
       )}
       {state.status === 'ready' &&
         (state.value.length === 0 ? (

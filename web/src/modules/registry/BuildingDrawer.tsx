@@ -1,12 +1,12 @@
-import { Alert, Descriptions, type DescriptionsProps, Drawer, Skeleton, Typography } from 'antd';
+import { Descriptions, type DescriptionsProps, Drawer, Skeleton, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import type { GridCollection } from '../geo/api';
 import { type BuildingDetail, fetchBuilding } from './api';
 import { BuildingCases } from './BuildingCases';
 import { BuildingFacilities } from './BuildingFacilities';
 import { BuildingUnits } from './BuildingUnits';
 import { CompoundFacts } from './CompoundFacts';
-import { useLoad } from './useLoad';
 
 function BuildingFacts({ building, gridName }: { building: BuildingDetail; gridName?: string }) {
   const { t, code } = useT();
@@ -78,7 +78,7 @@ interface Props {
 
 export function BuildingDrawer({ buildingId, grids, inFrame = false, onClose }: Props) {
   const { t } = useT();
-  const state = useLoad(buildingId, fetchBuilding);
+  const state = useLoad(['registry', 'building'], buildingId, fetchBuilding);
   const gridName = (code: string) => grids?.features.find((g) => g.properties.code === code)?.properties.name;
   return (
     <Drawer
@@ -91,7 +91,7 @@ export function BuildingDrawer({ buildingId, grids, inFrame = false, onClose }: 
       data-testid="building-drawer"
     >
       {state.status === 'loading' && <Skeleton active />}
-      {state.status === 'failed' && <Alert type="error" showIcon title={state.message} />}
+      {state.status === 'failed' && <LoadFailed type="error" message={state.message} retry={state.retry} />}
       {state.status === 'ready' && <BuildingBody building={state.value} gridName={gridName(state.value.gridCode)} />}
     </Drawer>
   );

@@ -1,5 +1,6 @@
-import { Alert, Empty, Skeleton, Tag, Typography } from 'antd';
+import { Empty, Skeleton, Tag, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import {
   type BuildingDetail,
   FACILITY_KIND_LABELS,
@@ -7,7 +8,6 @@ import {
   type Facility,
   fetchBuildingFacilities,
 } from './api';
-import { useLoad } from './useLoad';
 
 function FacilityLine({ facility }: { facility: Facility }) {
   const { lang } = useT();
@@ -25,7 +25,7 @@ function FacilityLine({ facility }: { facility: Facility }) {
 /** 设施: the chargers, sheds and hydrants recorded as belonging to the building. */
 export function BuildingFacilities({ building }: { building: BuildingDetail }) {
   const { t } = useT();
-  const state = useLoad(building, fetchBuildingFacilities);
+  const state = useLoad(['registry', 'facilities'], building, fetchBuildingFacilities);
   return (
     <div data-testid="building-facilities">
       <Typography.Title level={5} className="sz-section-title">
@@ -33,7 +33,11 @@ export function BuildingFacilities({ building }: { building: BuildingDetail }) {
       </Typography.Title>
       {state.status === 'loading' && <Skeleton active paragraph={{ rows: 1 }} />}
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('buildingFacilities.failed', { message: state.message })} />
+        <LoadFailed
+          type="warning"
+          message={t('buildingFacilities.failed', { message: state.message })}
+          retry={state.retry}
+        />
       )}
       {state.status === 'ready' &&
         (state.value.length === 0 ? (

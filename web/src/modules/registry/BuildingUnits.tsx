@@ -1,10 +1,10 @@
-import { Alert, Empty, Skeleton, Tag, Typography } from 'antd';
+import { Empty, Skeleton, Tag, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import { fetchBuildingUnits, type Household, type Unit } from './api';
 import { HouseholdUseTag } from './HouseholdUseTag';
 import { ResidentLine } from './ResidentLine';
 import { formatDate, unitLabel } from './registryText';
-import { useLoad } from './useLoad';
 
 function HouseholdCard({ household }: { household: Household }) {
   const { t, lang } = useT();
@@ -53,7 +53,7 @@ function UnitSection({ unit }: { unit: Unit }) {
 /** 单元与住户: every household of a building by unit, with its residents masked. */
 export function BuildingUnits({ buildingId }: { buildingId: number }) {
   const { t } = useT();
-  const state = useLoad(buildingId, fetchBuildingUnits);
+  const state = useLoad(['registry', 'units'], buildingId, fetchBuildingUnits);
   return (
     <div data-testid="building-units">
       <Typography.Title level={5} className="sz-section-title">
@@ -61,7 +61,7 @@ export function BuildingUnits({ buildingId }: { buildingId: number }) {
       </Typography.Title>
       {state.status === 'loading' && <Skeleton active />}
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('units.failed', { message: state.message })} />
+        <LoadFailed type="warning" message={t('units.failed', { message: state.message })} retry={state.retry} />
       )}
       {state.status === 'ready' &&
         (state.value.length === 0 ? (

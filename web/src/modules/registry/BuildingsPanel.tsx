@@ -1,8 +1,9 @@
 import { BarChartOutlined } from '@ant-design/icons';
-import { Alert, Checkbox, Empty, Spin, Typography } from 'antd';
+import { Checkbox, Empty, Spin, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useLoad } from '../../core/query';
 import { RegionSelect } from '../geo/RegionSelect';
 import { fetchSummary, type ThingLayer } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
@@ -12,20 +13,21 @@ import { MapLegend } from './MapLegend';
 import { areaPath } from './registryRoute';
 import { SituationPanel } from './SituationPanel';
 import { SummaryCard } from './SummaryCard';
-import { useLoad } from './useLoad';
 import { useRegionBuildings } from './useRegionBuildings';
-import { useRegionThings } from './useRegionThings';
+import { type RegionThings, useRegionThings } from './useRegionThings';
 
 /** 楼栋与概况: a region's figures beside its buildings in 3D, its venues and facilities on top, its areas below. */
+const NO_THINGS: RegionThings = {};
+
 export function BuildingsPanel() {
   const { t } = useT();
   const [regionCode, setRegionCode] = useState<string>();
   const [buildingId, setBuildingId] = useState<number>();
   const [layers, setLayers] = useState<ThingLayer[]>([]);
   const state = useRegionBuildings(regionCode);
-  const data = 'data' in state ? state.data : undefined;
+  const data = loadedValue(state);
   const points = useRegionThings(regionCode, layers);
-  const summary = useLoad(regionCode, fetchSummary);
+  const summary = useLoad(['registry', 'summary'], regionCode, fetchSummary);
 
   // Stable, as RegionSelect requires: it calls this again whenever it changes.
   const chooseRegion = useCallback((code: string | undefined) => {
@@ -67,14 +69,16 @@ export function BuildingsPanel() {
         {regionCode && <ExportPeopleButton regionCode={regionCode} />}
       </div>
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('registry.loadFailed', { message: state.message })} />
+        <LoadFailed type="error" message={t('registry.loadFailed', { message: state.message })} retry={state.retry} />
       )}
-      {points.error && <Alert type="error" showIcon title={t('things.failed', { message: points.error })} />}
+      {points.status === 'failed' && (
+        <LoadFailed message={t('things.failed', { message: points.message })} retry={points.retry} />
+      )}
       {regionCode ? (
         <div className="sz-registry-body">
           <SummaryCard state={summary} />
           <div className="sz-map-frame">
-            <BuildingMap data={data} things={points.things} onSelect={setBuildingId} />
+            <BuildingMap data={data} things={loadedValue(points) ?? NO_THINGS} onSelect={setBuildingId} />
             <MapLegend layers={layers} />
             {state.status === 'loading' && <Spin className="sz-map-spin" />}
             <BuildingDrawer

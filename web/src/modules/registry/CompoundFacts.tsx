@@ -1,15 +1,15 @@
-import { Alert, Descriptions, Skeleton } from 'antd';
+import { Descriptions, Skeleton } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import { fetchCompound } from './api';
-import { useLoad } from './useLoad';
 
 /** The compound a building stands in: who manages it and how big it is. */
 export function CompoundFacts({ compoundId }: { compoundId: number }) {
   const { t } = useT();
-  const state = useLoad(compoundId, fetchCompound);
+  const state = useLoad(['registry', 'compound'], compoundId, fetchCompound);
   if (state.status === 'loading') return <Skeleton active paragraph={{ rows: 2 }} />;
   if (state.status === 'failed')
-    return <Alert type="warning" showIcon title={t('compound.failed', { message: state.message })} />;
+    return <LoadFailed type="warning" message={t('compound.failed', { message: state.message })} retry={state.retry} />;
   if (state.status !== 'ready') return null;
   const compound = state.value;
   return (

@@ -1,16 +1,16 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Alert, Table } from 'antd';
+import { Table } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import { fetchVisits, type Visit } from './api';
 import { HouseholdUseTag } from './HouseholdUseTag';
 import { formatDateTime } from './registryText';
-import { useLoad } from './useLoad';
 
 /** The doorstep visits to one household, newest first as the server lists them. */
 export function HouseholdVisits({ householdId }: { householdId: number }) {
   const { t, lang } = useT();
-  const state = useLoad(householdId, fetchVisits);
-  if (state.status === 'failed') return <Alert type="warning" showIcon title={state.message} />;
+  const state = useLoad(['registry', 'visits'], householdId, fetchVisits);
+  if (state.status === 'failed') return <LoadFailed type="warning" message={state.message} retry={state.retry} />;
   return (
     <Table<Visit>
       size="small"

@@ -1,10 +1,10 @@
-import { Alert, Button, Descriptions, Skeleton, Typography } from 'antd';
+import { Button, Descriptions, Skeleton, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import { fetchBuildingUnits, type Person } from './api';
 import { HouseholdUseTag } from './HouseholdUseTag';
 import { ResidentLine } from './ResidentLine';
 import { unitLabel } from './registryText';
-import { useLoad } from './useLoad';
 
 type Home = NonNullable<Person['household']>;
 
@@ -38,10 +38,10 @@ export function HouseholdFacts({ home, onOpenBuilding }: { home: Home; onOpenBui
 /** The others registered in the same household, found in their building's household list. */
 export function HouseholdMembers({ home, personId }: { home: Home; personId: number }) {
   const { t } = useT();
-  const state = useLoad(home.buildingId, fetchBuildingUnits);
+  const state = useLoad(['registry', 'units'], home.buildingId, fetchBuildingUnits);
   if (state.status === 'loading') return <Skeleton active paragraph={{ rows: 2 }} />;
   if (state.status === 'failed')
-    return <Alert type="warning" showIcon title={t('units.failed', { message: state.message })} />;
+    return <LoadFailed type="warning" message={t('units.failed', { message: state.message })} retry={state.retry} />;
   if (state.status !== 'ready') return null;
   const household = state.value.flatMap((unit) => unit.households).find((h) => h.id === home.id);
   const others = household?.residents.filter((r) => r.id !== personId) ?? [];

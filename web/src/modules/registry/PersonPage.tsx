@@ -1,7 +1,8 @@
-import { Alert, Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
+import { Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import { fetchPerson, type Person } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { ErasePersonButton } from './ErasePersonButton';
@@ -11,7 +12,6 @@ import { PersonFacts } from './PersonFacts';
 import { HouseholdFacts, HouseholdMembers } from './PersonHousehold';
 import { PersonTagList } from './PersonTagList';
 import { RegistryBreadcrumb } from './RegistryBreadcrumb';
-import { useLoad } from './useLoad';
 
 function PersonHome({ person }: { person: Person }) {
   const { t } = useT();
@@ -79,7 +79,7 @@ function PersonBody({ person, onErased }: { person: Person; onErased: () => void
 /** 一人一档: one person's record, masked, with their household, its other members and its doorstep visits. */
 export function PersonPage({ personId }: { personId: number }) {
   const { t } = useT();
-  const state = useLoad(personId, fetchPerson);
+  const state = useLoad(['registry', 'person'], personId, fetchPerson);
   // by id, so moving on to another person's page does not carry it over
   const [erasedId, setErasedId] = useState<number>();
   const name = state.status === 'ready' ? state.value.name : '';
@@ -88,7 +88,7 @@ export function PersonPage({ personId }: { personId: number }) {
       <RegistryBreadcrumb current={t('person.title', { name })} />
       {state.status === 'loading' && <Skeleton active />}
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('person.failed', { message: state.message })} />
+        <LoadFailed type="error" message={t('person.failed', { message: state.message })} retry={state.retry} />
       )}
       {state.status === 'ready' &&
         (erasedId === personId ? (

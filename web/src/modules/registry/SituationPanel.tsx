@@ -1,8 +1,8 @@
-import { Alert, Card, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Table, type TableColumnsType, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useT } from '../../core/i18n';
+import { LoadFailed, useLoad } from '../../core/query';
 import { fetchSituation, type RegistrySummary, type SituationRow } from './api';
-import { useLoad } from './useLoad';
 
 const SituationChart = lazy(() => import('./SituationChart'));
 
@@ -19,7 +19,7 @@ const FIGURES = [
 /** 情 by area: one row per street, community or grid under the chosen region, the region's total last. */
 export function SituationPanel({ regionCode }: { regionCode: string }) {
   const { t } = useT();
-  const state = useLoad(regionCode, fetchSituation);
+  const state = useLoad(['registry', 'situation'], regionCode, fetchSituation);
   const situation = state.status === 'ready' ? state.value : undefined;
   const columns: TableColumnsType<SituationRow> = [
     { key: 'name', title: t('situation.area'), dataIndex: 'name', fixed: 'left' },
@@ -49,7 +49,7 @@ export function SituationPanel({ regionCode }: { regionCode: string }) {
   return (
     <Card size="small" title={t('situation.title')} className="sz-situation" data-testid="situation-panel">
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('situation.failed', { message: state.message })} />
+        <LoadFailed type="warning" message={t('situation.failed', { message: state.message })} retry={state.retry} />
       )}
       <div className="sz-situation-body">
         <Table<SituationRow>

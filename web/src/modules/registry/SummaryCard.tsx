@@ -1,7 +1,7 @@
-import { Alert, Card, Flex, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Card, Flex, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { type Load, LoadFailed } from '../../core/query';
 import { PERSON_TAGS, type RegistrySummary } from './api';
-import type { LoadState } from './useLoad';
 
 const FIGURES = [
   ['people', 'summary.people'],
@@ -43,13 +43,13 @@ function SummaryFigures({ summary }: { summary: RegistrySummary }) {
 }
 
 /** 人口概况 of the chosen region, with its venues, facilities and open cases; loaded by the page, which may chart it too. */
-export function SummaryCard({ state }: { state: LoadState<RegistrySummary> }) {
+export function SummaryCard({ state }: { state: Load<RegistrySummary> }) {
   const { t } = useT();
   return (
     <Card size="small" title={t('summary.title')} className="sz-summary" data-testid="summary-card">
       {state.status === 'loading' && <Skeleton active />}
       {state.status === 'failed' && (
-        <Alert type="warning" showIcon title={t('summary.failed', { message: state.message })} />
+        <LoadFailed type="warning" message={t('summary.failed', { message: state.message })} retry={state.retry} />
       )}
       {state.status === 'ready' && <SummaryFigures summary={state.value} />}
     </Card>

@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Segmented, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Form, Input, Segmented, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useT } from '../../core/i18n';
+import { LoadFailed, loadedValue, useLoad } from '../../core/query';
 import { RegionSelect } from '../geo/RegionSelect';
 import {
   FACILITY_KIND_LABELS,
@@ -22,7 +23,6 @@ import {
   type VenueQuery,
 } from './api';
 import { FACILITY_COLOURS, VENUE_COLOURS } from './buildingStyle';
-import { useLoad } from './useLoad';
 
 const PAGE_SIZE = 20;
 
@@ -55,8 +55,8 @@ function ThingList<Q extends ThingPage, T extends { id: number }>({
     () => ({ ...filters, regionCode, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }) as unknown as Q,
     [filters, regionCode, page],
   );
-  const state = useLoad(query, fetchPage);
-  const result = state.status === 'ready' ? state.value : undefined;
+  const state = useLoad(['registry', testId], query, fetchPage, { keepPrevious: true });
+  const result = loadedValue(state);
 
   return (
     <>
@@ -88,7 +88,7 @@ function ThingList<Q extends ThingPage, T extends { id: number }>({
         </Form.Item>
       </Form>
       {state.status === 'failed' && (
-        <Alert type="error" showIcon title={t('things.failed', { message: state.message })} />
+        <LoadFailed type="error" message={t('things.failed', { message: state.message })} retry={state.retry} />
       )}
       <Table<T>
         size="middle"

@@ -1,10 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Layout, Space, Table, type TableColumnsType, Typography } from 'antd';
-import { type HTMLAttributes, useCallback, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Layout, Space, Table, type TableColumnsType, Typography } from 'antd';
+import { type HTMLAttributes, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../../core/api';
 import { type MessageKey, useT } from '../../../core/i18n';
-import { type Category, type CategoryPatch, fetchCategories, updateCategory } from '../api';
-import { forgetCategories } from '../useCategories';
+import { LoadFailed, loadedValue, useInvalidate } from '../../../core/query';
+import { type Category, type CategoryPatch, updateCategory } from '../api';
+import { CATEGORIES, useAllCategories } from '../useCategories';
 import { useOrgs } from '../useOrgs';
 import { CategoryCell } from './CategoryCell';
 import {
@@ -17,6 +19,8 @@ import {
 } from './categoryRows';
 import './categories.css';
 
+const NONE: Category[] = [];
+
 const HEADINGS: Record<EditableField, MessageKey> = {
   nameZh: 'category.nameZh',
   nameEn: 'category.nameEn',
@@ -28,31 +32,21 @@ const HEADINGS: Record<EditableField, MessageKey> = {
   active: 'category.active',
 };
 
-type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
-
 /** District administrators set each category's level, department and time limits; one row is edited at a time. */
 export function CategoryAdminPage() {
   const { t } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<CategoryPatch>();
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  const load = useAllCategories();
+  const categories = loadedValue(load) ?? NONE;
   const [editing, setEditing] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const departments = departmentOptions(useOrgs());
   const rows = useMemo(() => categoryRows(categories), [categories]);
 
-  const reload = useCallback(() => {
-    setLoad({ status: 'loading' });
-    fetchCategories().then(
-      (items) => {
-        setCategories(items);
-        setLoad({ status: 'ready' });
-      },
-      (err: unknown) => setLoad({ status: 'failed', message: errorMessage(err) }),
-    );
-  }, []);
-  useEffect(reload, [reload]);
+  const reload = () => void invalidate(CATEGORIES);
 
   function edit(row: CategoryRow) {
     form.resetFields();
@@ -69,8 +63,10 @@ export function CategoryAdminPage() {
     setSaving(true);
     try {
       const updated = await updateCategory(row.code, patch);
-      setCategories((prev) => prev.map((c) => (c.code === updated.code ? updated : c)));
-      forgetCategories();
+      // every form that offers categories sees the change at once
+      client.setQueryData<Category[]>([...CATEGORIES, 'all'], (prev) =>
+        prev?.map((c) => (c.code === updated.code ? updated : c)),
+      );
       setEditing(null);
       void message.success(t('category.saved', { code: row.code }));
     } catch (err) {
@@ -131,7 +127,7 @@ export function CategoryAdminPage() {
         </Button>
       </div>
       {load.status === 'failed' && (
-        <Alert type="error" showIcon title={t('category.loadFailed', { message: load.message })} />
+        <LoadFailed message={t('category.loadFailed', { message: load.message })} retry={load.retry} />
       )}
       <Form form={form} component={false}>
         <Table<CategoryRow>

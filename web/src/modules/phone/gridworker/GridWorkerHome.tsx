@@ -1,8 +1,7 @@
 import { CameraOutlined, HomeOutlined, ScheduleOutlined, UserOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../core/api';
+import { useState } from 'react';
 import { useT } from '../../../core/i18n';
-import { loadCategories } from '../../cases/useCategories';
+import { usePrefetchCategories } from '../../cases/useCategories';
 import { useSession } from '../../identity/session';
 import { DoorstepTab } from '../doorstep/DoorstepTab';
 import { useDoorstep } from '../doorstep/useDoorstep';
@@ -28,9 +27,7 @@ export function GridWorkerHome() {
   const doorstep = useDoorstep(user.id);
 
   // Loaded now, while there is a connection, so the patrol form can still offer categories where there is none.
-  useEffect(() => {
-    loadCategories().catch((err: unknown) => console.debug(errorMessage(err)));
-  }, []);
+  usePrefetchCategories();
 
   return (
     <PhoneHome<Tab>
