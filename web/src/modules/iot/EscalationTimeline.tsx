@@ -1,5 +1,6 @@
-import { Empty, Timeline, Typography } from 'antd';
+import { Timeline, Typography } from 'antd';
 import { useT } from '../../core/i18n';
+import { EmptyState } from '../../core/query';
 import { clockTime } from './alarmText';
 import type { Escalation } from './api';
 
@@ -11,8 +12,7 @@ const NAMED: readonly Escalation['step'][] = ['fire_centre', 'rapid_response', '
 /** Whom the chain reached, when, and how many people it alerted. */
 export function EscalationTimeline({ escalations }: { escalations: Escalation[] }) {
   const { t, code, lang } = useT();
-  if (escalations.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('iot.noEscalations')} />;
+  if (escalations.length === 0) return <EmptyState description={t('iot.noEscalations')} />;
   return (
     <div data-testid="fire-escalations">
       <Timeline

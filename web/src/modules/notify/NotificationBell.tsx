@@ -1,7 +1,8 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Empty, Popover } from 'antd';
+import { App, Badge, Button, Popover } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../core/i18n';
+import { EmptyState } from '../../core/query';
 import { CaseDrawer } from '../cases/CaseDrawer';
 import { formatTime } from '../cases/caseText';
 import { useCaseDetail } from '../cases/useCaseDetail';
@@ -12,7 +13,7 @@ import './notify.css';
 
 function MessageList({ inbox, onOpen }: { inbox: Notifications; onOpen: (message: Message) => void }) {
   const { t, lang } = useT();
-  if (inbox.items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notify.empty')} />;
+  if (inbox.items.length === 0) return <EmptyState description={t('notify.empty')} />;
   return (
     <ul className="sz-messages" data-testid="notify-list">
       {inbox.items.map((m) => (

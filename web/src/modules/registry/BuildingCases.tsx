@@ -1,7 +1,7 @@
-import { Empty, Skeleton, Typography } from 'antd';
+import { Skeleton, Typography } from 'antd';
 import { Link } from 'wouter';
 import { useT } from '../../core/i18n';
-import { LoadFailed, useLoad } from '../../core/query';
+import { EmptyState, LoadFailed, useLoad } from '../../core/query';
 import type { CaseStatus } from '../cases/api';
 import { StatusTag } from '../cases/CaseTags';
 import { casePath } from '../cases/caseRoute';
@@ -49,7 +49,7 @@ export function BuildingCases({ buildingId }: { buildingId: number }) {
       )}
       {state.status === 'ready' &&
         (state.value.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('buildingCases.empty')} />
+          <EmptyState description={t('buildingCases.empty')} />
         ) : (
           <ul className="sz-building-cases">
             {state.value.map((item) => (

@@ -1,6 +1,6 @@
-import { Empty, Skeleton, Tag, Typography } from 'antd';
+import { Skeleton, Tag, Typography } from 'antd';
 import { useT } from '../../core/i18n';
-import { LoadFailed, useLoad } from '../../core/query';
+import { EmptyState, LoadFailed, useLoad } from '../../core/query';
 import {
   type BuildingDetail,
   FACILITY_KIND_LABELS,
@@ -41,7 +41,7 @@ export function BuildingFacilities({ building }: { building: BuildingDetail }) {
       )}
       {state.status === 'ready' &&
         (state.value.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('buildingFacilities.empty')} />
+          <EmptyState description={t('buildingFacilities.empty')} />
         ) : (
           <ul className="sz-building-facilities">
             {state.value.map((facility) => (

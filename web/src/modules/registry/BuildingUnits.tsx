@@ -1,6 +1,6 @@
-import { Empty, Skeleton, Tag, Typography } from 'antd';
+import { Skeleton, Tag, Typography } from 'antd';
 import { useT } from '../../core/i18n';
-import { LoadFailed, useLoad } from '../../core/query';
+import { EmptyState, LoadFailed, useLoad } from '../../core/query';
 import { fetchBuildingUnits, type Household, type Unit } from './api';
 import { HouseholdUseTag } from './HouseholdUseTag';
 import { ResidentLine } from './ResidentLine';
@@ -65,7 +65,7 @@ export function BuildingUnits({ buildingId }: { buildingId: number }) {
       )}
       {state.status === 'ready' &&
         (state.value.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('units.empty')} />
+          <EmptyState description={t('units.empty')} />
         ) : (
           state.value.map((unit) => <UnitSection key={unit.id} unit={unit} />)
         ))}

@@ -1,8 +1,8 @@
-import { Card, Empty, Result, Skeleton, Space, Typography } from 'antd';
+import { Card, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
-import { LoadFailed, useLoad } from '../../core/query';
+import { EmptyState, LoadFailed, useLoad } from '../../core/query';
 import { fetchPerson, type Person } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { ErasePersonButton } from './ErasePersonButton';
@@ -20,7 +20,7 @@ function PersonHome({ person }: { person: Person }) {
   if (!home) {
     return (
       <Card size="small" title={t('person.household')}>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('person.noHousehold')} />
+        <EmptyState description={t('person.noHousehold')} />
       </Card>
     );
   }
