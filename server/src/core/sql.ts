@@ -56,6 +56,16 @@ export function int<T>(expr: Expression<T>): RawBuilder<number | (null extends T
   return sql`${expr}::int`;
 }
 
+/** `= ANY($1::bigint[])`: one parameter however many values, where an IN list would take one per value. */
+export function anyOf<T>(values: readonly T[], pgType: 'bigint' | 'int' | 'text'): RawBuilder<T> {
+  return sql<T>`ANY(${values}::${sql.raw(pgType)}[])`;
+}
+
+/** A timestamp as the ISO text JSON gives it (`2026-01-02T03:04:05.678+00:00`), the way the raw statements write it. */
+export function iso<T>(expr: Expression<T>): RawBuilder<string | (null extends T ? null : never)> {
+  return sql`to_json(${expr}) #>> '{}'`;
+}
+
 // The column types the generated table files use: what a value reads as on both engines, and what may be written.
 /** int8 / bigserial: a string from node-postgres, a number from PGlite. */
 export type Int8 = ColumnType<string | number, number | string | bigint, number | string | bigint>;

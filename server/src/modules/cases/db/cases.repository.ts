@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
-import { all, first, int, queryBuilder, run } from '../../../core/sql.js';
+import { all, anyOf, first, int, queryBuilder, run } from '../../../core/sql.js';
 import type { CaseStatus, Level } from '../domain/case-status.js';
 import type { CasesTables } from './cases.tables.js';
 
@@ -701,7 +701,7 @@ export async function attachMedia(db: Queryable, ids: number[], uploader: number
           .select((t) => t.fn.max('id').as('id'))
           .where('case_id', '=', caseId),
       }))
-      .where('id', '=', sql<number>`ANY(${ids}::bigint[])`)
+      .where('id', '=', anyOf(ids, 'bigint'))
       .where('uploaded_by', '=', uploader)
       .where('case_id', 'is', null)
       .returning('id'),

@@ -1,8 +1,15 @@
 import type { Queryable } from '../../../core/db.js';
+import { first, int, queryBuilder } from '../../../core/sql.js';
 import { compoundFor } from './compounds.repository.js';
 import type { BookBuilding } from './households.repository.js';
+import type { RegistryTables } from './registry.tables.js';
 
-/** SQL on registry_buildings: a building, its footprint and place, and the buildings of an area. */
+/**
+ * SQL on registry_buildings: a building, its footprint and place, and the buildings of an area. Footprints (PostGIS)
+ * and area filters (ltree) are raw SQL; the rest goes through the typed builder.
+ */
+
+const q = queryBuilder<RegistryTables>();
 
 type R<T> = T & Record<string, unknown>;
 
@@ -54,19 +61,39 @@ export interface BuildingRecord {
   people: number;
 }
 
-const BUILDING_COLUMNS = `b.id::int AS id, b.name, b.address,
-  (SELECT c.name FROM registry_compounds c WHERE c.id = b.compound_id) AS compound, b.compound_id::int AS "compoundId", b.floors, b.height_m AS "heightM",
-  b.affordable_type AS "affordableType", b.grid_code AS "gridCode", b.grid_path::text AS "gridPath",
-  (SELECT count(*)::int FROM registry_households h WHERE h.building_id = b.id) AS households,
-  (SELECT count(*)::int FROM registry_people p JOIN registry_households h ON h.id = p.household_id
-   WHERE h.building_id = b.id AND p.erased_at IS NULL) AS people`;
-
 export async function getBuilding(db: Queryable, id: number): Promise<BuildingRecord | undefined> {
-  const [row] = await db.query<R<BuildingRecord>>(
-    `SELECT ${BUILDING_COLUMNS} FROM registry_buildings b WHERE b.id = $1`,
-    [id],
+  return first(
+    db,
+    q
+      .selectFrom('registry_buildings as b')
+      .select((eb) => [
+        int(eb.ref('b.id')).as('id'),
+        'b.name',
+        'b.address',
+        eb.selectFrom('registry_compounds as c').select('c.name').whereRef('c.id', '=', 'b.compound_id').as('compound'),
+        int(eb.ref('b.compound_id')).as('compoundId'),
+        'b.floors',
+        'b.height_m as heightM',
+        'b.affordable_type as affordableType',
+        'b.grid_code as gridCode',
+        'b.grid_path as gridPath',
+        eb
+          .selectFrom('registry_households as h')
+          .select((h) => int(h.fn.countAll()).as('n'))
+          .whereRef('h.building_id', '=', 'b.id')
+          .as('households'),
+        eb
+          .selectFrom('registry_people as p')
+          .innerJoin('registry_households as h', 'h.id', 'p.household_id')
+          .select((p) => int(p.fn.countAll()).as('n'))
+          .whereRef('h.building_id', '=', 'b.id')
+          .where('p.erased_at', 'is', null)
+          .as('people'),
+      ])
+      .where('b.id', '=', id)
+      // a count is never null, whatever a scalar subquery may be
+      .$narrowType<{ households: number; people: number }>(),
   );
-  return row;
 }
 
 export async function buildingFootprint(db: Queryable, id: number): Promise<unknown> {

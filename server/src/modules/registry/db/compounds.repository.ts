@@ -1,6 +1,13 @@
 import type { Queryable } from '../../../core/db.js';
+import { all, queryBuilder, run } from '../../../core/sql.js';
+import type { RegistryTables } from './registry.tables.js';
 
-/** SQL on registry_compounds: the 小区 a building names, with its buildings, counts and outline. */
+/**
+ * SQL on registry_compounds: the 小区 a building names, with its buildings, counts and outline. Community paths and
+ * outlines (ltree, PostGIS) are raw SQL; the rest goes through the typed builder.
+ */
+
+const q = queryBuilder<RegistryTables>();
 
 type R<T> = T & Record<string, unknown>;
 
@@ -65,7 +72,7 @@ export async function getCompound(db: Queryable, scope: string, id: number): Pro
 }
 
 export async function compoundExists(db: Queryable, id: number): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM registry_compounds WHERE id = $1', [id])).length > 0;
+  return (await all(db, q.selectFrom('registry_compounds').select('id').where('id', '=', id))).length > 0;
 }
 
 export async function compoundBuildings(db: Queryable, scope: string, id: number) {
@@ -81,11 +88,8 @@ export async function updateCompound(
   id: number,
   c: { address?: string | null; propertyCompany?: string | null },
 ) {
-  await db.query(
-    `UPDATE registry_compounds SET
-       address = CASE WHEN $2 THEN $3 ELSE address END,
-       property_company = CASE WHEN $4 THEN $5 ELSE property_company END
-     WHERE id = $1`,
-    [id, c.address !== undefined, c.address ?? null, c.propertyCompany !== undefined, c.propertyCompany ?? null],
-  );
+  // a field left out (undefined) stays as it is; null clears it
+  const set = { address: c.address, property_company: c.propertyCompany };
+  if (set.address === undefined && set.property_company === undefined) return;
+  await run(db, q.updateTable('registry_compounds').set(set).where('id', '=', id));
 }

@@ -1,6 +1,14 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
+import { all, anyOf, first, int, iso, queryBuilder } from '../../../core/sql.js';
+import type { RegistryTables } from './registry.tables.js';
 
-/** SQL for units, households and doorstep visits: the 房 side below the building. */
+/**
+ * SQL for units, households and doorstep visits: the 房 side below the building. The household book and counts
+ * (ltree filters) and the bulk inserts are raw SQL; the rest goes through the typed builder.
+ */
+
+const q = queryBuilder<RegistryTables>();
 
 type R<T> = T & Record<string, unknown>;
 
@@ -53,19 +61,33 @@ export async function insertHouseholds(
 }
 
 export async function getHousehold(db: Queryable, id: number) {
-  const [row] = await db.query<{ id: number; buildingId: number; gridPath: string }>(
-    `SELECT h.id::int AS id, h.building_id::int AS "buildingId", b.grid_path::text AS "gridPath"
-     FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id WHERE h.id = $1`,
-    [id],
+  return first(
+    db,
+    q
+      .selectFrom('registry_households as h')
+      .innerJoin('registry_buildings as b', 'b.id', 'h.building_id')
+      .select((eb) => [
+        int(eb.ref('h.id')).as('id'),
+        int(eb.ref('h.building_id')).as('buildingId'),
+        'b.grid_path as gridPath',
+      ])
+      .where('h.id', '=', id),
   );
-  return row;
 }
 
 export async function householdIds(db: Queryable, buildingIds: number[]) {
-  return db.query<{ id: number; buildingId: number; unit: string; room: string }>(
-    `SELECT h.id::int AS id, h.building_id::int AS "buildingId", u.name AS unit, h.room
-     FROM registry_households h JOIN registry_units u ON u.id = h.unit_id WHERE h.building_id = ANY($1::bigint[])`,
-    [buildingIds],
+  return all(
+    db,
+    q
+      .selectFrom('registry_households as h')
+      .innerJoin('registry_units as u', 'u.id', 'h.unit_id')
+      .select((eb) => [
+        int(eb.ref('h.id')).as('id'),
+        int(eb.ref('h.building_id')).as('buildingId'),
+        'u.name as unit',
+        'h.room',
+      ])
+      .where('h.building_id', '=', anyOf(buildingIds, 'bigint')),
   );
 }
 
@@ -157,20 +179,37 @@ export interface HouseholdState {
 
 /** The household locked for the visit being applied, so two phones syncing at once take turns. */
 export async function lockHousehold(db: Queryable, id: number): Promise<HouseholdState | undefined> {
-  const [row] = await db.query<R<HouseholdState>>(
-    `SELECT h.id::int AS id, h.use, h.version, b.grid_path::text AS "gridPath", h.building_id::int AS "buildingId"
-     FROM registry_households h JOIN registry_buildings b ON b.id = h.building_id WHERE h.id = $1 FOR UPDATE OF h`,
-    [id],
+  return first(
+    db,
+    q
+      .selectFrom('registry_households as h')
+      .innerJoin('registry_buildings as b', 'b.id', 'h.building_id')
+      .select((eb) => [
+        int(eb.ref('h.id')).as('id'),
+        'h.use',
+        'h.version',
+        'b.grid_path as gridPath',
+        int(eb.ref('h.building_id')).as('buildingId'),
+      ])
+      .where('h.id', '=', id)
+      .forUpdate('h'),
   );
-  return row;
 }
 
 export async function updateHousehold(db: Queryable, id: number, use: HouseholdUse, visitedAt: string) {
-  const [row] = await db.query<{ version: number }>(
-    `UPDATE registry_households SET use = $2, version = version + 1,
-       visited_at = greatest(coalesce(visited_at, $3::timestamptz), $3::timestamptz)
-     WHERE id = $1 RETURNING version`,
-    [id, use, visitedAt],
+  const at = sql<Date>`${visitedAt}::timestamptz`;
+  const row = await first(
+    db,
+    q
+      .updateTable('registry_households')
+      .set((eb) => ({
+        use,
+        version: eb('version', '+', 1),
+        // a visit recorded offline may arrive after a later one: the household keeps the latest
+        visited_at: eb.fn<Date>('greatest', [eb.fn.coalesce('visited_at', at), at]),
+      }))
+      .where('id', '=', id)
+      .returning('version'),
   );
   return row?.version as number;
 }
@@ -178,10 +217,15 @@ export async function updateHousehold(db: Queryable, id: number, use: HouseholdU
 /** Residents who no longer live there leave the household (and the area's counts); their record stays. */
 export async function moveOut(db: Queryable, householdId: number, personIds: number[]): Promise<number[]> {
   if (!personIds.length) return [];
-  const rows = await db.query<{ id: number }>(
-    `UPDATE registry_people SET household_id = NULL, moved_out_at = now()
-     WHERE household_id = $1 AND id = ANY($2::bigint[]) AND erased_at IS NULL RETURNING id::int AS id`,
-    [householdId, personIds],
+  const rows = await all(
+    db,
+    q
+      .updateTable('registry_people')
+      .set({ household_id: null, moved_out_at: sql<Date>`now()` })
+      .where('household_id', '=', householdId)
+      .where('id', '=', anyOf(personIds, 'bigint'))
+      .where('erased_at', 'is', null)
+      .returning((eb) => int(eb.ref('id')).as('id')),
   );
   return rows.map((r) => r.id);
 }
@@ -200,50 +244,66 @@ export interface VisitRecord {
   movedIn: number[];
 }
 
-const VISIT_COLUMNS = `v.id::int AS id, v.household_id::int AS "householdId", v.actor_id::int AS "actorId", v.actor_name AS "actorName",
-  to_json(v.recorded_at) #>> '{}' AS "recordedAt", to_json(v.received_at) #>> '{}' AS "receivedAt",
-  v.use_before AS "useBefore", v.use_after AS "useAfter", v.note,
-  (SELECT coalesce(array_agg(x::int), '{}') FROM unnest(v.moved_out) x) AS "movedOut",
-  (SELECT coalesce(array_agg(x::int), '{}') FROM unnest(v.moved_in) x) AS "movedIn"`;
+function visits() {
+  return (
+    q
+      .selectFrom('registry_household_visits as v')
+      .select((eb) => [
+        int(eb.ref('v.id')).as('id'),
+        int(eb.ref('v.household_id')).as('householdId'),
+        int(eb.ref('v.actor_id')).as('actorId'),
+        'v.actor_name as actorName',
+        iso(eb.ref('v.recorded_at')).as('recordedAt'),
+        iso(eb.ref('v.received_at')).as('receivedAt'),
+        'v.use_before as useBefore',
+        'v.use_after as useAfter',
+        'v.note',
+        sql<number[]>`${eb.ref('v.moved_out')}::int[]`.as('movedOut'),
+        sql<number[]>`${eb.ref('v.moved_in')}::int[]`.as('movedIn'),
+      ])
+      // a visit's uses are plain text in the table, written from the household's checked use
+      .$narrowType<{ useBefore: HouseholdUse; useAfter: HouseholdUse }>()
+  );
+}
 
 /** undefined when this phone already sent a visit under that key (a retry after a lost answer). */
 export async function insertVisit(
   db: Queryable,
   v: Omit<VisitRecord, 'id' | 'receivedAt'> & { idempotencyKey: string },
 ): Promise<number | undefined> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO registry_household_visits
-       (household_id, actor_id, actor_name, idempotency_key, recorded_at, use_before, use_after, note, moved_out, moved_in)
-     VALUES ($1, $2, $10, $3, $4, $5, $6, $7, $8::bigint[], $9::bigint[])
-     ON CONFLICT (actor_id, idempotency_key) DO NOTHING RETURNING id::int AS id`,
-    [
-      v.householdId,
-      v.actorId,
-      v.idempotencyKey,
-      v.recordedAt,
-      v.useBefore,
-      v.useAfter,
-      v.note,
-      v.movedOut,
-      v.movedIn,
-      v.actorName,
-    ],
+  const row = await first(
+    db,
+    q
+      .insertInto('registry_household_visits')
+      .values({
+        household_id: v.householdId,
+        actor_id: v.actorId,
+        actor_name: v.actorName,
+        idempotency_key: v.idempotencyKey,
+        recorded_at: v.recordedAt,
+        use_before: v.useBefore,
+        use_after: v.useAfter,
+        note: v.note,
+        moved_out: v.movedOut,
+        moved_in: v.movedIn,
+      })
+      .onConflict((oc) => oc.columns(['actor_id', 'idempotency_key']).doNothing())
+      .returning((eb) => int(eb.ref('id')).as('id')),
   );
   return row?.id;
 }
 
 export async function findVisit(db: Queryable, actorId: number, key: string): Promise<VisitRecord | undefined> {
-  const [row] = await db.query<R<VisitRecord>>(
-    `SELECT ${VISIT_COLUMNS} FROM registry_household_visits v WHERE v.actor_id = $1 AND v.idempotency_key = $2`,
-    [actorId, key],
-  );
-  return row;
+  return first(db, visits().where('v.actor_id', '=', actorId).where('v.idempotency_key', '=', key));
 }
 
 export async function listVisits(db: Queryable, householdId: number, limit: number): Promise<VisitRecord[]> {
-  return db.query<R<VisitRecord>>(
-    `SELECT ${VISIT_COLUMNS} FROM registry_household_visits v WHERE v.household_id = $1
-     ORDER BY v.recorded_at DESC, v.id DESC LIMIT $2`,
-    [householdId, limit],
+  return all(
+    db,
+    visits()
+      .where('v.household_id', '=', householdId)
+      .orderBy('v.recorded_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(limit),
   );
 }

@@ -1,8 +1,14 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
+import { all, first, int, queryBuilder, run } from '../../../core/sql.js';
+import type { RegistryTables } from './registry.tables.js';
 
-/** SQL on registry_imports and their per-cell errors and unmatched addresses. */
+/**
+ * SQL on registry_imports and their per-cell errors and unmatched addresses. The errors and unmatched rows of a
+ * batch go in as column arrays (raw unnest, one statement however many); the rest goes through the typed builder.
+ */
 
-type R<T> = T & Record<string, unknown>;
+const q = queryBuilder<RegistryTables>();
 
 export interface ImportRecord {
   id: number;
@@ -20,25 +26,49 @@ export interface ImportRecord {
   scopePath: string;
 }
 
-const IMPORT_COLUMNS = `id::int AS id, file_name AS "fileName", file_key AS "fileKey", mode, status, total_rows AS "totalRows",
-  processed_rows AS "processedRows", imported_rows AS "importedRows", duplicate_rows AS "duplicateRows",
-  error_rows AS "errorRows", unmatched_rows AS "unmatchedRows", created_by::int AS "createdBy", scope_path::text AS "scopePath"`;
+const IMPORT_COLUMNS = [
+  'file_name as fileName',
+  'file_key as fileKey',
+  'mode',
+  'status',
+  'total_rows as totalRows',
+  'processed_rows as processedRows',
+  'imported_rows as importedRows',
+  'duplicate_rows as duplicateRows',
+  'error_rows as errorRows',
+  'unmatched_rows as unmatchedRows',
+  'scope_path as scopePath',
+] as const;
 
 export async function insertImport(
   db: Queryable,
-  i: { fileName: string; fileKey: string; mode: string; createdBy: number; scopePath: string },
+  i: { fileName: string; fileKey: string; mode: ImportRecord['mode']; createdBy: number; scopePath: string },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO registry_imports (file_name, file_key, mode, status, created_by, scope_path)
-     VALUES ($1, $2, $3, 'checking', $4, $5::ltree) RETURNING id::int AS id`,
-    [i.fileName, i.fileKey, i.mode, i.createdBy, i.scopePath],
+  const row = await first(
+    db,
+    q
+      .insertInto('registry_imports')
+      .values({
+        file_name: i.fileName,
+        file_key: i.fileKey,
+        mode: i.mode,
+        status: 'checking',
+        created_by: i.createdBy,
+        scope_path: i.scopePath,
+      })
+      .returning((eb) => int(eb.ref('id')).as('id')),
   );
   return row?.id as number;
 }
 
 export async function getImport(db: Queryable, id: number): Promise<ImportRecord | undefined> {
-  const [row] = await db.query<R<ImportRecord>>(`SELECT ${IMPORT_COLUMNS} FROM registry_imports WHERE id = $1`, [id]);
-  return row;
+  return first(
+    db,
+    q
+      .selectFrom('registry_imports')
+      .select((eb) => [int(eb.ref('id')).as('id'), ...IMPORT_COLUMNS, int(eb.ref('created_by')).as('createdBy')])
+      .where('id', '=', id),
+  );
 }
 
 export async function updateImport(
@@ -51,24 +81,19 @@ export async function updateImport(
     >
   >,
 ): Promise<void> {
-  await db.query(
-    `UPDATE registry_imports SET status = coalesce($2, status), total_rows = coalesce($3, total_rows),
-       processed_rows = coalesce($4, processed_rows), imported_rows = coalesce($5, imported_rows),
-       duplicate_rows = coalesce($6, duplicate_rows), error_rows = coalesce($7, error_rows),
-       unmatched_rows = coalesce($8, unmatched_rows),
-       finished_at = CASE WHEN $2 IN ('done', 'rejected', 'failed') THEN now() ELSE finished_at END
-     WHERE id = $1`,
-    [
-      id,
-      p.status ?? null,
-      p.totalRows ?? null,
-      p.processedRows ?? null,
-      p.importedRows ?? null,
-      p.duplicateRows ?? null,
-      p.errorRows ?? null,
-      p.unmatchedRows ?? null,
-    ],
-  );
+  // what the patch leaves out (or gives as undefined) stays as it is
+  const set = {
+    status: p.status,
+    total_rows: p.totalRows,
+    processed_rows: p.processedRows,
+    imported_rows: p.importedRows,
+    duplicate_rows: p.duplicateRows,
+    error_rows: p.errorRows,
+    unmatched_rows: p.unmatchedRows,
+    finished_at: p.status && ['done', 'rejected', 'failed'].includes(p.status) ? sql<Date>`now()` : undefined,
+  };
+  if (Object.values(set).every((v) => v === undefined)) return;
+  await run(db, q.updateTable('registry_imports').set(set).where('id', '=', id));
 }
 
 export async function insertImportErrors(
@@ -98,16 +123,24 @@ export async function insertUnmatched(
 }
 
 export async function listImportErrors(db: Queryable, importId: number) {
-  return db.query<{ row: number; column: string; zh: string; en: string }>(
-    `SELECT row_number AS row, column_name AS column, message_zh AS zh, message_en AS en
-     FROM registry_import_errors WHERE import_id = $1 ORDER BY row_number, column_name`,
-    [importId],
+  return all(
+    db,
+    q
+      .selectFrom('registry_import_errors')
+      .select(['row_number as row', 'column_name as column', 'message_zh as zh', 'message_en as en'])
+      .where('import_id', '=', importId)
+      .orderBy('row_number')
+      .orderBy('column_name'),
   );
 }
 
 export async function listUnmatched(db: Queryable, importId: number) {
-  return db.query<{ row: number; address: string; name: string }>(
-    'SELECT row_number AS row, address, name FROM registry_import_unmatched WHERE import_id = $1 ORDER BY row_number',
-    [importId],
+  return all(
+    db,
+    q
+      .selectFrom('registry_import_unmatched')
+      .select(['row_number as row', 'address', 'name'])
+      .where('import_id', '=', importId)
+      .orderBy('row_number'),
   );
 }

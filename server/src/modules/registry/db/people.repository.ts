@@ -1,7 +1,16 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
+import { all, first, queryBuilder, run } from '../../../core/sql.js';
 import type { HouseholdUse } from './households.repository.js';
+import type { RegistryTables } from './registry.tables.js';
 
-/** SQL on registry_people and registry_person_tags: registration, search, reveal, erasure and export. */
+/**
+ * SQL on registry_people and registry_person_tags: registration, search, reveal, erasure and export. Searches and
+ * exports (ltree scope, trigram order), the person projection they share with getPerson, and the bulk inserts of an
+ * import are raw SQL; the rest goes through the typed builder.
+ */
+
+const q = queryBuilder<RegistryTables>();
 
 type R<T> = T & Record<string, unknown>;
 
@@ -69,10 +78,18 @@ export async function insertPeople(
 
 export async function setTags(db: Queryable, personId: number, tags: { tag: string; detail?: string }[], by: number) {
   for (const t of tags) {
-    await db.query(
-      `INSERT INTO registry_person_tags (person_id, tag, detail, set_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (person_id, tag) DO UPDATE SET detail = excluded.detail, set_by = excluded.set_by, set_at = now()`,
-      [personId, t.tag, t.detail ?? null, by],
+    await run(
+      db,
+      q
+        .insertInto('registry_person_tags')
+        .values({ person_id: personId, tag: t.tag, detail: t.detail ?? null, set_by: by })
+        .onConflict((oc) =>
+          oc.columns(['person_id', 'tag']).doUpdateSet((eb) => ({
+            detail: eb.ref('excluded.detail'),
+            set_by: eb.ref('excluded.set_by'),
+            set_at: sql<Date>`now()`,
+          })),
+        ),
     );
   }
 }
@@ -128,12 +145,14 @@ export async function getPerson(db: Queryable, id: number): Promise<PersonRecord
 }
 
 export async function getSealed(db: Queryable, id: number) {
-  const [row] = await db.query<{ idNumberEnc: string; phoneEnc: string | null; gridPath: string }>(
-    `SELECT id_number_enc AS "idNumberEnc", phone_enc AS "phoneEnc", grid_path::text AS "gridPath"
-     FROM registry_people WHERE id = $1 AND erased_at IS NULL`,
-    [id],
+  return first(
+    db,
+    q
+      .selectFrom('registry_people')
+      .select(['id_number_enc as idNumberEnc', 'phone_enc as phoneEnc', 'grid_path as gridPath'])
+      .where('id', '=', id)
+      .where('erased_at', 'is', null),
   );
-  return row;
 }
 
 export interface PeopleFilter {
@@ -182,13 +201,27 @@ export async function searchPeople(db: Queryable, f: PeopleFilter): Promise<Pers
  * record existed, when, and who erased it) stays in the audit log.
  */
 export async function erasePerson(db: Queryable, id: number): Promise<boolean> {
-  const rows = await db.query(
-    `UPDATE registry_people SET name = '已删除', id_number_enc = '', id_number_hash = 'erased:' || id, id_number_masked = '',
-       phone_enc = NULL, phone_hash = NULL, phone_masked = NULL, household_id = NULL, erased_at = now()
-     WHERE id = $1 AND erased_at IS NULL RETURNING id`,
-    [id],
+  const rows = await all(
+    db,
+    q
+      .updateTable('registry_people')
+      .set((eb) => ({
+        name: '已删除',
+        id_number_enc: '',
+        // the hash column is unique: each erased record keeps a distinct placeholder
+        id_number_hash: sql<string>`'erased:' || ${eb.ref('id')}`,
+        id_number_masked: '',
+        phone_enc: null,
+        phone_hash: null,
+        phone_masked: null,
+        household_id: null,
+        erased_at: sql<Date>`now()`,
+      }))
+      .where('id', '=', id)
+      .where('erased_at', 'is', null)
+      .returning('id'),
   );
-  await db.query('DELETE FROM registry_person_tags WHERE person_id = $1', [id]);
+  await run(db, q.deleteFrom('registry_person_tags').where('person_id', '=', id));
   return rows.length === 1;
 }
 
