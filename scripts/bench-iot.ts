@@ -11,8 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connectAsync } from 'mqtt';
-import { createModules, createShanzhi, migrationSources } from '../server/src/app.js';
-import { loadConfig } from '../server/src/core/config.js';
+import { createShanzhi, migrationSources } from '../server/src/app.js';
 import { openServer } from '../server/src/core/db.js';
 import { migrate } from '../server/src/core/migrate.js';
 import { seedCategories } from '../server/src/modules/cases/index.js';
@@ -20,6 +19,8 @@ import { gridShapes, listDistrictsAndStreets, seedGeo } from '../server/src/modu
 import { seedOrgs } from '../server/src/modules/identity/index.js';
 import { recordFireCentres } from '../server/src/modules/iot/commands/fire-centres.js';
 import { insertDevices, type NewDevice } from '../server/src/modules/iot/db/iot.repository.js';
+import type { IotModule } from '../server/src/modules/iot/index.js';
+import { createModules, loadShanzhiConfig } from '../server/src/modules.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 import { benchDeviceCode, benchDeviceKind, type FloodOrder } from './bench-iot-publisher.js';
 
@@ -137,8 +138,7 @@ export async function benchIot(serverUrl: string, row: (...cells: (string | numb
   const broker = await startMosquitto(dataDir);
   MOSQUITTO = broker.url;
   try {
-    const { all } = createModules(db);
-    await migrate(db, migrationSources(all));
+    await migrate(db, migrationSources(createModules()));
     await seedGeo(db, { demoGrids: true, districts: ['320114'] });
     await seedOrgs(db, await listDistrictsAndStreets(db));
     await seedCategories(db);
@@ -197,7 +197,7 @@ export async function benchIot(serverUrl: string, row: (...cells: (string | numb
     gc();
     const before = process.memoryUsage();
     const root = `b${randomBytes(3).toString('hex')}`;
-    const config = loadConfig({
+    const config = loadShanzhiConfig({
       DATABASE_URL: created.url,
       DATA_DIR: dataDir,
       SESSION_SECRET: randomBytes(32).toString('base64'),
@@ -215,12 +215,12 @@ export async function benchIot(serverUrl: string, row: (...cells: (string | numb
     gc();
     const loaded = process.memoryUsage();
     row(
-      `start with ${fmt(shanzhi.iot.ingestor.size)} devices: directory load`,
+      `start with ${fmt(shanzhi.module<IotModule>('iot').ingestor.size)} devices: directory load`,
       `${(loadMs / 1000).toFixed(1)} s`,
       `live state ${mb(loaded.heapUsed - before.heapUsed)} heap (${fmt((loaded.heapUsed - before.heapUsed) / DEVICES)} B/device), RSS ${mb(loaded.rss)}`,
     );
 
-    const ingestor = shanzhi.iot.ingestor;
+    const ingestor = shanzhi.module<IotModule>('iot').ingestor;
     /** Publishes an order and waits until the ingestion has taken every message of it; shows progress. */
     async function stream(order: Omit<FloodOrder, 'broker' | 'topicRoot' | 'devices'>) {
       const startCount = ingestor.counters.received;

@@ -8,18 +8,19 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createModules, migrationSources } from '../server/src/app.js';
+import { migrationSources } from '../server/src/app.js';
 import { PersonalDataCipher } from '../server/src/core/crypto.js';
 import { openServer, type Queryable } from '../server/src/core/db.js';
 import { FileStore } from '../server/src/core/files.js';
 import { migrate } from '../server/src/core/migrate.js';
-import { seedGeo } from '../server/src/modules/geo/index.js';
+import { createGeoModule, seedGeo } from '../server/src/modules/geo/index.js';
 import { runImport } from '../server/src/modules/registry/commands/import-people.js';
 import { DEMO_SCALES, seedDemoRegistry } from '../server/src/modules/registry/commands/seed-demo-registry.js';
 import { buildingAddresses, buildingsGeoJson } from '../server/src/modules/registry/db/buildings.repository.js';
 import { insertImport } from '../server/src/modules/registry/db/imports.repository.js';
 import { searchPeople } from '../server/src/modules/registry/db/people.repository.js';
 import { checkCharacter } from '../server/src/modules/registry/domain/id-number.js';
+import { createModules } from '../server/src/modules.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
@@ -83,10 +84,10 @@ export async function benchRegistry(serverUrl: string, row: (...cells: (string |
   const db = await openServer(created.url);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-bench-registry-'));
   try {
-    const { geo, all } = createModules(db);
-    await migrate(db, migrationSources(all));
+    const geo = createGeoModule();
+    await migrate(db, migrationSources(createModules()));
     await seedGeo(db, { demoGrids: true, districts: ['320114'] });
-    await geo.locator.reload();
+    await geo.locator.start(db);
     const cipher = PersonalDataCipher.single(Buffer.alloc(32, 7));
     const files = new FileStore(path.join(dir, 'files'));
     const ts = performance.now();

@@ -11,10 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createModules, migrationSources } from '../server/src/app.js';
+import { migrationSources } from '../server/src/app.js';
 import { type Db, openEmbedded, openServer } from '../server/src/core/db.js';
 import { migrate } from '../server/src/core/migrate.js';
-import { seedGeo } from '../server/src/modules/geo/index.js';
+import { createGeoModule, seedGeo } from '../server/src/modules/geo/index.js';
+import { createModules } from '../server/src/modules.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 import { benchCases } from './bench-cases.js';
 import { benchIot } from './bench-iot.js';
@@ -42,10 +43,10 @@ const row = (...cells: (string | number)[]) => {
 };
 
 async function lookupBench(db: Db, engineLabel: string, concurrency: number) {
-  const { geo, all } = createModules(db);
-  await migrate(db, migrationSources(all));
+  const geo = createGeoModule();
+  await migrate(db, migrationSources(createModules()));
   await seedGeo(db, { demoGrids: true, districts: ['370983'] });
-  await geo.locator.reload();
+  await geo.locator.start(db);
   const pts = points(LOOKUPS);
 
   let hits = 0;

@@ -3,14 +3,11 @@
 // hashes. Shanzhi may keep running meanwhile: it reads and searches under both keys until this has finished; then the
 // retired key can be removed from the configuration. Safe to interrupt and run again.
 
-import { loadConfig } from '../server/src/core/config.js';
 import { PersonalDataCipher } from '../server/src/core/crypto.js';
 import { openDb } from '../server/src/core/db.js';
-import { resealCases } from '../server/src/modules/cases/index.js';
-import { resealIot } from '../server/src/modules/iot/index.js';
-import { resealRegistry } from '../server/src/modules/registry/index.js';
+import { createModules, loadShanzhiConfig } from '../server/src/modules.js';
 
-const config = loadConfig();
+const config = loadShanzhiConfig();
 if (!config.retiredDataKeys.length) {
   console.error(
     '没有退役的密钥 / no retired key: set DATA_KEYS_RETIRED=v1:<old key> and a new DATA_KEY with DATA_KEY_VERSION=v2',
@@ -23,10 +20,11 @@ const cipher = PersonalDataCipher.rotating(
 );
 const db = await openDb(config);
 const progress = (what: string) => (n: number) => process.stdout.write(`\r${what}: ${n.toLocaleString('en-US')}   `);
-const registry = await resealRegistry(db, cipher, progress('registry'));
-const cases = await resealCases(db, cipher, progress('cases'));
-const iot = await resealIot(db, cipher, progress('iot'));
-console.log(
-  `\n已用 ${cipher.version} 重新加密 / resealed under ${cipher.version}: ${registry.people} people, ${registry.venues} venues, ${cases} case reporters, ${iot} device contacts`,
-);
+const done: string[] = [];
+for (const m of createModules()) {
+  if (!m.reseal) continue;
+  const counts = await m.reseal({ db, cipher }, progress(m.name));
+  done.push(...Object.entries(counts).map(([what, n]) => `${m.name} ${what} ${n}`));
+}
+console.log(`\n已用 ${cipher.version} 重新加密 / resealed under ${cipher.version}: ${done.join(', ')}`);
 await db.close();

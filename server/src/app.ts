@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
+import { AccessRegistry, type RouteAccess } from './core/access.js';
 import type { Config } from './core/config.js';
 import { PersonalDataCipher } from './core/crypto.js';
 import { type Db, openDb } from './core/db.js';
@@ -10,51 +11,31 @@ import { EventBus } from './core/events.js';
 import { FileStore } from './core/files.js';
 import { createHttp, type HttpApp } from './core/http.js';
 import { pickLocale } from './core/i18n.js';
-import { migrate } from './core/migrate.js';
-import type { ModuleContext, ShanzhiModule } from './core/module.js';
-import { createCasesModule } from './modules/cases/index.js';
-import { createGeoModule, type GeoModule } from './modules/geo/index.js';
-import { createIdentityModule } from './modules/identity/index.js';
-import { createIotModule, type IotModule } from './modules/iot/index.js';
-import { createNotifyModule } from './modules/notify/index.js';
-import { createOpen311Module } from './modules/open311/index.js';
-import { createRegistryModule } from './modules/registry/index.js';
+import { type MigrationSource, migrate } from './core/migrate.js';
+import type { ModuleContext, SeedOptions, SeedReport, ShanzhiModule } from './core/module.js';
+import { seedModules } from './core/seeds.js';
+import { createModules } from './modules.js';
 
 export interface Shanzhi {
   app: HttpApp;
   db: Db;
   events: EventBus;
-  geo: GeoModule;
-  iot: IotModule;
-  /** What modules share (database, events, cipher, files), for start-up seeding outside a request. */
+  /** What modules share (database, events, cipher, files, access), for start-up seeding outside a request. */
   ctx: ModuleContext;
-  /** Every route registered, for the access matrix test and the docs. */
-  routes: { method: string; url: string }[];
+  /** The modules, in the order they started. */
+  modules: readonly ShanzhiModule[];
+  /** A module by name, for tests and tools that drive its own services. */
+  module<M extends ShanzhiModule>(name: string): M;
+  /** Every route a module registered and who may call it, for the access matrix test and the docs. */
+  routes: RouteAccess[];
+  /** Runs every module's seed (reference data; demo data on a module's first start). */
+  seed(opts: Omit<SeedOptions, 'firstStart'>): Promise<Record<string, SeedReport>>;
   close(): Promise<void>;
 }
 
 const WEB_DIST = path.join(import.meta.dirname, '../../web/dist');
 
-/** Dependencies run first: identity resolves the actor before any module's route sees the request. */
-export function createModules(db: Db): { geo: GeoModule; iot: IotModule; all: ShanzhiModule[] } {
-  const geo = createGeoModule({ db });
-  const iot = createIotModule({ locator: geo.locator });
-  return {
-    geo,
-    iot,
-    all: [
-      geo,
-      createIdentityModule(),
-      createCasesModule({ locator: geo.locator }),
-      createNotifyModule(),
-      createOpen311Module({ locator: geo.locator }),
-      createRegistryModule({ locator: geo.locator }),
-      iot,
-    ],
-  };
-}
-
-export function migrationSources(modules: ShanzhiModule[]) {
+export function migrationSources(modules: readonly ShanzhiModule[]): MigrationSource[] {
   return [
     { module: 'core', dir: path.join(import.meta.dirname, 'core/migrations') },
     ...modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
@@ -66,13 +47,23 @@ export function migrationSources(modules: ShanzhiModule[]) {
  * Tests call this with their own database; main.ts calls it with the configured one.
  */
 export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: boolean } = {}): Promise<Shanzhi> {
+  const modules = createModules();
   const app = await createHttp({
     logLevel: config.logLevel,
     logFile: config.logFile,
     sessionSecret: config.sessionSecret,
+    redact: modules.flatMap((m) => m.redact ?? []),
   });
   const db = opts.db ?? (await openDb(config));
-  const events = new EventBus(app.log);
+  const events = new EventBus(db, app.log, {
+    relay: config.events.relay,
+    maxAttempts: config.events.maxAttempts,
+    pollMs: 1000,
+    leaseSeconds: 60,
+    releaseClaimsAtStart: db.engine === 'embedded',
+  });
+  const access = new AccessRegistry();
+  for (const m of modules) access.add(m.name, m.permissions);
   const ctx: ModuleContext = {
     db,
     events,
@@ -83,44 +74,42 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
       config.retiredDataKeys,
     ),
     files: new FileStore(path.join(config.dataDir, 'files')),
+    access,
   };
-  const { geo, iot, all } = createModules(db);
 
-  const routes: Shanzhi['routes'] = [];
-  app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
-  });
+  await migrate(db, migrationSources(modules));
+  for (const m of modules) await m.start?.(ctx);
+  // every subscriber is registered now, so deliveries a crash left behind find their handler
+  await events.start();
+  for (const m of modules) await m.hooks?.(app, ctx);
+  for (const m of modules)
+    await app.register(
+      async (scoped) => {
+        // every route of the module says who may call it, or the start stops here
+        scoped.addHook('onRoute', (route) => access.guard(m.name, route));
+        await m.routes(scoped as HttpApp, ctx);
+      },
+      { prefix: m.prefix ?? `/api/${m.name}` },
+    );
 
-  await migrate(db, migrationSources(all));
-  for (const m of all) await m.start?.(ctx);
-  for (const m of all) await m.hooks?.(app, ctx);
-  for (const m of all)
-    await app.register(async (scoped) => m.routes(scoped as HttpApp, ctx), { prefix: m.prefix ?? `/api/${m.name}` });
-
+  const health = z.object({ status: z.string(), engine: z.string() });
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
-    async () => ({
-      status: 'ok' as const,
-    }),
+    {
+      config: { access: 'public' },
+      schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/readyz',
-    {
-      schema: {
-        tags: ['health'],
-        response: {
-          200: z.object({ status: z.string(), engine: z.string() }),
-          503: z.object({ status: z.string(), engine: z.string() }),
-        },
-      },
-    },
+    { config: { access: 'public' }, schema: { tags: ['health'], response: { 200: health, 503: health } } },
     async (_req, reply) => {
       const dbOk = await db.query('SELECT 1').then(
         () => true,
         () => false,
       );
-      const ok = dbOk && all.every((m) => m.ready?.() ?? true);
+      const ok = dbOk && modules.every((m) => m.ready?.() ?? true);
       return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not_ready', engine: db.engine });
     },
   );
@@ -141,16 +130,21 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     app,
     db,
     events,
-    geo,
-    iot,
     ctx,
-    routes,
+    modules,
+    module<M extends ShanzhiModule>(name: string): M {
+      const found = modules.find((m) => m.name === name);
+      if (!found) throw new Error(`no module named ${name}`);
+      return found as M;
+    },
+    routes: access.routes,
+    seed: (seedOpts) => seedModules(modules, ctx, seedOpts),
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
-      await events.drain();
-      for (const m of all) await m.stop?.();
+      await events.stop();
+      for (const m of [...modules].reverse()) await m.stop?.();
       if (!opts.db) await db.close();
     },
   };

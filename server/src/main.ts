@@ -1,18 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { createShanzhi } from './app.js';
-import { ConfigError, loadConfig } from './core/config.js';
-import { seedCategories } from './modules/cases/index.js';
-import { listDistrictsAndStreets, seedGeo } from './modules/geo/index.js';
-import { ensureFirstAdmin, seedOrgs } from './modules/identity/index.js';
-import { seedDemoIot } from './modules/iot/index.js';
-import { DEMO_SCALES, seedDemoRegistry } from './modules/registry/index.js';
+import { ConfigError } from './core/config.js';
+import { ensureFirstAdmin } from './modules/identity/index.js';
+import { loadShanzhiConfig } from './modules.js';
 
 const started = performance.now();
 
 async function main() {
-  let config: ReturnType<typeof loadConfig>;
+  let config: ReturnType<typeof loadShanzhiConfig>;
   try {
-    config = loadConfig();
+    config = loadShanzhiConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`配置错误 / ${err.message}`);
@@ -21,28 +18,14 @@ async function main() {
     throw err;
   }
   const shanzhi = await createShanzhi(config);
-  const { app, db, geo } = shanzhi;
+  const { app, db } = shanzhi;
 
-  const seeded = await seedGeo(db, { demoGrids: config.demoData !== 'none', log: app.log });
-  if (seeded.seeded) await geo.locator.changed();
-  if (seeded.seeded && config.demoData === 'demo') {
-    const registry = await seedDemoRegistry(shanzhi.ctx, {
-      districtCode: '320114',
-      seed: 'shanzhi-demo-2026',
-      ...DEMO_SCALES[config.demoScale],
-    });
+  const seeded = await shanzhi.seed({ demo: config.demoData, scale: config.demoScale });
+  for (const [module, report] of Object.entries(seeded))
     app.log.info(
-      registry,
-      '已生成雨花台区演示楼栋、居民、场所与设施（合成数据）/ generated synthetic demo buildings, residents, venues and facilities',
+      { module, ...report },
+      '已生成初始与演示数据（演示数据为合成数据）/ seeded reference and synthetic demo data',
     );
-  }
-  await seedOrgs(db, await listDistrictsAndStreets(db));
-  await seedCategories(db);
-  if (seeded.seeded && config.demoData === 'demo') {
-    const fire = await seedDemoIot(shanzhi.iot.deps, { districtCode: '320114', seed: 'shanzhi-demo-2026' });
-    await shanzhi.iot.reload();
-    app.log.info(fire, '已生成演示消防服务中心与探测器（合成数据）/ generated synthetic fire centres and detectors');
-  }
   const admin = await ensureFirstAdmin(db);
 
   const shutdown = async (signal: string) => {
@@ -61,9 +44,9 @@ async function main() {
   const where = config.engine === 'embedded' ? `PGlite ${config.dataDir}` : 'PostgreSQL';
   const lines = [
     '',
-    `善治 Shanzhi 已启动 / is running: http://localhost:${port}  (${where}, ${ms} ms${seeded.seeded ? `, ${seeded.grids} demo grids` : ''})`,
+    `善治 Shanzhi 已启动 / is running: http://localhost:${port}  (${where}, ${ms} ms${seeded.geo ? `, ${seeded.geo.grids} demo grids` : ''})`,
     `API 文档 / API docs: http://localhost:${port}/docs`,
-    `MQTT 设备接入 / device ingestion: ${shanzhi.iot.brokerUrl}  (topic ${config.iot.topicRoot}/v1/devices/<code>/<type>)`,
+    ...shanzhi.modules.flatMap((m) => (m.banner ? [m.banner()] : [])),
   ];
   if (admin) {
     lines.push(

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,50 +31,16 @@ const envSchema = z.object({
   LOG_FILE: z.string().min(1).optional(),
   DEMO_DATA: z.enum(['none', 'grids', 'demo']).default('demo'),
   DEMO_SCALE: z.enum(['small', 'district']).default('small'),
-  MAP_TILE_URL: z.string().url().optional(),
-  MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
-  MAP_TILE_ATTRIBUTION: z.string().optional(),
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
-  LOCKOUT_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
-  ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
-  CJK_FONT: z.string().optional(),
-  MQTT_URL: z
-    .string()
-    .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
-    .optional(),
-  MQTT_USERNAME: z.string().optional(),
-  MQTT_PASSWORD: z.string().optional(),
-  MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
-  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
-  IOT_TOPIC_ROOT: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, _ or -')
-    .default('shanzhi'),
-  IOT_INSTANCE_ID: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/)
-    .optional(),
-  IOT_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
-  IOT_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(500),
-  IOT_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  EVENTS_RELAY: z.enum(['on', 'off']).default('on'),
+  EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 export type Engine = 'embedded' | 'server';
 
-export interface Config {
+/** What the platform itself needs, whatever modules run. */
+export interface CoreConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -93,30 +58,39 @@ export interface Config {
   demoData: 'none' | 'grids' | 'demo';
   /** How many synthetic residents the demo district gets: small for a first look, district for 雨花台区's size. */
   demoScale: 'small' | 'district';
-  map: { tileUrl?: string; tileCrs: 'wgs84' | 'gcj02'; attribution?: string };
-  sessionTtlHours: number;
-  lockout: { threshold: number; minutes: number };
-  /** How often overdue cases are escalated; 0 turns the job off (tests drive it by hand). */
-  escalationIntervalSeconds: number;
   /** Where residents' phones reach this server: printed in QR codes. */
   publicUrl: string;
-  /** A font with Chinese glyphs for PDFs; the Noto CJK font of Debian's fonts-noto-cjk unless set. */
-  cjkFont: string;
-  iot: {
-    /** An external broker (Mosquitto, EMQX); unset runs the embedded broker on `embeddedPort`. */
-    mqttUrl?: string;
-    username?: string;
-    password?: string;
-    protocolVersion: 4 | 5;
-    embeddedPort: number;
-    topicRoot: string;
-    /** Names this instance's persistent MQTT session: the same id after a restart gets the queued messages. */
-    instanceId: string;
-    /** How often escalation, offline detection and fault cases run; 0 turns them off (tests drive them). */
-    jobIntervalSeconds: number;
-    flushMs: number;
-    webhookSecret?: string;
-  };
+  /** Whether this instance relays the outbox to subscribers, and how often a failing delivery is tried. */
+  events: { relay: boolean; maxAttempts: number };
+}
+
+/**
+ * Each module's settings under its name (`config.iot`, `config.cases`, …). A module adds its entry by declaration
+ * merging in its `<name>.settings.ts`, next to the environment variables it reads.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by each module's declaration merging
+export interface ModuleSettings {}
+
+export interface Config extends CoreConfig, ModuleSettings {}
+
+/** A module's environment variables (a zod fragment of the one environment schema) and the settings they make. */
+export interface SettingsFragment {
+  key: keyof ModuleSettings;
+  env: z.ZodObject;
+  build(env: Record<string, unknown>, core: CoreConfig): unknown;
+}
+
+export function defineSettings<K extends keyof ModuleSettings, S extends z.ZodObject>(
+  key: K,
+  env: S,
+  build: (env: z.output<S>, core: CoreConfig) => ModuleSettings[K],
+): SettingsFragment {
+  return { key, env, build: build as SettingsFragment['build'] };
+}
+
+/** Every environment variable the core and these modules read: README's configuration table must name each. */
+export function environmentVariables(settings: readonly SettingsFragment[]): string[] {
+  return [...Object.keys(envSchema.shape), ...settings.flatMap((f) => Object.keys(f.env.shape))];
 }
 
 export class ConfigError extends Error {
@@ -144,13 +118,23 @@ function embeddedSecrets(dataDir: string): StoredSecrets {
   return secrets;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * The one configuration: the core's variables and every module's fragment, checked together so that every wrong
+ * variable is named at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, settings: readonly SettingsFragment[]): Config {
   // An empty variable means "not set", as shells and .env files commonly write it.
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
-  const e = parsed.data;
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const problems: string[] = [];
+  const parse = <S extends z.ZodObject>(schema: S): z.output<S> | undefined => {
+    const parsed = schema.safeParse(given);
+    if (parsed.success) return parsed.data;
+    problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    return undefined;
+  };
+  const e = parse(envSchema);
+  const fragments = settings.map((f) => ({ f, parsed: parse(f.env) }));
+  if (!e || problems.length) throw new ConfigError(problems);
   const engine: Engine = e.DATABASE_URL ? 'server' : 'embedded';
   const dataDir = path.resolve(e.DATA_DIR);
   let sessionSecret = e.SESSION_SECRET;
@@ -166,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret ??= stored.sessionSecret;
     dataKey ??= stored.dataKey;
   }
-  return {
+  const core: CoreConfig = {
     port: e.PORT,
     host: e.HOST,
     dataDir,
@@ -187,28 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFile: e.LOG_FILE,
     demoData: e.DEMO_DATA,
     demoScale: e.DEMO_SCALE,
-    map: { tileUrl: e.MAP_TILE_URL, tileCrs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION },
-    sessionTtlHours: e.SESSION_TTL_HOURS,
-    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
-    escalationIntervalSeconds: e.ESCALATION_INTERVAL_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    cjkFont: e.CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-    iot: {
-      mqttUrl: e.MQTT_URL,
-      username: e.MQTT_USERNAME,
-      password: e.MQTT_PASSWORD,
-      protocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
-      embeddedPort: e.MQTT_PORT,
-      topicRoot: e.IOT_TOPIC_ROOT,
-      instanceId:
-        e.IOT_INSTANCE_ID ??
-        os
-          .hostname()
-          .replace(/[^A-Za-z0-9_-]/g, '-')
-          .slice(0, 40),
-      jobIntervalSeconds: e.IOT_JOB_INTERVAL_SECONDS,
-      flushMs: e.IOT_FLUSH_MS,
-      webhookSecret: e.IOT_WEBHOOK_SECRET,
-    },
+    events: { relay: e.EVENTS_RELAY === 'on', maxAttempts: e.EVENTS_MAX_ATTEMPTS },
   };
+  const modules = Object.fromEntries(fragments.map(({ f, parsed }) => [f.key, f.build(parsed ?? {}, core)]));
+  return { ...core, ...modules } as Config;
 }

@@ -8,6 +8,21 @@ export type Row = Record<string, unknown>;
 /** What every repository talks to: plain SQL with $n parameters, the same text on both engines. */
 export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Inside a transaction: runs fn once the transaction has committed (never if it rolls back), e.g. to wake the
+   * event relay for what was just written. Absent outside a transaction, where every statement commits by itself.
+   */
+  afterCommit?(fn: () => void): void;
+}
+
+/** Runs fn after a commit, or at once when `db` is no transaction (its statements have committed already). */
+export function onCommit(db: Queryable, fn: () => void): void {
+  if (db.afterCommit) db.afterCommit(fn);
+  else fn();
+}
+
+function runAll(callbacks: (() => void)[]): void {
+  for (const fn of callbacks) fn();
 }
 
 export interface Db extends Queryable {
@@ -43,12 +58,16 @@ class EmbeddedDb implements Db {
     return (await this.lite.query<T>(sql, params)).rows;
   }
   /** PGlite's own transaction() holds its lock for the whole callback, so concurrent transactions cannot interleave. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.lite.transaction((tx: Transaction) =>
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const committed: (() => void)[] = [];
+    const result = await this.lite.transaction((tx: Transaction) =>
       fn({
         query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
+        afterCommit: (cb) => committed.push(cb),
       }),
     );
+    runAll(committed);
+    return result;
   }
   async exec(sql: string): Promise<void> {
     await this.lite.exec(sql);
@@ -89,13 +108,16 @@ class ServerDb implements Db {
   }
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const committed: (() => void)[] = [];
     try {
       await client.query('BEGIN');
       const result = await fn({
         query: async <R extends Row>(sql: string, params: unknown[] = []) =>
           (await client.query(sql, params)).rows as R[],
+        afterCommit: (cb) => committed.push(cb),
       });
       await client.query('COMMIT');
+      runAll(committed);
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

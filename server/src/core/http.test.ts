@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { REDACT_PATHS } from './http.js';
+import { createModules } from '../modules.js';
+import { loggerOptions } from './http.js';
 import { pickLocale } from './i18n.js';
 
 describe('logs', () => {
@@ -13,11 +14,29 @@ describe('logs', () => {
         done();
       },
     });
-    const log = pino({ redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
+    const options = loggerOptions(
+      'info',
+      undefined,
+      createModules().flatMap((m) => m.redact ?? []),
+    );
+    const log = pino(options as pino.LoggerOptions, sink);
     log.info({ body: { password: 'Secret-Pass-1', phone: '13812345678', idNumber: '320114199001011234' } }, 'x');
-    log.info({ req: { headers: { authorization: 'Bearer abc.def', cookie: 'sz_session=tok' } } }, 'y');
+    log.info({ body: { newPassword: 'Other-Pass-22', contactPhone: '13900001111', secret: 'mqtt-secret-9' } }, 'z');
+    log.info(
+      { req: { method: 'GET', url: '/x', headers: { authorization: 'Bearer abc.def', cookie: 'sz_session=tok' } } },
+      'y',
+    );
     const text = lines.join('');
-    for (const secret of ['Secret-Pass-1', '13812345678', '320114199001011234', 'abc.def', 'sz_session=tok']) {
+    for (const secret of [
+      'Secret-Pass-1',
+      'Other-Pass-22',
+      '13812345678',
+      '13900001111',
+      '320114199001011234',
+      'mqtt-secret-9',
+      'abc.def',
+      'sz_session=tok',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[redacted]');

@@ -14,30 +14,30 @@ import { z } from 'zod';
 import { AppError, coreErrors } from './errors.js';
 import { format, type Locale, pickLocale } from './i18n.js';
 
-/** Keys whose values are personal data or secrets: pino replaces them before anything is written. */
+/**
+ * Keys whose values are secrets whatever the module: pino replaces them before anything is written. Each module adds
+ * its own (personal data, device secrets) in its descriptor's `redact`.
+ */
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.oneTimePassword',
   '*.token',
-  '*.idNumber',
-  '*.phone',
-  '*.contactPhone',
   '*.secret',
-  'req.headers["x-shanzhi-signature"]',
 ];
 
 /** Query parameters that carry personal data when people are searched by them. */
 const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token)=)[^&]*/gi;
 
-export function loggerOptions(level: string, file?: string): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  file?: string,
+  redact: readonly string[] = [],
+): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    redact: { paths: [...new Set([...REDACT_PATHS, ...redact])], censor: '[redacted]' },
     // the request line is logged with its query string: a search by ID number must not put the number in the log
     serializers: {
       req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
@@ -82,9 +82,11 @@ export async function createHttp(opts: {
   logFile?: string;
   sessionSecret: Buffer;
   bodyLimit?: number;
+  /** The modules' own log keys to redact. */
+  redact?: readonly string[];
 }) {
   const app = Fastify({
-    logger: loggerOptions(opts.logLevel, opts.logFile),
+    logger: loggerOptions(opts.logLevel, opts.logFile, opts.redact),
     bodyLimit: opts.bodyLimit ?? 20 * 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createModules, migrationSources } from '../app.js';
+import { migrationSources } from '../app.js';
 import type { CasesTables } from '../modules/cases/db/cases.tables.js';
+import { createModules } from '../modules.js';
 import { createServerDatabase } from '../test/support.js';
 import { type Db, openEmbedded, openServer } from './db.js';
 import { migrate } from './migrate.js';
@@ -18,7 +19,7 @@ beforeAll(async () => {
     db = await openServer(created.url, 2);
     drop = created.drop;
   } else db = await openEmbedded('memory');
-  sources = migrationSources(createModules(db).all);
+  sources = migrationSources(createModules());
   await migrate(db, sources);
 });
 

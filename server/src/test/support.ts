@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createShanzhi, type Shanzhi } from '../app.js';
-import { loadConfig } from '../core/config.js';
 import { type Db, openEmbedded, openServer } from '../core/db.js';
-import { seedCategories } from '../modules/cases/index.js';
-import { listDistrictsAndStreets, seedGeo } from '../modules/geo/index.js';
-import { ensureFirstAdmin, seedOrgs } from '../modules/identity/index.js';
+import type { GeoModule } from '../modules/geo/index.js';
+import { ensureFirstAdmin } from '../modules/identity/index.js';
+import type { IotModule } from '../modules/iot/index.js';
+import { loadShanzhiConfig } from '../modules.js';
 
 /**
  * Tests run on the engine CI selects: a throw-away PostgreSQL database when DATABASE_URL is set, an in-memory
@@ -56,6 +56,8 @@ async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
 }
 
 export interface TestApp extends Shanzhi {
+  geo: GeoModule;
+  iot: IotModule;
   adminCookie: string;
   /** Signs a new user in through the API and returns their session cookie. */
   userCookie(role: string, scopeCode: string, username?: string, orgCode?: string): Promise<string>;
@@ -76,7 +78,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const { db, drop } = await freshDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-test-'));
-  const config = loadConfig({
+  const config = loadShanzhiConfig({
     LOG_LEVEL: 'silent',
     ESCALATION_INTERVAL_SECONDS: '0',
     DATA_DIR: dataDir,
@@ -94,10 +96,11 @@ export async function startTestApp(
   });
   const shanzhi = await createShanzhi(config, { db, serveWeb: opts.serveWeb ?? false });
   const grids = opts.grids ?? 'all';
-  await seedGeo(db, { demoGrids: grids !== 'none', districts: Array.isArray(grids) ? grids : undefined });
-  await shanzhi.geo.locator.changed();
-  await seedOrgs(db, await listDistrictsAndStreets(db));
-  await seedCategories(db);
+  await shanzhi.seed({
+    demo: grids === 'none' ? 'none' : 'grids',
+    scale: 'small',
+    districts: Array.isArray(grids) ? grids : undefined,
+  });
   const first = await ensureFirstAdmin(db);
   if (!first) throw new Error('fresh database already had users');
   const adminCookie = await signInAndSetPassword(shanzhi, first.username, first.oneTimePassword);
@@ -105,6 +108,8 @@ export async function startTestApp(
   let n = 0;
   return {
     ...shanzhi,
+    geo: shanzhi.module<GeoModule>('geo'),
+    iot: shanzhi.module<IotModule>('iot'),
     adminCookie,
     async userCookie(role, scopeCode, username, orgCode) {
       const res = await shanzhi.app.inject({

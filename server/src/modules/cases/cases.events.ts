@@ -1,7 +1,7 @@
 import type { CaseRecord } from './db/cases.repository.js';
 import type { CaseAction } from './domain/case-status.js';
 
-const PAST: Record<CaseAction | 'reopen' | 'escalate', string> = {
+const PAST = {
   accept: 'accepted',
   reject: 'rejected',
   self_handle: 'self_handled',
@@ -24,11 +24,14 @@ const PAST: Record<CaseAction | 'reopen' | 'escalate', string> = {
   finish_part: 'part_finished',
   supervise: 'supervised',
   escalate: 'escalated',
-};
+} as const satisfies Record<CaseAction | 'reopen' | 'escalate', string>;
+
+export type CaseEventType = `cases.case_${(typeof PAST)[keyof typeof PAST] | 'reported'}.v1`;
 
 /** `cases.case_reported.v1`, and one event per action: `cases.case_closed.v1`, `cases.case_dispatched.v1`, … */
-export const CASE_REPORTED = 'cases.case_reported.v1';
-export const caseActionEvent = (action: CaseAction | 'reopen' | 'escalate') => `cases.case_${PAST[action]}.v1`;
+export const CASE_REPORTED = 'cases.case_reported.v1' satisfies CaseEventType;
+export const caseActionEvent = (action: CaseAction | 'reopen' | 'escalate'): CaseEventType =>
+  `cases.case_${PAST[action]}.v1`;
 
 export interface CaseEventPayload {
   caseId: number;
@@ -40,6 +43,13 @@ export interface CaseEventPayload {
   /** Residents following the case: they hear back as the reporter does. */
   followerIds: number[];
 }
+
+declare module '../../core/events.js' {
+  interface EventMap extends Record<CaseEventType, CaseEventPayload> {}
+}
+
+/** Every case event is about its case: one subscriber hears a case's steps in the order they happened. */
+export const caseAggregate = (caseId: number) => `case:${caseId}`;
 
 export function eventPayload(c: CaseRecord, status: string): CaseEventPayload {
   return {

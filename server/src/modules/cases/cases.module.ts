@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
+import { casesPermissions } from './cases.permissions.js';
 import { casesRoutes } from './cases.routes.js';
+import { casesSettings } from './cases.settings.js';
+import { resealCases } from './commands/reseal-cases.js';
+import { seedCategories } from './commands/seed-categories.js';
 import { escalateOverdue } from './jobs/escalate-overdue.js';
 
 /** Depends on geo (a report is filed under the grid its point falls in) and identity (orgs, the actor). */
@@ -9,10 +13,21 @@ export function createCasesModule(deps: { locator: GridLocator }): ShanzhiModule
   let timer: NodeJS.Timeout | undefined;
   return {
     name: 'cases',
+    dependsOn: ['geo', 'identity'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    settings: casesSettings,
+    permissions: casesPermissions,
+    // a reporter's phone, given with a report or through Open311
+    redact: ['*.phone'],
+    async seed(ctx) {
+      return { categories: await seedCategories(ctx.db) };
+    },
+    async reseal(ctx, progress) {
+      return { reporters: await resealCases(ctx.db, ctx.cipher, progress) };
+    },
     routes: (app, ctx) => casesRoutes(app, ctx, deps.locator),
     async start(ctx) {
-      const seconds = ctx.config.escalationIntervalSeconds;
+      const seconds = ctx.config.cases.escalationIntervalSeconds;
       if (!seconds) return;
       timer = setInterval(() => {
         escalateOverdue(ctx).catch((err) => ctx.log.error({ err }, 'overdue escalation failed'));

@@ -1,3 +1,4 @@
+import type { Permissions } from '../../core/access.js';
 import { type Actor, inScope, type Role, STAFF_ROLES } from '../../core/auth.js';
 import type { CaseRecord } from './db/cases.repository.js';
 import { type ActorKind, LEVEL_ROLE } from './domain/case-status.js';
@@ -10,16 +11,28 @@ export const DISPATCHER_ROLES: readonly Role[] = [
   'command_centre',
 ];
 
-/** Anyone may report: residents from their phone, grid workers on patrol, staff taking a hotline call. */
-export const REPORTER_ROLES: readonly Role[] = [...STAFF_ROLES, 'resident'];
-
-export const CATEGORY_ADMIN_ROLES: readonly Role[] = ['district_admin'];
-
-/** Those who answer for an area's results see its KPIs. */
-export const KPI_ROLES: readonly Role[] = ['community_staff', 'street_staff', 'district_admin', 'command_centre'];
-
 /** 督办 comes from above the community: the street, the district and its command centre. */
 export const SUPERVISOR_ROLES: readonly Role[] = ['street_staff', 'district_admin', 'command_centre'];
+
+/** Anyone may report: residents from their phone, grid workers on patrol, staff taking a hotline call. */
+const REPORTERS: readonly Role[] = [...STAFF_ROLES, 'resident'];
+
+/**
+ * What the routes let in; each case then says who may see it (canView) and act on it (the state machine's actor
+ * kinds), so `view` and `act` open to every reporter and the case narrows them down.
+ */
+export const casesPermissions = {
+  report: { roles: REPORTERS, scope: 'own' },
+  view: { roles: REPORTERS, scope: 'area' },
+  act: { roles: REPORTERS, scope: 'area' },
+  follow: { roles: ['resident'], scope: 'own' },
+  dispatch: { roles: DISPATCHER_ROLES, scope: 'area' },
+  supervise: { roles: SUPERVISOR_ROLES, scope: 'area' },
+  // those who answer for an area's results see its KPIs
+  'kpis.view': { roles: ['community_staff', 'street_staff', 'district_admin', 'command_centre'], scope: 'area' },
+  // categories set every case's level and time limits for the whole district
+  'categories.manage': { roles: ['district_admin'], scope: 'deployment' },
+} satisfies Permissions;
 
 type CaseScope = Pick<
   CaseRecord,

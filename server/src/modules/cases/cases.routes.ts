@@ -1,13 +1,12 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { requireRole } from '../../core/auth.js';
+import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
 import type { GridLocator } from '../geo/index.js';
 import { casesErrors } from './cases.errors.js';
-import { CATEGORY_ADMIN_ROLES, KPI_ROLES, REPORTER_ROLES } from './cases.permissions.js';
 import {
   actionBody,
   caseSchema,
@@ -42,6 +41,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.post(
     '/media',
     {
+      config: { access: 'cases.report' },
       schema: {
         tags,
         summary: '上传照片或语音（multipart，字段 file；按内容识别类型）/ upload a photo or voice note',
@@ -50,7 +50,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, REPORTER_ROLES);
+      const actor = requireActor(req);
       if (!req.isMultipart())
         throw casesErrors.badMedia({ field: 'file', params: { mime: String(req.headers['content-type']) } });
       const file = await req.file();
@@ -66,6 +66,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.get(
     '/media/:id',
     {
+      config: { access: 'cases.view' },
       schema: {
         tags,
         summary: '读取照片或语音（thumb=1 取缩略图）/ read a photo or voice note',
@@ -74,7 +75,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req, reply) => {
-      const { bytes, mime } = await readMedia(ctx, requireRole(req, REPORTER_ROLES), req.params.id, req.query.thumb);
+      const { bytes, mime } = await readMedia(ctx, requireActor(req), req.params.id, req.query.thumb);
       return reply.header('cache-control', 'private, max-age=86400').type(mime).send(bytes);
     },
   );
@@ -83,6 +84,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.post(
     '/',
     {
+      config: { access: 'cases.report' },
       schema: {
         tags,
         summary:
@@ -93,7 +95,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, REPORTER_ROLES);
+      const actor = requireActor(req);
       const { caseId, created } = await reportCase(ctx, locator, actor, req.body, req.headers['idempotency-key']);
       return reply.status(created ? 201 : 200).send(await getCaseDetail(ctx, actor, caseId));
     },
@@ -102,6 +104,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.get(
     '/',
     {
+      config: { access: 'cases.view' },
       schema: {
         tags,
         summary: '案件箱：待立案、待派遣、我的任务、待核查、超期、我上报的、全部 / case inboxes',
@@ -109,12 +112,13 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         response: { 200: z.object({ items: z.array(caseSchema), total: z.number() }) },
       },
     },
-    async (req) => listCaseBox(ctx, requireRole(req, REPORTER_ROLES), req.query),
+    async (req) => listCaseBox(ctx, requireActor(req), req.query),
   );
 
   app.get(
     '/nearby',
     {
+      config: { access: 'cases.view' },
       schema: {
         tags,
         summary: '附近同类未办结案件（“是不是这个？”）/ open cases of the same category nearby',
@@ -135,7 +139,6 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) => {
-      requireRole(req, REPORTER_ROLES);
       const grid = locator.findGrid(req.query.lng, req.query.lat, req.query.crs);
       if (!grid) throw casesErrors.outsideGrids({ field: 'lng' });
       return {
@@ -147,14 +150,14 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.get(
     '/categories',
     {
+      config: { access: 'cases.view' },
       schema: {
         tags,
         summary: '问题类别 / categories',
         response: { 200: z.object({ items: z.array(categorySchema) }) },
       },
     },
-    async (req) => {
-      requireRole(req, REPORTER_ROLES);
+    async () => {
       return { items: await listCategories(ctx.db) };
     },
   );
@@ -162,6 +165,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.patch(
     '/categories/:code',
     {
+      config: { access: 'cases.categories.manage' },
       schema: {
         tags,
         summary: '修改类别的层级、部门、时限 / edit a category',
@@ -171,7 +175,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) =>
-      changeCategory(ctx.db, requireRole(req, CATEGORY_ADMIN_ROLES), req.params.code, req.body, {
+      changeCategory(ctx.db, requireActor(req), req.params.code, req.body, {
         ip: req.ip,
         requestId: req.id,
       }),
@@ -194,6 +198,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.get(
     '/kpis',
     {
+      config: { access: 'cases.kpis.view' },
       schema: {
         tags,
         summary: '考核指标：立案率、派遣率、结案率、按期结案率、返工率、延期率、办结时长、满意率、12345 三率 / KPIs',
@@ -207,12 +212,13 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         },
       },
     },
-    async (req) => computeKpis(ctx.db, requireRole(req, KPI_ROLES), req.query),
+    async (req) => computeKpis(ctx.db, requireActor(req), req.query),
   );
 
   app.get(
     '/kpis.xlsx',
     {
+      config: { access: 'cases.kpis.view' },
       schema: {
         tags,
         summary: '考核指标导出 Excel / KPIs as an Excel workbook',
@@ -220,7 +226,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req, reply) => {
-      const result = await computeKpis(ctx.db, requireRole(req, KPI_ROLES), req.query);
+      const result = await computeKpis(ctx.db, requireActor(req), req.query);
       const locale = pickLocale(req.headers['accept-language']);
       const xlsx = await kpiWorkbook(result, {
         region: req.query.regionCode ?? '',
@@ -238,6 +244,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.get(
     '/root-causes',
     {
+      config: { access: 'cases.kpis.view' },
       schema: {
         tags,
         summary: '问题溯源：同类问题的热点（DBSCAN 聚类）与反复发生的问题 / hotspots and recurring problems',
@@ -275,12 +282,13 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         },
       },
     },
-    async (req) => rootCauses(ctx.db, requireRole(req, KPI_ROLES), req.query),
+    async (req) => rootCauses(ctx.db, requireActor(req), req.query),
   );
 
   app.get(
     '/:id',
     {
+      config: { access: 'cases.view' },
       schema: {
         tags,
         summary: '案件详情与时间线 / a case with its timeline',
@@ -288,12 +296,13 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         response: { 200: detail },
       },
     },
-    async (req) => getCaseDetail(ctx, requireRole(req, REPORTER_ROLES), req.params.id),
+    async (req) => getCaseDetail(ctx, requireActor(req), req.params.id),
   );
 
   app.post(
     '/:id/follow',
     {
+      config: { access: 'cases.follow' },
       schema: {
         tags,
         summary: '我也遇到：关注同一问题而不重复上报 / follow an open case instead of reporting it again',
@@ -302,7 +311,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) => {
-      const actor = requireRole(req, ['resident']);
+      const actor = requireActor(req);
       await followCase(ctx, actor, req.params.id);
       return getCaseDetail(ctx, actor, req.params.id);
     },
@@ -311,6 +320,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.post(
     '/:id/actions',
     {
+      config: { access: 'cases.act' },
       schema: {
         tags,
         summary: '办理动作：立案、派遣、处置、核查、结案、评价、退回、挂账、延期、合并 / act on a case',
@@ -320,7 +330,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       },
     },
     async (req) => {
-      const actor = requireRole(req, REPORTER_ROLES);
+      const actor = requireActor(req);
       await transitionCase(ctx, actor, req.params.id, req.body);
       return getCaseDetail(ctx, actor, req.params.id);
     },

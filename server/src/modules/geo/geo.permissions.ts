@@ -1,19 +1,14 @@
-import { type Actor, inScope, isAncestorOfScope, type Role, STAFF_ROLES } from '../../core/auth.js';
+import type { Permissions } from '../../core/access.js';
+import { type Actor, inScope, isAncestorOfScope, STAFF_ROLES } from '../../core/auth.js';
 import { coreErrors } from '../../core/errors.js';
 
-export type GeoAction = 'region.view' | 'grid.view' | 'grid.import' | 'point.locate';
-
-const ALLOWED: Record<GeoAction, readonly Role[]> = {
-  'region.view': STAFF_ROLES,
-  'grid.view': STAFF_ROLES,
-  'grid.import': ['district_admin'],
-  // Residents locate themselves when they report a problem; only the grid's public name comes back.
-  'point.locate': [...STAFF_ROLES, 'resident'],
-};
-
-export function rolesFor(action: GeoAction): readonly Role[] {
-  return ALLOWED[action];
-}
+/** Staff read the map of their area; residents locate themselves when they report (only the grid's public name). */
+export const geoPermissions = {
+  'region.view': { roles: STAFF_ROLES, scope: 'area' },
+  'grid.view': { roles: STAFF_ROLES, scope: 'area' },
+  'grid.import': { roles: ['district_admin'], scope: 'area' },
+  'point.locate': { roles: [...STAFF_ROLES, 'resident'], scope: 'reference' },
+} satisfies Permissions;
 
 /** A region is shown if it lies inside the scope, or contains it (for orientation only). */
 export function assertRegionVisible(actor: Actor, path: string): void {

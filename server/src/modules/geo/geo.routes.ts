@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { requireRole } from '../../core/auth.js';
+import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
-import { rolesFor } from './geo.permissions.js';
 import {
   chainSchema,
   featureCollection,
@@ -32,6 +31,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
   app.get(
     '/config',
     {
+      config: { access: 'geo.region.view' },
       schema: {
         tags,
         summary: '地图配置 / map configuration',
@@ -46,15 +46,15 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
         },
       },
     },
-    async (req) => {
-      requireRole(req, rolesFor('region.view'));
-      return { map: ctx.config.map };
+    async () => {
+      return { map: ctx.config.geo.map };
     },
   );
 
   app.get(
     '/regions',
     {
+      config: { access: 'geo.region.view' },
       schema: {
         tags,
         summary: '区划列表（顶层或某区划的下级）/ regions: top level or children of `parent`',
@@ -63,7 +63,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('region.view'));
+      const actor = requireActor(req);
       return { items: await listRegions(db, actor, req.query.parent) };
     },
   );
@@ -71,6 +71,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
   app.get(
     '/regions/:code',
     {
+      config: { access: 'geo.region.view' },
       schema: {
         tags,
         summary: '区划详情与边界 / region with its chain and boundary',
@@ -78,12 +79,13 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
         response: { 200: z.object({ region: regionSchema, chain: chainSchema, boundary: z.any() }) },
       },
     },
-    async (req) => getRegionDetail(db, requireRole(req, rolesFor('region.view')), req.params.code),
+    async (req) => getRegionDetail(db, requireActor(req), req.params.code),
   );
 
   app.get(
     '/regions/:code/children-boundaries',
     {
+      config: { access: 'geo.region.view' },
       schema: {
         tags,
         summary: '下级区划边界 (GeoJSON) / boundaries of the children',
@@ -91,12 +93,13 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
         response: { 200: featureCollection },
       },
     },
-    async (req) => (await listChildBoundaries(db, requireRole(req, rolesFor('region.view')), req.params.code)) as never,
+    async (req) => (await listChildBoundaries(db, requireActor(req), req.params.code)) as never,
   );
 
   app.get(
     '/regions/:code/grids',
     {
+      config: { access: 'geo.grid.view' },
       schema: {
         tags,
         summary: '区划内的网格 (GeoJSON) / grids under a region, within your scope',
@@ -104,12 +107,13 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
         response: { 200: featureCollection },
       },
     },
-    async (req) => (await listGridsOfRegion(db, requireRole(req, rolesFor('grid.view')), req.params.code)) as never,
+    async (req) => (await listGridsOfRegion(db, requireActor(req), req.params.code)) as never,
   );
 
   app.get(
     '/grids/:code',
     {
+      config: { access: 'geo.grid.view' },
       schema: {
         tags,
         summary: '网格详情：四至、所属社区、五位一体团队 / grid detail with its team',
@@ -117,12 +121,13 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
         response: { 200: z.object({ grid: gridDetail, chain: chainSchema }) },
       },
     },
-    async (req) => getGridDetail(db, requireRole(req, rolesFor('grid.view')), req.params.code),
+    async (req) => getGridDetail(db, requireActor(req), req.params.code),
   );
 
   app.get(
     '/grids/:code/poster.pdf',
     {
+      config: { access: 'geo.grid.view' },
       schema: {
         tags,
         summary: '网格驿站二维码海报 (PDF) / printable QR poster for the grid station',
@@ -130,12 +135,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req, reply) => {
-      const { pdf, filename } = await gridPoster(
-        db,
-        ctx.config,
-        requireRole(req, rolesFor('grid.view')),
-        req.params.code,
-      );
+      const { pdf, filename } = await gridPoster(db, ctx.config, requireActor(req), req.params.code);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(pdf);
     },
   );
@@ -143,6 +143,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
   app.get(
     '/locate',
     {
+      config: { access: 'geo.point.locate' },
       schema: {
         tags,
         summary: '坐标所在网格（crs: wgs84 | gcj02 | bd09）/ which grid a point falls in',
@@ -151,7 +152,6 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => {
-      requireRole(req, rolesFor('point.locate'));
       return locator.locate(req.query.lng, req.query.lat, req.query.crs);
     },
   );
@@ -159,6 +159,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
   app.post(
     '/grids/import',
     {
+      config: { access: 'geo.grid.import' },
       bodyLimit: 200 * 1024 * 1024,
       schema: {
         tags,
@@ -170,7 +171,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('grid.import'));
+      const actor = requireActor(req);
       return importGrids(ctx, locator, actor, req.body, { ip: req.ip, requestId: req.id });
     },
   );

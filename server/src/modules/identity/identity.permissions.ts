@@ -1,12 +1,8 @@
-import { type Role, STAFF_ROLES } from '../../core/auth.js';
+import type { Permissions } from '../../core/access.js';
+import { STAFF_ROLES } from '../../core/auth.js';
 
-export type IdentityAction = 'user.manage' | 'org.view';
-
-const ALLOWED: Record<IdentityAction, readonly Role[]> = {
-  'user.manage': ['district_admin'],
-  'org.view': STAFF_ROLES,
-};
-
-export function rolesFor(action: IdentityAction): readonly Role[] {
-  return ALLOWED[action];
-}
+/** The district's administrator manages accounts; every staff member may pick an organisation (whistle, dispatch). */
+export const identityPermissions = {
+  'user.manage': { roles: ['district_admin'], scope: 'area' },
+  'org.view': { roles: STAFF_ROLES, scope: 'reference' },
+} satisfies Permissions;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireActor, requireRole } from '../../core/auth.js';
+import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { changePassword } from './commands/change-password.js';
@@ -7,7 +7,6 @@ import { changeUser, createUser, resetPassword } from './commands/manage-users.j
 import { signIn } from './commands/sign-in.js';
 import { signOut } from './commands/sign-out.js';
 import { SESSION_COOKIE } from './identity.hooks.js';
-import { rolesFor } from './identity.permissions.js';
 import {
   adminUserSchema,
   changePasswordBody,
@@ -29,7 +28,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   app.post(
     '/sessions',
     {
-      config: { public: true },
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '控制台登录（会话 Cookie）/ console sign-in, sets the session cookie',
@@ -54,7 +53,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   app.post(
     '/tokens',
     {
-      config: { public: true },
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '为 API 客户端签发令牌 / issue a bearer token for an API client',
@@ -82,7 +81,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
 
   app.delete(
     '/sessions/current',
-    { schema: { tags, summary: '退出登录 / sign out', response: { 204: z.null() } } },
+    { config: { access: 'signed_in' }, schema: { tags, summary: '退出登录 / sign out', response: { 204: z.null() } } },
     async (req, reply) => {
       await signOut(db, requireActor(req), meta(req));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -92,13 +91,21 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
 
   app.get(
     '/me',
-    { schema: { tags, summary: '当前用户 / who am I', response: { 200: z.object({ user: userSchema }) } } },
-    async (req) => getMe(db, requireActor(req)),
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: '当前用户及其可做的事 / who am I, and what I may do',
+        response: { 200: z.object({ user: userSchema, abilities: z.array(z.string()) }) },
+      },
+    },
+    async (req) => getMe(ctx, requireActor(req)),
   );
 
   app.post(
     '/password',
     {
+      config: { access: 'signed_in' },
       schema: { tags, summary: '修改密码 / change password', body: changePasswordBody, response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -110,6 +117,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   app.get(
     '/users',
     {
+      config: { access: 'identity.user.manage' },
       schema: {
         tags,
         summary: '管辖范围内的用户 / users within your scope',
@@ -117,12 +125,13 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         response: { 200: z.object({ items: z.array(adminUserSchema), total: z.number() }) },
       },
     },
-    async (req) => listUsers(db, requireRole(req, rolesFor('user.manage')), req.query),
+    async (req) => listUsers(db, requireActor(req), req.query),
   );
 
   app.post(
     '/users',
     {
+      config: { access: 'identity.user.manage' },
       schema: {
         tags,
         summary: '创建用户（返回一次性密码）/ create a user, returns a one-time password',
@@ -130,12 +139,13 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         response: { 200: z.object({ user: adminUserSchema, oneTimePassword: z.string() }) },
       },
     },
-    async (req) => createUser(db, requireRole(req, rolesFor('user.manage')), req.body, meta(req)),
+    async (req) => createUser(db, requireActor(req), req.body, meta(req)),
   );
 
   app.patch(
     '/users/:id',
     {
+      config: { access: 'identity.user.manage' },
       schema: {
         tags,
         summary: '修改用户角色、范围或停用 / change a user',
@@ -144,12 +154,13 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         response: { 200: z.object({ user: adminUserSchema }) },
       },
     },
-    async (req) => changeUser(db, requireRole(req, rolesFor('user.manage')), req.params.id, req.body, meta(req)),
+    async (req) => changeUser(db, requireActor(req), req.params.id, req.body, meta(req)),
   );
 
   app.post(
     '/users/:id/reset-password',
     {
+      config: { access: 'identity.user.manage' },
       schema: {
         tags,
         summary: '重置密码并解锁（返回一次性密码）/ reset password and unlock',
@@ -157,18 +168,19 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         response: { 200: z.object({ oneTimePassword: z.string() }) },
       },
     },
-    async (req) => resetPassword(db, requireRole(req, rolesFor('user.manage')), req.params.id, meta(req)),
+    async (req) => resetPassword(db, requireActor(req), req.params.id, meta(req)),
   );
 
   app.get(
     '/orgs',
     {
+      config: { access: 'identity.org.view' },
       schema: {
         tags,
         summary: '部门与快速处置队（可派遣、可吹哨）/ departments and teams cases can go to',
         response: { 200: z.object({ items: z.array(orgSchema) }) },
       },
     },
-    async (req) => listOrgs(db, requireRole(req, rolesFor('org.view'))),
+    async (req) => listOrgs(db, requireActor(req)),
   );
 }

@@ -6,6 +6,20 @@ export const FIRE_CONFIRMED = 'iot.fire_confirmed.v1';
 export const ALARM_ACKNOWLEDGED = 'iot.alarm_acknowledged.v1';
 export const ALARM_CLOSED = 'iot.alarm_closed.v1';
 
+declare module '../../core/events.js' {
+  interface EventMap {
+    [ALARM_RAISED]: AlarmEventPayload;
+    [ALARM_CLEARED]: AlarmClearedPayload;
+    [ALARM_ESCALATED]: AlarmEscalatedPayload;
+    [FIRE_CONFIRMED]: AlarmEventPayload & { incidentId: number };
+    [ALARM_ACKNOWLEDGED]: { alarmId: number; realFire: boolean };
+    [ALARM_CLOSED]: { alarmId: number; classification: string };
+  }
+}
+
+/** Every alarm event is about its alarm: one subscriber hears an alarm's steps in the order they happened. */
+export const alarmAggregate = (alarmId: number) => `alarm:${alarmId}`;
+
 export interface AlarmEventPayload {
   alarmId: number;
   deviceCode: string;
@@ -14,6 +28,9 @@ export interface AlarmEventPayload {
   gridPath: string;
   buildingId: number | null;
 }
+
+/** A device's alarm ended: by the device, an operator, or the device coming back online (no alarm row then). */
+export type AlarmClearedPayload = Partial<AlarmEventPayload> & { deviceCode: string; type: string };
 
 export interface AlarmEscalatedPayload {
   alarmId: number;

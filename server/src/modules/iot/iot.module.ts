@@ -4,12 +4,17 @@ import type { Actor } from '../../core/auth.js';
 import type { ModuleContext, ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { serviceActor } from '../identity/index.js';
+import { DEMO_DISTRICT, DEMO_SEED } from '../registry/index.js';
+import { resealIot } from './commands/reseal-iot.js';
+import { seedDemoIot } from './commands/seed-demo-iot.js';
 import { directoryEntry, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
 import { RULE_PRESETS, type RuleSettings } from './domain/rules.js';
 import { Ingestor } from './ingest/ingestor.js';
 import { SERVICE_USER, servicePassword, startEmbeddedBroker, subscribeIngestion } from './ingest/mqtt.js';
 import type { IotDeps } from './iot.deps.js';
+import { iotPermissions } from './iot.permissions.js';
 import { iotRoutes } from './iot.routes.js';
+import { iotSettings } from './iot.settings.js';
 import { runIotJobs } from './jobs/iot-jobs.js';
 
 const DEVICES_CHANGED = 'iot_devices_changed';
@@ -36,6 +41,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
   let client: MqttClient | undefined;
   let broker: { port: number; close(): Promise<void> } | undefined;
   let brokerUrl = '';
+  let topicRoot = '';
   let system: Promise<Actor> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
   const timers: NodeJS.Timeout[] = [];
@@ -51,7 +57,19 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
 
   const module: IotModule = {
     name: 'iot',
+    dependsOn: ['geo', 'identity', 'registry', 'cases'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    settings: iotSettings,
+    permissions: iotPermissions,
+    // a device's MQTT secret as it is issued, and the NB-IoT platform's signature
+    redact: ['*.secret', 'req.headers["x-shanzhi-signature"]'],
+    async seed(_ctx, opts) {
+      if (!opts.firstStart || opts.demo !== 'demo') return undefined;
+      const fire = await seedDemoIot(need(iotDeps), { districtCode: DEMO_DISTRICT, seed: DEMO_SEED });
+      await need(ingestor).load();
+      return fire;
+    },
+    reseal: async (ctx, progress) => ({ deviceContacts: await resealIot(ctx.db, ctx.cipher, progress) }),
     get ingestor() {
       return need(ingestor);
     },
@@ -78,6 +96,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
       }),
     async start(ctx) {
       const cfg = ctx.config.iot;
+      topicRoot = cfg.topicRoot;
       iotDeps = {
         ctx,
         locator: deps.locator,
@@ -170,6 +189,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
       await unlisten?.();
     },
     ready: () => client?.connected ?? false,
+    banner: () => `MQTT 设备接入 / device ingestion: ${brokerUrl}  (topic ${topicRoot}/v1/devices/<code>/<type>)`,
   };
   return module;
 }

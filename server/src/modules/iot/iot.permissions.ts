@@ -1,16 +1,21 @@
-import type { Role } from '../../core/auth.js';
+import type { Permissions } from '../../core/access.js';
 
-export type IotAction = 'view' | 'handle' | 'manage' | 'configure';
+const ON_DUTY = [
+  'grid_worker',
+  'community_staff',
+  'street_staff',
+  'department_staff',
+  'district_admin',
+  'command_centre',
+] as const;
 
 /**
  * Everyone on duty sees the board and may acknowledge; devices are registered by the street, community and
  * district; rules and dead letters are the district's.
  */
-const ALLOWED: Record<IotAction, readonly Role[]> = {
-  view: ['grid_worker', 'community_staff', 'street_staff', 'department_staff', 'district_admin', 'command_centre'],
-  handle: ['grid_worker', 'community_staff', 'street_staff', 'department_staff', 'district_admin', 'command_centre'],
-  manage: ['community_staff', 'street_staff', 'district_admin'],
-  configure: ['district_admin'],
-};
-
-export const rolesFor = (action: IotAction): readonly Role[] => ALLOWED[action];
+export const iotPermissions = {
+  view: { roles: ON_DUTY, scope: 'area' },
+  handle: { roles: ON_DUTY, scope: 'area' },
+  manage: { roles: ['community_staff', 'street_staff', 'district_admin'], scope: 'area' },
+  configure: { roles: ['district_admin'], scope: 'deployment' },
+} satisfies Permissions;

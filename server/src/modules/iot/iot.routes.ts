@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { type Actor, inScope, requireRole } from '../../core/auth.js';
+import { type Actor, inScope, requireActor } from '../../core/auth.js';
 import { coreErrors } from '../../core/errors.js';
 import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
@@ -33,7 +33,6 @@ import { RULE_PRESETS } from './domain/rules.js';
 import { hashSecret, type Ingestor } from './ingest/ingestor.js';
 import type { IotDeps } from './iot.deps.js';
 import { iotErrors } from './iot.errors.js';
-import { rolesFor } from './iot.permissions.js';
 import { presentAlarm, presentDevice } from './iot.presenter.js';
 import {
   acknowledgeBody,
@@ -88,14 +87,14 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/catalogue',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '设备类型、告警类型与 GB 4716 感温类别 / device kinds, alarm types, heat classes',
         response: { 200: catalogueSchema },
       },
     },
-    async (req) => {
-      requireRole(req, rolesFor('view'));
+    async () => {
       return { deviceKinds: DEVICE_KIND_LABELS, alarmTypes: ALARM_TYPES, heatClasses: HEAT_CLASS_TABLE };
     },
   );
@@ -103,6 +102,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.post(
     '/devices',
     {
+      config: { access: 'iot.manage' },
       schema: {
         tags,
         summary: '登记设备（返回一次性设备密钥）/ register a device; its secret is returned once',
@@ -111,7 +111,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('manage'));
+      const actor = requireActor(req);
       return reply.status(201).send(await registerDevice(deps, actor, req.body, rt.reloadDevice));
     },
   );
@@ -119,6 +119,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/devices',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '设备列表（在线状态、电量）/ devices with their state',
@@ -127,7 +128,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const { regionCode, ...f } = req.query;
       const page = await listDevices(db, actor.scopePath, { ...f, areaPath: await areaOf(actor, regionCode) });
       return { items: page.items.map(presentDevice), total: page.total };
@@ -139,6 +140,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.post(
     '/devices/import',
     {
+      config: { access: 'iot.manage' },
       schema: {
         tags,
         summary:
@@ -149,7 +151,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('manage'));
+      const actor = requireActor(req);
       const file = req.isMultipart() ? await req.file() : undefined;
       if (!file || !/\.(xlsx|csv)$/i.test(file.filename)) throw iotErrors.badImportFile({ field: 'file' });
       const bytes = await file.toBuffer();
@@ -167,9 +169,8 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
 
   app.get(
     '/devices/import-template.csv',
-    { schema: { tags, summary: '设备导入模板 / the device import template' } },
-    async (req, reply) => {
-      requireRole(req, rolesFor('manage'));
+    { config: { access: 'iot.manage' }, schema: { tags, summary: '设备导入模板 / the device import template' } },
+    async (_req, reply) => {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('设备导入模板.csv')}`)
@@ -180,6 +181,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/devices/manifest',
     {
+      config: { access: 'iot.manage' },
       schema: {
         tags,
         summary: '设备清单（编号、类型、楼栋、楼层；供模拟器与联调）/ device manifest for the simulator',
@@ -187,7 +189,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('manage'));
+      const actor = requireActor(req);
       const area = await areaOf(actor, req.query.regionCode);
       const out: { code: string; kind: string; buildingId: number | null; floor: number | null }[] = [];
       for (let offset = 0; ; offset += 500) {
@@ -201,9 +203,12 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
 
   app.get(
     '/devices/:id',
-    { schema: { tags, summary: '设备详情与最近遥测 / a device and its recent telemetry', params: idParam } },
+    {
+      config: { access: 'iot.view' },
+      schema: { tags, summary: '设备详情与最近遥测 / a device and its recent telemetry', params: idParam },
+    },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const d = await getDevice(db, req.params.id);
       if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
       const [telemetry, alarms] = await Promise.all([
@@ -219,6 +224,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.patch(
     '/devices/:id',
     {
+      config: { access: 'iot.manage' },
       schema: {
         tags,
         summary: '启用或停用设备 / enable or disable a device',
@@ -228,7 +234,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('manage'));
+      const actor = requireActor(req);
       const d = await getDevice(db, req.params.id);
       if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
       const code = await setDeviceEnabled(db, d.id, req.body.enabled);
@@ -240,6 +246,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.post(
     '/devices/:id/secret',
     {
+      config: { access: 'iot.manage' },
       schema: {
         tags,
         summary: '重置设备密钥（旧密钥立即失效）/ rotate the device credential',
@@ -248,7 +255,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('manage'));
+      const actor = requireActor(req);
       const d = await getDevice(db, req.params.id);
       if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
       const secret = newSecret();
@@ -261,6 +268,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/alarms',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '告警看板：未确认在前，按严重程度 / the alarm board',
@@ -269,7 +277,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const { regionCode, ...f } = req.query;
       const page = await listAlarms(db, actor.scopePath, {
         ...f,
@@ -283,6 +291,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/alarms/map',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '地图上的告警（按楼栋汇总，GeoJSON）/ open alarms on buildings, as GeoJSON',
@@ -291,7 +300,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const rows = await alarmsByBuilding(db, actor.scopePath, await areaOf(actor, req.query.regionCode));
       return {
         type: 'FeatureCollection' as const,
@@ -307,6 +316,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/alarms/:id',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '告警详情与升级记录 / an alarm and its escalation steps',
@@ -315,7 +325,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const a = await getAlarm(db, req.params.id);
       if (!a || !inScope(actor, a.gridPath)) throw iotErrors.alarmNotFound();
       return { alarm: presentAlarm(a), escalations: await listEscalations(db, a.id) };
@@ -327,6 +337,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.post(
     '/alarms/:id/acknowledge',
     {
+      config: { access: 'iot.handle' },
       schema: {
         tags,
         summary: '确认告警（停止逐级升级；真实火警推送 119 并立案）/ acknowledge',
@@ -335,25 +346,31 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         response: { 200: alarmSchema },
       },
     },
-    async (req) => presentAlarm(await acknowledge(deps, requireRole(req, rolesFor('handle')), req.params.id, req.body)),
+    async (req) => presentAlarm(await acknowledge(deps, requireActor(req), req.params.id, req.body)),
   );
 
   app.post(
     '/alarms/:id/arrive',
-    { schema: { tags, summary: '到场 / responder on site', params: idParam, response: { 200: alarmSchema } } },
-    async (req) => presentAlarm(await arrive(deps, requireRole(req, rolesFor('handle')), req.params.id)),
+    {
+      config: { access: 'iot.handle' },
+      schema: { tags, summary: '到场 / responder on site', params: idParam, response: { 200: alarmSchema } },
+    },
+    async (req) => presentAlarm(await arrive(deps, requireActor(req), req.params.id)),
   );
 
   app.post(
     '/alarms/:id/clear',
-    { schema: { tags, summary: '消除告警 / clear', params: idParam, response: { 200: alarmSchema } } },
-    async (req) =>
-      presentAlarm(await clearByOperator(deps, requireRole(req, rolesFor('handle')), req.params.id, forget)),
+    {
+      config: { access: 'iot.handle' },
+      schema: { tags, summary: '消除告警 / clear', params: idParam, response: { 200: alarmSchema } },
+    },
+    async (req) => presentAlarm(await clearByOperator(deps, requireActor(req), req.params.id, forget)),
   );
 
   app.post(
     '/alarms/:id/close',
     {
+      config: { access: 'iot.handle' },
       schema: {
         tags,
         summary: '关闭并定性（真实火警、误报、测试、故障）/ close with a classification',
@@ -362,13 +379,13 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
         response: { 200: alarmSchema },
       },
     },
-    async (req) =>
-      presentAlarm(await close(deps, requireRole(req, rolesFor('handle')), req.params.id, req.body, forget)),
+    async (req) => presentAlarm(await close(deps, requireActor(req), req.params.id, req.body, forget)),
   );
 
   app.get(
     '/health',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '设备健康：在线率、离线、低电量 / device health',
@@ -377,7 +394,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const area = await areaOf(actor, req.query.regionCode);
       const health = await deviceHealth(db, actor.scopePath, area, deps.rules().lowBatteryPercent);
       const offline = await listDevices(db, actor.scopePath, { areaPath: area, online: false, limit: 50, offset: 0 });
@@ -392,6 +409,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/stats',
     {
+      config: { access: 'iot.view' },
       schema: {
         tags,
         summary: '告警统计（按下级区域）：数量、误报率、确认与到场用时 / alarm statistics by area',
@@ -400,7 +418,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       const area = await areaOf(actor, req.query.regionCode);
       const depth = area === '' ? 3 : area.split('.').length + 1;
       const since = new Date(Date.now() - req.query.days * 86_400_000);
@@ -420,9 +438,11 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
 
   app.get(
     '/rules',
-    { schema: { tags, summary: '告警规则参数 / rule settings', response: { 200: rulesSchema } } },
-    async (req) => {
-      requireRole(req, rolesFor('view'));
+    {
+      config: { access: 'iot.view' },
+      schema: { tags, summary: '告警规则参数 / rule settings', response: { 200: rulesSchema } },
+    },
+    async () => {
       return deps.rules();
     },
   );
@@ -430,6 +450,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.put(
     '/rules',
     {
+      config: { access: 'iot.configure' },
       schema: {
         tags,
         summary: '修改告警规则参数（未填写的沿用标准预设）/ change rule settings',
@@ -438,7 +459,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('configure'));
+      const actor = requireActor(req);
       await putSetting(db, 'rules', req.body, actor.id);
       await rt.reloadRules();
       return deps.rules();
@@ -447,9 +468,11 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
 
   app.get(
     '/rules/presets',
-    { schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema } } },
-    async (req) => {
-      requireRole(req, rolesFor('view'));
+    {
+      config: { access: 'iot.view' },
+      schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema } },
+    },
+    async () => {
       return RULE_PRESETS;
     },
   );
@@ -457,6 +480,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   app.get(
     '/dead-letters',
     {
+      config: { access: 'iot.configure' },
       schema: {
         tags,
         summary: '无法处理的设备消息及原因 / messages that could not be processed, with the reason',
@@ -464,20 +488,23 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      requireRole(req, rolesFor('configure'));
       await rt.ingestor().flush();
       return { items: await listDeadLetters(db, req.query.limit) };
     },
   );
 
-  app.get('/fire-centres', { schema: { tags, summary: '智慧消防服务中心 / fire service centres' } }, async (req) => {
-    requireRole(req, rolesFor('view'));
-    return { items: await listFireCentres(db) };
-  });
+  app.get(
+    '/fire-centres',
+    { config: { access: 'iot.view' }, schema: { tags, summary: '智慧消防服务中心 / fire service centres' } },
+    async () => {
+      return { items: await listFireCentres(db) };
+    },
+  );
 
   app.post(
     '/fire-centres',
     {
+      config: { access: 'iot.configure' },
       schema: {
         tags,
         summary: '登记智慧消防服务中心 / record a fire service centre',
@@ -486,7 +513,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('configure'));
+      const actor = requireActor(req);
       const districtPath = await scopePathOf(db, req.body.districtCode);
       if (districtPath === undefined)
         throw coreErrors.invalid({ field: 'districtCode', params: { reason: req.body.districtCode } });
@@ -502,10 +529,13 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
     },
   );
 
-  app.get('/ingestion', { schema: { tags, summary: '接入统计 / ingestion counters' } }, async (req) => {
-    requireRole(req, rolesFor('configure'));
-    return { ...rt.ingestor().describe(), kinds: DEVICE_KINDS };
-  });
+  app.get(
+    '/ingestion',
+    { config: { access: 'iot.configure' }, schema: { tags, summary: '接入统计 / ingestion counters' } },
+    async () => {
+      return { ...rt.ingestor().describe(), kinds: DEVICE_KINDS };
+    },
+  );
 
   // NB-IoT platforms push over HTTP: the signature is over the exact bytes received, so this route keeps them.
   await app.register(async (scoped) => {
@@ -522,7 +552,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       '/ingest',
       {
         // devices and platforms have no session: the signature is the authentication
-        config: { public: true },
+        config: { access: { credential: 'hmac' } },
         schema: {
           tags,
           summary:

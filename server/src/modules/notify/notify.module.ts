@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ShanzhiModule } from '../../core/module.js';
+import { notifyPermissions } from './notify.permissions.js';
 import { notifyRoutes } from './notify.routes.js';
 import { NotifyService } from './notify.service.js';
 import { LiveSender } from './senders.js';
@@ -11,7 +12,9 @@ export function createNotifyModule(): ShanzhiModule {
   const live = new LiveSender();
   return {
     name: 'notify',
+    dependsOn: ['identity', 'cases', 'iot'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    permissions: notifyPermissions,
     routes: (app, ctx) => notifyRoutes(app, ctx, live),
     async start(ctx) {
       const service = new NotifyService(ctx.db, [live]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, requireRole } from '../../core/auth.js';
+import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
@@ -26,6 +26,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
   app.get(
     '/messages',
     {
+      config: { access: 'notify.inbox' },
       schema: {
         tags,
         summary: '我的消息 / my messages',
@@ -37,7 +38,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
       },
     },
     async (req) => {
-      const actor = requireRole(req, ROLES);
+      const actor = requireActor(req);
       const { items, unread } = await listMessages(ctx.db, actor.id, req.query.limit, req.query.unread);
       return { items: items.map(presentMessage), unread };
     },
@@ -46,6 +47,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
   app.post(
     '/messages/:id/read',
     {
+      config: { access: 'notify.inbox' },
       schema: {
         tags,
         summary: '标记已读 / mark as read',
@@ -54,7 +56,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, ROLES);
+      const actor = requireActor(req);
       if (!(await markRead(ctx.db, actor.id, req.params.id))) throw notifyErrors.notFound({ field: 'id' });
       return reply.status(204).send(null);
     },
@@ -62,9 +64,12 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
 
   app.get(
     '/stream',
-    { schema: { tags, summary: '实时消息（server-sent events）/ live messages over SSE' } },
+    {
+      config: { access: 'notify.inbox' },
+      schema: { tags, summary: '实时消息（server-sent events）/ live messages over SSE' },
+    },
     async (req, reply) => {
-      const actor = requireRole(req, ROLES);
+      const actor = requireActor(req);
       reply.hijack();
       reply.raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',

@@ -2,15 +2,19 @@ import type { Queryable } from '../../core/db.js';
 import { insertMessage, type Message } from './db/notify.repository.js';
 import type { Sender } from './senders.js';
 
-/** Stores the message (the in-app inbox is the record), then hands it to every other sender. */
+/**
+ * Stores the message (the in-app inbox is the record), then hands it to every other sender. A message answering an
+ * event is stored once per person whatever the relay does, and only a newly stored one is sent on.
+ */
 export class NotifyService {
   constructor(
     private readonly db: Queryable,
     private readonly senders: Sender[],
   ) {}
 
-  async send(m: Omit<Message, 'id' | 'at' | 'readAt'>): Promise<Message> {
+  async send(m: Omit<Message, 'id' | 'at' | 'readAt'> & { eventId: number | null }): Promise<Message | undefined> {
     const stored = await insertMessage(this.db, m);
+    if (!stored) return undefined;
     for (const sender of this.senders) await sender.send(stored);
     return stored;
   }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Actor, type Role, STAFF_ROLES } from '../../core/auth.js';
+import type { Actor } from '../../core/auth.js';
 import { AppError, coreErrors } from '../../core/errors.js';
 import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
@@ -21,7 +21,6 @@ const format = z.enum(['json', 'xml']);
 const CLOSED = new Set(['rejected', 'closed', 'rated', 'merged']);
 const LIST_DAYS = 90;
 const LIST_MAX = 1000;
-const EXCHANGE_READERS: readonly Role[] = STAFF_ROLES.filter((r) => r !== 'department_staff');
 
 type Format = z.infer<typeof format>;
 
@@ -80,18 +79,18 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  async function client(req: FastifyRequest, apiKey: string | undefined, roles: readonly Role[]): Promise<Actor> {
+  async function client(req: FastifyRequest, apiKey: string | undefined, ability: string): Promise<Actor> {
     const header = req.headers.authorization;
     const token = apiKey ?? (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
     const actor = token ? await resolveActor(ctx.db, ctx.config.sessionSecret, token) : undefined;
     if (!actor) throw coreErrors.unauthenticated({ field: 'api_key' });
-    if (!roles.includes(actor.role)) throw coreErrors.forbidden();
-    return actor;
+    req.actor = actor;
+    return ctx.access.authorize(req, ability);
   }
 
   app.get(
     '/discovery.:format',
-    { config: { public: true }, schema: { tags, summary: 'Open311 discovery', params: z.object({ format }) } },
+    { config: { access: 'public' }, schema: { tags, summary: 'Open311 discovery', params: z.object({ format }) } },
     async (req, reply) => {
       const url = `${req.protocol}://${req.host}/open311/v2`;
       return send(reply, req.params.format, 'discovery', {
@@ -113,7 +112,10 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
 
   app.get(
     '/services.:format',
-    { schema: { tags, summary: 'Open311 service list (our categories)', params: z.object({ format }) } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Open311 service list (our categories)', params: z.object({ format }) },
+    },
     async (req, reply) => {
       const categories = (await listCategories(ctx.db)).filter((c) => c.active);
       const byCode = new Map(categories.map((c) => [c.code, c]));
@@ -129,6 +131,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/services/:code.:format',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Open311 service definition',
@@ -145,6 +148,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.post(
     '/requests.:format',
     {
+      config: { access: { credential: 'api_key', ability: 'open311.report' } },
       schema: {
         tags,
         summary: 'Open311 create a service request (api_key required)',
@@ -168,7 +172,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
     },
     async (req, reply) => {
       const b = req.body;
-      const actor = await client(req, b.api_key, [...STAFF_ROLES, 'resident']);
+      const actor = await client(req, b.api_key, 'open311.report');
       const name = [b.last_name, b.first_name].filter(Boolean).join('') || undefined;
       const key = req.headers['idempotency-key'];
       const { caseId } = await reportCase(
@@ -207,7 +211,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   });
 
   async function listRequests(req: FastifyRequest, q: z.infer<typeof listQuery>, numbers?: string[]) {
-    const actor = await client(req, q.api_key, EXCHANGE_READERS);
+    const actor = await client(req, q.api_key, 'open311.exchange');
     const to = q.end_date ?? new Date(Date.now() + 60_000);
     const from = q.start_date ?? new Date(to.getTime() - LIST_DAYS * 86_400_000);
     const rows = await listForExchange(ctx.db, {
@@ -244,6 +248,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/requests.:format',
     {
+      config: { access: { credential: 'api_key', ability: 'open311.exchange' } },
       schema: {
         tags,
         summary: 'Open311 list service requests (api_key required)',
@@ -257,6 +262,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/requests/:id.:format',
     {
+      config: { access: { credential: 'api_key', ability: 'open311.exchange' } },
       schema: {
         tags,
         summary: 'Open311 one service request (api_key required)',
@@ -274,6 +280,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/tokens/:token.:format',
     {
+      config: { access: { credential: 'api_key', ability: 'open311.exchange' } },
       schema: {
         tags,
         summary: 'Open311 token → request id (requests are created at once, so the token is the id)',

@@ -1,13 +1,28 @@
 import path from 'node:path';
 import type { ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
+import { resealRegistry } from './commands/rotate-keys.js';
+import { DEMO_SCALES, seedDemoRegistry } from './commands/seed-demo-registry.js';
+import { registryPermissions } from './registry.permissions.js';
 import { registryRoutes } from './registry.routes.js';
 
-/** 人房物情: buildings and the people in them; depends on geo for grids and scopes. */
+/** The district whose synthetic buildings, residents, venues and facilities a first start generates. */
+export const DEMO_DISTRICT = '320114';
+export const DEMO_SEED = 'shanzhi-demo-2026';
+
+/** 人房物情: buildings and the people in them; depends on geo for grids and scopes, cases for their counts. */
 export function createRegistryModule(deps: { locator: GridLocator }): ShanzhiModule {
   return {
     name: 'registry',
+    dependsOn: ['geo', 'identity', 'cases'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    permissions: registryPermissions,
+    redact: ['*.idNumber', '*.phone', '*.contactPhone'],
+    async seed(ctx, opts) {
+      if (!opts.firstStart || opts.demo !== 'demo') return undefined;
+      return seedDemoRegistry(ctx, { districtCode: DEMO_DISTRICT, seed: DEMO_SEED, ...DEMO_SCALES[opts.scale] });
+    },
+    reseal: (ctx, progress) => resealRegistry(ctx.db, ctx.cipher, progress),
     routes: (app, ctx) => registryRoutes(app, ctx, deps.locator),
   };
 }

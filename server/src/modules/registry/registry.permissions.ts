@@ -1,19 +1,19 @@
-import type { Role } from '../../core/auth.js';
-
-export type RegistryAction = 'record' | 'view' | 'export' | 'reveal' | 'erase';
+import type { Permissions } from '../../core/access.js';
 
 /**
  * Who keeps the registry current, who reads it, who takes a masked list away as a spreadsheet (audited), who may see
- * one person's full ID or phone (with a reason).
+ * one person's full ID or phone (with a reason), who answers a person's request for their data or its erasure.
  */
-const ALLOWED: Record<RegistryAction, readonly Role[]> = {
-  record: ['grid_worker', 'community_staff', 'street_staff', 'district_admin'],
-  view: ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'command_centre'],
-  export: ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'command_centre'],
-  reveal: ['grid_worker', 'community_staff', 'street_staff', 'district_admin'],
-  erase: ['district_admin'],
-};
-
-export function rolesFor(action: RegistryAction): readonly Role[] {
-  return ALLOWED[action];
-}
+export const registryPermissions = {
+  record: { roles: ['grid_worker', 'community_staff', 'street_staff', 'district_admin'], scope: 'area' },
+  view: {
+    roles: ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'command_centre'],
+    scope: 'area',
+  },
+  export: {
+    roles: ['grid_worker', 'community_staff', 'street_staff', 'district_admin', 'command_centre'],
+    scope: 'area',
+  },
+  reveal: { roles: ['grid_worker', 'community_staff', 'street_staff', 'district_admin'], scope: 'area' },
+  erase: { roles: ['district_admin'], scope: 'area' },
+} satisfies Permissions;

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
-import { inScope, requireRole } from '../../core/auth.js';
+import { inScope, requireActor } from '../../core/auth.js';
 import { coreErrors } from '../../core/errors.js';
 import { type HttpApp, idempotencyKey } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
@@ -31,7 +31,6 @@ import { regionPath } from './queries/region.js';
 import { areaSummary, situation } from './queries/situation.js';
 import { getFacilityDetail, getVenueDetail, listFacilities, listVenues, thingsMap } from './queries/things.js';
 import { registryErrors } from './registry.errors.js';
-import { rolesFor } from './registry.permissions.js';
 import {
   areaCountsSchema,
   bookSchema,
@@ -70,6 +69,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.post(
     '/buildings',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '登记楼栋（底面轮廓、层数）/ record a building',
@@ -78,14 +78,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send({ id: await recordBuilding(ctx, locator, requireRole(req, rolesFor('record')), req.body) }),
+      reply.status(201).send({ id: await recordBuilding(ctx, locator, requireActor(req), req.body) }),
   );
 
   app.post(
     '/buildings/import',
     {
+      config: { access: 'registry.record' },
       // a district's footprints run to megabytes
       bodyLimit: 100 * 1024 * 1024,
       schema: {
@@ -109,7 +108,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('record'));
+      const actor = requireActor(req);
       const result = await importBuildings(
         ctx,
         locator,
@@ -125,6 +124,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/buildings',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '区域内楼栋 (GeoJSON，含层数与高度，用于三维) / buildings of an area for the 3D map',
@@ -135,7 +135,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req) => {
-      const actor = requireRole(req, rolesFor('view'));
+      const actor = requireActor(req);
       return buildingsGeoJson(ctx.db, actor.scopePath, await regionPath(ctx, req.query.regionCode), req.query.limit);
     },
   );
@@ -143,6 +143,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/summary',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '区域概况：人口（按标签）、流动人口、房屋、楼栋、场所、设施、在办案件 / the area at a glance',
@@ -150,12 +151,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: areaCountsSchema },
       },
     },
-    async (req) => areaSummary(ctx, requireRole(req, rolesFor('view')), req.query.regionCode),
+    async (req) => areaSummary(ctx, requireActor(req), req.query.regionCode),
   );
 
   app.get(
     '/situation',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '情：下一级各区域（街道、社区或网格）的实时统计及合计 / live counts per child area and in total',
@@ -163,12 +165,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: situationSchema },
       },
     },
-    async (req) => situation(ctx, requireRole(req, rolesFor('view')), req.query.regionCode),
+    async (req) => situation(ctx, requireActor(req), req.query.regionCode),
   );
 
   app.post(
     '/venues',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '登记场所（企业、九小场所、商铺、学校；联系电话加密存储）/ record a venue',
@@ -177,7 +180,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('record'));
+      const actor = requireActor(req);
       const id = await recordVenue(ctx, locator, actor, req.body);
       return reply.status(201).send(await getVenueDetail(ctx, actor, id));
     },
@@ -186,6 +189,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/venues',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '查找场所：类别、九小类别、名称、区域；始终在管辖范围内 / list venues in your scope',
@@ -193,18 +197,22 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: z.object({ items: z.array(venueSchema), total: z.number() }) },
       },
     },
-    async (req) => listVenues(ctx, requireRole(req, rolesFor('view')), req.query),
+    async (req) => listVenues(ctx, requireActor(req), req.query),
   );
 
   app.get(
     '/venues/:id',
-    { schema: { tags, summary: '场所（联系电话脱敏）/ a venue', params: idParam, response: { 200: venueSchema } } },
-    async (req) => getVenueDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    {
+      config: { access: 'registry.view' },
+      schema: { tags, summary: '场所（联系电话脱敏）/ a venue', params: idParam, response: { 200: venueSchema } },
+    },
+    async (req) => getVenueDetail(ctx, requireActor(req), req.params.id),
   );
 
   app.post(
     '/facilities',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '登记设施（充电桩、车棚、消防栓、服务点、摄像头）/ record a facility',
@@ -213,7 +221,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('record'));
+      const actor = requireActor(req);
       const id = await recordFacility(ctx, locator, actor, req.body);
       return reply.status(201).send(await getFacilityDetail(ctx, actor, id));
     },
@@ -222,6 +230,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/facilities',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '查找设施：类别、状态、名称、区域；始终在管辖范围内 / list facilities in your scope',
@@ -229,39 +238,48 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: z.object({ items: z.array(facilitySchema), total: z.number() }) },
       },
     },
-    async (req) => listFacilities(ctx, requireRole(req, rolesFor('view')), req.query),
+    async (req) => listFacilities(ctx, requireActor(req), req.query),
   );
 
   app.get(
     '/facilities/:id',
-    { schema: { tags, summary: '设施 / a facility', params: idParam, response: { 200: facilitySchema } } },
-    async (req) => getFacilityDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    {
+      config: { access: 'registry.view' },
+      schema: { tags, summary: '设施 / a facility', params: idParam, response: { 200: facilitySchema } },
+    },
+    async (req) => getFacilityDetail(ctx, requireActor(req), req.params.id),
   );
 
   app.get(
     '/things.geojson',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '区域内场所或设施点位 (GeoJSON，不含联系方式) / venues or facilities of an area for the map',
         querystring: thingsMapQuery,
       },
     },
-    async (req) => thingsMap(ctx, requireRole(req, rolesFor('view')), req.query),
+    async (req) => thingsMap(ctx, requireActor(req), req.query),
   );
 
-  app.get('/buildings/:id', { schema: { tags, summary: '楼栋 / a building', params: idParam } }, async (req) => {
-    const actor = requireRole(req, rolesFor('view'));
-    const b = await getBuilding(ctx.db, req.params.id);
-    if (!b) throw registryErrors.notFound({ field: 'id' });
-    if (!inScope(actor, b.gridPath)) throw coreErrors.outOfScope();
-    const { gridPath: _g, ...rest } = b;
-    return rest;
-  });
+  app.get(
+    '/buildings/:id',
+    { config: { access: 'registry.view' }, schema: { tags, summary: '楼栋 / a building', params: idParam } },
+    async (req) => {
+      const actor = requireActor(req);
+      const b = await getBuilding(ctx.db, req.params.id);
+      if (!b) throw registryErrors.notFound({ field: 'id' });
+      if (!inScope(actor, b.gridPath)) throw coreErrors.outOfScope();
+      const { gridPath: _g, ...rest } = b;
+      return rest;
+    },
+  );
 
   app.get(
     '/buildings/search',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '按地址、楼名或小区查找楼栋（含户数、已走访户数）/ find buildings by address in your scope',
@@ -273,12 +291,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: buildingListSchema },
       },
     },
-    async (req) => findBuildings(ctx, requireRole(req, rolesFor('view')), req.query),
+    async (req) => findBuildings(ctx, requireActor(req), req.query),
   );
 
   app.get(
     '/buildings/:id/households',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '楼栋的单元、房屋与住户（脱敏）/ units, households and residents of a building, masked',
@@ -286,12 +305,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: z.object({ units: z.array(unitSchema) }) },
       },
     },
-    async (req) => buildingHouseholds(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    async (req) => buildingHouseholds(ctx, requireActor(req), req.params.id),
   );
 
   app.get(
     '/buildings/:id/cases',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '楼栋内及周边 30 米的事件（范围内）/ cases reported at a building',
@@ -299,12 +319,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: buildingCasesSchema },
       },
     },
-    async (req) => buildingCases(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    async (req) => buildingCases(ctx, requireActor(req), req.params.id),
   );
 
   app.get(
     '/households/book',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '入户台账：区域（默认本人网格）楼栋→单元→房屋→住户，供手机离线使用 / the household book for the phone',
@@ -312,12 +333,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: bookSchema },
       },
     },
-    async (req) => bookOf(ctx, requireRole(req, rolesFor('view')), req.query.regionCode),
+    async (req) => bookOf(ctx, requireActor(req), req.query.regionCode),
   );
 
   app.post(
     '/households/:id/visits',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary:
@@ -331,7 +353,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
     async (req, reply) => {
       const { visit, replayed } = await visitHousehold(
         ctx,
-        requireRole(req, rolesFor('record')),
+        requireActor(req),
         req.params.id,
         req.body,
         req.headers['idempotency-key'],
@@ -343,6 +365,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/households/:id/visits',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '房屋的走访记录 / visits to a household',
@@ -350,12 +373,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: z.object({ items: z.array(visitSchema) }) },
       },
     },
-    async (req) => householdVisits(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    async (req) => householdVisits(ctx, requireActor(req), req.params.id),
   );
 
   app.get(
     '/compounds',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '区域内小区（楼栋、户数、人数、范围轮廓）/ compounds of an area',
@@ -366,18 +390,22 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: compoundListSchema },
       },
     },
-    async (req) => compoundsOf(ctx, requireRole(req, rolesFor('view')), req.query),
+    async (req) => compoundsOf(ctx, requireActor(req), req.query),
   );
 
   app.get(
     '/compounds/:id',
-    { schema: { tags, summary: '小区及其楼栋 / a compound', params: idParam, response: { 200: compoundSchema } } },
-    async (req) => compoundDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    {
+      config: { access: 'registry.view' },
+      schema: { tags, summary: '小区及其楼栋 / a compound', params: idParam, response: { 200: compoundSchema } },
+    },
+    async (req) => compoundDetail(ctx, requireActor(req), req.params.id),
   );
 
   app.patch(
     '/compounds/:id',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '修改小区地址或物业公司（须管辖整个社区）/ edit a compound',
@@ -386,12 +414,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: compoundSchema },
       },
     },
-    async (req) => editCompound(ctx, requireRole(req, rolesFor('record')), req.params.id, req.body),
+    async (req) => editCompound(ctx, requireActor(req), req.params.id, req.body),
   );
 
   app.post(
     '/buildings/:id/households',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '登记房屋（单元、房号、用途）/ record a household',
@@ -401,14 +430,13 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send({ id: await recordHousehold(ctx, requireRole(req, rolesFor('record')), req.params.id, req.body) }),
+      reply.status(201).send({ id: await recordHousehold(ctx, requireActor(req), req.params.id, req.body) }),
   );
 
   app.post(
     '/people',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '登记人员（身份证号加密存储）/ register a person',
@@ -417,7 +445,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('record'));
+      const actor = requireActor(req);
       const id = await registerPerson(ctx, actor, req.body);
       return reply.status(201).send(await getPersonDetail(ctx, actor, id));
     },
@@ -426,6 +454,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/people',
     {
+      config: { access: 'registry.view' },
       schema: {
         tags,
         summary: '查找人员：姓名模糊、身份证号或手机号精确、标签、住址；始终在管辖范围内 / search people in your scope',
@@ -433,18 +462,22 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: z.object({ items: z.array(personSchema) }) },
       },
     },
-    async (req) => findPeople(ctx, requireRole(req, rolesFor('view')), req.query),
+    async (req) => findPeople(ctx, requireActor(req), req.query),
   );
 
   app.get(
     '/people/:id',
-    { schema: { tags, summary: '人员（脱敏）/ a person, masked', params: idParam, response: { 200: personSchema } } },
-    async (req) => getPersonDetail(ctx, requireRole(req, rolesFor('view')), req.params.id),
+    {
+      config: { access: 'registry.view' },
+      schema: { tags, summary: '人员（脱敏）/ a person, masked', params: idParam, response: { 200: personSchema } },
+    },
+    async (req) => getPersonDetail(ctx, requireActor(req), req.params.id),
   );
 
   app.post(
     '/people/:id/reveal',
     {
+      config: { access: 'registry.reveal' },
       schema: {
         tags,
         summary: '查看完整身份证号或手机号（须填写事由，记入审计）/ reveal one field, with a reason, audited',
@@ -453,26 +486,22 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
         response: { 200: z.object({ field: z.string(), value: z.string() }) },
       },
     },
-    async (req) =>
-      revealPerson(
-        ctx,
-        requireRole(req, rolesFor('reveal')),
-        req.params.id,
-        req.body.field,
-        req.body.reason,
-        meta(req),
-      ),
+    async (req) => revealPerson(ctx, requireActor(req), req.params.id, req.body.field, req.body.reason, meta(req)),
   );
 
   app.get(
     '/people/:id/export',
-    { schema: { tags, summary: '导出本人信息（依申请）/ export a person’s record on request', params: idParam } },
-    async (req) => exportPerson(ctx, requireRole(req, rolesFor('erase')), req.params.id, meta(req)),
+    {
+      config: { access: 'registry.erase' },
+      schema: { tags, summary: '导出本人信息（依申请）/ export a person’s record on request', params: idParam },
+    },
+    async (req) => exportPerson(ctx, requireActor(req), req.params.id, meta(req)),
   );
 
   app.delete(
     '/people/:id',
     {
+      config: { access: 'registry.erase' },
       schema: {
         tags,
         summary: '依申请删除个人信息（审计记录保留）/ erase a person on request; the audit trail stays',
@@ -482,7 +511,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      await erase(ctx, requireRole(req, rolesFor('erase')), req.params.id, req.body.reason, meta(req));
+      await erase(ctx, requireActor(req), req.params.id, req.body.reason, meta(req));
       return reply.status(204).send(null);
     },
   );
@@ -492,6 +521,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.get(
     '/people.xlsx',
     {
+      config: { access: 'registry.export' },
       schema: {
         tags,
         summary: '导出实有人口台账（脱敏，范围内，记入审计）/ export people as a masked spreadsheet, audited',
@@ -499,7 +529,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('export'));
+      const actor = requireActor(req);
       const { regionCode, tag } = req.query;
       const area = regionCode ? await regionPath(ctx, regionCode) : actor.scopePath;
       const stream = await exportPeople(ctx, actor, { area, regionCode, tag }, meta(req));
@@ -512,9 +542,8 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
 
   app.get(
     '/imports/template.xlsx',
-    { schema: { tags, summary: '人口导入模板 / the import template' } },
-    async (req, reply) => {
-      requireRole(req, rolesFor('record'));
+    { config: { access: 'registry.record' }, schema: { tags, summary: '人口导入模板 / the import template' } },
+    async (_req, reply) => {
       return reply
         .type(XLSX)
         .header('content-disposition', 'attachment; filename="people-template.xlsx"')
@@ -525,6 +554,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
   app.post(
     '/imports',
     {
+      config: { access: 'registry.record' },
       schema: {
         tags,
         summary: '导入人口表（xlsx/csv，multipart 字段 file；mode=all_or_nothing|valid_only）/ import a residents file',
@@ -534,7 +564,7 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
       },
     },
     async (req, reply) => {
-      const actor = requireRole(req, rolesFor('record'));
+      const actor = requireActor(req);
       const file = req.isMultipart() ? await req.file() : undefined;
       if (!file || !/\.(xlsx|csv)$/i.test(file.filename)) throw registryErrors.badImportFile({ field: 'file' });
       const bytes = await file.toBuffer();
@@ -543,19 +573,22 @@ export async function registryRoutes(app: HttpApp, ctx: ModuleContext, locator: 
     },
   );
 
-  app.get('/imports/:id', { schema: { tags, summary: '导入进度 / import progress', params: idParam } }, async (req) =>
-    loadImport(ctx.db, requireRole(req, rolesFor('record')), req.params.id),
+  app.get(
+    '/imports/:id',
+    { config: { access: 'registry.record' }, schema: { tags, summary: '导入进度 / import progress', params: idParam } },
+    async (req) => loadImport(ctx.db, requireActor(req), req.params.id),
   );
 
   app.get(
     '/imports/:id/errors.xlsx',
     {
+      config: { access: 'registry.record' },
       schema: { tags, summary: '错误报告（逐行逐列）与地址未匹配清单 / error report and review list', params: idParam },
     },
     async (req, reply) => {
       const xlsx = await errorReport(
         ctx.db,
-        requireRole(req, rolesFor('record')),
+        requireActor(req),
         req.params.id,
         pickLocale(req.headers['accept-language']),
       );

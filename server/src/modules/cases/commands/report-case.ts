@@ -4,7 +4,7 @@ import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { Crs, GridLocator } from '../../geo/index.js';
 import { casesErrors } from '../cases.errors.js';
-import { CASE_REPORTED, type CaseEventPayload } from '../cases.events.js';
+import { CASE_REPORTED, type CaseEventPayload, caseAggregate } from '../cases.events.js';
 import {
   attachMedia,
   claimIdempotency,
@@ -114,25 +114,23 @@ export async function reportCase(
       if (media.length && (await attachMedia(tx, media, actor.id, caseId)) !== media.length) {
         throw casesErrors.badMediaIds({ field: 'mediaIds' });
       }
+      const payload: CaseEventPayload = {
+        caseId,
+        number,
+        status: 'reported',
+        gridCode: grid.code,
+        categoryCode: category.code,
+        reporterId: actor.id,
+        followerIds: [],
+      };
+      await ctx.events.publish(tx, CASE_REPORTED, payload, { aggregate: caseAggregate(caseId), actorId: actor.id });
       return { caseId, number };
     })
     .catch(async (err) => {
       if (!(err instanceof DuplicateRetry) || !idempotencyKey) throw err;
       return { caseId: (await findIdempotent(ctx.db, reporterKey, idempotencyKey)) as number, number: null };
     });
-  if (outcome.number === null) return { caseId: outcome.caseId, created: false };
-
-  const payload: CaseEventPayload = {
-    caseId: outcome.caseId,
-    number: outcome.number,
-    status: 'reported',
-    gridCode: grid.code,
-    categoryCode: category.code,
-    reporterId: actor.id,
-    followerIds: [],
-  };
-  ctx.events.publish(CASE_REPORTED, payload, actor.id);
-  return { caseId: outcome.caseId, created: true };
+  return { caseId: outcome.caseId, created: outcome.number !== null };
 }
 
 /** Two requests with one key raced; the loser rolls back and answers with the winner's case. */

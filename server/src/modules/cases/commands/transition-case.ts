@@ -4,7 +4,7 @@ import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { findOrg } from '../../identity/index.js';
 import { casesErrors } from '../cases.errors.js';
-import { caseActionEvent, eventPayload } from '../cases.events.js';
+import { caseActionEvent, caseAggregate, eventPayload } from '../cases.events.js';
 import { actsAs } from '../cases.permissions.js';
 import {
   addSupervisionNote,
@@ -141,13 +141,13 @@ export async function transitionCase(
         detail: {},
       });
     }
+    const payload = eventPayload(c, planned.followUp?.to ?? planned.to);
+    const on = { aggregate: caseAggregate(c.id), actorId: actor.id };
+    await ctx.events.publish(tx, caseActionEvent(input.action), payload, on);
+    if (planned.followUp) await ctx.events.publish(tx, caseActionEvent(planned.followUp.action), payload, on);
   });
 
-  const updated = (await getCase(db, c.id)) as CaseRecord;
-  const payload = eventPayload(c, updated.status);
-  ctx.events.publish(caseActionEvent(input.action), payload, actor.id);
-  if (planned.followUp) ctx.events.publish(caseActionEvent(planned.followUp.action), payload, actor.id);
-  return updated;
+  return (await getCase(db, c.id)) as CaseRecord;
 }
 
 async function plan(

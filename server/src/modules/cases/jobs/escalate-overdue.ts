@@ -1,5 +1,5 @@
 import type { ModuleContext } from '../../../core/module.js';
-import { caseActionEvent, eventPayload } from '../cases.events.js';
+import { caseActionEvent, caseAggregate, eventPayload } from '../cases.events.js';
 import {
   type CaseRecord,
   getCategory,
@@ -59,10 +59,8 @@ async function escalateOne(ctx: Pick<ModuleContext, 'db' | 'events'>, c: CaseRec
       detail: { from: c.level, to: up, dueAt: c.dueAt },
     });
     await openSupervision(tx, c.id, 'overdue', null);
+    await ctx.events.publish(tx, caseActionEvent('escalate'), eventPayload(c, to), { aggregate: caseAggregate(c.id) });
     return true;
   });
-  if (!done) return false;
-  const payload = eventPayload(c, to);
-  ctx.events.publish(caseActionEvent('escalate'), payload);
-  return true;
+  return done;
 }

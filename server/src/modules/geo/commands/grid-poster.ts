@@ -11,13 +11,8 @@ import { getGridDetail } from '../queries/regions.js';
  * The poster on a grid station's wall (网格驿站): the grid, its worker, and a QR code that opens the resident's
  * phone page for this grid, where a report goes straight to it. A4, printable in black and white.
  */
-export async function gridPoster(
-  db: Queryable,
-  config: Pick<Config, 'publicUrl' | 'cjkFont'>,
-  actor: Actor,
-  code: string,
-) {
-  if (!existsSync(config.cjkFont)) throw geoErrors.noCjkFont({ params: { path: config.cjkFont } });
+export async function gridPoster(db: Queryable, config: Pick<Config, 'publicUrl' | 'geo'>, actor: Actor, code: string) {
+  if (!existsSync(config.geo.cjkFont)) throw geoErrors.noCjkFont({ params: { path: config.geo.cjkFont } });
   const { grid } = await getGridDetail(db, actor, code);
   const url = `${config.publicUrl}/m?grid=${grid.code}`;
   const qr = await QRCode.toBuffer(url, { errorCorrectionLevel: 'M', margin: 1, width: 600 });
@@ -29,7 +24,7 @@ export async function gridPoster(
     margin: 56,
     info: { Title: `${grid.name} ${grid.code}`, Author: '善治 Shanzhi' },
   });
-  doc.registerFont('cjk', config.cjkFont, 'NotoSansCJKsc-Regular');
+  doc.registerFont('cjk', config.geo.cjkFont, 'NotoSansCJKsc-Regular');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));

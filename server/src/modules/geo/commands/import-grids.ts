@@ -91,17 +91,20 @@ export async function importGrids(
       detail: { grids: features.length, communities: communityCodes.length, replaced: removed.length },
       ...meta,
     });
+    const payload: GridsImportedPayload = {
+      districtCodes: districts,
+      communityCodes,
+      gridCount: features.length,
+      removedGridCodes: removed.filter((c) => !seen.has(c)),
+    };
+    await ctx.events.publish(tx, GRIDS_IMPORTED, payload, {
+      aggregate: `grids:${districts.join(',')}`,
+      actorId: actor.id,
+    });
     return { removed, districts };
   });
 
   await locator.changed();
-  const payload: GridsImportedPayload = {
-    districtCodes: result.districts,
-    communityCodes,
-    gridCount: features.length,
-    removedGridCodes: result.removed.filter((c) => !seen.has(c)),
-  };
-  ctx.events.publish(GRIDS_IMPORTED, payload, actor.id);
   return { imported: features.length, replaced: result.removed.length, communities: communityCodes };
 }
 

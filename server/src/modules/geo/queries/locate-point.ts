@@ -19,11 +19,18 @@ export class GridLocator {
   private index = new GridIndex([]);
   private loaded = false;
   private stopListening?: () => Promise<void>;
-  constructor(private readonly db: Db) {}
+  private database?: Db;
 
-  async start(): Promise<void> {
-    this.stopListening = await this.db.listen(GRIDS_CHANGED_CHANNEL, () => void this.reload());
+  /** The locator exists from the module's creation, so other modules can hold it; it reads grids once started. */
+  async start(db: Db): Promise<void> {
+    this.database = db;
+    this.stopListening = await db.listen(GRIDS_CHANGED_CHANNEL, () => void this.reload());
     await this.reload();
+  }
+
+  private get db(): Db {
+    if (!this.database) throw new Error('the grid locator has not started');
+    return this.database;
   }
 
   async stop(): Promise<void> {

@@ -188,8 +188,8 @@ describe('grid import', () => {
   });
 
   it('keeps every instance’s index equal to the table: a change announced by another instance is picked up', async () => {
-    const other = new GridLocator(t.db);
-    await other.start();
+    const other = new GridLocator();
+    await other.start(t.db);
     try {
       const detail = (await get(`/api/geo/grids/${interiorGrid}`)).json().grid;
       const [x, y] = detail.centroid as [number, number];

@@ -36,14 +36,19 @@ export async function signIn(db: Db, config: Config, input: SignInInput, meta: {
     throw identityErrors.locked({ params: { minutes: lockedFor } });
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const nowLocked = await recordFailure(db, user.id, config.lockout.threshold, config.lockout.minutes);
+    const nowLocked = await recordFailure(
+      db,
+      user.id,
+      config.identity.lockout.threshold,
+      config.identity.lockout.minutes,
+    );
     await writeAudit(db, {
       actorId: user.id,
       actorName: user.username,
       action: nowLocked ? 'identity.locked' : 'identity.sign_in_failed',
       ...meta,
     });
-    if (nowLocked) throw identityErrors.locked({ params: { minutes: config.lockout.minutes } });
+    if (nowLocked) throw identityErrors.locked({ params: { minutes: config.identity.lockout.minutes } });
     throw identityErrors.badCredentials();
   }
   const token = newToken();
@@ -54,7 +59,7 @@ export async function signIn(db: Db, config: Config, input: SignInInput, meta: {
       tokenHash: tokenHash(config.sessionSecret, token),
       kind: input.kind,
       name: input.tokenName,
-      hours: input.ttlHours ?? config.sessionTtlHours,
+      hours: input.ttlHours ?? config.identity.sessionTtlHours,
       ip: meta.ip,
     });
     await writeAudit(tx, {

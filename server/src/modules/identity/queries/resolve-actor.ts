@@ -1,5 +1,6 @@
 import type { Actor } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { findLiveSession, findUserById, listOrgsForScope, listUsersInScope } from '../db/identity.repository.js';
 import { tokenHash } from '../domain/password.js';
 import { identityErrors } from '../identity.errors.js';
@@ -21,10 +22,11 @@ export async function resolveActor(db: Db, secret: Buffer, token: string): Promi
   };
 }
 
-export async function getMe(db: Db, actor: Actor) {
-  const user = await findUserById(db, actor.id);
+/** The web shows and hides what this person may do from `abilities`, never from role lists of its own. */
+export async function getMe(ctx: Pick<ModuleContext, 'db' | 'access'>, actor: Actor) {
+  const user = await findUserById(ctx.db, actor.id);
   if (!user) throw identityErrors.userNotFound();
-  return { user: presentUser(user) };
+  return { user: presentUser(user), abilities: actor.mustChangePassword ? [] : ctx.access.abilitiesOf(actor.role) };
 }
 
 export async function listUsers(db: Db, actor: Actor, opts: { limit: number; offset: number; q?: string }) {

@@ -16,6 +16,7 @@ import {
   ALARM_RAISED,
   type AlarmEscalatedPayload,
   type AlarmEventPayload,
+  alarmAggregate,
   FIRE_CONFIRMED,
 } from '../iot.events.js';
 import { recordSteps, resolveStep } from './escalation.js';
@@ -51,6 +52,22 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
   const settings = deps.rules();
   const fire = ALARM_TYPES[s.type].fire;
   const outcome = await deps.ctx.db.transaction(async (tx) => {
+    // the alarm's events are written with it: a stored alarm is always announced, a rolled-back one never
+    const announce = async (alarmId: number, notices: AlarmEscalatedPayload[], newIncident: number | null) => {
+      const payload: AlarmEventPayload = {
+        alarmId,
+        deviceCode: device.code,
+        type: s.type,
+        severity: newIncident !== null ? 'critical' : s.severity,
+        gridPath: device.gridPath,
+        buildingId: device.buildingId,
+      };
+      const on = { aggregate: alarmAggregate(alarmId) };
+      await deps.ctx.events.publish(tx, ALARM_RAISED, payload, on);
+      for (const n of notices) await deps.ctx.events.publish(tx, ALARM_ESCALATED, n, on);
+      if (newIncident !== null)
+        await deps.ctx.events.publish(tx, FIRE_CONFIRMED, { ...payload, incidentId: newIncident }, on);
+    };
     const up = await upsertAlarm(tx, {
       deviceId: device.id,
       type: s.type,
@@ -63,7 +80,11 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
       deviceTime,
       value: s.value ?? {},
     });
-    if (!up.inserted || !fire) return { alarmId: up.id, inserted: up.inserted, notices: [], newIncident: null };
+    if (!up.inserted) return { alarmId: up.id, inserted: false, newIncident: null };
+    if (!fire) {
+      await announce(up.id, [], null);
+      return { alarmId: up.id, inserted: true, newIncident: null };
+    }
     const alarm = await getAlarm(tx, up.id);
     if (!alarm) throw new Error(`alarm ${up.id} vanished inside its own transaction`);
     const notices: AlarmEscalatedPayload[] = await recordSteps(
@@ -98,21 +119,11 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
         }
       }
     }
-    return { alarmId: up.id, inserted: true, notices, newIncident };
+    await announce(up.id, notices, newIncident);
+    return { alarmId: up.id, inserted: true, newIncident };
   });
   if (!outcome.inserted) return;
-  const payload: AlarmEventPayload = {
-    alarmId: outcome.alarmId,
-    deviceCode: device.code,
-    type: s.type,
-    severity: outcome.newIncident !== null ? 'critical' : s.severity,
-    gridPath: device.gridPath,
-    buildingId: device.buildingId,
-  };
-  deps.ctx.events.publish(ALARM_RAISED, payload);
-  for (const n of outcome.notices) deps.ctx.events.publish(ALARM_ESCALATED, n);
   if (outcome.newIncident !== null) {
-    deps.ctx.events.publish(FIRE_CONFIRMED, { ...payload, incidentId: outcome.newIncident });
     const alarm = await getAlarm(deps.ctx.db, outcome.alarmId);
     // the incident is on disk either way; a case that fails to open here is opened by the next job run
     if (alarm)
@@ -123,14 +134,21 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
 }
 
 async function clearByDevice(deps: IotDeps, device: SignalDevice, s: Signal, now: Date) {
-  const id = await clearActiveAlarm(deps.ctx.db, device.id, s.type, now, 'device');
-  if (id === undefined) return;
-  deps.ctx.events.publish(ALARM_CLEARED, {
-    alarmId: id,
-    deviceCode: device.code,
-    type: s.type,
-    severity: s.severity,
-    gridPath: device.gridPath,
-    buildingId: device.buildingId,
-  } satisfies AlarmEventPayload);
+  await deps.ctx.db.transaction(async (tx) => {
+    const id = await clearActiveAlarm(tx, device.id, s.type, now, 'device');
+    if (id === undefined) return;
+    await deps.ctx.events.publish(
+      tx,
+      ALARM_CLEARED,
+      {
+        alarmId: id,
+        deviceCode: device.code,
+        type: s.type,
+        severity: s.severity,
+        gridPath: device.gridPath,
+        buildingId: device.buildingId,
+      },
+      { aggregate: alarmAggregate(id) },
+    );
+  });
 }

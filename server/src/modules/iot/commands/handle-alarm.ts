@@ -13,7 +13,7 @@ import {
 import type { Classification } from '../domain/alarm-types.js';
 import type { IotDeps } from '../iot.deps.js';
 import { iotErrors } from '../iot.errors.js';
-import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED } from '../iot.events.js';
+import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
 import { recordSteps, resolveStep } from './escalation.js';
 import { openFireCase } from './open-case.js';
 
@@ -38,7 +38,7 @@ export async function acknowledge(
   const alarm = await alarmInScope(deps, actor, id);
   const now = new Date();
   const real = alarm.fire && input.realFire === true;
-  const notices = await deps.ctx.db.transaction(async (tx) => {
+  await deps.ctx.db.transaction(async (tx) => {
     if (!(await acknowledgeAlarm(tx, id, actor.id, input.realFire ?? null, input.note ?? null, now)))
       throw conflict('已确认或已关闭', 'already acknowledged or closed');
     await writeAudit(tx, {
@@ -48,11 +48,12 @@ export async function acknowledge(
       subject: `alarm:${id}`,
       detail: { realFire: input.realFire ?? null },
     });
-    if (!real || alarm.incidentId !== null || (await hasEscalation(tx, [id], 'fire_119'))) return [];
-    return recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now);
+    const on = { aggregate: alarmAggregate(id), actorId: actor.id };
+    await deps.ctx.events.publish(tx, ALARM_ACKNOWLEDGED, { alarmId: id, realFire: real }, on);
+    if (!real || alarm.incidentId !== null || (await hasEscalation(tx, [id], 'fire_119'))) return;
+    for (const n of await recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now))
+      await deps.ctx.events.publish(tx, ALARM_ESCALATED, n, on);
   });
-  deps.ctx.events.publish(ALARM_ACKNOWLEDGED, { alarmId: id, realFire: real }, actor.id);
-  for (const n of notices) deps.ctx.events.publish(ALARM_ESCALATED, n, actor.id);
   if (real && alarm.caseId === null) await openFireCase(deps, alarm, alarm.incidentId);
   return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
 }
@@ -72,10 +73,16 @@ export async function clearByOperator(
   forget: (code: string, type: AlarmRecord['type']) => void,
 ): Promise<AlarmRecord> {
   const alarm = await alarmInScope(deps, actor, id);
-  if (!(await clearAlarmById(deps.ctx.db, id, `user:${actor.id}`, new Date())))
-    throw conflict('已消除', 'already cleared');
+  await deps.ctx.db.transaction(async (tx) => {
+    if (!(await clearAlarmById(tx, id, `user:${actor.id}`, new Date()))) throw conflict('已消除', 'already cleared');
+    await deps.ctx.events.publish(
+      tx,
+      ALARM_CLEARED,
+      { alarmId: id, deviceCode: alarm.deviceCode, type: alarm.type },
+      { aggregate: alarmAggregate(id), actorId: actor.id },
+    );
+  });
   forget(alarm.deviceCode, alarm.type);
-  deps.ctx.events.publish(ALARM_CLEARED, { alarmId: id, deviceCode: alarm.deviceCode, type: alarm.type }, actor.id);
   return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
 }
 
@@ -108,8 +115,13 @@ export async function close(
       subject: `alarm:${id}`,
       detail: { classification: input.classification },
     });
+    await deps.ctx.events.publish(
+      tx,
+      ALARM_CLOSED,
+      { alarmId: id, classification: input.classification },
+      { aggregate: alarmAggregate(id), actorId: actor.id },
+    );
   });
   forget(alarm.deviceCode, alarm.type);
-  deps.ctx.events.publish(ALARM_CLOSED, { alarmId: id, classification: input.classification }, actor.id);
   return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
 }

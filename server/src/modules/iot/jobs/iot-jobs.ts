@@ -14,7 +14,7 @@ import {
 import { FAULT_TYPES } from '../domain/alarm-types.js';
 import type { Ingestor } from '../ingest/ingestor.js';
 import type { IotDeps } from '../iot.deps.js';
-import { ALARM_CLEARED, ALARM_ESCALATED, type AlarmEscalatedPayload } from '../iot.events.js';
+import { ALARM_CLEARED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
 
 /**
  * What runs on a timer (every IOT_JOB_INTERVAL_SECONDS; tests call it with their own clock): offline detection,
@@ -39,9 +39,15 @@ async function detectOffline(deps: IotDeps, now: Date) {
   for (const d of await markOffline(deps.ctx.db, now, s.offlineMissedHeartbeats)) {
     await applySignals(deps, d, [{ type: 'offline', state: 'raise', severity: 'warning' }], null, now);
   }
-  for (const { code } of await clearOfflineOfOnline(deps.ctx.db, now)) {
-    deps.ctx.events.publish(ALARM_CLEARED, { deviceCode: code, type: 'offline' });
-  }
+  await deps.ctx.db.transaction(async (tx) => {
+    for (const { code } of await clearOfflineOfOnline(tx, now))
+      await deps.ctx.events.publish(
+        tx,
+        ALARM_CLEARED,
+        { deviceCode: code, type: 'offline' },
+        { aggregate: `device:${code}` },
+      );
+  });
 }
 
 /** Unacknowledged fire alarms: after one timeout the street's rapid-response team and the grid worker, then the street's duty officer. */
@@ -51,16 +57,16 @@ async function escalate(deps: IotDeps, now: Date) {
     const from = alarm.escalationStep;
     const to = from + 1;
     if (to > 2) continue;
-    const notices = await deps.ctx.db.transaction(async (tx) => {
-      if (!(await advanceEscalation(tx, alarm.id, from, to, to < 2 ? new Date(now.getTime() + timeout) : null)))
-        return [];
+    await deps.ctx.db.transaction(async (tx) => {
+      if (!(await advanceEscalation(tx, alarm.id, from, to, to < 2 ? new Date(now.getTime() + timeout) : null))) return;
       const targets: StepTarget[] =
         to === 1
           ? [...(await resolveStep(tx, 'rapid_response', alarm)), ...(await resolveStep(tx, 'grid_worker', alarm))]
           : await resolveStep(tx, 'street_duty', alarm);
-      return recordSteps(tx, alarm, targets, now);
+      const notices = await recordSteps(tx, alarm, targets, now);
+      for (const n of notices)
+        await deps.ctx.events.publish(tx, ALARM_ESCALATED, n, { aggregate: alarmAggregate(alarm.id) });
     });
-    for (const n of notices as AlarmEscalatedPayload[]) deps.ctx.events.publish(ALARM_ESCALATED, n);
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
+import type { IotModule } from '../index.js';
 import { alarmOf, type Scene, startScene } from './fixture.js';
 
 /**
@@ -28,9 +29,9 @@ describe('several instances behind one shared subscription', () => {
     const codes = Array.from({ length: 10 }, (_, i) => `SHARE-${i}`);
     for (const [i, code] of codes.entries()) await s.device(code, { floor: 40 + i });
     // the second instance learns of devices registered on the first through the database's notifications
-    await expect.poll(() => second.iot.ingestor.size).toBe(s.t.iot.ingestor.size);
+    await expect.poll(() => second.module<IotModule>('iot').ingestor.size).toBe(s.t.iot.ingestor.size);
 
-    const before = s.t.iot.ingestor.counters.received + second.iot.ingestor.counters.received;
+    const before = s.t.iot.ingestor.counters.received + second.module<IotModule>('iot').ingestor.counters.received;
     for (let round = 0; round < 40; round++) {
       await Promise.all(codes.map((code) => s.publish(code, 'heartbeat', { battery: 90, signal: -80 })));
     }
@@ -38,7 +39,7 @@ describe('several instances behind one shared subscription', () => {
     for (const code of codes) await alarmOf(s, code, 'smoke');
 
     const one = s.t.iot.ingestor.counters.received;
-    const two = second.iot.ingestor.counters.received;
+    const two = second.module<IotModule>('iot').ingestor.counters.received;
     expect(one + two - before).toBe(codes.length * 41);
     expect(one).toBeGreaterThan(0);
     expect(two).toBeGreaterThan(0);

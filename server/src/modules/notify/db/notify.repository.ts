@@ -14,12 +14,17 @@ export interface Message {
 const COLUMNS = `id::int AS id, user_id::int AS "userId", at, kind, title_zh AS "titleZh", title_en AS "titleEn", subject,
   read_at AS "readAt"`;
 
-export async function insertMessage(db: Queryable, m: Omit<Message, 'id' | 'at' | 'readAt'>): Promise<Message> {
+/** The stored message, or undefined when this event has already told this person. */
+export async function insertMessage(
+  db: Queryable,
+  m: Omit<Message, 'id' | 'at' | 'readAt'> & { eventId: number | null },
+): Promise<Message | undefined> {
   const [row] = await db.query<Message & Record<string, unknown>>(
-    `INSERT INTO notify_messages (user_id, kind, title_zh, title_en, subject) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-    [m.userId, m.kind, m.titleZh, m.titleEn, m.subject],
+    `INSERT INTO notify_messages (user_id, kind, title_zh, title_en, subject, event_id) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (event_id, user_id) WHERE event_id IS NOT NULL DO NOTHING RETURNING ${COLUMNS}`,
+    [m.userId, m.kind, m.titleZh, m.titleEn, m.subject, m.eventId],
   );
-  return row as Message;
+  return row;
 }
 
 export async function listMessages(db: Queryable, userId: number, limit: number, unreadOnly: boolean) {

@@ -1,10 +1,9 @@
-import type { DomainEvent } from '../../../core/events.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { CASE_REPORTED, type CaseEventPayload, caseActionEvent } from '../../cases/index.js';
+import { CASE_REPORTED, type CaseEventType, caseActionEvent } from '../../cases/index.js';
 import type { NotifyService } from '../notify.service.js';
 
 /** 件件有回音: what the reporter hears at each step of their case, in both languages. */
-const WORDING: Record<string, [string, string]> = {
+const WORDING: Partial<Record<CaseEventType, [string, string]>> = {
   [CASE_REPORTED]: ['您反映的问题已提交，编号 {n}', 'Your report {n} was received'],
   [caseActionEvent('accept')]: ['您反映的问题 {n} 已受理立案', 'Your report {n} was accepted'],
   [caseActionEvent('reject')]: [
@@ -32,22 +31,23 @@ const WORDING: Record<string, [string, string]> = {
 };
 
 export function subscribeToCases(ctx: Pick<ModuleContext, 'events'>, notify: NotifyService): void {
-  for (const [type, [zh, en]] of Object.entries(WORDING)) {
-    ctx.events.subscribe(type, async (event: DomainEvent) => {
-      const p = event.payload as CaseEventPayload;
-      // the reporter and everyone following the case, except whoever did this themselves
-      const people = [...new Set([p.reporterId, ...p.followerIds])].filter(
-        (id): id is number => id !== null && (id !== event.actorId || type === CASE_REPORTED),
-      );
-      for (const userId of people) {
-        await notify.send({
-          userId,
-          kind: type,
-          titleZh: zh.replace('{n}', p.number),
-          titleEn: en.replace('{n}', p.number),
-          subject: `case:${p.caseId}`,
-        });
-      }
-    });
-  }
+  const types = Object.keys(WORDING) as CaseEventType[];
+  ctx.events.subscribe('notify.case_steps', types, async (event) => {
+    const [zh, en] = WORDING[event.type] as [string, string];
+    const p = event.payload;
+    // the reporter and everyone following the case, except whoever did this themselves
+    const people = [...new Set([p.reporterId, ...p.followerIds])].filter(
+      (id): id is number => id !== null && (id !== event.actorId || event.type === CASE_REPORTED),
+    );
+    for (const userId of people) {
+      await notify.send({
+        userId,
+        kind: event.type,
+        titleZh: zh.replace('{n}', p.number),
+        titleEn: en.replace('{n}', p.number),
+        subject: `case:${p.caseId}`,
+        eventId: event.id,
+      });
+    }
+  });
 }

@@ -1,0 +1,16 @@
+import type { ShanzhiModule } from '../../core/module.js';
+import { adminPermissions } from './admin.permissions.js';
+import { adminRoutes } from './admin.routes.js';
+
+/**
+ * The platform's own records for its administrators: the audit trail every command writes and the event outbox's
+ * deliveries. Both tables are the core's (`core_*`, created by the core's own migrations); this module reads them
+ * through the core's functions and owns nothing.
+ */
+export function createAdminModule(): ShanzhiModule {
+  return {
+    name: 'admin',
+    permissions: adminPermissions,
+    routes: adminRoutes,
+  };
+}

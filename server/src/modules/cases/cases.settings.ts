@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineSettings } from '../../core/config.js';
+
+export interface CasesSettings {
+  /** How often overdue cases are escalated; 0 turns the job off (tests drive it by hand). */
+  escalationIntervalSeconds: number;
+}
+
+declare module '../../core/config.js' {
+  interface ModuleSettings {
+    cases: CasesSettings;
+  }
+}
+
+export const casesSettings = defineSettings(
+  'cases',
+  z.object({ ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60) }),
+  (e) => ({ escalationIntervalSeconds: e.ESCALATION_INTERVAL_SECONDS }),
+);
