@@ -12,7 +12,13 @@ import { FileStore } from './core/files.js';
 import { createHttp, type HttpApp } from './core/http.js';
 import { pickLocale } from './core/i18n.js';
 import { type MigrationSource, migrate } from './core/migrate.js';
-import type { ModuleContext, SeedOptions, SeedReport, ShanzhiModule } from './core/module.js';
+import {
+  type ModuleContext,
+  orderModules,
+  type SeedOptions,
+  type SeedReport,
+  type ShanzhiModule,
+} from './core/module.js';
 import { seedModules } from './core/seeds.js';
 import { createModules } from './modules.js';
 
@@ -46,8 +52,11 @@ export function migrationSources(modules: readonly ShanzhiModule[]): MigrationSo
  * Builds the whole application on an open database: migrations, module start-up, routes, health, console.
  * Tests call this with their own database; main.ts calls it with the configured one.
  */
-export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: boolean } = {}): Promise<Shanzhi> {
-  const modules = createModules();
+export async function createShanzhi(
+  config: Config,
+  opts: { db?: Db; serveWeb?: boolean; modules?: ShanzhiModule[] } = {},
+): Promise<Shanzhi> {
+  const modules = opts.modules ? orderModules(opts.modules) : createModules();
   const app = await createHttp({
     logLevel: config.logLevel,
     logFile: config.logFile,
@@ -77,20 +86,33 @@ export async function createShanzhi(config: Config, opts: { db?: Db; serveWeb?: 
     access,
   };
 
-  await migrate(db, migrationSources(modules));
-  for (const m of modules) await m.start?.(ctx);
-  // every subscriber is registered now, so deliveries a crash left behind find their handler
-  await events.start();
-  for (const m of modules) await m.hooks?.(app, ctx);
-  for (const m of modules)
-    await app.register(
-      async (scoped) => {
-        // every route of the module says who may call it, or the start stops here
-        scoped.addHook('onRoute', (route) => access.guard(m.name, route));
-        await m.routes(scoped as HttpApp, ctx);
-      },
-      { prefix: m.prefix ?? `/api/${m.name}` },
-    );
+  const started: ShanzhiModule[] = [];
+  try {
+    await migrate(db, migrationSources(modules));
+    for (const m of modules) {
+      await m.start?.(ctx);
+      started.push(m);
+    }
+    // every subscriber is registered now, so deliveries a crash left behind find their handler
+    await events.start();
+    for (const m of modules) await m.hooks?.(app, ctx);
+    for (const m of modules)
+      await app.register(
+        async (scoped) => {
+          // every route of the module says who may call it, or the start stops here
+          scoped.addHook('onRoute', (route) => access.guard(m.name, route));
+          await m.routes(scoped as HttpApp, ctx);
+        },
+        { prefix: m.prefix ?? `/api/${m.name}` },
+      );
+  } catch (err) {
+    // a start that stops half-way leaves no broker, timer or connection behind
+    await events.stop();
+    for (const m of started.reverse()) await m.stop?.().catch(() => undefined);
+    await app.close().catch(() => undefined);
+    if (!opts.db) await db.close();
+    throw err;
+  }
 
   const health = z.object({ status: z.string(), engine: z.string() });
   app.get(

@@ -49,6 +49,12 @@ export const iotErrors = defineErrors({
     'zh-CN': '告警不存在',
     en: 'alarm not found',
   },
+  rulesChanged: {
+    code: 'iot.rules_changed',
+    status: 409,
+    'zh-CN': '告警规则已被他人修改（现为第 {version} 版），请刷新后重新修改',
+    en: 'someone else changed the rules (now version {version}); reload them and make your change again',
+  },
   alarmStateConflict: {
     code: 'iot.alarm_state_conflict',
     status: 409,

@@ -52,7 +52,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
     return v;
   };
   async function loadRules(ctx: Pick<ModuleContext, 'db'>) {
-    rules = { ...RULE_PRESETS, ...((await getSetting(ctx.db, 'rules')) as Partial<RuleSettings> | undefined) };
+    rules = { ...RULE_PRESETS, ...((await getSetting(ctx.db, 'rules')).value as Partial<RuleSettings>) };
   }
 
   const module: IotModule = {

@@ -6,10 +6,12 @@ import { coreErrors } from '../../core/errors.js';
 import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
 import { scopePathOf } from '../geo/index.js';
+import { changeRules } from './commands/change-rules.js';
 import { recordFireCentres } from './commands/fire-centres.js';
 import { acknowledge, arrive, clearByOperator, close } from './commands/handle-alarm.js';
 import { DEVICE_TEMPLATE, importDevices } from './commands/import-devices.js';
-import { newSecret, registerDevice } from './commands/register-device.js';
+import { rotateDeviceSecret, switchDevice } from './commands/manage-device.js';
+import { registerDevice } from './commands/register-device.js';
 import {
   alarmStats,
   alarmStatsByVenueKind,
@@ -22,10 +24,7 @@ import {
   listDevices,
   listEscalations,
   listFireCentres,
-  putSetting,
   recentTelemetry,
-  setDeviceEnabled,
-  setDeviceSecret,
 } from './db/iot.repository.js';
 import { ALARM_TYPES } from './domain/alarm-types.js';
 import { DEVICE_KIND_LABELS, DEVICE_KINDS, HEAT_CLASS_TABLE } from './domain/devices.js';
@@ -56,6 +55,7 @@ import {
   statsSchema,
   webhookBody,
 } from './iot.schemas.js';
+import { currentRules } from './queries/rules.js';
 
 export interface IotRuntime {
   deps: IotDeps;
@@ -74,6 +74,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
   const db = deps.ctx.db;
   const tags = ['iot'];
   const idParam = z.object({ id: z.coerce.number().int().positive() });
+  const meta = (req: { ip: string; id: string }) => ({ ip: req.ip, requestId: req.id });
 
   /** The area asked for, which must lie inside the actor's scope; the actor's whole scope when none is given. */
   async function areaOf(actor: Actor, regionCode?: string): Promise<string> {
@@ -234,12 +235,9 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const d = await getDevice(db, req.params.id);
-      if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
-      const code = await setDeviceEnabled(db, d.id, req.body.enabled);
-      if (code) await rt.reloadDevice(code);
-      return presentDevice((await getDevice(db, d.id)) ?? d);
+      const d = await switchDevice(deps, requireActor(req), req.params.id, req.body.enabled, meta(req));
+      await rt.reloadDevice(d.code);
+      return presentDevice(d);
     },
   );
 
@@ -255,13 +253,9 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      const d = await getDevice(db, req.params.id);
-      if (!d || !inScope(actor, d.gridPath)) throw iotErrors.deviceNotFound();
-      const secret = newSecret();
-      await setDeviceSecret(db, d.id, hashSecret(secret));
-      await rt.reloadDevice(d.code);
-      return { code: d.code, secret };
+      const credential = await rotateDeviceSecret(deps, requireActor(req), req.params.id, meta(req));
+      await rt.reloadDevice(credential.code);
+      return credential;
     },
   );
 
@@ -442,9 +436,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       config: { access: 'iot.view' },
       schema: { tags, summary: '告警规则参数 / rule settings', response: { 200: rulesSchema } },
     },
-    async () => {
-      return deps.rules();
-    },
+    async () => currentRules(db),
   );
 
   app.put(
@@ -459,10 +451,9 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      await putSetting(db, 'rules', req.body, actor.id);
+      await changeRules(deps, requireActor(req), req.body, meta(req));
       await rt.reloadRules();
-      return deps.rules();
+      return currentRules(db);
     },
   );
 
@@ -470,7 +461,7 @@ export async function iotRoutes(app: HttpApp, rt: IotRuntime) {
     '/rules/presets',
     {
       config: { access: 'iot.view' },
-      schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema } },
+      schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema.omit({ version: true }) } },
     },
     async () => {
       return RULE_PRESETS;

@@ -229,13 +229,19 @@ export const rulesBody = z
       .max(24 * 30),
   })
   .partial()
+  .extend({
+    /** The version the editor read (GET /rules): a change made over an older one is refused with 409. */
+    version: z.number().int().min(0),
+  })
   .strict();
-export const rulesSchema = z.object(
-  Object.fromEntries(Object.keys(RULE_PRESETS).map((k) => [k, z.number()])) as Record<
+export type RulesBody = z.infer<typeof rulesBody>;
+export const rulesSchema = z.object({
+  ...(Object.fromEntries(Object.keys(RULE_PRESETS).map((k) => [k, z.number()])) as Record<
     keyof typeof RULE_PRESETS,
     z.ZodNumber
-  >,
-);
+  >),
+  version: z.number(),
+});
 
 export const fireCentreBody = z.object({
   districtCode: z.string().regex(/^\d{6}$/),

@@ -3,8 +3,8 @@ import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
-import { listMessages, markRead } from './db/notify.repository.js';
-import { notifyErrors } from './notify.errors.js';
+import { readMessage } from './commands/mark-read.js';
+import { listMessages } from './db/notify.repository.js';
 import { type LiveSender, presentMessage } from './senders.js';
 
 const messageSchema = z.object({
@@ -56,8 +56,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      if (!(await markRead(ctx.db, actor.id, req.params.id))) throw notifyErrors.notFound({ field: 'id' });
+      await readMessage(ctx.db, requireActor(req), req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -640,19 +640,35 @@ export async function standingFaults(db: Queryable, types: readonly string[], be
 
 // ---- settings ----
 
-export async function getSetting(db: Queryable, key: string): Promise<Record<string, unknown> | undefined> {
-  const [row] = await db.query<{ value: Record<string, unknown> }>('SELECT value FROM iot_settings WHERE key = $1', [
-    key,
-  ]);
-  return row?.value;
+/** A setting and its version; version 0 while it was never set (the presets apply). */
+export async function getSetting(
+  db: Queryable,
+  key: string,
+): Promise<{ value: Record<string, unknown>; version: number }> {
+  const [row] = await db.query<{ value: Record<string, unknown>; version: number }>(
+    'SELECT value, version FROM iot_settings WHERE key = $1',
+    [key],
+  );
+  return row ?? { value: {}, version: 0 };
 }
 
-export async function putSetting(db: Queryable, key: string, value: unknown, by: number): Promise<void> {
-  await db.query(
-    `INSERT INTO iot_settings (key, value, updated_by) VALUES ($1, $2, $3)
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-    [key, JSON.stringify(value), by],
+/** Stores a setting over the version the editor saw; the new version, or undefined when someone changed it first. */
+export async function putSetting(
+  db: Queryable,
+  key: string,
+  value: unknown,
+  by: number,
+  seenVersion: number,
+): Promise<number | undefined> {
+  const [row] = await db.query<{ version: number }>(
+    seenVersion === 0
+      ? `INSERT INTO iot_settings (key, value, updated_by, version) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (key) DO NOTHING RETURNING version`
+      : `UPDATE iot_settings SET value = $2, updated_by = $3, updated_at = now(), version = version + 1
+         WHERE key = $1 AND version = $4 RETURNING version`,
+    seenVersion === 0 ? [key, JSON.stringify(value), by] : [key, JSON.stringify(value), by, seenVersion],
   );
+  return row?.version;
 }
 
 // ---- health and statistics ----

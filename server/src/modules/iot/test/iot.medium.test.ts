@@ -68,6 +68,23 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect(grid.statusCode).toBe(403);
   });
 
+  it('disables a device and rotates its secret as audited commands, the new secret never on record', async () => {
+    const dev = await s.device('SMK-MANAGE-01', { floor: 21 });
+    const off = await s.call('PATCH', `/api/iot/devices/${dev.id}`, s.users.admin, { enabled: false });
+    expect(off.json().enabled).toBe(false);
+    const rotated = await s.call('POST', `/api/iot/devices/${dev.id}/secret`, s.users.admin);
+    const secret = rotated.json().secret as string;
+    expect(secret).not.toBe(dev.secret);
+    const rows = await s.t.db.query<{ action: string; detail: Record<string, unknown> }>(
+      `SELECT action, detail FROM core_audit WHERE subject = 'device:SMK-MANAGE-01' ORDER BY id`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['iot.device_disabled', 'iot.device_secret_rotated']);
+    expect(rows[0]?.detail).toEqual({ before: { enabled: true }, after: { enabled: false } });
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    const other = await s.call('PATCH', `/api/iot/devices/${dev.id}`, s.users.gridWorker, { enabled: true });
+    expect(other.statusCode).toBe(403);
+  });
+
   it.skipIf(mqttUrl)('lets a device sign in with its own secret on the embedded broker', async () => {
     const dev = await s.device('SMK-AUTH-01', { floor: 19 });
     const root = s.t.ctx.config.iot.topicRoot;
@@ -356,14 +373,31 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     );
   });
 
-  it('lets the district change a rule and validates it by field', async () => {
-    const bad = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 5 });
+  it('lets the district change a rule over the version it read, validates by field, and records before and after', async () => {
+    const read = (await s.call('GET', '/api/iot/rules')).json();
+    const bad = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 5, version: read.version });
     expect(bad.json().error.field).toBe('residualCurrentMa');
-    expect((await s.call('PUT', '/api/iot/rules', s.users.gridWorker, { residualCurrentMa: 500 })).statusCode).toBe(
-      403,
+    const forbidden = await s.call('PUT', '/api/iot/rules', s.users.gridWorker, { residualCurrentMa: 500 });
+    expect(forbidden.statusCode).toBe(403);
+    const ok = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 500, version: read.version });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ residualCurrentMa: 500, version: read.version + 1 });
+    // a second administrator who read the old version does not overwrite the change
+    const stale = await s.call('PUT', '/api/iot/rules', s.users.admin, {
+      residualCurrentMa: 300,
+      version: read.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'iot.rules_changed', field: 'version' });
+    expect((await s.call('GET', '/api/iot/rules')).json().residualCurrentMa).toBe(500);
+    const [audit] = await s.t.db.query<{ detail: Record<string, unknown> }>(
+      `SELECT detail FROM core_audit WHERE action = 'iot.rules_changed' ORDER BY id DESC LIMIT 1`,
     );
-    const ok = await s.call('PUT', '/api/iot/rules', s.users.admin, { residualCurrentMa: 500 });
-    expect(ok.json().residualCurrentMa).toBe(500);
+    expect(audit?.detail).toEqual({
+      version: read.version + 1,
+      before: { residualCurrentMa: read.residualCurrentMa },
+      after: { residualCurrentMa: 500 },
+    });
     await s.device('ELEC-RULE-01', { kind: 'electrical', floor: 18 });
     await s.publish('ELEC-RULE-01', 'telemetry', { values: { residualCurrent: 450 } });
     await s.publish('ELEC-RULE-01', 'telemetry', { values: { residualCurrent: 520 } });
