@@ -9,8 +9,9 @@ import { resealIot } from './commands/reseal-iot.js';
 import { seedDemoIot } from './commands/seed-demo-iot.js';
 import { directoryEntry, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
 import { RULE_PRESETS, type RuleSettings } from './domain/rules.js';
+import type { EmbeddedBroker } from './ingest/connect.js';
+import { connectIngestion } from './ingest/connect.js';
 import { Ingestor } from './ingest/ingestor.js';
-import { SERVICE_USER, servicePassword, startEmbeddedBroker, subscribeIngestion } from './ingest/mqtt.js';
 import type { IotDeps } from './iot.deps.js';
 import { iotPermissions } from './iot.permissions.js';
 import { iotRoutes } from './iot.routes.js';
@@ -39,7 +40,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
   let ingestor: Ingestor | undefined;
   let iotDeps: IotDeps | undefined;
   let client: MqttClient | undefined;
-  let broker: { port: number; close(): Promise<void> } | undefined;
+  let broker: EmbeddedBroker | undefined;
   let brokerUrl = '';
   let topicRoot = '';
   let system: Promise<Actor> | undefined;
@@ -122,40 +123,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
           .then((row) => row && live.put(row))
           .catch((err) => ctx.log.error({ err }, 'could not reload a changed device'));
       });
-      const onError = (err: unknown) => ctx.log.error({ err }, 'MQTT ingestion error');
-      if (cfg.mqttUrl) {
-        brokerUrl = cfg.mqttUrl;
-        client = await subscribeIngestion({
-          url: cfg.mqttUrl,
-          clientId: `shanzhi-${cfg.topicRoot}-${cfg.instanceId}`,
-          username: cfg.username,
-          password: cfg.password,
-          protocolVersion: cfg.protocolVersion,
-          root: cfg.topicRoot,
-          ingestor,
-          onError,
-        });
-      } else {
-        const password = servicePassword(ctx.config.dataKey);
-        broker = await startEmbeddedBroker({
-          port: cfg.embeddedPort,
-          host: ctx.config.host,
-          root: cfg.topicRoot,
-          ingestor,
-          password,
-        });
-        brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
-        client = await subscribeIngestion({
-          url: brokerUrl,
-          clientId: `shanzhi-${cfg.topicRoot}-${cfg.instanceId}`,
-          username: SERVICE_USER,
-          password,
-          protocolVersion: 4,
-          root: cfg.topicRoot,
-          ingestor,
-          onError,
-        });
-      }
+      ({ client, broker, brokerUrl } = await connectIngestion(ctx, ingestor));
       const flusher = setInterval(() => {
         live.flush().catch((err) => ctx.log.error({ err }, 'iot state flush failed'));
       }, cfg.flushMs);

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { requireActor } from '../../../core/auth.js';
+import { coreErrors } from '../../../core/errors.js';
+import type { HttpApp } from '../../../core/http.js';
+import { scopePathOf } from '../../geo/index.js';
+import { changeRules } from '../commands/change-rules.js';
+import { recordFireCentres } from '../commands/fire-centres.js';
+import { listDeadLetters, listFireCentres } from '../db/iot.repository.js';
+import { DEVICE_KINDS } from '../domain/devices.js';
+import { RULE_PRESETS } from '../domain/rules.js';
+import type { IotRuntime } from '../iot.routes.js';
+import { fireCentreBody, rulesBody, rulesSchema } from '../iot.schemas.js';
+import { currentRules } from '../queries/rules.js';
+import { meta } from './shared.js';
+
+/** What the district configures and watches: rules, fire service centres, dead letters, ingestion. */
+export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
+  const { deps } = rt;
+  const db = deps.ctx.db;
+  const tags = ['iot'];
+
+  app.get(
+    '/rules',
+    {
+      config: { access: 'iot.view' },
+      schema: { tags, summary: '告警规则参数 / rule settings', response: { 200: rulesSchema } },
+    },
+    async () => currentRules(db),
+  );
+
+  app.put(
+    '/rules',
+    {
+      config: { access: 'iot.configure' },
+      schema: {
+        tags,
+        summary: '修改告警规则参数（未填写的沿用标准预设）/ change rule settings',
+        body: rulesBody,
+        response: { 200: rulesSchema },
+      },
+    },
+    async (req) => {
+      await changeRules(deps, requireActor(req), req.body, meta(req));
+      await rt.reloadRules();
+      return currentRules(db);
+    },
+  );
+
+  app.get(
+    '/rules/presets',
+    {
+      config: { access: 'iot.view' },
+      schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema.omit({ version: true }) } },
+    },
+    async () => {
+      return RULE_PRESETS;
+    },
+  );
+
+  app.get(
+    '/dead-letters',
+    {
+      config: { access: 'iot.configure' },
+      schema: {
+        tags,
+        summary: '无法处理的设备消息及原因 / messages that could not be processed, with the reason',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      },
+    },
+    async (req) => {
+      await rt.ingestor().flush();
+      return { items: await listDeadLetters(db, req.query.limit) };
+    },
+  );
+
+  app.get(
+    '/fire-centres',
+    { config: { access: 'iot.view' }, schema: { tags, summary: '智慧消防服务中心 / fire service centres' } },
+    async () => {
+      return { items: await listFireCentres(db) };
+    },
+  );
+
+  app.post(
+    '/fire-centres',
+    {
+      config: { access: 'iot.configure' },
+      schema: {
+        tags,
+        summary: '登记智慧消防服务中心 / record a fire service centre',
+        body: fireCentreBody,
+        response: { 201: z.object({ orgCode: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const districtPath = await scopePathOf(db, req.body.districtCode);
+      if (districtPath === undefined)
+        throw coreErrors.invalid({ field: 'districtCode', params: { reason: req.body.districtCode } });
+      const orgCode = `${req.body.districtCode}-fire_centre_${req.body.letters}`;
+      await db.transaction((tx) =>
+        recordFireCentres(
+          tx,
+          [{ orgCode, name: req.body.name, districtPath, lng: req.body.lng, lat: req.body.lat }],
+          actor,
+        ),
+      );
+      return reply.status(201).send({ orgCode });
+    },
+  );
+
+  app.get(
+    '/ingestion',
+    { config: { access: 'iot.configure' }, schema: { tags, summary: '接入统计 / ingestion counters' } },
+    async () => {
+      return { ...rt.ingestor().describe(), kinds: DEVICE_KINDS };
+    },
+  );
+}
