@@ -11,17 +11,22 @@ export interface EventMap {}
 
 export type EventType = keyof EventMap & string;
 
-/** A fact another module may react to; `type` is `<module>.<entity>_<past-verb>.v<version>`. */
-export interface DomainEvent<K extends EventType = EventType> {
-  /** The outbox row's id: a subscriber that must not act twice keys its effect on it. */
-  id: number;
-  type: K;
-  /** What the event is about (`case:12`): one subscriber hears the events of one aggregate in order. */
-  aggregate: string;
-  payload: EventMap[K];
-  at: string;
-  actorId?: number;
-}
+/**
+ * A fact another module may react to; `type` is `<module>.<entity>_<past-verb>.v<version>`. Distributed over a union
+ * of types, so a subscriber to several narrows the payload by checking `event.type`.
+ */
+export type DomainEvent<K extends EventType = EventType> = K extends EventType
+  ? {
+      /** The outbox row's id: a subscriber that must not act twice keys its effect on it. */
+      id: number;
+      type: K;
+      /** What the event is about (`case:12`): one subscriber hears the events of one aggregate in order. */
+      aggregate: string;
+      payload: EventMap[K];
+      at: string;
+      actorId?: number;
+    }
+  : never;
 
 type Handler<K extends EventType> = (event: DomainEvent<K>) => Promise<void>;
 
@@ -199,14 +204,14 @@ export class EventBus {
       [eventId, subscriber, this.instance, this.opts.leaseSeconds],
     );
     if (!claimed) return;
-    const event: DomainEvent = {
+    const event = {
       id: eventId,
       type: claimed.type,
       aggregate: claimed.aggregate,
       payload: claimed.payload as EventMap[EventType],
       at: new Date(claimed.at).toISOString(),
       ...(claimed.actor_id === null ? {} : { actorId: Number(claimed.actor_id) }),
-    };
+    } as DomainEvent;
     try {
       await sub.handler(event);
       await this.db.query(

@@ -17,6 +17,7 @@ import { iotPermissions } from './iot.permissions.js';
 import { iotRoutes } from './iot.routes.js';
 import { iotSettings } from './iot.settings.js';
 import { runIotJobs } from './jobs/iot-jobs.js';
+import { subscribeFireCases } from './subscribers/open-fire-case.js';
 
 const DEVICES_CHANGED = 'iot_devices_changed';
 
@@ -108,6 +109,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
         },
       };
       await loadRules(ctx);
+      subscribeFireCases(iotDeps);
       ingestor = new Ingestor(iotDeps, cfg.topicRoot);
       await ingestor.load();
       await ensureTelemetryPartition(ctx.db, new Date());

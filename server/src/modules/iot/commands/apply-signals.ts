@@ -20,7 +20,6 @@ import {
   FIRE_CONFIRMED,
 } from '../iot.events.js';
 import { recordSteps, resolveStep } from './escalation.js';
-import { openFireCase } from './open-case.js';
 
 export interface SignalDevice {
   id: number;
@@ -51,7 +50,7 @@ export async function applySignals(
 async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime: Date | null, now: Date) {
   const settings = deps.rules();
   const fire = ALARM_TYPES[s.type].fire;
-  const outcome = await deps.ctx.db.transaction(async (tx) => {
+  await deps.ctx.db.transaction(async (tx) => {
     // the alarm's events are written with it: a stored alarm is always announced, a rolled-back one never
     const announce = async (alarmId: number, notices: AlarmEscalatedPayload[], newIncident: number | null) => {
       const payload: AlarmEventPayload = {
@@ -80,10 +79,10 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
       deviceTime,
       value: s.value ?? {},
     });
-    if (!up.inserted) return { alarmId: up.id, inserted: false, newIncident: null };
+    if (!up.inserted) return;
     if (!fire) {
       await announce(up.id, [], null);
-      return { alarmId: up.id, inserted: true, newIncident: null };
+      return;
     }
     const alarm = await getAlarm(tx, up.id);
     if (!alarm) throw new Error(`alarm ${up.id} vanished inside its own transaction`);
@@ -120,17 +119,7 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
       }
     }
     await announce(up.id, notices, newIncident);
-    return { alarmId: up.id, inserted: true, newIncident };
   });
-  if (!outcome.inserted) return;
-  if (outcome.newIncident !== null) {
-    const alarm = await getAlarm(deps.ctx.db, outcome.alarmId);
-    // the incident is on disk either way; a case that fails to open here is opened by the next job run
-    if (alarm)
-      await openFireCase(deps, alarm, outcome.newIncident).catch((err) =>
-        deps.ctx.log.error({ err, incidentId: outcome.newIncident }, 'could not open the fire case yet'),
-      );
-  }
 }
 
 async function clearByDevice(deps: IotDeps, device: SignalDevice, s: Signal, now: Date) {

@@ -15,7 +15,6 @@ import type { IotDeps } from '../iot.deps.js';
 import { iotErrors } from '../iot.errors.js';
 import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
 import { recordSteps, resolveStep } from './escalation.js';
-import { openFireCase } from './open-case.js';
 
 async function alarmInScope(deps: IotDeps, actor: Actor, id: number): Promise<AlarmRecord> {
   const alarm = await getAlarm(deps.ctx.db, id);
@@ -54,7 +53,6 @@ export async function acknowledge(
     for (const n of await recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now))
       await deps.ctx.events.publish(tx, ALARM_ESCALATED, n, on);
   });
-  if (real && alarm.caseId === null) await openFireCase(deps, alarm, alarm.incidentId);
   return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
 }
 

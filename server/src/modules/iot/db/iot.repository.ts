@@ -354,13 +354,6 @@ export async function setAlarmCase(db: Queryable, alarmId: number, caseId: numbe
   await db.query('UPDATE iot_alarms SET case_id = $2 WHERE id = $1', [alarmId, caseId]);
 }
 
-export async function incidentsWithoutCase(db: Queryable): Promise<{ id: number; alarmId: number }[]> {
-  return db.query<{ id: number; alarmId: number }>(
-    `SELECT i.id::int AS id, min(a.id)::int AS "alarmId" FROM iot_fire_incidents i JOIN iot_alarms a ON a.incident_id = i.id
-     WHERE i.case_id IS NULL GROUP BY i.id ORDER BY i.id`,
-  );
-}
-
 export async function nearestFireCentre(
   db: Queryable,
   deviceId: number,

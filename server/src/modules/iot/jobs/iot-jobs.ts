@@ -1,13 +1,11 @@
 import { applySignals } from '../commands/apply-signals.js';
 import { recordSteps, resolveStep, type StepTarget } from '../commands/escalation.js';
-import { openFireCase, openMaintenanceCase } from '../commands/open-case.js';
+import { openMaintenanceCase } from '../commands/open-case.js';
 import {
   advanceEscalation,
   clearOfflineOfOnline,
   dueEscalations,
   ensureTelemetryPartition,
-  getAlarm,
-  incidentsWithoutCase,
   markOffline,
   standingFaults,
 } from '../db/iot.repository.js';
@@ -18,7 +16,7 @@ import { ALARM_CLEARED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js
 
 /**
  * What runs on a timer (every IOT_JOB_INTERVAL_SECONDS; tests call it with their own clock): offline detection,
- * the escalation chain, maintenance cases for standing faults, and any fire case a crash left unopened.
+ * the escalation chain and maintenance cases for standing faults.
  * Every step is guarded in SQL so several instances running it at once do each thing once.
  */
 export async function runIotJobs(deps: IotDeps, ingestor: Ingestor, now = new Date()): Promise<void> {
@@ -27,10 +25,6 @@ export async function runIotJobs(deps: IotDeps, ingestor: Ingestor, now = new Da
   await detectOffline(deps, now);
   await escalate(deps, now);
   await faultCases(deps, now);
-  for (const i of await incidentsWithoutCase(deps.ctx.db)) {
-    const alarm = await getAlarm(deps.ctx.db, i.alarmId);
-    if (alarm) await openFireCase(deps, alarm, i.id);
-  }
   await ingestor.refreshActive();
 }
 

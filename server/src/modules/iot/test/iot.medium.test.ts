@@ -257,6 +257,32 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect(row.falseAlarmRate).toBeGreaterThan(0);
   });
 
+  it('opens a fire case, once, when someone on duty acknowledges a single alarm as a real fire', async () => {
+    await s.device('SMK-REAL-01', { floor: 15 });
+    await s.publish('SMK-REAL-01', 'alarm', { event: 'smoke' });
+    const alarm = await alarmOf(s, 'SMK-REAL-01', 'smoke');
+    expect(alarm.caseId).toBeNull();
+    const ack = await s.call('POST', `/api/iot/alarms/${alarm.id}/acknowledge`, s.users.gridWorker, { realFire: true });
+    expect(ack.statusCode).toBe(200);
+    await expect.poll(async () => (await alarmOf(s, 'SMK-REAL-01', 'smoke')).caseId).not.toBeNull();
+    const { caseId } = await alarmOf(s, 'SMK-REAL-01', 'smoke');
+    const steps = (await s.call('GET', `/api/iot/alarms/${alarm.id}`))
+      .json()
+      .escalations.map((e: { step: string }) => e.step);
+    expect(steps).toContain('fire_119');
+    // the relay running the delivery again (a crash before it was marked) finds the case already open
+    await s.t.db.query(
+      `UPDATE core_event_deliveries SET status = 'pending', next_at = now() WHERE subscriber = 'iot.fire_cases'`,
+    );
+    s.t.events.kick();
+    await s.t.events.drain();
+    const [{ n }] = (await s.t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM cases_cases WHERE description LIKE '%SMK-REAL-01%'`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+    expect((await alarmOf(s, 'SMK-REAL-01', 'smoke')).caseId).toBe(caseId);
+  });
+
   it('marks a device offline when its heartbeats stop and clears that when it reports again', async () => {
     await s.device('SMK-HB-01', { heartbeatSeconds: 10, floor: 14 });
     await s.t.iot.runJobs(new Date(Date.now() + 31_000));
