@@ -1,3 +1,4 @@
+import { adminModule } from './modules/admin/module';
 import { casesModule } from './modules/cases/module';
 import { geoModule } from './modules/geo/module';
 import { identityModule } from './modules/identity/module';
@@ -19,5 +20,6 @@ export const WEB_MODULES = [
   iotModule,
   kpisModule,
   notifyModule,
+  adminModule,
   phoneModule,
 ] as const;

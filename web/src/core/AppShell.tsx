@@ -1,9 +1,9 @@
-import { Layout, Menu, Space, Typography } from 'antd';
+import { Layout, Menu, type MenuProps, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { UserMenu } from '../modules/identity/UserMenu';
 import { NotificationBell } from '../modules/notify/NotificationBell';
-import { type MessageKey, useT } from './i18n';
+import { type MessageKey, type Translator, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { ConsolePage } from './webModule';
 
@@ -12,6 +12,30 @@ interface Props {
   pages: readonly ConsolePage<MessageKey>[];
   current: ConsolePage<MessageKey>;
   children: ReactNode;
+}
+
+type MenuItem = Required<MenuProps>['items'][number] & { key: string };
+
+/** The menu's entries in page order, a group's pages under one entry. */
+function menuItems(pages: readonly ConsolePage<MessageKey>[], t: Translator['t']): MenuItem[] {
+  const items: MenuItem[] = [];
+  const groups = new Map<string, MenuItem[]>();
+  for (const { key, nav } of pages) {
+    const item = { key, icon: nav.icon, label: t(nav.label) };
+    if (!nav.group) {
+      items.push(item);
+      continue;
+    }
+    const group = groups.get(nav.group.label);
+    if (group) {
+      group.push(item);
+      continue;
+    }
+    const children = [item];
+    groups.set(nav.group.label, children);
+    items.push({ key: `group:${nav.group.label}`, icon: nav.group.icon, label: t(nav.group.label), children });
+  }
+  return items;
 }
 
 export function AppShell({ pages, current, children }: Props) {
@@ -32,7 +56,7 @@ export function AppShell({ pages, current, children }: Props) {
             const page = pages.find((p) => p.key === key);
             if (page && page !== current) navigate(page.paths[0]);
           }}
-          items={pages.map((p) => ({ key: p.key, icon: p.nav.icon, label: t(p.nav.label) }))}
+          items={menuItems(pages, t)}
         />
         <Space size="middle">
           <NotificationBell />

@@ -48,7 +48,13 @@ export type CodePrefix =
   | 'alarmClass'
   | 'escalationStep'
   | 'iotReading'
-  | 'householdUse';
+  | 'householdUse'
+  | 'auditModule'
+  | 'auditAction'
+  | 'auditDetail'
+  | 'auditSubject'
+  | 'eventType'
+  | 'subscriber';
 
 export interface Translator {
   lang: Lang;

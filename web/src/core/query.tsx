@@ -1,9 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import {
+  type InfiniteData,
   keepPreviousData,
   QueryClient,
   QueryClientProvider,
   type QueryKey,
+  useInfiniteQuery,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -81,6 +83,44 @@ export function useLoad<K, T>(
     return { status: 'failed', message: errorMessage(query.error), forbidden, retry: () => void query.refetch() };
   }
   return { status: 'loading' };
+}
+
+/** A list read a page at a time: the pages so far, and `more` while the last page names a next one. */
+export interface PagedLoad<P> {
+  load: Load<readonly P[]>;
+  more?: () => void;
+  loadingMore: boolean;
+}
+
+/**
+ * `useLoad` for a list the server hands out a page at a time ("load more"): `load(key, cursor)` answers one page,
+ * whose `next` is the cursor of the following page (null on the last). A refresh asks for every page shown again, in
+ * order, so rows that arrived meanwhile push the pages along instead of leaving a gap between them.
+ */
+export function usePagedLoad<K, C, P extends { next: C | null }>(
+  name: readonly [string, ...string[]],
+  key: K | undefined,
+  load: (key: K, cursor: C | undefined) => Promise<P>,
+): PagedLoad<P> {
+  const query = useInfiniteQuery<P, Error, InfiniteData<P>, QueryKey, C | undefined>({
+    queryKey: [...name, key],
+    // TanStack types the cursor by a conditional it cannot decide while C is generic, so it is named here
+    queryFn: ({ pageParam }) => load(key as K, pageParam as C | undefined),
+    initialPageParam: undefined as C | undefined,
+    getNextPageParam: (last: P) => last.next ?? undefined,
+    enabled: key !== undefined,
+  });
+  // a second click while the next page loads asks for nothing more
+  const more = query.hasNextPage ? () => void query.fetchNextPage({ cancelRefetch: false }) : undefined;
+  const loadingMore = query.isFetchingNextPage;
+  if (key === undefined) return { load: { status: 'none' }, loadingMore };
+  if (query.data !== undefined) return { load: { status: 'ready', value: query.data.pages }, more, loadingMore };
+  if (query.isError) {
+    const forbidden = query.error instanceof ApiError && query.error.status === 403;
+    const retry = () => void query.refetch();
+    return { load: { status: 'failed', message: errorMessage(query.error), forbidden, retry }, loadingMore };
+  }
+  return { load: { status: 'loading' }, loadingMore };
 }
 
 /** The answer a read has, for showing it whether or not a newer one is on its way. */

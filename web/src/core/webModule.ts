@@ -18,8 +18,11 @@ export interface ConsolePage<Label extends string = string> {
   paths: readonly [string, ...string[]];
   /** Lazy, so each page's code (and its maps and charts) downloads only when it is opened. */
   page: LazyExoticComponent<ComponentType>;
-  /** `label` is one of the module's own message keys. */
-  nav: { label: Label; icon: ReactNode; order: number };
+  /**
+   * `label` is one of the module's own message keys. Pages with the same `group` share one menu entry that opens
+   * onto them (系统管理 → 审计日志, 事件投递), placed where its first page would be.
+   */
+  nav: { label: Label; icon: ReactNode; order: number; group?: { label: Label; icon: ReactNode } };
   /** The ability the server asks for the page's main read; without it the page is neither listed nor shown. */
   ability: Ability;
 }
