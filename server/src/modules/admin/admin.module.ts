@@ -10,6 +10,8 @@ import { adminRoutes } from './admin.routes.js';
 export function createAdminModule(): ShanzhiModule {
   return {
     name: 'admin',
+    // the audit trail shows people by name, which identity keeps
+    dependsOn: ['identity'],
     permissions: adminPermissions,
     routes: adminRoutes,
   };

@@ -4,6 +4,7 @@ import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { countDeliveries, listDeliveries } from '../../core/outbox.js';
+import { displayNames } from '../identity/index.js';
 import { auditPage, auditQuery, deliveriesPage, deliveriesQuery, retryParams } from './admin.schemas.js';
 import { retryDeadLetter } from './commands/retry-delivery.js';
 import { exportAudit } from './queries/audit-workbook.js';
@@ -27,11 +28,19 @@ export function adminRoutes(app: HttpApp, ctx: ModuleContext) {
     },
     async (req) => {
       const { before, limit, ...filter } = req.query;
-      const [items, total] = await Promise.all([
+      const [rows, total] = await Promise.all([
         listAudit(ctx.db, filter, { before, limit }),
         countAudit(ctx.db, filter),
       ]);
-      return { items, total, next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
+      const names = await displayNames(
+        ctx.db,
+        rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])),
+      );
+      const items = rows.map((r) => ({
+        ...r,
+        actorDisplayName: r.actorId === null ? null : (names.get(r.actorId) ?? null),
+      }));
+      return { items, total, next: rows.length === limit ? (rows.at(-1)?.id ?? null) : null };
     },
   );
 

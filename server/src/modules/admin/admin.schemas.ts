@@ -15,7 +15,10 @@ export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.date(),
   actorId: z.number().nullable(),
+  /** The account's user name as it was when the row was written. */
   actorName: z.string().nullable(),
+  /** The person's name today (王主任), for people to read; null for the system or an account since removed. */
+  actorDisplayName: z.string().nullable(),
   action: z.string(),
   subject: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),

@@ -64,7 +64,12 @@ export function AuditPage() {
 
   const columns: TableColumnsType<AuditEntry> = [
     { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => chinaTime(e.at, lang) },
-    { key: 'actor', title: t('audit.actor'), width: 130, render: (_, e) => e.actorName ?? e.actorId ?? '—' },
+    {
+      key: 'actor',
+      title: t('audit.actor'),
+      width: 130,
+      render: (_, e) => (e.actorDisplayName ? `${e.actorDisplayName}（${e.actorName}）` : (e.actorName ?? '—')),
+    },
     {
       key: 'action',
       title: t('audit.action'),

@@ -61,6 +61,8 @@ describe('the audit trail', () => {
       expect.arrayContaining(['audit.one', 'audit.two', 'audit.three']),
     );
     expect(created.items.every((r: { actorName: string }) => r.actorName === 'admin')).toBe(true);
+    const worker = (await get('/api/admin/audit?actor=audit.one&limit=5')).json().items;
+    expect(worker[0]).toMatchObject({ actorName: 'audit.one', actorDisplayName: '测试grid_worker' });
     const byPrefix = (await get('/api/admin/audit?action=identity.&limit=500')).json();
     expect(byPrefix.total).toBeGreaterThanOrEqual(created.total);
     expect(byPrefix.items.every((r: { action: string }) => r.action.startsWith('identity.'))).toBe(true);
