@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['server/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // builds each database template a run needs once, for every test file to start from a copy (templates.ts)
+    globalSetup: ['server/src/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 120_000,

@@ -1,5 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
+import { createServerDatabase } from '../../server/src/test/support.js';
+import { type FirstAdmin, testTemplate } from '../../server/src/test/templates.js';
 
 const MAIN = path.join(import.meta.dirname, '../../server/src/main.ts');
 
@@ -8,7 +11,7 @@ export interface ServerProcess {
   port: number;
   base: string;
   startMs: number;
-  admin?: { username: string; oneTimePassword: string };
+  admin?: FirstAdmin;
   /** SIGTERM waits for a graceful shutdown; SIGKILL is a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -54,9 +57,34 @@ export const postJson = (base: string, url: string, body: unknown, headers: Reco
     body: JSON.stringify(body),
   });
 
-/** Signs the first administrator in with the one-time password, sets a real one, and returns the session cookie. */
-export async function adminSession(server: ServerProcess, newPassword: string): Promise<string> {
-  const admin = server.admin;
+/**
+ * A server process's database, a copy of the run's template with every demo district's grids (what DEMO_DATA=grids
+ * seeds): the template's data directory copied into dataDir, or a PostgreSQL database created from the template
+ * database when DATABASE_URL is set. The process then starts as on any later start: the first administrator
+ * exists, and its one-time password comes from the template, not from the process.
+ */
+export async function templateDatabase(
+  dataDir: string,
+  prefix: string,
+): Promise<{ env: Record<string, string>; admin: FirstAdmin; drop: () => Promise<void> }> {
+  const template = await testTemplate('all');
+  if (template.engine === 'embedded') {
+    cpSync(template.dataDir, dataDir, { recursive: true });
+    return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, admin: template.admin, drop: async () => undefined };
+  }
+  const created = await createServerDatabase(template.adminUrl, prefix, template.database);
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: created.url }, admin: template.admin, drop: created.drop };
+}
+
+/**
+ * Signs the first administrator in with the one-time password (a first start's, or the template's), sets a real
+ * one, and returns the session cookie.
+ */
+export async function adminSession(
+  server: ServerProcess,
+  newPassword: string,
+  admin: FirstAdmin | undefined = server.admin,
+): Promise<string> {
   if (!admin) throw new Error('this server process was not a first start: no one-time password');
   const signIn = await postJson(server.base, '/api/identity/sessions', {
     username: admin.username,

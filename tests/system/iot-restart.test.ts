@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerDatabase } from '../../server/src/test/support.js';
-import { adminSession, type ServerProcess, startServerProcess } from '../support/server-process.js';
+import type { FirstAdmin } from '../../server/src/test/templates.js';
+import { adminSession, type ServerProcess, startServerProcess, templateDatabase } from '../support/server-process.js';
 
 /**
  * Devices publish QoS 1 smoke alarms through Mosquitto while Shanzhi is killed (-9) and started again. Its MQTT
@@ -18,12 +18,12 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-iot-restart-'));
 const root = `r${randomBytes(4).toString('hex')}`;
 let env: Record<string, string>;
 let dropDatabase: () => Promise<void> = async () => undefined;
+let admin: FirstAdmin;
 let server: ServerProcess | undefined;
 let publisher: MqttClient | undefined;
 
 beforeAll(async () => {
   env = {
-    DATA_DIR: dataDir,
     // the test brings its own devices through the import; synthetic residents would only slow the starts
     DEMO_DATA: 'grids',
     SESSION_SECRET: randomBytes(32).toString('base64'),
@@ -34,14 +34,11 @@ beforeAll(async () => {
     IOT_TOPIC_ROOT: root,
     IOT_INSTANCE_ID: `restart-${root}`,
   };
-  if (process.env.DATABASE_URL) {
-    const created = await createServerDatabase(process.env.DATABASE_URL, 'shanzhi_iot_restart');
-    env.DATABASE_URL = created.url;
-    dropDatabase = created.drop;
-  } else {
-    env.DATABASE_URL = '';
-  }
-}, 120_000);
+  const database = await templateDatabase(dataDir, 'shanzhi_iot_restart');
+  env = { ...env, ...database.env };
+  admin = database.admin;
+  dropDatabase = database.drop;
+});
 
 afterAll(async () => {
   await publisher?.endAsync();
@@ -53,7 +50,7 @@ afterAll(async () => {
 describe('restarting Shanzhi while devices publish alarms through Mosquitto', () => {
   it('loses no alarm and stores none twice', async () => {
     server = await startServerProcess(env);
-    const cookie = await adminSession(server, 'Restart-Boss-2026');
+    const cookie = await adminSession(server, 'Restart-Boss-2026', admin);
     const get = async (url: string) =>
       (await fetch(`${(server as ServerProcess).base}${url}`, { headers: { cookie } })).json();
     const grid = (await get('/api/geo/regions/370983002001/grids')).features[0].properties.code;

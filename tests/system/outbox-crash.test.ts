@@ -3,8 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerDatabase } from '../../server/src/test/support.js';
-import { adminSession, postJson, type ServerProcess, startServerProcess } from '../support/server-process.js';
+import type { FirstAdmin } from '../../server/src/test/templates.js';
+import {
+  adminSession,
+  postJson,
+  type ServerProcess,
+  startServerProcess,
+  templateDatabase,
+} from '../support/server-process.js';
 
 /**
  * The outbox across a crash: reports are committed with their events, the process is killed -9 before any event is
@@ -15,6 +21,7 @@ const REPORTS = 20;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-outbox-'));
 let env: Record<string, string>;
 let dropDatabase: () => Promise<void> = async () => undefined;
+let admin: FirstAdmin;
 let server: ServerProcess | undefined;
 
 async function json(res: Response) {
@@ -25,20 +32,16 @@ async function json(res: Response) {
 
 beforeAll(async () => {
   env = {
-    DATA_DIR: dataDir,
     DEMO_DATA: 'grids',
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),
     ESCALATION_INTERVAL_SECONDS: '0',
   };
-  if (process.env.DATABASE_URL) {
-    const created = await createServerDatabase(process.env.DATABASE_URL, 'shanzhi_outbox');
-    env.DATABASE_URL = created.url;
-    dropDatabase = created.drop;
-  } else {
-    env.DATABASE_URL = '';
-  }
-}, 120_000);
+  const database = await templateDatabase(dataDir, 'shanzhi_outbox');
+  env = { ...env, ...database.env };
+  admin = database.admin;
+  dropDatabase = database.drop;
+});
 
 afterAll(async () => {
   await server?.stop('SIGKILL');
@@ -46,8 +49,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function residentToken(s: ServerProcess): Promise<string> {
-  const cookie = await adminSession(s, 'Outbox-Boss-Pass-2026');
+async function residentToken(s: ServerProcess, cookie: string): Promise<string> {
   const created = await json(
     await postJson(
       s.base,
@@ -85,7 +87,8 @@ describe('a crash between a commit and the delivery of its events', () => {
   it('delivers each event once after the restart, and never again', async () => {
     // this instance commits events but relays none of them: every report's event is still undelivered at the kill
     server = await startServerProcess({ ...env, EVENTS_RELAY: 'off' });
-    const token = await residentToken(server);
+    const adminCookie = await adminSession(server, 'Outbox-Boss-Pass-2026', admin);
+    const token = await residentToken(server, adminCookie);
     const auth = { authorization: `Bearer ${token}` };
     const numbers: string[] = [];
     for (let i = 0; i < REPORTS; i++) {
@@ -118,7 +121,17 @@ describe('a crash between a commit and the delivery of its events', () => {
     await server.stop('SIGKILL');
     server = await startServerProcess(env);
     const again = server;
-    await new Promise((r) => setTimeout(r, 2_000));
+    // the relay has run once nothing is left pending; a delivery claimed by the killed process waits out its
+    // lease (a minute on PostgreSQL) before it runs again
+    const pending = async () =>
+      (
+        await json(
+          await fetch(`${again.base}/api/admin/events/deliveries?status=pending`, {
+            headers: { cookie: adminCookie },
+          }),
+        )
+      ).counts.pending;
+    await expect.poll(pending, { timeout: 90_000 }).toBe(0);
     expect(await inbox(again)).toHaveLength(REPORTS);
   }, 300_000);
 });

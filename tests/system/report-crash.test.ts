@@ -3,8 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServerDatabase } from '../../server/src/test/support.js';
-import { adminSession, postJson, type ServerProcess, startServerProcess } from '../support/server-process.js';
+import type { FirstAdmin } from '../../server/src/test/templates.js';
+import {
+  adminSession,
+  postJson,
+  type ServerProcess,
+  startServerProcess,
+  templateDatabase,
+} from '../support/server-process.js';
 
 /**
  * Kill -9 the server while 1,000 residents report at once; restart it; let every client retry with its
@@ -16,6 +22,7 @@ const KILL_AFTER = 250;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-crash-'));
 let env: Record<string, string>;
 let dropDatabase: () => Promise<void> = async () => undefined;
+let admin: FirstAdmin;
 let server: ServerProcess | undefined;
 
 async function json(res: Response) {
@@ -26,21 +33,17 @@ async function json(res: Response) {
 
 beforeAll(async () => {
   env = {
-    DATA_DIR: dataDir,
     // grids are all a report needs: the synthetic residents and devices would only slow the two starts
     DEMO_DATA: 'grids',
     SESSION_SECRET: randomBytes(32).toString('base64'),
     DATA_KEY: randomBytes(32).toString('base64'),
     ESCALATION_INTERVAL_SECONDS: '0',
   };
-  if (process.env.DATABASE_URL) {
-    const created = await createServerDatabase(process.env.DATABASE_URL, 'shanzhi_crash');
-    env.DATABASE_URL = created.url;
-    dropDatabase = created.drop;
-  } else {
-    env.DATABASE_URL = '';
-  }
-}, 120_000);
+  const database = await templateDatabase(dataDir, 'shanzhi_crash');
+  env = { ...env, ...database.env };
+  admin = database.admin;
+  dropDatabase = database.drop;
+});
 
 afterAll(async () => {
   await server?.stop('SIGKILL');
@@ -51,7 +54,7 @@ afterAll(async () => {
 async function residentToken(server: ServerProcess): Promise<string> {
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
     postJson(server.base, url, body, headers);
-  const cookie = await adminSession(server, 'Crash-Boss-Pass-2026');
+  const cookie = await adminSession(server, 'Crash-Boss-Pass-2026', admin);
   const created = await json(
     await post(
       '/api/identity/users',

@@ -36,7 +36,11 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-export async function openEmbedded(dataDir: string | 'memory'): Promise<Db> {
+/**
+ * `loadFrom`: a tarball of a data directory (tests start each file from a migrated, seeded template this way
+ * instead of migrating and seeding again); the directory it is loaded into must not hold a database yet.
+ */
+export async function openEmbedded(dataDir: string | 'memory', opts: { loadFrom?: Blob } = {}): Promise<Db> {
   const [{ PGlite: PGliteClass }, { postgis }, { ltree }, { pg_trgm }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-postgis'),
@@ -46,6 +50,7 @@ export async function openEmbedded(dataDir: string | 'memory'): Promise<Db> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const lite: PGlite = await PGliteClass.create(dataDir === 'memory' ? 'memory://' : dataDir, {
     extensions: { postgis, ltree, pg_trgm },
+    ...(opts.loadFrom ? { loadDataDir: opts.loadFrom } : {}),
   });
   return new EmbeddedDb(lite);
 }

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createShanzhi, type Shanzhi } from '../app.js';
 import { type Db, openEmbedded, openServer } from '../core/db.js';
 import type { GeoModule } from '../modules/geo/index.js';
-import { ensureFirstAdmin } from '../modules/identity/index.js';
 import type { IotModule } from '../modules/iot/index.js';
 import { loadShanzhiConfig } from '../modules.js';
+import { adminQuery, databaseUrl, type Grids, type Template, testTemplate } from './templates.js';
 
 /**
  * Tests run on the engine CI selects: a throw-away PostgreSQL database when DATABASE_URL is set, an in-memory
- * PGlite otherwise. Both go through the same migrations and code.
+ * PGlite otherwise, each a copy of the run's migrated and seeded template (templates.ts). Both go through the
+ * same migrations and code.
  */
 export const ENGINE = process.env.DATABASE_URL ? 'server' : 'embedded';
 if (ENGINE === 'embedded' && !process.env.SHANZHI_QUIET_ENGINE) {
@@ -21,30 +21,38 @@ if (ENGINE === 'embedded' && !process.env.SHANZHI_QUIET_ENGINE) {
   );
 }
 
-/** A new, empty PostgreSQL database next to the one DATABASE_URL names; `drop` removes it again. */
+/**
+ * A new PostgreSQL database next to the one DATABASE_URL names, empty or a copy of a template database; `drop`
+ * removes it again.
+ */
 export async function createServerDatabase(
   adminUrl: string,
   prefix = 'shanzhi_test',
+  template?: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const run = async (sql: string) => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(sql);
-    } finally {
-      await admin.end();
-    }
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return {
+    url: databaseUrl(adminUrl, name),
+    drop: async () => {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
   };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (!process.env.DATABASE_URL) return { db: await openEmbedded('memory'), drop: async () => undefined };
-  const created = await createServerDatabase(process.env.DATABASE_URL);
+/** A database of the caller's own, a copy of the run's template for these grids; `drop` closes and removes it. */
+export async function testDatabase(grids: Grids): Promise<{ db: Db; drop: () => Promise<void>; template: Template }> {
+  const template = await testTemplate(grids);
+  return { ...(await databaseFrom(template)), template };
+}
+
+async function databaseFrom(template: Template): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (template.engine === 'embedded') {
+    const db = await openEmbedded('memory', { loadFrom: new Blob([readFileSync(template.tarball)]) });
+    // the worker process runs the next file, so its PGlite (about a gigabyte) must not outlive this one
+    return { db, drop: () => db.close() };
+  }
+  const created = await createServerDatabase(template.adminUrl, 'shanzhi_test', template.database);
   const db = await openServer(created.url);
   return {
     db,
@@ -74,9 +82,9 @@ export function cookieOf(res: { headers: Record<string, unknown> }): string {
 }
 
 export async function startTestApp(
-  opts: { grids?: 'all' | string[] | 'none'; serveWeb?: boolean; mqttUrl?: string; env?: Record<string, string> } = {},
+  opts: { grids?: Grids; serveWeb?: boolean; mqttUrl?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const { db, drop } = await freshDatabase();
+  const { db, drop, template } = await testDatabase(opts.grids ?? 'all');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-test-'));
   const config = loadShanzhiConfig({
     LOG_LEVEL: 'silent',
@@ -95,15 +103,8 @@ export async function startTestApp(
     ...opts.env,
   });
   const shanzhi = await createShanzhi(config, { db, serveWeb: opts.serveWeb ?? false });
-  const grids = opts.grids ?? 'all';
-  await shanzhi.seed({
-    demo: grids === 'none' ? 'none' : 'grids',
-    scale: 'small',
-    districts: Array.isArray(grids) ? grids : undefined,
-  });
-  const first = await ensureFirstAdmin(db);
-  if (!first) throw new Error('fresh database already had users');
-  const adminCookie = await signInAndSetPassword(shanzhi, first.username, first.oneTimePassword);
+  // the template is seeded already and holds the first administrator, who signs in here for the first time
+  const adminCookie = await signInAndSetPassword(shanzhi, template.admin.username, template.admin.oneTimePassword);
 
   let n = 0;
   return {
