@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
 import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * 入户走访 on the grid worker's phone in a real browser: the household book is kept on the phone, a visit recorded
@@ -48,7 +48,7 @@ const square = (at: [number, number]) => squareAround(at, 0.0001);
 async function shot(page: Page, name: string) {
   // a toast would hide what the picture is for; popups finish sliding in
   await page.locator('.adm-toast-mask').waitFor({ state: 'hidden' });
-  await page.waitForTimeout(400);
+  await settled(page.locator('body'));
   await page.screenshot({ path: path.join(shots, `doorstep-${name}.png`) });
 }
 
@@ -236,7 +236,8 @@ describe.skipIf(!hasChromium)('the doorstep visit on the grid worker phone in Ch
     await worker.reload();
     await worker.getByTestId('phone-tab-households').click();
     await worker.getByTestId('doorstep-buildings').waitFor();
-    await worker.waitForTimeout(500);
+    // a start sends what the phone keeps, and it keeps no visit now
+    expect((await keptOnPhone(worker)).visits).toBe(0);
     expect(await visitsTo('101')).toHaveLength(1);
   });
 

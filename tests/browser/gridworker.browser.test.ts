@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, keptOnPhone, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * The grid worker's phone in a real browser: a patrol report made offline waits in the outbox and is sent once,
@@ -179,7 +179,8 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     // A new start sends nothing again: the outbox is empty and the key would return the same case anyway.
     await worker.reload();
     await worker.getByTestId('phone-tab-tasks').waitFor();
-    await worker.waitForTimeout(500);
+    // a start sends what the phone keeps, and it keeps no report now
+    expect((await keptOnPhone(worker)).reports).toBe(0);
     expect(await casesDescribed(PATROL)).toHaveLength(1);
   });
 
@@ -247,7 +248,7 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     const list = resident.getByTestId('notify-list');
     await expect.poll(() => list.textContent()).toContain('已受理立案');
     // the sheet slides up; a screenshot taken during the slide shows it cut off
-    await resident.waitForTimeout(500);
+    await settled(resident.locator('body'));
     await shot(resident, '10-resident-messages');
     await list.getByText(/已受理立案/).click();
     await expect.poll(() => caseStatus(resident)).toBe('已立案');

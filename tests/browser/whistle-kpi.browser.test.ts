@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, chartsStill, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * 吹哨报到 in real browsers: a resident reports with a photo from the phone, street staff whistle two departments,
@@ -254,7 +254,7 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await lead.locator('.ant-image-preview').waitFor();
     await expect.poll(() => imagesLoaded(lead.locator('.ant-image-preview img'))).toBeGreaterThan(0);
     // the preview fades in; a screenshot taken during the fade shows the drawer through the photo
-    await lead.waitForTimeout(500);
+    await settled(lead.locator('.ant-image-preview'));
     await shot(lead, '08-console-photo-preview');
   });
 
@@ -270,13 +270,13 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
       .poll(() => street.getByTestId('kpi-card-satisfactionRate').getByTestId('kpi-value').textContent())
       .toBe('—');
     await expect.poll(() => street.getByTestId('kpi-rate-chart').locator('canvas').count()).toBeGreaterThan(0);
-    await street.waitForTimeout(1500);
+    await chartsStill(street.locator('body'));
     await shot(street, '09-console-kpis');
 
     await street.getByTestId('lang-switch').getByText('English').click();
     await expect.poll(() => accept.textContent()).toContain('Acceptance rate');
     // the bars grow in anew after the language switch redraws the chart
-    await street.waitForTimeout(1500);
+    await chartsStill(street.locator('body'));
     await shot(street, '10-console-kpis-english');
   });
 });
