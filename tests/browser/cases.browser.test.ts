@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 
 /**
  * One case through the whole loop, each person in their own browser: the resident on the phone page, community
@@ -85,6 +85,8 @@ async function act(page: Page, action: string, expectedStatus: string) {
 async function actWithForm(page: Page, action: string, fill: () => Promise<void>, expectedStatus: string) {
   await page.getByTestId(`action-${action}`).click();
   await fill();
+  // a click on the dialog while it is still zooming in can miss
+  await settled(page.locator('body'));
   await page.getByTestId('action-submit').click();
   await expect.poll(() => page.getByTestId('case-facts').getByTestId('case-status').textContent()).toBe(expectedStatus);
 }

@@ -32,6 +32,13 @@ let phone: Page;
 let street: Page;
 let lead: Page;
 
+/** A click on the action dialog while it is still zooming in can miss (a CI run's finish_part never reached the server). */
+async function submitAction(page: Page) {
+  await page.getByTestId('action-submit').waitFor();
+  await settled(page.locator('body'));
+  await page.getByTestId('action-submit').click();
+}
+
 async function adminGet<T>(url: string): Promise<T> {
   const res = await t.app.inject({ url, headers: { cookie: t.adminCookie } });
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.body}`);
@@ -204,7 +211,7 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await chooseOption(street, 'whistle-helpers', '市场监督管理局');
     await street.getByTestId('action-note').fill('违建占用消防通道，城管牵头，市监协助核查经营');
     await shot(street, '03-console-whistle-form');
-    await street.getByTestId('action-submit').click();
+    await submitAction(street);
     await expect.poll(() => statusOf(street)).toBe('已派遣');
     await expect.poll(() => street.getByTestId('whistle-panel').textContent()).toContain('市场监督管理局');
     expect(await whistleRow(street, LEAD)).toContain('牵头');
@@ -227,7 +234,7 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await expect.poll(() => helper.getByTestId('action-finish_part').count()).toBe(1);
     await helper.getByTestId('action-finish_part').click();
     await helper.getByTestId('action-note').fill('已查处无照经营');
-    await helper.getByTestId('action-submit').click();
+    await submitAction(helper);
     await expect.poll(() => helper.getByTestId('case-timeline').textContent()).toContain('完成分工');
     await expect.poll(() => helper.getByTestId('case-actions').count()).toBe(0);
     await shot(helper, '05-console-helper-part-done');
@@ -243,7 +250,7 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await lead.locator('.ant-modal input[type=file]').setInputFiles(photos.handled);
     await lead.locator('.ant-upload-list-item-done').waitFor();
     await shot(lead, '06-console-handle-with-photo');
-    await lead.getByTestId('action-submit').click();
+    await submitAction(lead);
     await expect.poll(() => statusOf(lead)).toBe('已处置');
     const thumbs = lead.getByTestId('case-timeline').getByTestId('timeline-media').locator('img');
     await expect.poll(() => imagesLoaded(thumbs)).toBe(2);
