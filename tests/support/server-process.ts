@@ -1,5 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createServerDatabase } from '../../server/src/test/support.js';
 import { type FirstAdmin, testTemplate } from '../../server/src/test/templates.js';
@@ -58,22 +60,69 @@ export const postJson = (base: string, url: string, body: unknown, headers: Reco
   });
 
 /**
- * A server process's database, a copy of the run's template with every demo district's grids (what DEMO_DATA=grids
- * seeds): the template's data directory copied into dataDir, or a PostgreSQL database created from the template
- * database when DATABASE_URL is set. The process then starts as on any later start: the first administrator
- * exists, and its one-time password comes from the template, not from the process.
+ * What a test needs to start, kill and start again its own server process on the run's template (all demo grids):
+ * a data directory with the template copied in (embedded) or a database made from it (PostgreSQL), fresh secrets,
+ * the template's first administrator, and a clean-up for afterwards. `env` holds what the test adds.
  */
-export async function templateDatabase(
-  dataDir: string,
+export async function restartableServer(
   prefix: string,
-): Promise<{ env: Record<string, string>; admin: FirstAdmin; drop: () => Promise<void> }> {
+  env: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; admin: FirstAdmin; cleanUp: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const base = {
+    // grids are all these tests need: synthetic residents and devices would only slow every start
+    DEMO_DATA: 'grids',
+    SESSION_SECRET: randomBytes(32).toString('base64'),
+    DATA_KEY: randomBytes(32).toString('base64'),
+    ESCALATION_INTERVAL_SECONDS: '0',
+    DATA_DIR: dataDir,
+    ...env,
+  };
   const template = await testTemplate('all');
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
   if (template.engine === 'embedded') {
     cpSync(template.dataDir, dataDir, { recursive: true });
-    return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, admin: template.admin, drop: async () => undefined };
+    return { env: { ...base, DATABASE_URL: '' }, admin: template.admin, cleanUp: async () => removeDir() };
   }
   const created = await createServerDatabase(template.adminUrl, prefix, template.database);
-  return { env: { DATA_DIR: dataDir, DATABASE_URL: created.url }, admin: template.admin, drop: created.drop };
+  return {
+    env: { ...base, DATABASE_URL: created.url },
+    admin: template.admin,
+    cleanUp: async () => {
+      await created.drop();
+      removeDir();
+    },
+  };
+}
+
+/** The body of a response that must have succeeded; anything else fails the test with the status and body. */
+export async function okJson(res: Response) {
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** A resident created by the administrator, with a password of their own, signed in as a phone's bearer token. */
+export async function residentToken(server: ServerProcess, adminCookie: string, username: string): Promise<string> {
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    postJson(server.base, url, body, headers);
+  const created = await okJson(
+    await post(
+      '/api/identity/users',
+      { username, displayName: '居民', role: 'resident', scopeCode: '370983' },
+      { cookie: adminCookie },
+    ),
+  );
+  const first = String(
+    (await post('/api/identity/sessions', { username, password: created.oneTimePassword })).headers.get('set-cookie'),
+  ).split(';')[0] as string;
+  const password = 'Resident-Phone-2026';
+  await post(
+    '/api/identity/password',
+    { currentPassword: created.oneTimePassword, newPassword: password },
+    { cookie: first },
+  );
+  return (await okJson(await post('/api/identity/tokens', { username, password, name: 'phone' }))).token;
 }
 
 /**

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FirstAdmin } from '../../server/src/test/templates.js';
-import { adminSession, type ServerProcess, startServerProcess, templateDatabase } from '../support/server-process.js';
+import { adminSession, restartableServer, type ServerProcess, startServerProcess } from '../support/server-process.js';
 
 /**
  * Devices publish QoS 1 smoke alarms through Mosquitto while Shanzhi is killed (-9) and started again. Its MQTT
@@ -14,43 +10,31 @@ import { adminSession, type ServerProcess, startServerProcess, templateDatabase 
  */
 const ALARMS = 300;
 const MOSQUITTO = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-iot-restart-'));
 const root = `r${randomBytes(4).toString('hex')}`;
-let env: Record<string, string>;
-let dropDatabase: () => Promise<void> = async () => undefined;
-let admin: FirstAdmin;
+let setup: Awaited<ReturnType<typeof restartableServer>>;
 let server: ServerProcess | undefined;
 let publisher: MqttClient | undefined;
 
 beforeAll(async () => {
-  env = {
-    // the test brings its own devices through the import; synthetic residents would only slow the starts
-    DEMO_DATA: 'grids',
-    SESSION_SECRET: randomBytes(32).toString('base64'),
-    DATA_KEY: randomBytes(32).toString('base64'),
-    ESCALATION_INTERVAL_SECONDS: '0',
+  // the test brings its own devices through the import
+  setup = await restartableServer('shanzhi_iot_restart', {
     IOT_JOB_INTERVAL_SECONDS: '0',
     MQTT_URL: MOSQUITTO,
     IOT_TOPIC_ROOT: root,
     IOT_INSTANCE_ID: `restart-${root}`,
-  };
-  const database = await templateDatabase(dataDir, 'shanzhi_iot_restart');
-  env = { ...env, ...database.env };
-  admin = database.admin;
-  dropDatabase = database.drop;
+  });
 });
 
 afterAll(async () => {
   await publisher?.endAsync();
   await server?.stop('SIGKILL');
-  await dropDatabase();
-  rmSync(dataDir, { recursive: true, force: true });
+  await setup?.cleanUp();
 });
 
 describe('restarting Shanzhi while devices publish alarms through Mosquitto', () => {
   it('loses no alarm and stores none twice', async () => {
-    server = await startServerProcess(env);
-    const cookie = await adminSession(server, 'Restart-Boss-2026', admin);
+    server = await startServerProcess(setup.env);
+    const cookie = await adminSession(server, 'Restart-Boss-2026', setup.admin);
     const get = async (url: string) =>
       (await fetch(`${(server as ServerProcess).base}${url}`, { headers: { cookie } })).json();
     const grid = (await get('/api/geo/regions/370983002001/grids')).features[0].properties.code;
@@ -79,7 +63,7 @@ describe('restarting Shanzhi while devices publish alarms through Mosquitto', ()
     await server.stop('SIGKILL');
     await Promise.all(first);
     await Promise.all(codes.slice(100, 200).map(send));
-    server = await startServerProcess(env);
+    server = await startServerProcess(setup.env);
     await Promise.all(codes.slice(200).map(send));
 
     const base = server.base;

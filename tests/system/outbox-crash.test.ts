@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FirstAdmin } from '../../server/src/test/templates.js';
 import {
   adminSession,
+  okJson,
   postJson,
+  residentToken,
+  restartableServer,
   type ServerProcess,
   startServerProcess,
-  templateDatabase,
 } from '../support/server-process.js';
 
 /**
@@ -18,77 +16,24 @@ import {
  * however often the process starts again. Runs on the embedded engine, or on PostgreSQL when DATABASE_URL is set.
  */
 const REPORTS = 20;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-outbox-'));
-let env: Record<string, string>;
-let dropDatabase: () => Promise<void> = async () => undefined;
-let admin: FirstAdmin;
+let setup: Awaited<ReturnType<typeof restartableServer>>;
 let server: ServerProcess | undefined;
 
-async function json(res: Response) {
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
 beforeAll(async () => {
-  env = {
-    DEMO_DATA: 'grids',
-    SESSION_SECRET: randomBytes(32).toString('base64'),
-    DATA_KEY: randomBytes(32).toString('base64'),
-    ESCALATION_INTERVAL_SECONDS: '0',
-  };
-  const database = await templateDatabase(dataDir, 'shanzhi_outbox');
-  env = { ...env, ...database.env };
-  admin = database.admin;
-  dropDatabase = database.drop;
+  setup = await restartableServer('shanzhi_outbox');
 });
 
 afterAll(async () => {
   await server?.stop('SIGKILL');
-  await dropDatabase();
-  rmSync(dataDir, { recursive: true, force: true });
+  await setup?.cleanUp();
 });
-
-async function residentToken(s: ServerProcess, cookie: string): Promise<string> {
-  const created = await json(
-    await postJson(
-      s.base,
-      '/api/identity/users',
-      { username: 'outbox.resident', displayName: '居民', role: 'resident', scopeCode: '370983' },
-      { cookie },
-    ),
-  );
-  const first = String(
-    (
-      await postJson(s.base, '/api/identity/sessions', {
-        username: 'outbox.resident',
-        password: created.oneTimePassword,
-      })
-    ).headers.get('set-cookie'),
-  ).split(';')[0] as string;
-  await postJson(
-    s.base,
-    '/api/identity/password',
-    { currentPassword: created.oneTimePassword, newPassword: 'Outbox-Resident-2026' },
-    { cookie: first },
-  );
-  return (
-    await json(
-      await postJson(s.base, '/api/identity/tokens', {
-        username: 'outbox.resident',
-        password: 'Outbox-Resident-2026',
-        name: 'phone',
-      }),
-    )
-  ).token;
-}
 
 describe('a crash between a commit and the delivery of its events', () => {
   it('delivers each event once after the restart, and never again', async () => {
     // this instance commits events but relays none of them: every report's event is still undelivered at the kill
-    server = await startServerProcess({ ...env, EVENTS_RELAY: 'off' });
-    const adminCookie = await adminSession(server, 'Outbox-Boss-Pass-2026', admin);
-    const token = await residentToken(server, adminCookie);
+    server = await startServerProcess({ ...setup.env, EVENTS_RELAY: 'off' });
+    const adminCookie = await adminSession(server, 'Outbox-Boss-Pass-2026', setup.admin);
+    const token = await residentToken(server, adminCookie, 'outbox.resident');
     const auth = { authorization: `Bearer ${token}` };
     const numbers: string[] = [];
     for (let i = 0; i < REPORTS; i++) {
@@ -98,16 +43,16 @@ describe('a crash between a commit and the delivery of its events', () => {
         { categoryCode: 'S05', description: `楼道堆放杂物 ${i}`, location: { lng: 116.7712, lat: 36.1791 } },
         { ...auth, 'idempotency-key': `outbox-${i}-${randomBytes(4).toString('hex')}` },
       );
-      numbers.push((await json(res)).case.number);
+      numbers.push((await okJson(res)).case.number);
     }
     const inbox = async (s: ServerProcess) =>
-      (await json(await fetch(`${s.base}/api/notify/messages?limit=100`, { headers: auth }))).items as {
+      (await okJson(await fetch(`${s.base}/api/notify/messages?limit=100`, { headers: auth }))).items as {
         titleEn: string;
       }[];
     expect(await inbox(server)).toHaveLength(0);
     await server.stop('SIGKILL');
 
-    server = await startServerProcess(env);
+    server = await startServerProcess(setup.env);
     const restarted = server;
     await expect.poll(async () => (await inbox(restarted)).length, { timeout: 30_000 }).toBe(REPORTS);
     const told = (await inbox(restarted)).map((m) => m.titleEn);
@@ -119,13 +64,13 @@ describe('a crash between a commit and the delivery of its events', () => {
 
     // a second crash and start finds nothing left to deliver and tells nobody twice
     await server.stop('SIGKILL');
-    server = await startServerProcess(env);
+    server = await startServerProcess(setup.env);
     const again = server;
     // the relay has run once nothing is left pending; a delivery claimed by the killed process waits out its
     // lease (a minute on PostgreSQL) before it runs again
     const pending = async () =>
       (
-        await json(
+        await okJson(
           await fetch(`${again.base}/api/admin/events/deliveries?status=pending`, {
             headers: { cookie: adminCookie },
           }),
