@@ -1,5 +1,5 @@
 import type { CaseRecord } from './db/cases.repository.js';
-import type { CaseAction } from './domain/case-status.js';
+import type { CaseAction, Level } from './domain/case-status.js';
 
 const PAST = {
   accept: 'accepted',
@@ -39,9 +39,18 @@ export interface CaseEventPayload {
   status: string;
   gridCode: string;
   categoryCode: string;
+  gridPath: string;
   reporterId: number | null;
   /** Residents following the case: they hear back as the reporter does. */
   followerIds: number[];
+  /** Who holds the case after this step: a unit of the grid's chain (by path) or a department (by org code). */
+  level: Level | null;
+  assigneePath: string | null;
+  assigneeOrg: string | null;
+  /** When the holder must have handled it (ISO), if a time limit runs. */
+  dueAt: string | null;
+  /** Departments whistled in that have still to report in, and by when. */
+  awaitingReportIn: { org: string; dueAt: string }[];
 }
 
 declare module '../../core/events.js' {
@@ -51,14 +60,23 @@ declare module '../../core/events.js' {
 /** Every case event is about its case: one subscriber hears a case's steps in the order they happened. */
 export const caseAggregate = (caseId: number) => `case:${caseId}`;
 
-export function eventPayload(c: CaseRecord, status: string): CaseEventPayload {
+/** What subscribers hear about a case, taken from the record as it stands after the step. */
+export function eventPayload(c: CaseRecord): CaseEventPayload {
   return {
     caseId: c.id,
     number: c.number,
-    status,
+    status: c.status,
     gridCode: c.gridCode,
     categoryCode: c.categoryCode,
+    gridPath: c.gridPath,
     reporterId: c.reporterId,
     followerIds: c.followerIds,
+    level: c.level,
+    assigneePath: c.assigneePath,
+    assigneeOrg: c.assigneeOrg,
+    dueAt: c.dueAt ? new Date(c.dueAt).toISOString() : null,
+    awaitingReportIn: c.whistleOrgs
+      .filter((w) => w.reportedInAt === null)
+      .map((w) => ({ org: w.org, dueAt: w.reportInDueAt })),
   };
 }

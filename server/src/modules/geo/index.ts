@@ -1,6 +1,12 @@
 /** The geo module's public face: other modules import only from here. */
 export { seedGeo } from './commands/seed-geo.js';
-export { childAreas, gridShapes, listDistrictsAndStreets, pathOfCode as scopePathOf } from './db/geo.repository.js';
+export {
+  childAreas,
+  gridShapes,
+  listDistrictsAndStreets,
+  nameOfPath,
+  pathOfCode as scopePathOf,
+} from './db/geo.repository.js';
 export type { Crs } from './domain/coords.js';
 export { syntheticName } from './domain/names.js';
 export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';

@@ -10,4 +10,14 @@ export {
   type OrgRecord,
 } from './db/identity.repository.js';
 export { createIdentityModule } from './identity.module.js';
+export {
+  firstUnitWithPeople,
+  levelAbove as unitLevelAbove,
+  peopleCovering,
+  type Reached,
+  UNIT_LEVELS,
+  type UnitLevel,
+  unitPathOf,
+  unitPeople,
+} from './queries/recipients.js';
 export { resolveActor } from './queries/resolve-actor.js';

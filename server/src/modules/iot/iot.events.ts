@@ -35,7 +35,11 @@ export type AlarmClearedPayload = Partial<AlarmEventPayload> & { deviceCode: str
 export interface AlarmEscalatedPayload {
   alarmId: number;
   step: string;
+  /** Whom the step went to (an org code or a unit's path), by name, and the people found there. */
+  target: string;
+  targetName: string;
   recipientIds: number[];
+  gridPath: string;
   titleZh: string;
   titleEn: string;
 }

@@ -5,6 +5,7 @@ import type { ModuleContext, ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { serviceActor } from '../identity/index.js';
 import { DEMO_DISTRICT, DEMO_SEED } from '../registry/index.js';
+import { backfillServiceAreas } from './commands/fire-centres.js';
 import { resealIot } from './commands/reseal-iot.js';
 import { seedDemoIot } from './commands/seed-demo-iot.js';
 import { directoryEntry, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
@@ -65,8 +66,9 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
     permissions: iotPermissions,
     // a device's MQTT secret as it is issued, and the NB-IoT platform's signature
     redact: ['*.secret', 'req.headers["x-shanzhi-signature"]'],
-    async seed(_ctx, opts) {
-      if (!opts.firstStart || opts.demo !== 'demo') return undefined;
+    async seed(ctx, opts) {
+      const areas = await backfillServiceAreas(ctx.db);
+      if (!opts.firstStart || opts.demo !== 'demo') return areas ? { fireCentreAreas: areas } : undefined;
       const fire = await seedDemoIot(need(iotDeps), { districtCode: DEMO_DISTRICT, seed: DEMO_SEED });
       await need(ingestor).load();
       return fire;

@@ -247,6 +247,11 @@ export const fireCentreBody = z.object({
   districtCode: z.string().regex(/^\d{6}$/),
   letters: z.string().regex(/^[a-z]{1,8}$/, 'lower-case letters a–z'),
   name: z.string().trim().min(2).max(100),
+  /** The streets it serves (9-digit codes); the whole district when left out. */
+  streetCodes: z
+    .array(z.string().regex(/^\d{9}$/))
+    .max(100)
+    .optional(),
   lng: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
 });

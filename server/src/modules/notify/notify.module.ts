@@ -6,19 +6,21 @@ import { NotifyService } from './notify.service.js';
 import { LiveSender } from './senders.js';
 import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
+import { subscribeToCaseWork } from './subscribers/on-case-step-to-act.js';
 
-/** Listens to other modules' events and tells people; owns nothing but the messages it sent. */
+/** Listens to other modules' events and tells people; owns nothing but the messages it sent and whom they reached. */
 export function createNotifyModule(): ShanzhiModule {
   const live = new LiveSender();
   return {
     name: 'notify',
-    dependsOn: ['identity', 'cases', 'iot'],
+    dependsOn: ['identity', 'geo', 'cases', 'iot'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     permissions: notifyPermissions,
     routes: (app, ctx) => notifyRoutes(app, ctx, live),
     async start(ctx) {
       const service = new NotifyService(ctx.db, [live]);
       subscribeToCases(ctx, service);
+      subscribeToCaseWork(ctx, service);
       subscribeToAlarms(ctx, service);
     },
   };

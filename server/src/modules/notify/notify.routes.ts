@@ -4,7 +4,7 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
 import { readMessage } from './commands/mark-read.js';
-import { listMessages } from './db/notify.repository.js';
+import { listMessages, listSteps } from './db/notify.repository.js';
 import { type LiveSender, presentMessage } from './senders.js';
 
 const messageSchema = z.object({
@@ -15,6 +15,18 @@ const messageSchema = z.object({
   titleEn: z.string(),
   subject: z.string().nullable(),
   read: z.boolean(),
+});
+
+const stepSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  subject: z.string(),
+  step: z.string(),
+  targetName: z.string(),
+  /** 0: nobody was there to tell, an error; the step was raised to `raisedToName` if anyone could be found. */
+  recipients: z.number(),
+  raisedFrom: z.string().nullable(),
+  raisedToName: z.string().nullable(),
 });
 
 /** Everyone has their own messages; nobody sees anyone else's. */
@@ -84,6 +96,46 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
         clearInterval(keepAlive);
         detach();
       });
+    },
+  );
+
+  app.get(
+    '/steps',
+    {
+      config: { access: 'notify.steps.view' },
+      schema: {
+        tags,
+        summary: '每一步通知到了谁（无人接收的标红上报）/ whom each step reached; steps that reached nobody',
+        querystring: z.object({
+          subject: z
+            .string()
+            .regex(/^(case|alarm):\d+$/, 'case:<id> or alarm:<id>')
+            .optional(),
+          unreached: queryBoolean,
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(stepSchema) }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const rows = await listSteps(ctx.db, actor.scopePath, {
+        subject: req.query.subject,
+        unreachedOnly: req.query.unreached,
+        limit: req.query.limit,
+      });
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          at: new Date(r.at).toISOString(),
+          subject: r.subject,
+          step: r.step,
+          targetName: r.targetName,
+          recipients: r.recipients,
+          raisedFrom: r.raisedFrom,
+          raisedToName: r.raisedToName,
+        })),
+      };
     },
   );
 }

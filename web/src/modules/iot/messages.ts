@@ -73,6 +73,7 @@ const zhCN = {
   'iot.escalations': '逐级通知',
   'iot.noEscalations': '尚未通知任何人',
   'iot.recipients': '通知 {count} 人',
+  'iot.noRecipients': '无人接收，已上报上一级',
   'iot.buildingsWithAlarms': '{count} 栋楼有告警，其中 {confirmed} 栋确认火警',
   'iot.buildingAlarmsTitle': '楼栋告警',
   'iot.closePanel': '关闭',
@@ -185,6 +186,7 @@ const zhCN = {
   'alarmClass.fault': '设备故障',
 
   'escalationStep.fire_centre': '消防服务中心',
+  'escalationStep.command_centre': '区指挥中心',
   'escalationStep.rapid_response': '街道快速处置队',
   'escalationStep.grid_worker': '网格员',
   'escalationStep.street_duty': '街道值班员',
@@ -267,6 +269,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'iot.escalations': 'Escalation',
   'iot.noEscalations': 'Nobody notified yet',
   'iot.recipients': '{count} people notified',
+  'iot.noRecipients': 'Nobody to receive it; raised to the level above',
   'iot.buildingsWithAlarms': 'Buildings with alarms: {count}, with a confirmed fire: {confirmed}',
   'iot.buildingAlarmsTitle': 'Alarms in the building',
   'iot.closePanel': 'Close',
@@ -382,6 +385,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'alarmClass.fault': 'Device fault',
 
   'escalationStep.fire_centre': 'Fire service centre',
+  'escalationStep.command_centre': 'District command centre',
   'escalationStep.rapid_response': 'Street rapid-response team',
   'escalationStep.grid_worker': 'Grid worker',
   'escalationStep.street_duty': 'Street duty officer',

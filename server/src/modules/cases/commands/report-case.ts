@@ -120,8 +120,14 @@ export async function reportCase(
         status: 'reported',
         gridCode: grid.code,
         categoryCode: category.code,
+        gridPath: grid.path,
         reporterId: actor.id,
         followerIds: [],
+        level: null,
+        assigneePath: null,
+        assigneeOrg: null,
+        dueAt: null,
+        awaitingReportIn: [],
       };
       await ctx.events.publish(tx, CASE_REPORTED, payload, { aggregate: caseAggregate(caseId), actorId: actor.id });
       return { caseId, number };

@@ -141,7 +141,8 @@ export async function transitionCase(
         detail: {},
       });
     }
-    const payload = eventPayload(c, planned.followUp?.to ?? planned.to);
+    // read back inside the transaction: subscribers act on who holds the case now, not before this step
+    const payload = eventPayload((await getCase(tx, c.id)) as CaseRecord);
     const on = { aggregate: caseAggregate(c.id), actorId: actor.id };
     await ctx.events.publish(tx, caseActionEvent(input.action), payload, on);
     if (planned.followUp) await ctx.events.publish(tx, caseActionEvent(planned.followUp.action), payload, on);

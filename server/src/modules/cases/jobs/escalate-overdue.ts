@@ -2,6 +2,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { caseActionEvent, caseAggregate, eventPayload } from '../cases.events.js';
 import {
   type CaseRecord,
+  getCase,
   getCategory,
   insertTimeline,
   openSupervision,
@@ -59,7 +60,10 @@ async function escalateOne(ctx: Pick<ModuleContext, 'db' | 'events'>, c: CaseRec
       detail: { from: c.level, to: up, dueAt: c.dueAt },
     });
     await openSupervision(tx, c.id, 'overdue', null);
-    await ctx.events.publish(tx, caseActionEvent('escalate'), eventPayload(c, to), { aggregate: caseAggregate(c.id) });
+    const escalatedCase = (await getCase(tx, c.id)) as CaseRecord;
+    await ctx.events.publish(tx, caseActionEvent('escalate'), eventPayload(escalatedCase), {
+      aggregate: caseAggregate(c.id),
+    });
     return true;
   });
   return done;

@@ -339,3 +339,13 @@ export async function gridShapes(db: Queryable, districtCode: string) {
     [districtCode],
   );
 }
+
+/** The name of the region or grid at a path, for telling people which unit something went to. */
+export async function nameOfPath(db: Queryable, path: string): Promise<string | undefined> {
+  const [row] = await db.query<{ name: string }>(
+    `SELECT name FROM geo_regions WHERE path = $1::ltree UNION ALL SELECT name FROM geo_grids WHERE path = $1::ltree
+     LIMIT 1`,
+    [path],
+  );
+  return row?.name;
+}

@@ -19,7 +19,7 @@ import {
   alarmAggregate,
   FIRE_CONFIRMED,
 } from '../iot.events.js';
-import { recordSteps, resolveStep } from './escalation.js';
+import { recordSteps, resolveConfirmedFire, resolveStep } from './escalation.js';
 
 export interface SignalDevice {
   id: number;
@@ -113,7 +113,7 @@ async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime:
           }));
         await joinIncident(tx, incidentId, [up.id, ...others.filter((o) => o.incidentId === null).map((o) => o.id)]);
         if (existing === null) {
-          notices.push(...(await recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now)));
+          notices.push(...(await recordSteps(tx, alarm, await resolveConfirmedFire(tx, alarm), now)));
           newIncident = incidentId;
         }
       }

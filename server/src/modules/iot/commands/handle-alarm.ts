@@ -14,7 +14,7 @@ import type { Classification } from '../domain/alarm-types.js';
 import type { IotDeps } from '../iot.deps.js';
 import { iotErrors } from '../iot.errors.js';
 import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
-import { recordSteps, resolveStep } from './escalation.js';
+import { recordSteps, resolveConfirmedFire } from './escalation.js';
 
 async function alarmInScope(deps: IotDeps, actor: Actor, id: number): Promise<AlarmRecord> {
   const alarm = await getAlarm(deps.ctx.db, id);
@@ -50,7 +50,7 @@ export async function acknowledge(
     const on = { aggregate: alarmAggregate(id), actorId: actor.id };
     await deps.ctx.events.publish(tx, ALARM_ACKNOWLEDGED, { alarmId: id, realFire: real }, on);
     if (!real || alarm.incidentId !== null || (await hasEscalation(tx, [id], 'fire_119'))) return;
-    for (const n of await recordSteps(tx, alarm, await resolveStep(tx, 'fire_119', alarm), now))
+    for (const n of await recordSteps(tx, alarm, await resolveConfirmedFire(tx, alarm), now))
       await deps.ctx.events.publish(tx, ALARM_ESCALATED, n, on);
   });
   return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;

@@ -354,16 +354,32 @@ export async function setAlarmCase(db: Queryable, alarmId: number, caseId: numbe
   await db.query('UPDATE iot_alarms SET case_id = $2 WHERE id = $1', [alarmId, caseId]);
 }
 
-export async function nearestFireCentre(
+/** The centre whose service area holds the device (the nearest, where areas overlap); none outside every area. */
+export async function fireCentreFor(
   db: Queryable,
   deviceId: number,
 ): Promise<{ orgCode: string; name: string } | undefined> {
   const [row] = await db.query<{ orgCode: string; name: string }>(
     `SELECT c.org_code AS "orgCode", c.name FROM iot_fire_centres c, iot_devices d
-     WHERE d.id = $1 ORDER BY c.location <-> d.location LIMIT 1`,
+     WHERE d.id = $1 AND d.grid_path <@ c.service_paths ORDER BY c.location <-> d.location LIMIT 1`,
     [deviceId],
   );
   return row;
+}
+
+/** Centres recorded before service areas existed: they serve the region of their organisation. */
+export async function centresWithoutArea(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `SELECT org_code AS code FROM iot_fire_centres WHERE service_paths = '{}'`,
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function setServiceArea(db: Queryable, orgCode: string, paths: string[]): Promise<void> {
+  await db.query('UPDATE iot_fire_centres SET service_paths = $2::text[]::ltree[] WHERE org_code = $1', [
+    orgCode,
+    paths,
+  ]);
 }
 
 export async function upsertFireCentres(

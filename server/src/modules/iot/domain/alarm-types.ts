@@ -29,6 +29,7 @@ export const FAULT_TYPES: readonly AlarmType[] = ['tamper', 'sensor_fault', 'low
 /** Whom an alarm reached, in the order the escalation ladder goes. */
 export const ESCALATION_STEPS = [
   'fire_centre',
+  'command_centre',
   'rapid_response',
   'grid_worker',
   'street_duty',

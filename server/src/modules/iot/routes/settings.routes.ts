@@ -97,11 +97,18 @@ export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
       const districtPath = await scopePathOf(db, req.body.districtCode);
       if (districtPath === undefined)
         throw coreErrors.invalid({ field: 'districtCode', params: { reason: req.body.districtCode } });
+      const streetPaths: string[] = [];
+      for (const [i, code] of (req.body.streetCodes ?? []).entries()) {
+        const p = await scopePathOf(db, code);
+        if (p === undefined || !p.startsWith(`${districtPath}.`))
+          throw coreErrors.invalid({ field: `streetCodes.${i}`, params: { reason: code } });
+        streetPaths.push(p);
+      }
       const orgCode = `${req.body.districtCode}-fire_centre_${req.body.letters}`;
       await db.transaction((tx) =>
         recordFireCentres(
           tx,
-          [{ orgCode, name: req.body.name, districtPath, lng: req.body.lng, lat: req.body.lat }],
+          [{ orgCode, name: req.body.name, districtPath, streetPaths, lng: req.body.lng, lat: req.body.lat }],
           actor,
         ),
       );

@@ -15,7 +15,17 @@ export interface Scene {
   gridCode: string;
   buildingId: number;
   centre: [number, number];
-  users: Record<'admin' | 'fireCentre' | 'rapid' | 'gridWorker' | 'streetDuty' | 'otherGrid', string>;
+  users: Record<
+    | 'admin'
+    | 'fireCentre'
+    | 'rapid'
+    | 'gridWorker'
+    | 'streetDuty'
+    | 'otherGrid'
+    | 'commandCentre'
+    | 'otherDistrictCentre',
+    string
+  >;
   publisher: MqttClient;
   call(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH',
@@ -77,6 +87,15 @@ export async function startScene(opts: { mqttUrl?: string } = {}): Promise<Scene
     lng: x + 0.5,
     lat: y,
   });
+  // nearer than either, but it serves another district: nothing here is its business
+  const otherDistrict = await call('POST', '/api/iot/fire-centres', t.adminCookie, {
+    districtCode: '320114',
+    letters: 'c',
+    name: '雨花台区智慧消防服务中心',
+    lng: x + 0.001,
+    lat: y,
+  });
+  expect(otherDistrict.statusCode, otherDistrict.body).toBe(201);
   const users = {
     admin: t.adminCookie,
     fireCentre: await t.userCookie('department_staff', '370983', 'fire.centre', '370983-fire_centre_a'),
@@ -84,6 +103,8 @@ export async function startScene(opts: { mqttUrl?: string } = {}): Promise<Scene
     gridWorker: await t.userCookie('grid_worker', gridCode, 'fire.gw'),
     streetDuty: await t.userCookie('street_staff', STREET, 'street.duty'),
     otherGrid: await t.userCookie('grid_worker', otherGridCode, 'other.gw'),
+    commandCentre: await t.userCookie('command_centre', '370983', 'command.centre'),
+    otherDistrictCentre: await t.userCookie('department_staff', '320114', 'fire.other', '320114-fire_centre_c'),
   };
   const embedded = !opts.mqttUrl;
   const publisher = await connectAsync(t.iot.brokerUrl, {

@@ -183,7 +183,22 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     const steps = (await s.call('GET', `/api/iot/alarms/${second.id}`))
       .json()
       .escalations.map((e: { step: string }) => e.step);
-    expect(steps).toEqual(['fire_centre', 'fire_119']);
+    // 119, and at once everyone here who must act: the command centre, this district's fire centre, the street's
+    // rapid-response team and the grid worker
+    expect(steps).toEqual([
+      'fire_centre',
+      'fire_119',
+      'command_centre',
+      'fire_centre',
+      'rapid_response',
+      'grid_worker',
+    ]);
+    await s.t.events.drain();
+    for (const who of [s.users.commandCentre, s.users.fireCentre, s.users.rapid, s.users.gridWorker]) {
+      const titles = (await messagesOf(who as string)).map((m) => m.titleZh);
+      expect(titles).toContainEqual(expect.stringMatching(/^确认火警，请立即处置：.+4层/));
+    }
+    expect(await messagesOf(s.users.otherDistrictCentre)).toEqual([]);
     const fireCase = (await s.call('GET', `/api/cases/${second.caseId}`)).json();
     expect(JSON.stringify(fireCase)).toContain('S08');
     expect(JSON.stringify(fireCase)).toContain('device');

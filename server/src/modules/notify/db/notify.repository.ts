@@ -47,3 +47,61 @@ export async function markRead(db: Queryable, userId: number, id: number): Promi
   );
   return rows.length === 1;
 }
+
+export interface StepRecord {
+  eventId: number;
+  subject: string;
+  step: string;
+  target: string;
+  targetName: string;
+  areaPath: string;
+  recipients: number;
+  raisedFrom: string | null;
+}
+
+/** Once per event, step and target: a second run of the subscriber finds the row and adds nothing. */
+export async function insertStep(db: Queryable, s: StepRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO notify_steps (event_id, subject, step, target, target_name, area_path, recipients, raised_from)
+     VALUES ($1, $2, $3, $4, $5, $6::ltree, $7, $8) ON CONFLICT (event_id, step, target) DO NOTHING`,
+    [s.eventId, s.subject, s.step, s.target, s.targetName, s.areaPath, s.recipients, s.raisedFrom],
+  );
+}
+
+export async function findStep(
+  db: Queryable,
+  eventId: number,
+  step: string,
+  target: string,
+): Promise<{ recipients: number } | undefined> {
+  const [row] = await db.query<{ recipients: number }>(
+    'SELECT recipients FROM notify_steps WHERE event_id = $1 AND step = $2 AND target = $3',
+    [eventId, step, target],
+  );
+  return row;
+}
+
+export interface StepRow extends StepRecord {
+  id: number;
+  at: Date;
+  raisedTo: string | null;
+  raisedToName: string | null;
+}
+
+/** Steps inside a scope, newest first: all of one subject's, or only those that reached nobody. */
+export async function listSteps(
+  db: Queryable,
+  scope: string,
+  filter: { subject?: string; unreachedOnly: boolean; limit: number },
+): Promise<StepRow[]> {
+  return db.query<StepRow & Record<string, unknown>>(
+    `SELECT s.id::int AS id, s.event_id::int AS "eventId", s.subject, s.step, s.target, s.target_name AS "targetName",
+       s.area_path::text AS "areaPath", s.recipients, s.raised_from AS "raisedFrom", s.at,
+       r.target AS "raisedTo", r.target_name AS "raisedToName"
+     FROM notify_steps s
+     LEFT JOIN notify_steps r ON r.event_id = s.event_id AND r.step = s.step AND r.raised_from = s.target
+     WHERE s.area_path <@ $1::ltree AND ($2::text IS NULL OR s.subject = $2) AND (NOT $3 OR s.recipients = 0)
+     ORDER BY s.id DESC LIMIT $4`,
+    [scope, filter.subject ?? null, filter.unreachedOnly, filter.limit],
+  );
+}

@@ -1,0 +1,155 @@
+import type { DomainEvent } from '../../../core/events.js';
+import type { ModuleContext } from '../../../core/module.js';
+import { CASE_REPORTED, type CaseEventPayload, type CaseEventType, caseActionEvent } from '../../cases/index.js';
+import { reach, type StepToReach, type Target } from '../commands/reach.js';
+import type { NotifyService } from '../notify.service.js';
+
+type Wording = (n: string, due: string, to: string) => { zh: string; en: string };
+
+/** Shanghai wall-clock time, the way a deadline is read out to people on the ground. */
+function when(iso: string | null): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+const byDue = (zhDue: string, enDue: string) => (due: string) =>
+  due ? { zh: zhDue.replace('{due}', due), en: enDue.replace('{due}', due) } : { zh: '', en: '' };
+
+const handleBy = byDue('，请于 {due} 前办结', '; handle it by {due}');
+
+/** Whoever holds the case after a step: a department by its code, or a unit of the grid's chain. */
+function holder(p: CaseEventPayload): Target | undefined {
+  if (p.level === 'department') return p.assigneeOrg ? { org: p.assigneeOrg } : undefined;
+  return p.level ? { unit: p.level } : undefined;
+}
+
+interface Rule {
+  step: string;
+  targets: (p: CaseEventPayload) => { target: Target; due: string | null }[];
+  wording: Wording;
+}
+
+/** The steps that give somebody work to do, and who that is. */
+const RULES = new Map<CaseEventType, Rule>([
+  [
+    CASE_REPORTED,
+    {
+      step: 'new_report',
+      targets: () => [{ target: { unit: 'grid' }, due: null }],
+      wording: (n, _d, to) => ({
+        zh: `${to}有新的群众反映 ${n}，请及时核实处置`,
+        en: `New report ${n} in ${to}: please check it`,
+      }),
+    },
+  ],
+  [
+    caseActionEvent('dispatch'),
+    {
+      step: 'dispatched',
+      targets: (p) => withHolder(p),
+      wording: (n, due, to) => {
+        const d = handleBy(due);
+        return { zh: `问题 ${n} 已派遣给${to}${d.zh}`, en: `Case ${n} was assigned to ${to}${d.en}` };
+      },
+    },
+  ],
+  [
+    caseActionEvent('whistle'),
+    {
+      step: 'whistled',
+      targets: (p) => p.awaitingReportIn.map((w) => ({ target: { org: w.org }, due: w.dueAt })),
+      wording: (n, due, to) => {
+        const d = byDue('，请于 {due} 前报到', '; report in by {due}')(due);
+        return { zh: `街道吹哨：问题 ${n} 召集${to}${d.zh}`, en: `Whistle: ${to} is called in on case ${n}${d.en}` };
+      },
+    },
+  ],
+  [
+    caseActionEvent('handle'),
+    {
+      step: 'verify',
+      targets: () => [{ target: { unit: 'grid' }, due: null }],
+      wording: (n, _d, to) => ({
+        zh: `问题 ${n} 已处理完毕，请${to}网格员到现场核查`,
+        en: `Case ${n} was handled: ${to}'s grid worker please check it on site`,
+      }),
+    },
+  ],
+  [
+    caseActionEvent('fail_verification'),
+    {
+      step: 'rework',
+      targets: (p) => withHolder(p),
+      wording: (n, due, to) => {
+        const d = handleBy(due);
+        return {
+          zh: `问题 ${n} 现场核查未通过，请${to}重新处理${d.zh}`,
+          en: `Case ${n} failed its check: ${to} please rework it${d.en}`,
+        };
+      },
+    },
+  ],
+  [
+    caseActionEvent('escalate'),
+    {
+      step: 'escalated',
+      targets: (p) => withHolder(p),
+      wording: (n, due, to) => {
+        const d = handleBy(due);
+        return {
+          zh: `问题 ${n} 超期未办结，已升级至${to}督办${d.zh}`,
+          en: `Case ${n} is overdue and was escalated to ${to}${d.en}`,
+        };
+      },
+    },
+  ],
+  [
+    caseActionEvent('return'),
+    {
+      step: 'returned',
+      targets: () => [{ target: { unit: 'community' }, due: null }],
+      wording: (n, _d, to) => ({
+        zh: `问题 ${n} 被承办单位退回，请${to}重新派遣`,
+        en: `Case ${n} was sent back by its handler: ${to} please dispatch it again`,
+      }),
+    },
+  ],
+]);
+
+function withHolder(p: CaseEventPayload) {
+  const target = holder(p);
+  return target ? [{ target, due: p.dueAt }] : [];
+}
+
+/**
+ * Every step that gives somebody work reaches them by name: a new report the grid's workers, a dispatch the unit or
+ * department it went to, a whistle each department called in (with its report-in deadline), a handled case the grid
+ * worker who checks it on site. Whom each step reached is recorded; nobody to reach is raised (see reach.ts).
+ */
+export function subscribeToCaseWork(ctx: Pick<ModuleContext, 'events' | 'db' | 'log'>, notify: NotifyService): void {
+  const types = [...RULES.keys()];
+  ctx.events.subscribe('notify.case_work', types, async (event: DomainEvent<CaseEventType>) => {
+    const rule = RULES.get(event.type) as Rule;
+    const p = event.payload;
+    for (const { target, due } of rule.targets(p)) {
+      const step: StepToReach = {
+        eventId: event.id,
+        subject: `case:${p.caseId}`,
+        step: rule.step,
+        kind: `case_work.${rule.step}`,
+        target,
+        gridPath: p.gridPath,
+        actorId: event.actorId ?? null,
+        title: (to) => rule.wording(p.number, when(due), to),
+      };
+      await reach(ctx.db, notify, ctx.log, step);
+    }
+  });
+}
