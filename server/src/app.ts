@@ -20,6 +20,7 @@ import {
   type ShanzhiModule,
 } from './core/module.js';
 import { seedModules } from './core/seeds.js';
+import { AliyunSms, DevOutboxSms } from './core/sms.js';
 import { createModules } from './modules.js';
 
 export interface Shanzhi {
@@ -73,16 +74,18 @@ export async function createShanzhi(
   });
   const access = new AccessRegistry();
   for (const m of modules) access.add(m.name, m.permissions);
+  const cipher = PersonalDataCipher.rotating(
+    { version: config.dataKeyVersion, key: config.dataKey },
+    config.retiredDataKeys,
+  );
   const ctx: ModuleContext = {
     db,
     events,
     config,
     log: app.log,
-    cipher: PersonalDataCipher.rotating(
-      { version: config.dataKeyVersion, key: config.dataKey },
-      config.retiredDataKeys,
-    ),
+    cipher,
     files: new FileStore(path.join(config.dataDir, 'files')),
+    sms: config.sms.gateway === 'aliyun' ? new AliyunSms(config.sms) : new DevOutboxSms(db, cipher),
     access,
   };
 

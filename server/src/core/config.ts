@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AliyunSmsSettings } from './sms.js';
 
 /** Keys are 32 random bytes, base64-encoded; checked here so a typo fails at start, not at first use. */
 const key32 = z
@@ -35,6 +36,13 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   EVENTS_RELAY: z.enum(['on', 'off']).default('on'),
   EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  SMS_GATEWAY: z.enum(['dev_outbox', 'aliyun']).default('dev_outbox'),
+  SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com'),
+  SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  SMS_SIGN_NAME: z.string().min(1).optional(),
+  SMS_TEMPLATE_OTP: z.string().min(1).optional(),
+  SMS_TEMPLATE_NOTICE: z.string().min(1).optional(),
 });
 
 export type Engine = 'embedded' | 'server';
@@ -62,6 +70,8 @@ export interface CoreConfig {
   publicUrl: string;
   /** Whether this instance relays the outbox to subscribers, and how often a failing delivery is tried. */
   events: { relay: boolean; maxAttempts: number };
+  /** Where texts go: the development outbox, or Alibaba Cloud's SMS service with its approved templates. */
+  sms: { gateway: 'dev_outbox' } | ({ gateway: 'aliyun' } & AliyunSmsSettings);
 }
 
 /**
@@ -150,6 +160,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, settings: readonly SettingsFr
     sessionSecret ??= stored.sessionSecret;
     dataKey ??= stored.dataKey;
   }
+  if (e.SMS_GATEWAY === 'aliyun') {
+    const missing = (
+      [
+        'SMS_ACCESS_KEY_ID',
+        'SMS_ACCESS_KEY_SECRET',
+        'SMS_SIGN_NAME',
+        'SMS_TEMPLATE_OTP',
+        'SMS_TEMPLATE_NOTICE',
+      ] as const
+    )
+      .filter((k) => !e[k])
+      .map((k) => `${k}: required when SMS_GATEWAY=aliyun`);
+    if (missing.length) throw new ConfigError(missing);
+  }
   const core: CoreConfig = {
     port: e.PORT,
     host: e.HOST,
@@ -173,6 +197,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, settings: readonly SettingsFr
     demoScale: e.DEMO_SCALE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     events: { relay: e.EVENTS_RELAY === 'on', maxAttempts: e.EVENTS_MAX_ATTEMPTS },
+    sms:
+      e.SMS_GATEWAY === 'aliyun'
+        ? {
+            gateway: 'aliyun',
+            endpoint: e.SMS_ENDPOINT,
+            accessKeyId: e.SMS_ACCESS_KEY_ID as string,
+            accessKeySecret: e.SMS_ACCESS_KEY_SECRET as string,
+            signName: e.SMS_SIGN_NAME as string,
+            templates: { otp: e.SMS_TEMPLATE_OTP as string, notice: e.SMS_TEMPLATE_NOTICE as string },
+          }
+        : { gateway: 'dev_outbox' },
   };
   const modules = Object.fromEntries(fragments.map(({ f, parsed }) => [f.key, f.build(parsed ?? {}, core)]));
   return { ...core, ...modules } as Config;

@@ -6,6 +6,7 @@ import type { Db } from './db.js';
 import type { EventBus } from './events.js';
 import type { FileStore } from './files.js';
 import type { HttpApp } from './http.js';
+import type { SmsGateway } from './sms.js';
 
 export interface ModuleContext {
   db: Db;
@@ -15,6 +16,8 @@ export interface ModuleContext {
   /** Encrypts personal data (phones, ID numbers) at rest with the configured data key. */
   cipher: PersonalDataCipher;
   files: FileStore;
+  /** Texts to phones: sign-up codes, and messages to people who asked for them by SMS. */
+  sms: SmsGateway;
   /** Every module's permissions: who may do what, for commands that check a role beyond the route's. */
   access: AccessRegistry;
 }

@@ -4,6 +4,7 @@ import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { countDeliveries, listDeliveries } from '../../core/outbox.js';
+import { listDevOutbox } from '../../core/sms.js';
 import { displayNames } from '../identity/index.js';
 import { auditPage, auditQuery, deliveriesPage, deliveriesQuery, retryParams } from './admin.schemas.js';
 import { retryDeadLetter } from './commands/retry-delivery.js';
@@ -104,6 +105,38 @@ export function adminRoutes(app: HttpApp, ctx: ModuleContext) {
     async (req, reply) => {
       await retryDeadLetter(ctx, requireActor(req), req.params.id, req.params.subscriber, meta(req));
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/sms-outbox',
+    {
+      config: { access: 'admin.sms_outbox.view' },
+      schema: {
+        tags,
+        summary: '开发短信发件箱：未真正发出的短信（仅开发替身网关）/ the development SMS outbox: texts never sent',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            gateway: z.enum(['dev_outbox', 'aliyun']),
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                phoneMasked: z.string(),
+                template: z.enum(['otp', 'notice']),
+                text: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const gateway = ctx.config.sms.gateway;
+      // with a real gateway nothing is kept here: texts went to phones, and their codes are nobody's to read
+      const rows = gateway === 'dev_outbox' ? await listDevOutbox(ctx.db, req.query.limit) : [];
+      return { gateway, items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
     },
   );
 }

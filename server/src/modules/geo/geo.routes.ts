@@ -17,6 +17,7 @@ import {
 } from './geo.schemas.js';
 import type { GridLocator } from './queries/locate-point.js';
 import {
+  getGridCard,
   getGridDetail,
   getRegionDetail,
   listChildBoundaries,
@@ -122,6 +123,30 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => getGridDetail(db, requireActor(req), req.params.code),
+  );
+
+  app.get(
+    '/grids/:code/card',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '扫码所见：网格名称、所属社区与网格团队 / what the grid station QR code shows anyone',
+        security: [],
+        params: z.object({ code: gridCode }),
+        response: {
+          200: z.object({
+            code: z.string(),
+            name: z.string(),
+            communityName: z.string(),
+            streetName: z.string(),
+            districtName: z.string(),
+            team: z.array(z.object({ role: z.string(), name: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => getGridCard(db, req.params.code),
   );
 
   app.get(

@@ -1,6 +1,36 @@
 import { defineErrors } from '../../core/errors.js';
 
 export const identityErrors = defineErrors({
+  badPhone: {
+    code: 'identity.bad_phone',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：请输入 11 位手机号码',
+    en: 'Field {field} is invalid: enter an 11-digit mainland mobile number',
+  },
+  codeTooSoon: {
+    code: 'identity.code_too_soon',
+    status: 429,
+    'zh-CN': '验证码已发送，请 {seconds} 秒后再试',
+    en: 'A code was just sent; try again in {seconds} seconds',
+  },
+  tooManyCodes: {
+    code: 'identity.too_many_codes',
+    status: 429,
+    'zh-CN': '获取验证码过于频繁，请 {minutes} 分钟后再试',
+    en: 'Too many codes asked for; try again in {minutes} minutes',
+  },
+  badCode: {
+    code: 'identity.bad_code',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：验证码错误或已过期，请重新获取',
+    en: 'Field {field} is invalid: the code is wrong or has expired; ask for a new one',
+  },
+  smsFailed: {
+    code: 'identity.sms_failed',
+    status: 503,
+    'zh-CN': '短信发送失败，请稍后再试',
+    en: 'The text could not be sent; try again shortly',
+  },
   badCredentials: {
     code: 'identity.bad_credentials',
     status: 401,

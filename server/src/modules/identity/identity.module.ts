@@ -15,7 +15,7 @@ export function createIdentityModule(): ShanzhiModule {
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     settings: identitySettings,
     permissions: identityPermissions,
-    redact: ['*.password', '*.currentPassword', '*.newPassword', '*.oneTimePassword', '*.token'],
+    redact: ['*.password', '*.currentPassword', '*.newPassword', '*.oneTimePassword', '*.token', '*.code', '*.phone'],
     async seed(ctx) {
       return { organisations: await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db)) };
     },

@@ -4,6 +4,7 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { changePassword } from './commands/change-password.js';
 import { changeUser, createUser, resetPassword } from './commands/manage-users.js';
+import { sendPhoneCode, signInByPhone } from './commands/phone-sign-in.js';
 import { signIn } from './commands/sign-in.js';
 import { signOut } from './commands/sign-out.js';
 import { SESSION_COOKIE } from './identity.hooks.js';
@@ -14,6 +15,8 @@ import {
   createUserBody,
   listUsersQuery,
   orgSchema,
+  phoneCodeBody,
+  phoneSessionBody,
   signInBody,
   tokenBody,
   userSchema,
@@ -47,6 +50,46 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         expires: new Date(expiresAt),
       });
       return { user };
+    },
+  );
+
+  app.post(
+    '/phone-codes',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '发送手机验证码（注册或登录）/ text a sign-up or sign-in code to a mobile number',
+        security: [],
+        body: phoneCodeBody,
+        response: { 200: z.object({ expiresInSeconds: z.number(), resendAfterSeconds: z.number() }) },
+      },
+    },
+    async (req) => sendPhoneCode(ctx, req.body.phone, meta(req)),
+  );
+
+  app.post(
+    '/phone-sessions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '手机号 + 验证码登录，首次即注册为居民 / sign in with the code; the first time signs a resident up',
+        security: [],
+        body: phoneSessionBody,
+        response: { 200: z.object({ user: userSchema, created: z.boolean() }) },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt, user, created } = await signInByPhone(ctx, { ...req.body, kind: 'cookie' }, meta(req));
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: new Date(expiresAt),
+      });
+      return { user, created };
     },
   );
 

@@ -64,3 +64,19 @@ export const listUsersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** Mainland mobile numbers: 11 digits starting 1[3-9]. */
+const mobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '11-digit mainland mobile number');
+
+export const phoneCodeBody = z.object({ phone: mobile });
+
+export const phoneSessionBody = z.object({
+  phone: mobile,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'the 6-digit code from the text'),
+});

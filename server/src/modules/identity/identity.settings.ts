@@ -6,6 +6,8 @@ export interface IdentitySettings {
   sessionTtlHours: number;
   /** Failed sign-ins before an account is locked, and for how long. */
   lockout: { threshold: number; minutes: number };
+  /** Sign-up and sign-in codes sent by SMS: lifetime, tries per code, and how many a number or an address may ask for. */
+  phoneCodes: { ttlSeconds: number; resendSeconds: number; attempts: number; perPhoneHour: number; perIpHour: number };
 }
 
 declare module '../../core/config.js' {
@@ -30,9 +32,21 @@ export const identitySettings = defineSettings(
       .min(1)
       .max(24 * 60)
       .default(15),
+    PHONE_CODE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(300),
+    PHONE_CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+    PHONE_CODE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+    PHONE_CODES_PER_NUMBER_HOUR: z.coerce.number().int().min(1).max(100).default(5),
+    PHONE_CODES_PER_IP_HOUR: z.coerce.number().int().min(1).max(10000).default(30),
   }),
   (e) => ({
     sessionTtlHours: e.SESSION_TTL_HOURS,
     lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    phoneCodes: {
+      ttlSeconds: e.PHONE_CODE_TTL_SECONDS,
+      resendSeconds: e.PHONE_CODE_RESEND_SECONDS,
+      attempts: e.PHONE_CODE_ATTEMPTS,
+      perPhoneHour: e.PHONE_CODES_PER_NUMBER_HOUR,
+      perIpHour: e.PHONE_CODES_PER_IP_HOUR,
+    },
   }),
 );

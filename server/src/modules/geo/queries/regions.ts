@@ -62,3 +62,22 @@ export async function getGridDetail(db: Queryable, actor: Actor, code: string) {
     chain,
   };
 }
+
+/**
+ * What the grid station's QR code opens for anyone, signed in or not: the grid, where it lies, and its team by name
+ * and role — what the poster on the wall already shows.
+ */
+export async function getGridCard(db: Queryable, code: string) {
+  const grid = await getGrid(db, code);
+  if (!grid) throw geoErrors.gridNotFound({ field: 'code', params: { code } });
+  const chain = await chainOf(db, grid.path);
+  const at = (level: string) => chain.find((c) => c.level === level)?.name ?? '';
+  return {
+    code: grid.code,
+    name: grid.name,
+    communityName: at('community'),
+    streetName: at('street'),
+    districtName: at('district'),
+    team: grid.team,
+  };
+}
