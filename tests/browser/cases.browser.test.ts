@@ -18,6 +18,7 @@ let t: TestApp;
 let browser: Browser;
 let base: string;
 let gridCode: string;
+let gridName: string;
 let centroid: [number, number];
 const contexts: BrowserContext[] = [];
 const oneTime: Record<string, string> = {};
@@ -105,7 +106,11 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
       `/api/geo/regions/${STREET}001/grids`,
     );
     gridCode = grids.features[0]?.properties.code as string;
-    centroid = (await adminGet<{ grid: { centroid: [number, number] } }>(`/api/geo/grids/${gridCode}`)).grid.centroid;
+    const { grid } = await adminGet<{ grid: { name: string; centroid: [number, number] } }>(
+      `/api/geo/grids/${gridCode}`,
+    );
+    centroid = grid.centroid;
+    gridName = grid.name;
     await createUser('resident.li', '李女士', 'resident', '370983');
     await createUser('cs.chen', '陈社区', 'community_staff', gridCode.slice(0, 12));
     await createUser('ds.cg', '城管局李', 'department_staff', '370983', '370983-urban_management');
@@ -129,17 +134,18 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
       geolocation: { longitude: centroid[0], latitude: centroid[1] },
     });
     await phone.goto(`${base}/m?grid=${gridCode}`);
+    await phone.getByTestId('sign-in-mode').click();
     await phone.getByPlaceholder('用户名').fill('resident.li');
     await phone.getByPlaceholder('密码').fill(oneTime['resident.li'] as string);
     await shot(phone, '01-phone-sign-in');
-    await phone.getByTestId('phone-sign-in').click();
+    await phone.getByTestId('staff-sign-in').click();
     await phone.getByPlaceholder('当前密码').fill(oneTime['resident.li'] as string);
     await phone.getByPlaceholder('新密码', { exact: true }).fill(NEW_PASSWORD);
     await phone.getByPlaceholder('确认新密码').fill(NEW_PASSWORD);
     await shot(phone, '02-phone-change-password');
     await phone.getByTestId('phone-change-password').click();
     await phone.getByTestId('phone-submit').waitFor();
-    await expect.poll(() => phone.getByTestId('phone-grid').textContent()).toContain(gridCode);
+    await expect.poll(() => phone.getByTestId('grid-card').textContent()).toContain(gridName);
   });
 
   it('reports a problem from the phone with its position and finds it under my reports', async () => {

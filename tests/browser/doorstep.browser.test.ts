@@ -62,9 +62,10 @@ async function phone(username: string): Promise<{ page: Page; context: BrowserCo
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${base}/m`);
+  await page.getByTestId('sign-in-mode').click();
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(TEST_PASSWORD);
-  await page.getByTestId('phone-sign-in').click();
+  await page.getByTestId('staff-sign-in').click();
   await page.getByTestId('phone-tab-households').click();
   await page.getByTestId('doorstep-buildings').getByText(BUILDING).waitFor();
   return { page, context };

@@ -91,9 +91,10 @@ async function shot(page: Page, name: string) {
 
 async function phoneSignIn(page: Page, username: string, password: string) {
   await page.goto(`${base}/m`);
+  await page.getByTestId('sign-in-mode').click();
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);
-  await page.getByTestId('phone-sign-in').click();
+  await page.getByTestId('staff-sign-in').click();
 }
 
 const badge = (page: Page) => page.getByTestId('notify-bell').locator('.adm-badge-content').textContent();

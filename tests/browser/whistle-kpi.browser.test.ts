@@ -172,9 +172,10 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
       geolocation: { longitude: centroid[0], latitude: centroid[1] },
     });
     await phone.goto(`${base}/m`);
+    await phone.getByTestId('sign-in-mode').click();
     await phone.getByPlaceholder('用户名').fill('resident.li');
     await phone.getByPlaceholder('密码').fill(oneTime['resident.li'] as string);
-    await phone.getByTestId('phone-sign-in').click();
+    await phone.getByTestId('staff-sign-in').click();
     await phone.getByPlaceholder('当前密码').fill(oneTime['resident.li'] as string);
     await phone.getByPlaceholder('新密码', { exact: true }).fill(NEW_PASSWORD);
     await phone.getByPlaceholder('确认新密码').fill(NEW_PASSWORD);

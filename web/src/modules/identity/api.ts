@@ -22,6 +22,17 @@ export async function signIn(username: string, password: string): Promise<User> 
   return fetchMe();
 }
 
+/** Texts a six-digit code to a mobile number; the same answer whether the number has an account or not. */
+export async function sendPhoneCode(phone: string): Promise<{ resendAfterSeconds: number; expiresInSeconds: number }> {
+  return api('POST', '/api/identity/phone-codes', { phone });
+}
+
+/** Signs a resident in with the code, signing them up the first time. */
+export async function signInByPhone(phone: string, code: string): Promise<User> {
+  await api<unknown>('POST', '/api/identity/phone-sessions', { phone, code });
+  return fetchMe();
+}
+
 export async function signOut(): Promise<void> {
   await api<void>('DELETE', '/api/identity/sessions/current');
 }

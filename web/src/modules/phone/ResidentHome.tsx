@@ -1,17 +1,14 @@
 import { FileTextOutlined, FormOutlined } from '@ant-design/icons';
-import { NoticeBar } from 'antd-mobile';
 import { useState } from 'react';
 import { useT } from '../../core/i18n';
 import { useSession } from '../identity/session';
+import { GridCard, stationGrid } from './GridCard';
 import { useOutbox } from './outbox/useOutbox';
 import { PhoneHome } from './PhoneHome';
 import { PhoneMyCases } from './PhoneMyCases';
 import { PhoneReport } from './PhoneReport';
 
 type Tab = 'report' | 'mine';
-
-/** The grid station's QR code opens /m?grid=CODE; a resident may not read grids, so the code itself is shown. */
-const stationGrid = new URLSearchParams(location.search).get('grid');
 
 /** The resident's phone: report a problem, follow and rate one's own reports. */
 export function ResidentHome() {
@@ -27,11 +24,7 @@ export function ResidentHome() {
       onTab={setTab}
       caseId={caseId}
       onCase={setCaseId}
-      banner={
-        stationGrid && (
-          <NoticeBar content={t('phone.grid', { code: stationGrid })} color="info" data-testid="phone-grid" />
-        )
-      }
+      banner={stationGrid && <GridCard code={stationGrid} />}
       tabs={[
         {
           key: 'report',

@@ -99,6 +99,21 @@ const zhCN = {
   'doorstep.redo': '刷新并重新走访',
   'doorstep.edit': '修改后重发',
   'doorstep.delete': '删除',
+  'phoneSignIn.phone': '手机号',
+  'phoneSignIn.code': '验证码',
+  'phoneSignIn.sendCode': '获取验证码',
+  'phoneSignIn.resendIn': '{seconds} 秒后重发',
+  'phoneSignIn.codeSent': '验证码已发送至 {phone}',
+  'phoneSignIn.submit': '登录 / 注册',
+  'phoneSignIn.hint': '未注册的手机号验证后即注册为居民账号',
+  'phoneSignIn.phoneRequired': '请输入 11 位手机号',
+  'phoneSignIn.codeRequired': '请输入短信中的 6 位验证码',
+  'phoneSignIn.staff': '工作人员账号登录',
+  'phoneSignIn.resident': '居民手机号登录',
+  'gridCard.slogan': '扫码反映问题，直达网格员',
+  'gridCard.where': '{district} · {street} · {community}',
+  'gridCard.noTeam': '本网格团队信息尚未登记',
+  'gridCard.notFound': '未找到网格 {code}，请确认二维码',
 };
 
 // Typed against zhCN's keys: a missing or extra key in en fails the type check.
@@ -204,6 +219,21 @@ const en: Record<keyof typeof zhCN, string> = {
   'doorstep.redo': 'Refresh and redo',
   'doorstep.edit': 'Correct and resend',
   'doorstep.delete': 'Delete',
+  'phoneSignIn.phone': 'Mobile',
+  'phoneSignIn.code': 'Code',
+  'phoneSignIn.sendCode': 'Send code',
+  'phoneSignIn.resendIn': 'Resend in {seconds} s',
+  'phoneSignIn.codeSent': 'A code was sent to {phone}',
+  'phoneSignIn.submit': 'Sign in / sign up',
+  'phoneSignIn.hint': 'A number not yet registered becomes a resident account once the code is checked',
+  'phoneSignIn.phoneRequired': 'Enter an 11-digit mobile number',
+  'phoneSignIn.codeRequired': 'Enter the 6-digit code from the text',
+  'phoneSignIn.staff': 'Staff sign-in',
+  'phoneSignIn.resident': 'Residents: sign in with your mobile',
+  'gridCard.slogan': 'Scan to report a problem straight to your grid worker',
+  'gridCard.where': '{district} · {street} · {community}',
+  'gridCard.noTeam': 'This grid’s team is not on record yet',
+  'gridCard.notFound': 'No grid {code}: please check the QR code',
 };
 
 export const messages = { 'zh-CN': zhCN, en };

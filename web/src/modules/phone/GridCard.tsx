@@ -1,0 +1,50 @@
+import { NoticeBar } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { api } from '../../core/api';
+import { useT } from '../../core/i18n';
+
+interface Card {
+  code: string;
+  name: string;
+  communityName: string;
+  streetName: string;
+  districtName: string;
+  team: { role: string; name: string }[];
+}
+
+/** The grid a station's QR code named (`/m?grid=CODE`), or none when the page was opened otherwise. */
+export const stationGrid = new URLSearchParams(location.search).get('grid');
+
+/**
+ * What the grid station's QR code promises, before and after signing in: which grid this is, where, and the people
+ * who answer for it by name.
+ */
+export function GridCard({ code }: { code: string }) {
+  const { t, code: name } = useT();
+  const [card, setCard] = useState<Card | null>();
+  useEffect(() => {
+    api<Card>('GET', `/api/geo/grids/${encodeURIComponent(code)}/card`).then(setCard, () => setCard(null));
+  }, [code]);
+  if (card === undefined) return null;
+  if (card === null) return <NoticeBar content={t('gridCard.notFound', { code })} color="alert" wrap />;
+  return (
+    <div className="sz-grid-card" data-testid="grid-card">
+      <div className="sz-grid-card-slogan">{t('gridCard.slogan')}</div>
+      <div className="sz-grid-card-name">{card.name}</div>
+      <div className="sz-grid-card-where">
+        {t('gridCard.where', { district: card.districtName, street: card.streetName, community: card.communityName })}
+      </div>
+      {card.team.length ? (
+        <ul className="sz-grid-card-team">
+          {card.team.map((m) => (
+            <li key={`${m.role}-${m.name}`}>
+              <span className="sz-grid-card-role">{name('teamRole', m.role)}</span> {m.name}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="sz-grid-card-where">{t('gridCard.noTeam')}</div>
+      )}
+    </div>
+  );
+}
