@@ -19,5 +19,6 @@ export function presentUserForAdmin(u: UserRecord) {
     disabled: u.disabled,
     locked: Boolean(u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now()),
     createdAt: new Date(u.createdAt).toISOString(),
+    lastSignInAt: u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : null,
   };
 }

@@ -32,6 +32,8 @@ export const adminUserSchema = userSchema.extend({
   disabled: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
+  /** The last successful sign-in (console or API token), null for an account nobody has used yet. */
+  lastSignInAt: z.string().nullable(),
 });
 
 /** scopeCode: a region code (district … community), a 15-digit grid code, or '' for the whole deployment. */

@@ -16,11 +16,13 @@ export interface UserRecord {
   disabled: boolean;
   createdAt: Date;
   orgCode: string | null;
+  lastSignInAt: Date | null;
 }
 
 const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
-  locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode"`;
+  locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
+  last_sign_in_at AS "lastSignInAt"`;
 
 type R<T> = T & Record<string, unknown>;
 
@@ -74,8 +76,12 @@ export async function recordFailure(db: Queryable, id: number, threshold: number
   return row?.locked ?? false;
 }
 
+/** A successful sign-in clears the failures and is the one the user list shows as the last. */
 export async function recordSuccess(db: Queryable, id: number): Promise<void> {
-  await db.query('UPDATE identity_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id]);
+  await db.query(
+    'UPDATE identity_users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1',
+    [id],
+  );
 }
 
 export async function setPassword(db: Queryable, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
