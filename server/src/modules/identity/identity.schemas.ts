@@ -29,6 +29,10 @@ export const userSchema = z.object({
 });
 
 export const adminUserSchema = userSchema.extend({
+  /** The region or grid code of the scope ('' for the whole deployment) and its name (null for '' or unknown). */
+  scopeCode: z.string(),
+  scopeName: z.string().nullable(),
+  orgName: z.string().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
@@ -57,9 +61,18 @@ export const changeUserBody = z
     displayName: z.string().trim().min(1).max(50).optional(),
     role: z.enum(ROLES).optional(),
     scopeCode: scopeCode.optional(),
+    /** The department or team a department staff member acts for; null takes it away. */
+    orgCode: orgCode.nullable().optional(),
     disabled: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+export const usersPage = z.object({
+  items: z.array(adminUserSchema),
+  total: z.number(),
+  /** The roles the caller may give (a street administrator's stop below the district), for the role picker. */
+  grantableRoles: z.array(z.enum(ROLES)),
+});
 
 export const listUsersQuery = z.object({
   q: z.string().trim().min(1).max(64).optional(),

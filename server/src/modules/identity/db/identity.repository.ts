@@ -92,18 +92,39 @@ export async function setPassword(db: Queryable, id: number, passwordHash: strin
   );
 }
 
+/** Each field left undefined keeps its value; `orgCode: null` clears the organisation. */
 export async function updateUser(
   db: Queryable,
   id: number,
-  patch: { displayName?: string; role?: Role; scopePath?: string; disabled?: boolean },
+  patch: { displayName?: string; role?: Role; scopePath?: string; disabled?: boolean; orgCode?: string | null },
 ): Promise<UserRecord | undefined> {
   const [row] = await db.query<R<UserRecord>>(
     `UPDATE identity_users SET display_name = coalesce($2, display_name), role = coalesce($3, role),
-       scope_path = coalesce($4::ltree, scope_path), disabled = coalesce($5, disabled)
+       scope_path = coalesce($4::ltree, scope_path), disabled = coalesce($5, disabled),
+       org_code = CASE WHEN $6::boolean THEN $7::text ELSE org_code END
      WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-    [id, patch.displayName ?? null, patch.role ?? null, patch.scopePath ?? null, patch.disabled ?? null],
+    [
+      id,
+      patch.displayName ?? null,
+      patch.role ?? null,
+      patch.scopePath ?? null,
+      patch.disabled ?? null,
+      patch.orgCode !== undefined,
+      patch.orgCode ?? null,
+    ],
   );
   return row;
+}
+
+/**
+ * The ids of the enabled district administrators, their rows locked until the transaction ends: two administrators
+ * disabling each other at the same moment take turns, and the second sees that it would leave nobody.
+ */
+export async function lockEnabledAdministrators(db: Queryable): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `SELECT id::int AS id FROM identity_users WHERE role = 'district_admin' AND NOT disabled ORDER BY id FOR UPDATE`,
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function listUsersInScope(
@@ -177,6 +198,16 @@ export async function insertOrgs(db: Queryable, orgs: OrgRecord[]): Promise<numb
 }
 
 const ORG_COLUMNS = `code, name, kind, region_path::text AS "regionPath"`;
+
+/** Names of organisations by code, for showing whom a department's staff act for. */
+export async function orgNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM identity_orgs WHERE code = ANY($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
 
 export async function findOrg(db: Queryable, code: string): Promise<OrgRecord | undefined> {
   const [row] = await db.query<R<OrgRecord>>(`SELECT ${ORG_COLUMNS} FROM identity_orgs WHERE code = $1`, [code]);
