@@ -76,6 +76,7 @@ export const usersPage = z.object({
 
 export const listUsersQuery = z.object({
   q: z.string().trim().min(1).max(64).optional(),
+  role: z.enum(ROLES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

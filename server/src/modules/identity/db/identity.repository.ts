@@ -130,17 +130,16 @@ export async function lockEnabledAdministrators(db: Queryable): Promise<number[]
 export async function listUsersInScope(
   db: Queryable,
   scope: string,
-  opts: { limit: number; offset: number; q?: string },
+  opts: { limit: number; offset: number; q?: string; role?: Role },
 ): Promise<{ items: UserRecord[]; total: number }> {
-  const where = `scope_path <@ $1::ltree AND ($2::text IS NULL OR username ILIKE '%' || $2 || '%' OR display_name ILIKE '%' || $2 || '%')`;
+  const where = `scope_path <@ $1::ltree AND ($2::text IS NULL OR username ILIKE '%' || $2 || '%' OR display_name ILIKE '%' || $2 || '%')
+    AND ($3::text IS NULL OR role = $3)`;
+  const filter = [scope, opts.q ?? null, opts.role ?? null];
   const items = await db.query<R<UserRecord>>(
-    `SELECT ${USER_COLUMNS} FROM identity_users WHERE ${where} ORDER BY id LIMIT $3 OFFSET $4`,
-    [scope, opts.q ?? null, opts.limit, opts.offset],
+    `SELECT ${USER_COLUMNS} FROM identity_users WHERE ${where} ORDER BY id LIMIT $4 OFFSET $5`,
+    [...filter, opts.limit, opts.offset],
   );
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity_users WHERE ${where}`, [
-    scope,
-    opts.q ?? null,
-  ]);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity_users WHERE ${where}`, filter);
   return { items, total: count?.n ?? 0 };
 }
 

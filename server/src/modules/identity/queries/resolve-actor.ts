@@ -1,4 +1,4 @@
-import type { Actor } from '../../../core/auth.js';
+import type { Actor, Role } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { findLiveSession, findUserById, listOrgsForScope, listUsersInScope } from '../db/identity.repository.js';
@@ -31,7 +31,11 @@ export async function getMe(ctx: Pick<ModuleContext, 'db' | 'access'>, actor: Ac
 }
 
 /** The users inside the caller's scope, a page at a time, with the roles the caller may give them. */
-export async function listUsers(db: Db, actor: Actor, opts: { limit: number; offset: number; q?: string }) {
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  opts: { limit: number; offset: number; q?: string; role?: Role },
+) {
   const { items, total } = await listUsersInScope(db, actor.scopePath, opts);
   return { items: await presentUsersForAdmin(db, items), total, grantableRoles: [...grantableRoles(actor.role)] };
 }

@@ -76,6 +76,9 @@ describe('a street administrator', () => {
     expect(grantableRoles).toEqual(expect.arrayContaining(['grid_worker', 'community_staff', 'street_staff']));
     expect(grantableRoles).not.toContain('district_admin');
     expect(grantableRoles).not.toContain('command_centre');
+    const workers = (await call('GET', '/api/identity/users?role=grid_worker', streetAdmin)).json()
+      .items as AdminUser[];
+    expect(workers.map((u) => u.username)).toEqual(['gw.laocheng']);
     const [audit] = await t.db.query<{ actor_name: string }>(
       `SELECT actor_name FROM core_audit WHERE action = 'identity.user_created' AND subject = $1`,
       [`user:${user.id}`],
