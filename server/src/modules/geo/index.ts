@@ -1,6 +1,7 @@
 /** The geo module's public face: other modules import only from here. */
 export { seedGeo } from './commands/seed-geo.js';
 export {
+  areaNames,
   childAreas,
   gridShapes,
   listDistrictsAndStreets,

@@ -80,6 +80,42 @@ export const identityErrors = defineErrors({
     en: 'Field {field} is invalid: org {code} does not exist',
   },
   userNotFound: { code: 'identity.user_not_found', status: 404, 'zh-CN': '用户不存在', en: 'User not found' },
+  roleNotGrantable: {
+    code: 'identity.role_not_grantable',
+    status: 403,
+    'zh-CN': '字段 {field} 无效：您不能授予“{role}”角色，只能授予不高于您的角色',
+    en: 'Field {field} is invalid: you may not give the role {role}, only roles not above your own',
+  },
+  scopeNotGrantable: {
+    code: 'identity.scope_not_grantable',
+    status: 403,
+    'zh-CN': '字段 {field} 无效：{area}不在您的管辖范围内',
+    en: 'Field {field} is invalid: {area} is outside your scope',
+  },
+  userNotManageable: {
+    code: 'identity.user_not_manageable',
+    status: 403,
+    'zh-CN': '您不能管理“{role}”角色的账号',
+    en: 'You may not manage the account of a {role}',
+  },
+  selfLockout: {
+    code: 'identity.self_lockout',
+    status: 403,
+    'zh-CN': '字段 {field} 无效：不能停用自己的账号，也不能更改自己的角色或管辖范围',
+    en: 'Field {field} is invalid: you cannot disable your own account or change your own role or scope',
+  },
+  selfReset: {
+    code: 'identity.self_reset',
+    status: 403,
+    'zh-CN': '不能为自己重置密码，请在个人菜单中修改密码',
+    en: 'You cannot reset your own password; change it from your user menu instead',
+  },
+  lastAdministrator: {
+    code: 'identity.last_administrator',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：{username} 是最后一个启用的区级管理员，停用或改变其角色后将无人能够管理账号',
+    en: 'Field {field} is invalid: {username} is the last enabled district administrator; without them nobody could manage accounts',
+  },
 });
 
 export const PASSWORD_REASONS = {

@@ -1,8 +1,11 @@
 import type { Permissions } from '../../core/access.js';
 import { STAFF_ROLES } from '../../core/auth.js';
 
-/** The district's administrator manages accounts; every staff member may pick an organisation (whistle, dispatch). */
+/**
+ * District and street administrators manage the accounts inside their scope, giving only roles not above their own
+ * (domain/user-admin.ts); every staff member may pick an organisation (whistle, dispatch).
+ */
 export const identityPermissions = {
-  'user.manage': { roles: ['district_admin'], scope: 'area' },
+  'user.manage': { roles: ['district_admin', 'street_staff'], scope: 'area' },
   'org.view': { roles: STAFF_ROLES, scope: 'reference' },
 } satisfies Permissions;

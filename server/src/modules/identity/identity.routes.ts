@@ -20,6 +20,7 @@ import {
   signInBody,
   tokenBody,
   userSchema,
+  usersPage,
 } from './identity.schemas.js';
 import { getMe, listOrgs, listUsers } from './queries/resolve-actor.js';
 
@@ -165,7 +166,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         tags,
         summary: '管辖范围内的用户 / users within your scope',
         querystring: listUsersQuery,
-        response: { 200: z.object({ items: z.array(adminUserSchema), total: z.number() }) },
+        response: { 200: usersPage },
       },
     },
     async (req) => listUsers(db, requireActor(req), req.query),
@@ -191,7 +192,7 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
       config: { access: 'identity.user.manage' },
       schema: {
         tags,
-        summary: '修改用户角色、范围或停用 / change a user',
+        summary: '修改用户姓名、角色、范围、部门，停用或启用 / change, disable or enable a user',
         params: z.object({ id: z.coerce.number().int().positive() }),
         body: changeUserBody,
         response: { 200: z.object({ user: adminUserSchema }) },

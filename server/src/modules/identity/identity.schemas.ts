@@ -29,9 +29,15 @@ export const userSchema = z.object({
 });
 
 export const adminUserSchema = userSchema.extend({
+  /** The region or grid code of the scope ('' for the whole deployment) and its name (null for '' or unknown). */
+  scopeCode: z.string(),
+  scopeName: z.string().nullable(),
+  orgName: z.string().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   createdAt: z.string(),
+  /** The last successful sign-in (console or API token), null for an account nobody has used yet. */
+  lastSignInAt: z.string().nullable(),
 });
 
 /** scopeCode: a region code (district … community), a 15-digit grid code, or '' for the whole deployment. */
@@ -55,12 +61,22 @@ export const changeUserBody = z
     displayName: z.string().trim().min(1).max(50).optional(),
     role: z.enum(ROLES).optional(),
     scopeCode: scopeCode.optional(),
+    /** The department or team a department staff member acts for; null takes it away. */
+    orgCode: orgCode.nullable().optional(),
     disabled: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
+export const usersPage = z.object({
+  items: z.array(adminUserSchema),
+  total: z.number(),
+  /** The roles the caller may give (a street administrator's stop below the district), for the role picker. */
+  grantableRoles: z.array(z.enum(ROLES)),
+});
+
 export const listUsersQuery = z.object({
   q: z.string().trim().min(1).max(64).optional(),
+  role: z.enum(ROLES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -8,6 +8,13 @@ import type {
   deliverySchema,
   deliveryStatus,
 } from '../../../../server/src/modules/admin/admin.schemas';
+import type {
+  adminUserSchema,
+  changeUserBody,
+  createUserBody,
+  orgSchema,
+  usersPage,
+} from '../../../../server/src/modules/identity/identity.schemas';
 import { api, download, type Wire } from '../../core/api';
 
 // the answers' shapes are the server's response schemas, as they arrive over JSON
@@ -71,4 +78,51 @@ export function fetchDeliveries(status: DeliveryStatus, before: number | undefin
 /** Sends a dead letter back to the relay with a fresh count of attempts (audited). */
 export function retryDelivery(eventId: number, subscriber: string): Promise<void> {
   return api('POST', `${BASE}/events/${eventId}/deliveries/${encodeURIComponent(subscriber)}/retry`);
+}
+
+// 用户管理: identity's API, shown under 系统管理 beside the trail that records every change to an account
+
+export type AdminUser = Wire<z.infer<typeof adminUserSchema>>;
+export type UsersPage = Wire<z.infer<typeof usersPage>>;
+export type RoleCode = AdminUser['role'];
+export type NewUser = z.input<typeof createUserBody>;
+export type UserChange = z.input<typeof changeUserBody>;
+export type Org = z.infer<typeof orgSchema>;
+
+const IDENTITY = '/api/identity';
+export const USERS_PAGE_SIZE = 20;
+
+/** The list's search as the page's URL carries it: words in the username or name, a role, the page (from 1). */
+export interface UsersQuery {
+  q?: string;
+  role?: RoleCode;
+  page: number;
+}
+
+export function fetchUsers({ q, role, page }: UsersQuery): Promise<UsersPage> {
+  const params = new URLSearchParams({
+    limit: String(USERS_PAGE_SIZE),
+    offset: String((page - 1) * USERS_PAGE_SIZE),
+  });
+  if (q) params.set('q', q);
+  if (role) params.set('role', role);
+  return api('GET', `${IDENTITY}/users?${params}`);
+}
+
+/** The answer's one-time password exists nowhere else: the server keeps only its hash. */
+export function createUser(body: NewUser): Promise<{ user: AdminUser; oneTimePassword: string }> {
+  return api('POST', `${IDENTITY}/users`, body);
+}
+
+export function changeUser(id: number, change: UserChange): Promise<{ user: AdminUser }> {
+  return api('PATCH', `${IDENTITY}/users/${id}`, change);
+}
+
+/** A new one-time password, which also lifts a lockout and ends the user's sessions. */
+export function resetPassword(id: number): Promise<{ oneTimePassword: string }> {
+  return api('POST', `${IDENTITY}/users/${id}/reset-password`);
+}
+
+export async function fetchOrgs(): Promise<Org[]> {
+  return (await api<{ items: Org[] }>('GET', `${IDENTITY}/orgs`)).items;
 }

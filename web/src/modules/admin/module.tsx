@@ -1,15 +1,25 @@
-import { AuditOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, SendOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { webModule } from '../../core/webModule';
 import { messages } from './messages';
 
-/** 系统管理, the district administrator's: one menu entry opening onto the audit trail and the event deliveries. */
+/**
+ * 系统管理: one menu entry opening onto the users (district and street administrators, each within their scope; the
+ * data is identity's), the audit trail and the event deliveries (the district administrator's).
+ */
 const group = { label: 'nav.admin', icon: <SettingOutlined /> } as const;
 
 export const adminModule = webModule({
   name: 'admin',
   messages,
   pages: [
+    {
+      key: 'admin-users',
+      paths: ['/admin/users'],
+      page: lazy(() => import('./UsersPage').then((m) => ({ default: m.UsersPage }))),
+      nav: { label: 'nav.adminUsers', icon: <TeamOutlined />, order: 89, group },
+      ability: 'identity.user.manage',
+    },
     {
       key: 'admin-audit',
       paths: ['/admin/audit'],

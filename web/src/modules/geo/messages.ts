@@ -4,6 +4,8 @@ const zhCN = {
   'geo.allRegions': '全部辖区',
   'geo.gridCount': '{count} 个网格',
   'geo.loadFailed': '地图数据加载失败：{message}',
+  'geo.everywhere': '全部区域',
+  'geo.pickArea': '选择街道、社区或网格',
 
   'grid.title': '网格详情',
   'grid.code': '网格编码',
@@ -44,6 +46,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'geo.allRegions': 'All regions',
   'geo.gridCount': '{count} grids',
   'geo.loadFailed': 'Could not load map data: {message}',
+  'geo.everywhere': 'The whole deployment',
+  'geo.pickArea': 'Pick a street, community or grid',
 
   'grid.title': 'Grid',
   'grid.code': 'Grid code',

@@ -349,3 +349,14 @@ export async function nameOfPath(db: Queryable, path: string): Promise<string | 
   );
   return row?.name;
 }
+
+/** Names of regions and grids by code, for other modules that show an area (a user's scope); unknown ones left out. */
+export async function areaNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.query<{ code: string; name: string }>(
+    `SELECT code, name FROM geo_regions WHERE code = ANY($1::text[])
+     UNION ALL SELECT code, name FROM geo_grids WHERE code = ANY($1::text[])`,
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

@@ -2,36 +2,59 @@ import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope, type Role } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
-import { scopePathOf } from '../../geo/index.js';
+import { areaNames, scopePathOf } from '../../geo/index.js';
 import {
   findOrg,
   findUserById,
   findUserByUsername,
   insertUser,
+  lockEnabledAdministrators,
   revokeOtherSessions,
   setPassword,
   updateUser,
 } from '../db/identity.repository.js';
 import { hashPassword, oneTimePassword } from '../domain/password.js';
+import { grantableRoles, ROLE_NAMES, removesAdministrator, selfLockoutField } from '../domain/user-admin.js';
 import { identityErrors } from '../identity.errors.js';
 import { presentUserForAdmin } from '../identity.presenter.js';
 
 type Meta = { ip?: string; requestId?: string };
 
-/** A scope is given as a region or grid code ('' for everything) and must lie inside the admin's own scope. */
+const WHOLE_DEPLOYMENT = { 'zh-CN': '全部区域', en: 'the whole deployment' };
+
+/** A role beyond those the administrator may give (domain/user-admin.ts) is refused, naming the field. */
+function assertGrantable(actor: Actor, role: Role): void {
+  if (!grantableRoles(actor.role).includes(role))
+    throw identityErrors.roleNotGrantable({ field: 'role', params: { role: ROLE_NAMES[role] } });
+}
+
+/**
+ * A scope is given as a region or grid code ('' for everything) and must lie inside the administrator's own: a street
+ * administrator gives their street or an area in it, never another street or the district above.
+ */
 async function resolveScope(db: Db, actor: Actor, scopeCode: string): Promise<string> {
   const path = scopeCode === '' ? '' : await scopePathOf(db, scopeCode);
   if (path === undefined) throw identityErrors.unknownScope({ field: 'scopeCode', params: { code: scopeCode } });
-  if (!inScope(actor, path) || (path === '' && actor.scopePath !== ''))
-    throw coreErrors.outOfScope({ field: 'scopeCode' });
+  if (!inScope(actor, path)) {
+    const area = scopeCode === '' ? WHOLE_DEPLOYMENT : ((await areaNames(db, [scopeCode])).get(scopeCode) ?? scopeCode);
+    throw identityErrors.scopeNotGrantable({ field: 'scopeCode', params: { area } });
+  }
   return path;
 }
 
+async function assertOrg(db: Db, actor: Actor, orgCode: string): Promise<void> {
+  const org = await findOrg(db, orgCode);
+  if (!org) throw identityErrors.unknownOrg({ field: 'orgCode', params: { code: orgCode } });
+  if (!inScope(actor, org.regionPath)) throw coreErrors.outOfScope({ field: 'orgCode' });
+}
+
+/** An account the administrator may touch: inside their scope, and of a role they could have given. */
 async function loadManageable(db: Db, actor: Actor, id: number) {
   const user = await findUserById(db, id);
   if (!user) throw identityErrors.userNotFound({ field: 'id' });
-  if (!inScope(actor, user.scopePath) || (user.scopePath === '' && actor.scopePath !== ''))
-    throw coreErrors.outOfScope();
+  if (!inScope(actor, user.scopePath)) throw coreErrors.outOfScope();
+  if (!grantableRoles(actor.role).includes(user.role))
+    throw identityErrors.userNotManageable({ params: { role: ROLE_NAMES[user.role] } });
   return user;
 }
 
@@ -42,13 +65,10 @@ export async function createUser(
   input: { username: string; displayName: string; role: Role; scopeCode: string; orgCode?: string },
   meta: Meta,
 ) {
+  assertGrantable(actor, input.role);
   const scopePath = await resolveScope(db, actor, input.scopeCode);
   if (input.role === 'department_staff' && !input.orgCode) throw identityErrors.orgRequired({ field: 'orgCode' });
-  if (input.orgCode) {
-    const org = await findOrg(db, input.orgCode);
-    if (!org) throw identityErrors.unknownOrg({ field: 'orgCode', params: { code: input.orgCode } });
-    if (!inScope(actor, org.regionPath)) throw coreErrors.outOfScope({ field: 'orgCode' });
-  }
+  if (input.orgCode) await assertOrg(db, actor, input.orgCode);
   if (await findUserByUsername(db, input.username)) {
     throw identityErrors.usernameTaken({ field: 'username', params: { username: input.username } });
   }
@@ -61,52 +81,68 @@ export async function createUser(
       actorName: actor.username,
       action: 'identity.user_created',
       subject: `user:${u.id}`,
-      detail: { username: u.username, role: u.role, scopePath },
+      detail: { username: u.username, role: u.role, scopePath, ...(u.orgCode ? { orgCode: u.orgCode } : {}) },
       ...meta,
     });
     return u;
   });
-  return { user: presentUserForAdmin(user), oneTimePassword: password };
+  return { user: await presentUserForAdmin(db, user), oneTimePassword: password };
 }
 
+/**
+ * Name, role, scope, organisation, disabled. Nobody disables themselves or changes their own role or scope, and the
+ * last enabled district administrator is neither disabled nor demoted, checked against locked rows so that two
+ * administrators disabling each other at once cannot leave nobody. Disabling ends every session of the user.
+ */
 export async function changeUser(
   db: Db,
   actor: Actor,
   id: number,
-  patch: { displayName?: string; role?: Role; scopeCode?: string; disabled?: boolean },
+  patch: { displayName?: string; role?: Role; scopeCode?: string; orgCode?: string | null; disabled?: boolean },
   meta: Meta,
 ) {
   const before = await loadManageable(db, actor, id);
-  if (id === actor.id && (patch.disabled || patch.role || patch.scopeCode !== undefined)) throw coreErrors.forbidden();
+  if (patch.role !== undefined) assertGrantable(actor, patch.role);
   const scopePath = patch.scopeCode === undefined ? undefined : await resolveScope(db, actor, patch.scopeCode);
+  if (patch.orgCode) await assertOrg(db, actor, patch.orgCode);
+  const orgCode = patch.orgCode === undefined ? before.orgCode : patch.orgCode;
+  if ((patch.role ?? before.role) === 'department_staff' && !orgCode)
+    throw identityErrors.orgRequired({ field: 'orgCode' });
+  const change = { role: patch.role, scopePath, disabled: patch.disabled };
+
   const user = await db.transaction(async (tx) => {
-    const u = await updateUser(tx, id, {
-      displayName: patch.displayName,
-      role: patch.role,
-      scopePath,
-      disabled: patch.disabled,
-    });
+    const removed = removesAdministrator(before, change);
+    if (removed && !(await lockEnabledAdministrators(tx)).some((other) => other !== id))
+      throw identityErrors.lastAdministrator({ field: removed, params: { username: before.username } });
+    const own = id === actor.id ? selfLockoutField(before, change) : undefined;
+    if (own) throw identityErrors.selfLockout({ field: own });
+    const u = await updateUser(tx, id, { displayName: patch.displayName, orgCode: patch.orgCode, ...change });
+    if (!u) throw identityErrors.userNotFound({ field: 'id' });
     if (patch.disabled) await revokeOtherSessions(tx, id, null);
+    const state = (x: typeof before) => ({
+      displayName: x.displayName,
+      role: x.role,
+      scopePath: x.scopePath,
+      orgCode: x.orgCode,
+      disabled: x.disabled,
+    });
     await writeAudit(tx, {
       actorId: actor.id,
       actorName: actor.username,
       action: 'identity.user_changed',
       subject: `user:${id}`,
-      detail: {
-        before: { role: before.role, scopePath: before.scopePath, disabled: before.disabled },
-        after: { role: u?.role, scopePath: u?.scopePath, disabled: u?.disabled },
-      },
+      detail: { before: state(before), after: state(u) },
       ...meta,
     });
     return u;
   });
-  if (!user) throw identityErrors.userNotFound({ field: 'id' });
-  return { user: presentUserForAdmin(user) };
+  return { user: await presentUserForAdmin(db, user) };
 }
 
-/** Also lifts a lockout: the admin has checked who is asking. */
+/** Also lifts a lockout: the admin has checked who is asking. Their own password an administrator changes instead. */
 export async function resetPassword(db: Db, actor: Actor, id: number, meta: Meta) {
   await loadManageable(db, actor, id);
+  if (id === actor.id) throw identityErrors.selfReset({ field: 'id' });
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {

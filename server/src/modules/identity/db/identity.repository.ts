@@ -16,11 +16,13 @@ export interface UserRecord {
   disabled: boolean;
   createdAt: Date;
   orgCode: string | null;
+  lastSignInAt: Date | null;
 }
 
 const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
-  locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode"`;
+  locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
+  last_sign_in_at AS "lastSignInAt"`;
 
 type R<T> = T & Record<string, unknown>;
 
@@ -74,8 +76,12 @@ export async function recordFailure(db: Queryable, id: number, threshold: number
   return row?.locked ?? false;
 }
 
+/** A successful sign-in clears the failures and is the one the user list shows as the last. */
 export async function recordSuccess(db: Queryable, id: number): Promise<void> {
-  await db.query('UPDATE identity_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [id]);
+  await db.query(
+    'UPDATE identity_users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1',
+    [id],
+  );
 }
 
 export async function setPassword(db: Queryable, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
@@ -86,34 +92,54 @@ export async function setPassword(db: Queryable, id: number, passwordHash: strin
   );
 }
 
+/** Each field left undefined keeps its value; `orgCode: null` clears the organisation. */
 export async function updateUser(
   db: Queryable,
   id: number,
-  patch: { displayName?: string; role?: Role; scopePath?: string; disabled?: boolean },
+  patch: { displayName?: string; role?: Role; scopePath?: string; disabled?: boolean; orgCode?: string | null },
 ): Promise<UserRecord | undefined> {
   const [row] = await db.query<R<UserRecord>>(
     `UPDATE identity_users SET display_name = coalesce($2, display_name), role = coalesce($3, role),
-       scope_path = coalesce($4::ltree, scope_path), disabled = coalesce($5, disabled)
+       scope_path = coalesce($4::ltree, scope_path), disabled = coalesce($5, disabled),
+       org_code = CASE WHEN $6::boolean THEN $7::text ELSE org_code END
      WHERE id = $1 RETURNING ${USER_COLUMNS}`,
-    [id, patch.displayName ?? null, patch.role ?? null, patch.scopePath ?? null, patch.disabled ?? null],
+    [
+      id,
+      patch.displayName ?? null,
+      patch.role ?? null,
+      patch.scopePath ?? null,
+      patch.disabled ?? null,
+      patch.orgCode !== undefined,
+      patch.orgCode ?? null,
+    ],
   );
   return row;
+}
+
+/**
+ * The ids of the enabled district administrators, their rows locked until the transaction ends: two administrators
+ * disabling each other at the same moment take turns, and the second sees that it would leave nobody.
+ */
+export async function lockEnabledAdministrators(db: Queryable): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `SELECT id::int AS id FROM identity_users WHERE role = 'district_admin' AND NOT disabled ORDER BY id FOR UPDATE`,
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function listUsersInScope(
   db: Queryable,
   scope: string,
-  opts: { limit: number; offset: number; q?: string },
+  opts: { limit: number; offset: number; q?: string; role?: Role },
 ): Promise<{ items: UserRecord[]; total: number }> {
-  const where = `scope_path <@ $1::ltree AND ($2::text IS NULL OR username ILIKE '%' || $2 || '%' OR display_name ILIKE '%' || $2 || '%')`;
+  const where = `scope_path <@ $1::ltree AND ($2::text IS NULL OR username ILIKE '%' || $2 || '%' OR display_name ILIKE '%' || $2 || '%')
+    AND ($3::text IS NULL OR role = $3)`;
+  const filter = [scope, opts.q ?? null, opts.role ?? null];
   const items = await db.query<R<UserRecord>>(
-    `SELECT ${USER_COLUMNS} FROM identity_users WHERE ${where} ORDER BY id LIMIT $3 OFFSET $4`,
-    [scope, opts.q ?? null, opts.limit, opts.offset],
+    `SELECT ${USER_COLUMNS} FROM identity_users WHERE ${where} ORDER BY id LIMIT $4 OFFSET $5`,
+    [...filter, opts.limit, opts.offset],
   );
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity_users WHERE ${where}`, [
-    scope,
-    opts.q ?? null,
-  ]);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM identity_users WHERE ${where}`, filter);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -171,6 +197,16 @@ export async function insertOrgs(db: Queryable, orgs: OrgRecord[]): Promise<numb
 }
 
 const ORG_COLUMNS = `code, name, kind, region_path::text AS "regionPath"`;
+
+/** Names of organisations by code, for showing whom a department's staff act for. */
+export async function orgNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM identity_orgs WHERE code = ANY($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
 
 export async function findOrg(db: Queryable, code: string): Promise<OrgRecord | undefined> {
   const [row] = await db.query<R<OrgRecord>>(`SELECT ${ORG_COLUMNS} FROM identity_orgs WHERE code = $1`, [code]);
