@@ -102,7 +102,7 @@ export function AreaSelect({ value, onChange, valueName, everywhere = false, dis
       // with the label given, a value whose branch has not been opened yet still reads as its name
       labelInValue
       value={selected === undefined ? undefined : { value: selected, label: title(selected) }}
-      onChange={(picked?: { value: string }) =>
+      onChange={(picked?: { value: string; label?: unknown }) =>
         onChange?.(picked === undefined ? undefined : picked.value === EVERYWHERE ? '' : picked.value)
       }
       placeholder={t('geo.pickArea')}
