@@ -1,11 +1,19 @@
-import { AuditOutlined, SendOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  MessageOutlined,
+  SendOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { lazy } from 'react';
 import { webModule } from '../../core/webModule';
 import { messages } from './messages';
 
 /**
  * 系统管理: one menu entry opening onto the users (district and street administrators, each within their scope; the
- * data is identity's), the audit trail and the event deliveries (the district administrator's).
+ * data is identity's), the audit trail and the event deliveries (the district administrator's), the steps that reached
+ * nobody (those who answer for an area), and the development SMS outbox.
  */
 const group = { label: 'nav.admin', icon: <SettingOutlined /> } as const;
 
@@ -33,6 +41,20 @@ export const adminModule = webModule({
       page: lazy(() => import('./EventsPage').then((m) => ({ default: m.EventsPage }))),
       nav: { label: 'nav.adminEvents', icon: <SendOutlined />, order: 91, group },
       ability: 'admin.events.manage',
+    },
+    {
+      key: 'admin-unreached',
+      paths: ['/admin/unreached'],
+      page: lazy(() => import('./UnreachedPage').then((m) => ({ default: m.UnreachedPage }))),
+      nav: { label: 'nav.adminUnreached', icon: <WarningOutlined />, order: 92, group },
+      ability: 'notify.steps.view',
+    },
+    {
+      key: 'admin-sms-outbox',
+      paths: ['/admin/sms-outbox'],
+      page: lazy(() => import('./SmsOutboxPage').then((m) => ({ default: m.SmsOutboxPage }))),
+      nav: { label: 'nav.adminSmsOutbox', icon: <MessageOutlined />, order: 93, group },
+      ability: 'admin.sms_outbox.view',
     },
   ],
 });
