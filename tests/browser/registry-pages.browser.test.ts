@@ -429,6 +429,8 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
     const dialog = admin.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('无法恢复');
     expect(await dialog.textContent()).toContain('审计记录');
+    // a click while the modal still fades in can miss the button on a loaded machine
+    await settled(dialog);
     await admin.getByTestId('erase-submit').click();
     await expect.poll(() => dialog.textContent()).toContain('请填写删除事由');
     await admin.getByTestId('erase-reason').fill('本人书面申请删除');
