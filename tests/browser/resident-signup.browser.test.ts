@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
     await worker.context().addCookies([{ name, value, url: base }]);
     await worker.goto(`${base}/m`);
     await worker.getByTestId('gw-box-all').click();
-    await worker.getByTestId('gw-cases').waitFor();
+    await expect.poll(() => worker.getByText('暂无').count()).toBeGreaterThan(0);
     expect(await worker.getByText(REPORT).count()).toBe(0);
   });
 
@@ -122,15 +122,16 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
     await resident.getByTestId('phone-description').locator('textarea').fill(REPORT);
     await resident.getByTestId('phone-photo-input').setInputFiles(photo);
     await resident.getByTestId('phone-upload').waitFor();
+    await shot(resident, '03-filled');
     await expect.poll(() => resident.getByText('所在网格').count()).toBeGreaterThan(0);
     await resident.getByTestId('phone-submit').click();
     await expect.poll(() => resident.getByText('已提交').count()).toBeGreaterThan(0);
-    await shot(resident, '03-reported');
+    await shot(resident, '04-reported');
 
     // no reload: the message about the new report refreshes the worker's list
     await expect.poll(() => worker.getByTestId('gw-cases').textContent()).toContain(REPORT);
     await expect.poll(() => worker.getByTestId('notify-bell').locator('.adm-badge-content').textContent()).toBe('1');
-    await shot(worker, '04-worker-sees-it');
+    await shot(worker, '05-worker-sees-it');
     const [c] = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM cases_media m JOIN cases_cases c ON c.id = m.case_id WHERE c.description = $1`,
       [REPORT],

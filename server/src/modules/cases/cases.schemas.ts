@@ -42,6 +42,8 @@ export const actionBody = z.object({
     .optional(),
   reportInHours: z.number().int().min(1).max(72).optional(),
   mediaIds: z.array(z.number().int().positive()).max(9).optional(),
+  /** report_in from a phone: where the person stood (WGS84) */
+  location: z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).optional(),
 });
 
 export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });

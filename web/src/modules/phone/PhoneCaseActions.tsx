@@ -8,6 +8,8 @@ import { PhoneActionSheet } from './PhoneActionSheet';
 
 /** What is done on site, from the phone; dispatching and closing stay with the console. */
 const PHONE_ACTIONS: readonly CaseAction[] = [
+  'report_in',
+  'finish_part',
   'self_handle',
   'start',
   'handle',
@@ -16,6 +18,18 @@ const PHONE_ACTIONS: readonly CaseAction[] = [
   'return',
   'request_extension',
 ];
+
+/** The phone's position for a report-in, or nothing when it cannot be had within a few seconds. */
+function here(): Promise<{ location?: { lng: number; lat: number } }> {
+  return new Promise((resolve) => {
+    if (!('geolocation' in navigator)) return resolve({});
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ location: { lng: p.coords.longitude, lat: p.coords.latitude } }),
+      () => resolve({}),
+      { enableHighAccuracy: true, timeout: 8000, maximumAge: 60_000 },
+    );
+  });
+}
 
 /** A button for each on-site action the server says this person may take now. */
 export function PhoneCaseActions({ item, onChanged }: { item: Case; onChanged: (detail: CaseDetail) => void }) {
@@ -32,7 +46,8 @@ export function PhoneCaseActions({ item, onChanged }: { item: Case; onChanged: (
   async function sendNow(action: CaseAction) {
     setBusy(action);
     try {
-      await send({ action });
+      // 报到 says where the person stands, when the phone can tell
+      await send(action === 'report_in' ? { action, ...(await here()) } : { action });
     } catch (err) {
       Toast.show({ icon: 'fail', content: errorMessage(err) });
     } finally {

@@ -47,6 +47,8 @@ export interface TransitionInput {
   reportInHours?: number;
   /** Photos and voice notes: the handler's feedback, the grid worker's on-site check. */
   mediaIds?: number[];
+  /** report_in: where the department's person was when they reported in (WGS84), kept in the timeline. */
+  location?: { lng: number; lat: number };
 }
 
 const NEEDS_NOTE: readonly CaseAction[] = [
@@ -186,7 +188,8 @@ async function plan(
       const mine = c.whistleOrgs.find((w) => w.org === actor.orgCode && !w.reportedInAt);
       if (!mine) throw casesErrors.alreadyReportedIn();
       const org = mine.org;
-      return { to, patch: {}, detail: { org }, write: (tx) => markReportedIn(tx, c.id, org, actor.id) };
+      const at = input.location ? { location: { lng: input.location.lng, lat: input.location.lat } } : {};
+      return { to, patch: {}, detail: { org, ...at }, write: (tx) => markReportedIn(tx, c.id, org, actor.id) };
     }
     case 'finish_part': {
       const mine = c.whistleOrgs.find(
