@@ -3,7 +3,7 @@ import type { ShanzhiModule } from '../../core/module.js';
 import { notifyPermissions } from './notify.permissions.js';
 import { notifyRoutes } from './notify.routes.js';
 import { NotifyService } from './notify.service.js';
-import { LiveSender } from './senders.js';
+import { LiveSender, SmsSender } from './senders.js';
 import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
 import { subscribeToCaseWork } from './subscribers/on-case-step-to-act.js';
@@ -18,7 +18,7 @@ export function createNotifyModule(): ShanzhiModule {
     permissions: notifyPermissions,
     routes: (app, ctx) => notifyRoutes(app, ctx, live),
     async start(ctx) {
-      const service = new NotifyService(ctx.db, [live]);
+      const service = new NotifyService(ctx.db, [live, new SmsSender(ctx.db, ctx.cipher, ctx.sms)]);
       subscribeToCases(ctx, service);
       subscribeToCaseWork(ctx, service);
       subscribeToAlarms(ctx, service);

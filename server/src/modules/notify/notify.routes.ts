@@ -4,7 +4,7 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
 import { readMessage } from './commands/mark-read.js';
-import { listMessages, listSteps } from './db/notify.repository.js';
+import { getPreferences, listMessages, listSteps, setPreferences } from './db/notify.repository.js';
 import { type LiveSender, presentMessage } from './senders.js';
 
 const messageSchema = z.object({
@@ -136,6 +136,39 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
           raisedToName: r.raisedToName,
         })),
       };
+    },
+  );
+
+  const preferences = z.object({
+    sms: z.boolean(),
+    /** minutes after midnight, China Standard Time */
+    quietFrom: z.number().int().min(0).max(1439),
+    quietTo: z.number().int().min(0).max(1439),
+  });
+
+  app.get(
+    '/preferences',
+    {
+      config: { access: 'notify.inbox' },
+      schema: { tags, summary: '我的提醒方式 / how I am reached', response: { 200: preferences } },
+    },
+    async (req) => getPreferences(ctx.db, requireActor(req).id),
+  );
+
+  app.put(
+    '/preferences',
+    {
+      config: { access: 'notify.inbox' },
+      schema: {
+        tags,
+        summary: '设置短信提醒与免打扰时段（火警不受限）/ SMS on or off and quiet hours (fire excepted)',
+        body: preferences,
+        response: { 200: preferences },
+      },
+    },
+    async (req) => {
+      await setPreferences(ctx.db, requireActor(req).id, req.body);
+      return getPreferences(ctx.db, requireActor(req).id);
     },
   );
 }

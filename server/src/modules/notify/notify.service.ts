@@ -1,10 +1,11 @@
 import type { Queryable } from '../../core/db.js';
-import { insertMessage, type Message } from './db/notify.repository.js';
+import { insertMessage, type Message, recordDelivery } from './db/notify.repository.js';
 import type { Sender } from './senders.js';
 
 /**
- * Stores the message (the in-app inbox is the record), then hands it to every other sender. A message answering an
- * event is stored once per person whatever the relay does, and only a newly stored one is sent on.
+ * Stores the message (the in-app inbox is the record), then hands it to every other sender and records how each
+ * went. A message answering an event is stored once per person whatever the relay does, and only a newly stored one
+ * is sent on: a crash between storing and texting loses that text (the inbox still has it) rather than texting twice.
  */
 export class NotifyService {
   constructor(
@@ -15,7 +16,10 @@ export class NotifyService {
   async send(m: Omit<Message, 'id' | 'at' | 'readAt'> & { eventId: number | null }): Promise<Message | undefined> {
     const stored = await insertMessage(this.db, m);
     if (!stored) return undefined;
-    for (const sender of this.senders) await sender.send(stored);
+    for (const sender of this.senders) {
+      const { outcome, detail } = await sender.send(stored);
+      await recordDelivery(this.db, { messageId: stored.id, channel: sender.channel, outcome, detail });
+    }
     return stored;
   }
 }

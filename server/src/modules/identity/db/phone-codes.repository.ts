@@ -74,3 +74,13 @@ export async function findUserByPhone(db: Queryable, phoneHashes: string[]): Pro
 export async function setPhone(db: Queryable, id: number, phoneHash: string, phoneEnc: string): Promise<void> {
   await db.query('UPDATE identity_users SET phone_hash = $2, phone_enc = $3 WHERE id = $1', [id, phoneHash, phoneEnc]);
 }
+
+/** The sealed mobile numbers of these users, for a module that texts them; users without one are left out. */
+export async function sealedPhones(db: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: number; enc: string }>(
+    'SELECT id::int AS id, phone_enc AS enc FROM identity_users WHERE id = ANY($1::bigint[]) AND phone_enc IS NOT NULL',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.enc]));
+}

@@ -105,3 +105,48 @@ export async function listSteps(
     [scope, filter.subject ?? null, filter.unreachedOnly, filter.limit],
   );
 }
+
+export interface Preferences {
+  sms: boolean;
+  quietFrom: number;
+  quietTo: number;
+}
+
+/** Texts on, quiet from 22:00 to 07:00, until the person says otherwise. */
+export const DEFAULT_PREFERENCES: Preferences = { sms: true, quietFrom: 22 * 60, quietTo: 7 * 60 };
+
+export async function getPreferences(db: Queryable, userId: number): Promise<Preferences> {
+  const [row] = await db.query<Preferences & Record<string, unknown>>(
+    `SELECT sms, quiet_from AS "quietFrom", quiet_to AS "quietTo" FROM notify_preferences WHERE user_id = $1`,
+    [userId],
+  );
+  return row ?? DEFAULT_PREFERENCES;
+}
+
+export async function setPreferences(db: Queryable, userId: number, p: Preferences): Promise<void> {
+  await db.query(
+    `INSERT INTO notify_preferences (user_id, sms, quiet_from, quiet_to) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (user_id) DO UPDATE SET sms = $2, quiet_from = $3, quiet_to = $4, updated_at = now()`,
+    [userId, p.sms, p.quietFrom, p.quietTo],
+  );
+}
+
+export async function recordDelivery(
+  db: Queryable,
+  d: { messageId: number; channel: string; outcome: string; detail?: string },
+): Promise<void> {
+  await db.query('INSERT INTO notify_deliveries (message_id, channel, outcome, detail) VALUES ($1, $2, $3, $4)', [
+    d.messageId,
+    d.channel,
+    d.outcome,
+    d.detail ?? null,
+  ]);
+}
+
+export async function listDeliveries(db: Queryable, userId: number, messageId: number) {
+  return db.query<{ channel: string; outcome: string; at: Date } & Record<string, unknown>>(
+    `SELECT d.channel, d.outcome, d.at FROM notify_deliveries d JOIN notify_messages m ON m.id = d.message_id
+     WHERE m.user_id = $1 AND d.message_id = $2 ORDER BY d.id`,
+    [userId, messageId],
+  );
+}
