@@ -210,12 +210,17 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
     status: z.enum(['open', 'closed']).optional(),
   });
 
+  /**
+   * The exchange lists an area's requests to the staff of that area; one request by its id is also read back by the
+   * resident who filed it (and by nobody else without the exchange).
+   */
   async function listRequests(req: FastifyRequest, q: z.infer<typeof listQuery>, numbers?: string[]) {
-    const actor = await client(req, q.api_key, 'open311.exchange');
+    const actor = await client(req, q.api_key, numbers ? 'open311.report' : 'open311.exchange');
+    const exchange = ctx.access.rolesFor('open311.exchange').includes(actor.role);
     const to = q.end_date ?? new Date(Date.now() + 60_000);
     const from = q.start_date ?? new Date(to.getTime() - LIST_DAYS * 86_400_000);
     const rows = await listForExchange(ctx.db, {
-      scope: actor.scopePath,
+      ...(exchange ? { scope: actor.scopePath } : { scope: '', reporterId: actor.id }),
       numbers: numbers ?? q.service_request_id?.split(',').map((s) => s.trim()),
       categoryCodes: q.service_code?.split(',').map((s) => s.trim()),
       from: numbers ? new Date(0) : from,
@@ -262,10 +267,10 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/requests/:id.:format',
     {
-      config: { access: { credential: 'api_key', ability: 'open311.exchange' } },
+      config: { access: { credential: 'api_key', ability: 'open311.report' } },
       schema: {
         tags,
-        summary: 'Open311 one service request (api_key required)',
+        summary: 'Open311 one service request (api_key required; a resident reads back their own)',
         params: z.object({ id: z.string().regex(/^SZ\d{14}$/), format }),
         querystring: listQuery,
       },
@@ -280,7 +285,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/tokens/:token.:format',
     {
-      config: { access: { credential: 'api_key', ability: 'open311.exchange' } },
+      config: { access: { credential: 'api_key', ability: 'open311.report' } },
       schema: {
         tags,
         summary: 'Open311 token → request id (requests are created at once, so the token is the id)',

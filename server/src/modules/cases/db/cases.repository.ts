@@ -729,6 +729,8 @@ export interface ExchangeFilter {
   to: Date;
   open?: boolean;
   limit: number;
+  /** Only the cases this person reported: a resident reading back their own requests. */
+  reporterId?: number;
 }
 
 /** Cases as another system sees them: by number, category, period and open/closed, with their latest note. */
@@ -747,8 +749,19 @@ export async function listForExchange(db: Queryable, f: ExchangeFilter) {
        AND c.reported_at >= $4 AND c.reported_at < $5
        AND ($6::boolean IS NULL OR (c.closed_at IS NULL AND c.status NOT IN ('rejected', 'merged')) = $6::boolean)
        AND ($8::bigint[] IS NULL OR c.id = ANY($8::bigint[]))
+       AND ($9::bigint IS NULL OR c.reporter_id = $9)
      ORDER BY c.reported_at DESC LIMIT $7`,
-    [f.scope, f.numbers ?? null, f.categoryCodes ?? null, f.from, f.to, f.open ?? null, f.limit, f.caseIds ?? null],
+    [
+      f.scope,
+      f.numbers ?? null,
+      f.categoryCodes ?? null,
+      f.from,
+      f.to,
+      f.open ?? null,
+      f.limit,
+      f.caseIds ?? null,
+      f.reporterId ?? null,
+    ],
   );
 }
 

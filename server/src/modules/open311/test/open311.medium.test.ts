@@ -106,4 +106,34 @@ describe('Open311 GeoReport v2', () => {
     const badLat = await t.app.inject({ url: `/open311/v2/requests.json?api_key=${apiKey}&status=maybe` });
     expect(badLat.json()[0].code).toBe(400);
   });
+
+  it('lets a resident read back their own request, and no one else’s', async () => {
+    const keyOf = async (username: string) => {
+      await t.userCookie('resident', '370983', username);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/identity/tokens',
+        payload: { username, password: TEST_PASSWORD, name: '市民 App', ttlDays: 30 },
+      });
+      return res.json().token as string;
+    };
+    const mine = await keyOf('open311.resident');
+    const other = await keyOf('open311.neighbour');
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { api_key: mine, service_code: 'S02', lat: point.lat, long: point.lng, description: '楼道灯不亮' },
+    });
+    const [{ service_request_id: id }] = filed.json();
+    const back = await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${mine}` });
+    expect(back.json()[0]).toMatchObject({ service_request_id: id, description: '楼道灯不亮', status: 'open' });
+    const theirs = await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${other}` });
+    expect(theirs.statusCode).toBe(404);
+    // the list of an area stays with its staff
+    expect((await t.app.inject({ url: `/open311/v2/requests.json?api_key=${mine}` })).statusCode).toBe(403);
+    // and the hotline's staff still read any request of their area
+    expect(
+      (await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${apiKey}` })).json()[0].service_request_id,
+    ).toBe(id);
+  });
 });
