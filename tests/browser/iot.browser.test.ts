@@ -41,6 +41,7 @@ let browser: Browser;
 let page: Page;
 let base: string;
 let buildingId: number;
+const centreMembers: Record<'here' | 'elsewhere', string> = { here: '', elsewhere: '' };
 
 async function admin<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
   const res = await t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
@@ -103,6 +104,21 @@ describe.skipIf(!hasChromium)('智慧消防 in Chromium', () => {
       lng: centre[0] + 0.01,
       lat: centre[1],
     });
+    // a centre of another district, nearer than this district's own: a fire here is none of its business
+    await admin('POST', '/api/iot/fire-centres', {
+      districtCode: '320114',
+      letters: 'c',
+      name: '雨花台区智慧消防服务中心',
+      lng: centre[0] + 0.001,
+      lat: centre[1],
+    });
+    centreMembers.here = await t.userCookie('department_staff', DISTRICT, 'centre.here', `${DISTRICT}-fire_centre_a`);
+    centreMembers.elsewhere = await t.userCookie(
+      'department_staff',
+      '320114',
+      'centre.elsewhere',
+      '320114-fire_centre_c',
+    );
     buildingId = building.id;
     for (const device of DEVICES) {
       await admin('POST', '/api/iot/devices', { ...device, buildingId, ownerName: '南关物业' });
@@ -156,6 +172,19 @@ describe.skipIf(!hasChromium)('智慧消防 in Chromium', () => {
     await expect.poll(() => page.getByTestId('fire-confirmed-count').textContent()).toMatch(/^确认火警 \d+ 条$/);
     expect(Number(await page.getByTestId('fire-sound').getAttribute('data-played'))).toBeGreaterThan(0);
     await shot('01-board-confirmed-fire');
+
+    // the confirmed fire reaches the command centre on its bell, and this district's fire centre; not the other's
+    await expect.poll(() => page.getByTestId('notify-badge').textContent()).toMatch(/[1-9]/);
+    await page.getByTestId('notify-bell').click();
+    await expect.poll(() => page.getByTestId('notify-list').textContent()).toContain('确认火警，请立即处置');
+    await shot('01b-command-centre-told');
+    await page.keyboard.press('Escape');
+    const titles = async (cookie: string) =>
+      (
+        (await t.app.inject({ url: '/api/notify/messages', headers: { cookie } })).json().items as { titleZh: string }[]
+      ).map((m) => m.titleZh);
+    await expect.poll(() => titles(centreMembers.here)).toContainEqual(expect.stringMatching(/^确认火警，请立即处置/));
+    expect(await titles(centreMembers.elsewhere)).toEqual([]);
   });
 
   it('acknowledges an alarm and shows its new status', async () => {

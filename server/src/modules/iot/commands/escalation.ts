@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../core/db.js';
-import { findUserIds, peopleCovering } from '../../identity/index.js';
+import { findOrg, findUserIds, peopleCovering } from '../../identity/index.js';
 import { fireCentreFor, insertEscalation } from '../db/iot.repository.js';
 import type { EscalationStep } from '../domain/alarm-types.js';
 import { ALARM_TYPES, type AlarmType } from '../domain/alarm-types.js';
@@ -40,8 +40,14 @@ export async function resolveStep(
     }
     case 'rapid_response': {
       const orgCode = `${streetCodeOf(alarm.gridPath)}-rapid_response`;
+      const team = await findOrg(db, orgCode);
       return [
-        { step, target: orgCode, targetName: '街道快速处置队', recipientIds: await findUserIds(db, { orgCode }) },
+        {
+          step,
+          target: orgCode,
+          targetName: team?.name ?? '街道快速处置队',
+          recipientIds: await findUserIds(db, { orgCode }),
+        },
       ];
     }
     case 'grid_worker':
