@@ -99,6 +99,8 @@ export async function startTestApp(
     IOT_JOB_INTERVAL_SECONDS: '0',
     IOT_FLUSH_MS: '100',
     IOT_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    // texts go out at whatever hour the suite runs; quiet hours are tested where they are computed
+    NOTIFY_QUIET_HOURS: '00:00-00:00',
     ...(opts.mqttUrl ? { MQTT_URL: opts.mqttUrl } : {}),
     ...opts.env,
   });

@@ -8,6 +8,18 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：类别 {code} 不存在或已停用',
     en: 'Field {field} is invalid: category {code} does not exist or is inactive',
   },
+  anonymousRefused: {
+    code: 'cases.anonymous_refused',
+    status: 403,
+    'zh-CN': '本区不受理匿名反映，请用手机号登录后反映',
+    en: 'This district takes no anonymous reports: sign in with your mobile number to report',
+  },
+  tooManyAnonymous: {
+    code: 'cases.too_many_anonymous',
+    status: 429,
+    'zh-CN': '匿名反映过于频繁，请 {hours} 小时后再试，或登录后反映',
+    en: 'Too many anonymous reports; try again in {hours} hours, or sign in to report',
+  },
   outsideGrids: {
     code: 'cases.outside_grids',
     status: 400,

@@ -51,6 +51,8 @@ export interface CaseEventPayload {
   dueAt: string | null;
   /** Departments whistled in that have still to report in, and by when. */
   awaitingReportIn: { org: string; dueAt: string }[];
+  /** A reporter without an account: their contact number, sealed, which hears back by SMS. */
+  contactSealed: string | null;
 }
 
 declare module '../../core/events.js' {
@@ -78,5 +80,6 @@ export function eventPayload(c: CaseRecord): CaseEventPayload {
     awaitingReportIn: c.whistleOrgs
       .filter((w) => w.reportedInAt === null)
       .map((w) => ({ org: w.org, dueAt: w.reportInDueAt })),
+    contactSealed: c.source === 'anonymous' ? c.reporterPhoneEnc : null,
   };
 }

@@ -32,6 +32,8 @@ export const casesPermissions = {
   'kpis.view': { roles: ['community_staff', 'street_staff', 'district_admin', 'command_centre'], scope: 'area' },
   // categories set every case's level and time limits for the whole district
   'categories.manage': { roles: ['district_admin'], scope: 'deployment' },
+  // whether the district takes reports from people without an account
+  'settings.manage': { roles: ['district_admin'], scope: 'area' },
 } satisfies Permissions;
 
 type CaseScope = Pick<

@@ -9,6 +9,7 @@ import type { GridLocator } from '../geo/index.js';
 import { casesErrors } from './cases.errors.js';
 import {
   actionBody,
+  anonymousReportBody,
   caseSchema,
   categoryCode,
   categoryPatch,
@@ -21,11 +22,14 @@ import {
   timelineSchema,
 } from './cases.schemas.js';
 import { followCase } from './commands/follow-case.js';
+import { reportAnonymously } from './commands/report-anonymously.js';
 import { reportCase } from './commands/report-case.js';
+import { setAnonymousPolicy } from './commands/set-anonymous-policy.js';
 import { transitionCase } from './commands/transition-case.js';
 import { changeCategory } from './commands/update-category.js';
 import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
-import { listCategories, nearbyOpenCases } from './db/cases.repository.js';
+import { anonymousAllowed } from './db/anonymous.repository.js';
+import { getCase, listCategories, nearbyOpenCases } from './db/cases.repository.js';
 import { getCaseDetail, readMedia } from './queries/get-case.js';
 import { kpiWorkbook } from './queries/kpi-workbook.js';
 import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
@@ -33,6 +37,9 @@ import { listCaseBox } from './queries/list-cases.js';
 import { rootCauses } from './queries/root-causes.js';
 
 const NEARBY_METRES = 300;
+
+/** What an anonymous sender gets back: the number to quote on the phone, not the case. */
+const anonymousAnswer = z.object({ number: z.string() });
 
 export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
   const tags = ['cases'];
@@ -99,6 +106,60 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       const { caseId, created } = await reportCase(ctx, locator, actor, req.body, req.headers['idempotency-key']);
       return reply.status(created ? 201 : 200).send(await getCaseDetail(ctx, actor, caseId));
     },
+  );
+
+  app.post(
+    '/anonymous',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '匿名反映（留联系电话，短信回复；由各区决定是否受理）/ report without an account, hear back by SMS',
+        security: [],
+        headers: idempotencyHeaders,
+        body: anonymousReportBody,
+        response: { 200: anonymousAnswer, 201: anonymousAnswer },
+      },
+    },
+    async (req, reply) => {
+      const { caseId, created } = await reportAnonymously(ctx, locator, req.body, {
+        ip: req.ip,
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      // the number is all the sender gets back: the case itself is for those who may see it
+      const number = (await getCase(ctx.db, caseId))?.number ?? '';
+      return reply.status(created ? 201 : 200).send({ number });
+    },
+  );
+
+  app.get(
+    '/anonymous-policy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '该网格所在区是否受理匿名反映 / whether the grid’s district takes anonymous reports',
+        security: [],
+        querystring: z.object({ grid: z.string().regex(/^\d{15}$/, '15-digit grid code') }),
+        response: { 200: z.object({ allowed: z.boolean() }) },
+      },
+    },
+    async (req) => ({ allowed: await anonymousAllowed(ctx.db, req.query.grid.slice(0, 6)) }),
+  );
+
+  app.put(
+    '/district-settings/:code',
+    {
+      config: { access: 'cases.settings.manage' },
+      schema: {
+        tags,
+        summary: '设置本区是否受理匿名反映 / whether a district takes anonymous reports',
+        params: z.object({ code: z.string().regex(/^\d{6}$/, '6-digit district code') }),
+        body: z.object({ anonymousReports: z.boolean() }),
+        response: { 200: z.object({ anonymousReports: z.boolean() }) },
+      },
+    },
+    async (req) => setAnonymousPolicy(ctx.db, requireActor(req), req.params.code, req.body.anonymousReports, req),
   );
 
   app.get(

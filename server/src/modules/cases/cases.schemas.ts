@@ -24,6 +24,18 @@ export const reportBody = z.object({
   mediaIds: z.array(z.number().int().positive()).max(9).optional(),
 });
 
+export const anonymousReportBody = z.object({
+  categoryCode,
+  description: z.string().trim().min(2).max(2000),
+  address: z.string().trim().max(200).optional(),
+  location: locationSchema,
+  /** the number that hears back by SMS: required, since there is no account to tell */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '11-digit mainland mobile number'),
+});
+
 export const actionBody = z.object({
   action: z.enum(ACTIONS),
   note: z.string().trim().max(2000).optional(),

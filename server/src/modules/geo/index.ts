@@ -5,7 +5,7 @@ export {
   childAreas,
   gridShapes,
   listDistrictsAndStreets,
-  nameOfPath,
+  namesAlong,
   pathOfCode as scopePathOf,
 } from './db/geo.repository.js';
 export type { Crs } from './domain/coords.js';

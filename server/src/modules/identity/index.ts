@@ -12,13 +12,11 @@ export {
 export { sealedPhones } from './db/phone-codes.repository.js';
 export { createIdentityModule } from './identity.module.js';
 export {
-  firstUnitWithPeople,
+  chainPeople,
   levelAbove as unitLevelAbove,
   peopleCovering,
-  type Reached,
   UNIT_LEVELS,
   type UnitLevel,
   unitPathOf,
-  unitPeople,
 } from './queries/recipients.js';
 export { resolveActor } from './queries/resolve-actor.js';

@@ -3,6 +3,7 @@ import type { ShanzhiModule } from '../../core/module.js';
 import { notifyPermissions } from './notify.permissions.js';
 import { notifyRoutes } from './notify.routes.js';
 import { NotifyService } from './notify.service.js';
+import { notifySettings } from './notify.settings.js';
 import { LiveSender, SmsSender } from './senders.js';
 import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
@@ -15,10 +16,14 @@ export function createNotifyModule(): ShanzhiModule {
     name: 'notify',
     dependsOn: ['identity', 'geo', 'cases', 'iot'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
+    settings: notifySettings,
     permissions: notifyPermissions,
     routes: (app, ctx) => notifyRoutes(app, ctx, live),
     async start(ctx) {
-      const service = new NotifyService(ctx.db, [live, new SmsSender(ctx.db, ctx.cipher, ctx.sms)]);
+      const service = new NotifyService(ctx.db, [
+        live,
+        new SmsSender(ctx.db, ctx.cipher, ctx.sms, ctx.config.notify.quietHours),
+      ]);
       subscribeToCases(ctx, service);
       subscribeToCaseWork(ctx, service);
       subscribeToAlarms(ctx, service);

@@ -4,7 +4,8 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
 import { readMessage } from './commands/mark-read.js';
-import { getPreferences, listMessages, listSteps, setPreferences } from './db/notify.repository.js';
+import { choosePreferences } from './commands/set-preferences.js';
+import { getPreferences, listMessages, listSteps } from './db/notify.repository.js';
 import { type LiveSender, presentMessage } from './senders.js';
 
 const messageSchema = z.object({
@@ -152,7 +153,7 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
       config: { access: 'notify.inbox' },
       schema: { tags, summary: '我的提醒方式 / how I am reached', response: { 200: preferences } },
     },
-    async (req) => getPreferences(ctx.db, requireActor(req).id),
+    async (req) => getPreferences(ctx.db, requireActor(req).id, ctx.config.notify.quietHours),
   );
 
   app.put(
@@ -167,8 +168,8 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
       },
     },
     async (req) => {
-      await setPreferences(ctx.db, requireActor(req).id, req.body);
-      return getPreferences(ctx.db, requireActor(req).id);
+      await choosePreferences(ctx.db, requireActor(req), req.body);
+      return getPreferences(ctx.db, requireActor(req).id, ctx.config.notify.quietHours);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../core/db.js';
-import { insertMessage, type Message, recordDelivery } from './db/notify.repository.js';
+import { insertMessage, type Message, recordDeliveries } from './db/notify.repository.js';
 import type { Sender } from './senders.js';
 
 /**
@@ -16,10 +16,9 @@ export class NotifyService {
   async send(m: Omit<Message, 'id' | 'at' | 'readAt'> & { eventId: number | null }): Promise<Message | undefined> {
     const stored = await insertMessage(this.db, m);
     if (!stored) return undefined;
-    for (const sender of this.senders) {
-      const { outcome, detail } = await sender.send(stored);
-      await recordDelivery(this.db, { messageId: stored.id, channel: sender.channel, outcome, detail });
-    }
+    const outcomes = [];
+    for (const sender of this.senders) outcomes.push({ channel: sender.channel, ...(await sender.send(stored)) });
+    await recordDeliveries(this.db, stored.id, outcomes);
     return stored;
   }
 }

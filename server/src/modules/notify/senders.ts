@@ -64,13 +64,14 @@ export class SmsSender implements Sender {
     private readonly db: Queryable,
     private readonly cipher: PersonalDataCipher,
     private readonly sms: SmsGateway,
+    private readonly quiet: { from: number; to: number },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async send(message: Message) {
     const sealed = (await sealedPhones(this.db, [message.userId])).get(message.userId);
     if (!sealed) return { outcome: 'no_phone' as const };
-    const prefs = await getPreferences(this.db, message.userId);
+    const prefs = await getPreferences(this.db, message.userId, this.quiet);
     if (!prefs.sms) return { outcome: 'opted_out' as const };
     if (!URGENT(message.kind) && inQuietHours(this.now(), prefs.quietFrom, prefs.quietTo))
       return { outcome: 'quiet_hours' as const };

@@ -28,6 +28,8 @@ export interface ReportInput {
   fromDevice?: boolean;
   /** Photos and voice notes uploaded beforehand by the same person. */
   mediaIds?: number[];
+  /** A resident without an account, known only by the contact number they hear back on (see report-anonymously). */
+  withoutAccount?: boolean;
 }
 
 /** Case number: SZ + date in China + a sequence, readable over the phone. */
@@ -65,9 +67,10 @@ export async function reportCase(
       params: { reason: { 'zh-CN': '应为 11 位手机号', en: 'must be an 11-digit mobile number' } },
     });
   }
-  const anonymous = actor.role === 'resident' && Boolean(input.anonymous);
-  const source =
-    actor.role === 'resident'
+  const anonymous = (actor.role === 'resident' && Boolean(input.anonymous)) || Boolean(input.withoutAccount);
+  const source = input.withoutAccount
+    ? 'anonymous'
+    : actor.role === 'resident'
       ? 'resident'
       : actor.role === 'grid_worker'
         ? 'grid_worker'
@@ -77,6 +80,7 @@ export async function reportCase(
             ? 'device'
             : 'api';
 
+  const sealedPhone = phone ? ctx.cipher.encrypt(phone) : null;
   const now = new Date();
   const outcome = await ctx.db
     .transaction(async (tx) => {
@@ -93,7 +97,8 @@ export async function reportCase(
         gridPath: grid.path,
         reporterId: actor.id,
         reporterName: anonymous ? null : (input.contact?.name ?? actor.displayName),
-        reporterPhoneEnc: anonymous || !phone ? null : ctx.cipher.encrypt(phone),
+        // an anonymous resident's name stays unknown; without an account, the number is how they hear back
+        reporterPhoneEnc: !phone || (anonymous && !input.withoutAccount) ? null : sealedPhone,
         anonymous,
       });
       if (idempotencyKey && !(await claimIdempotency(tx, reporterKey, idempotencyKey, caseId))) {
@@ -128,6 +133,7 @@ export async function reportCase(
         assigneeOrg: null,
         dueAt: null,
         awaitingReportIn: [],
+        contactSealed: input.withoutAccount ? sealedPhone : null,
       };
       await ctx.events.publish(tx, CASE_REPORTED, payload, { aggregate: caseAggregate(caseId), actorId: actor.id });
       return { caseId, number };

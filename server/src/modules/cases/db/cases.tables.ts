@@ -3,8 +3,10 @@ import type { Generated, Geometry, Int8, Json, Timestamp } from '../../../core/s
 
 /** The tables of the cases module, for `queryBuilder<CasesTables>()`. */
 export interface CasesTables {
+  cases_anonymous_senders: CasesAnonymousSendersTable;
   cases_cases: CasesCasesTable;
   cases_categories: CasesCategoriesTable;
+  cases_district_settings: CasesDistrictSettingsTable;
   cases_followers: CasesFollowersTable;
   cases_idempotency: CasesIdempotencyTable;
   cases_media: CasesMediaTable;
@@ -15,10 +17,17 @@ export interface CasesTables {
   cases_whistles: CasesWhistlesTable;
 }
 
+export interface CasesAnonymousSendersTable {
+  id: Generated<Int8>;
+  ip: string;
+  phone_hash: string;
+  at: Generated<Timestamp>;
+}
+
 export interface CasesCasesTable {
   id: Generated<Int8>;
   number: string;
-  source: 'resident' | 'grid_worker' | 'hotline' | 'api' | 'event' | 'device';
+  source: 'resident' | 'grid_worker' | 'hotline' | 'api' | 'event' | 'device' | 'anonymous';
   category_code: string;
   status: string;
   description: string;
@@ -66,6 +75,13 @@ export interface CasesCategoriesTable {
   handle_workdays: number;
   needs_verification: Generated<boolean>;
   active: Generated<boolean>;
+}
+
+export interface CasesDistrictSettingsTable {
+  district_code: string;
+  anonymous_reports: boolean;
+  updated_by: Int8;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface CasesFollowersTable {

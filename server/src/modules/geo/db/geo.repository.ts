@@ -340,16 +340,6 @@ export async function gridShapes(db: Queryable, districtCode: string) {
   );
 }
 
-/** The name of the region or grid at a path, for telling people which unit something went to. */
-export async function nameOfPath(db: Queryable, path: string): Promise<string | undefined> {
-  const [row] = await db.query<{ name: string }>(
-    `SELECT name FROM geo_regions WHERE path = $1::ltree UNION ALL SELECT name FROM geo_grids WHERE path = $1::ltree
-     LIMIT 1`,
-    [path],
-  );
-  return row?.name;
-}
-
 /** Names of regions and grids by code, for other modules that show an area (a user's scope); unknown ones left out. */
 export async function areaNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
@@ -359,4 +349,14 @@ export async function areaNames(db: Queryable, codes: string[]): Promise<Map<str
     [codes],
   );
   return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** The names of the grid at a path and of every region above it, by path, in one statement. */
+export async function namesAlong(db: Queryable, gridPath: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ path: string; name: string }>(
+    `SELECT path::text AS path, name FROM geo_regions WHERE path @> $1::ltree
+     UNION ALL SELECT path::text, name FROM geo_grids WHERE path = $1::ltree`,
+    [gridPath],
+  );
+  return new Map(rows.map((r) => [r.path, r.name]));
 }

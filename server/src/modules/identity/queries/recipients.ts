@@ -26,32 +26,22 @@ export async function peopleCovering(db: Queryable, roles: readonly Role[], path
   return rows.map((r) => r.id);
 }
 
-/** The people who answer for one unit of a grid path: its grid workers, its community's staff, … */
-export async function unitPeople(db: Queryable, gridPath: string, level: UnitLevel): Promise<number[]> {
-  return peopleCovering(db, UNIT[level].roles, unitPathOf(gridPath, level));
-}
-
-export interface Reached {
-  level: UnitLevel;
-  path: string;
-  userIds: number[];
-}
-
 /**
- * The first unit at or above `from` that has somebody to tell, walking grid → community → street → district: a step
- * whose own people are missing is raised to the next level rather than told to nobody. Undefined when not even the
- * district has anyone.
+ * Everyone along a grid's chain in one statement: each unit's people, from the grid's workers up to the district's
+ * administrators and command centre (a notification resolves its target and the level above it from this).
  */
-export async function firstUnitWithPeople(
-  db: Queryable,
-  gridPath: string,
-  from: UnitLevel,
-): Promise<Reached | undefined> {
-  for (const level of UNIT_LEVELS.slice(UNIT_LEVELS.indexOf(from))) {
-    const userIds = await unitPeople(db, gridPath, level);
-    if (userIds.length) return { level, path: unitPathOf(gridPath, level), userIds };
+export async function chainPeople(db: Queryable, gridPath: string): Promise<Record<UnitLevel, number[]>> {
+  const rows = await db.query<{ id: number; role: Role }>(
+    `SELECT id::int AS id, role FROM identity_users
+     WHERE role = ANY($1::text[]) AND scope_path @> $2::ltree AND NOT disabled ORDER BY id`,
+    [UNIT_LEVELS.flatMap((l) => UNIT[l].roles), gridPath],
+  );
+  const out = { grid: [], community: [], street: [], district: [] } as Record<UnitLevel, number[]>;
+  for (const r of rows) {
+    const level = UNIT_LEVELS.find((l) => UNIT[l].roles.includes(r.role));
+    if (level) out[level].push(r.id);
   }
-  return undefined;
+  return out;
 }
 
 /** The level above a unit, or null above the district. */

@@ -1,16 +1,16 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../../../core/db.js';
-import { nameOfPath } from '../../geo/index.js';
+import { namesAlong } from '../../geo/index.js';
 import {
+  chainPeople,
   findOrg,
   findUserIds,
-  firstUnitWithPeople,
+  UNIT_LEVELS,
   type UnitLevel,
   unitLevelAbove,
   unitPathOf,
-  unitPeople,
 } from '../../identity/index.js';
-import { findStep, insertStep } from '../db/notify.repository.js';
+import { findStep, insertSteps } from '../db/notify.repository.js';
 import type { NotifyService } from '../notify.service.js';
 
 /**
@@ -49,7 +49,13 @@ export async function reach(
   log: FastifyBaseLogger,
   s: StepToReach,
 ): Promise<{ reached: number; raised: boolean }> {
-  const first = await resolve(db, s);
+  // the whole chain and its names in two statements: the target and, if it has nobody, the level above
+  const [chain, names] = await Promise.all([chainPeople(db, s.gridPath), namesAlong(db, s.gridPath)]);
+  const unit = (level: UnitLevel): Resolved => {
+    const path = unitPathOf(s.gridPath, level);
+    return { target: path, name: names.get(path) ?? path, userIds: chain[level] };
+  };
+  const first = await resolve(db, s, unit);
   // a second run of the relay keeps what the first decided, even if people were added since
   const done = await findStep(db, s.eventId, s.step, first.target);
   if (done) return { reached: done.recipients, raised: done.recipients === 0 };
@@ -58,8 +64,8 @@ export async function reach(
     // a department nobody staffs goes to the district that whistled or dispatched it
     const next =
       'unit' in s.target ? unitLevelAbove(s.target.unit) : 'named' in s.target ? s.target.raiseTo : 'district';
-    const up = next ? await firstUnitWithPeople(db, s.gridPath, next) : undefined;
-    if (up) to = { target: up.path, name: (await nameOfPath(db, up.path)) ?? up.path, userIds: up.userIds };
+    const up = next ? UNIT_LEVELS.slice(UNIT_LEVELS.indexOf(next)).find((l) => chain[l].length) : undefined;
+    if (up) to = unit(up);
     else log.error({ subject: s.subject, step: s.step, target: first.target }, 'a step reached nobody at any level');
   }
   const raised = to !== first;
@@ -76,8 +82,10 @@ export async function reach(
     });
   }
   // recorded once everyone was told: a crash before this point sends again, and each person's copy is kept once
-  if (raised) await insertStep(db, record(s, to, to.userIds.length, first.target));
-  await insertStep(db, record(s, first, first.userIds.length, null));
+  await insertSteps(db, [
+    record(s, first, first.userIds.length, null),
+    ...(raised ? [record(s, to, to.userIds.length, first.target)] : []),
+  ]);
   return { reached: to.userIds.length, raised };
 }
 
@@ -87,19 +95,15 @@ interface Resolved {
   userIds: number[];
 }
 
-async function resolve(db: Queryable, s: StepToReach): Promise<Resolved> {
+async function resolve(db: Queryable, s: StepToReach, unit: (level: UnitLevel) => Resolved): Promise<Resolved> {
   if ('named' in s.target) return s.target.named;
-  if ('org' in s.target) {
-    const org = await findOrg(db, s.target.org);
-    return {
-      target: s.target.org,
-      name: org?.name ?? s.target.org,
-      userIds: await findUserIds(db, { orgCode: s.target.org }),
-    };
-  }
-  const path = unitPathOf(s.gridPath, s.target.unit);
-  const userIds = await unitPeople(db, s.gridPath, s.target.unit);
-  return { target: path, name: (await nameOfPath(db, path)) ?? path, userIds };
+  if ('unit' in s.target) return unit(s.target.unit);
+  const org = await findOrg(db, s.target.org);
+  return {
+    target: s.target.org,
+    name: org?.name ?? s.target.org,
+    userIds: await findUserIds(db, { orgCode: s.target.org }),
+  };
 }
 
 function record(s: StepToReach, r: Resolved, recipients: number, raisedFrom: string | null) {

@@ -59,12 +59,25 @@ export interface StepRecord {
   raisedFrom: string | null;
 }
 
-/** Once per event, step and target: a second run of the subscriber finds the row and adds nothing. */
-export async function insertStep(db: Queryable, s: StepRecord): Promise<void> {
+/** Once per event, step and target: a second run of the subscriber finds the rows and adds nothing. */
+export async function insertSteps(db: Queryable, steps: StepRecord[]): Promise<void> {
+  if (!steps.length) return;
   await db.query(
     `INSERT INTO notify_steps (event_id, subject, step, target, target_name, area_path, recipients, raised_from)
-     VALUES ($1, $2, $3, $4, $5, $6::ltree, $7, $8) ON CONFLICT (event_id, step, target) DO NOTHING`,
-    [s.eventId, s.subject, s.step, s.target, s.targetName, s.areaPath, s.recipients, s.raisedFrom],
+     SELECT e, su, st, ta, tn, ap::ltree, r, rf
+     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
+       AS t(e, su, st, ta, tn, ap, r, rf)
+     ON CONFLICT (event_id, step, target) DO NOTHING`,
+    [
+      steps.map((x) => x.eventId),
+      steps.map((x) => x.subject),
+      steps.map((x) => x.step),
+      steps.map((x) => x.target),
+      steps.map((x) => x.targetName),
+      steps.map((x) => x.areaPath),
+      steps.map((x) => x.recipients),
+      steps.map((x) => x.raisedFrom),
+    ],
   );
 }
 
@@ -112,15 +125,17 @@ export interface Preferences {
   quietTo: number;
 }
 
-/** Texts on, quiet from 22:00 to 07:00, until the person says otherwise. */
-export const DEFAULT_PREFERENCES: Preferences = { sms: true, quietFrom: 22 * 60, quietTo: 7 * 60 };
-
-export async function getPreferences(db: Queryable, userId: number): Promise<Preferences> {
+/** A person's own choice, or texts on in the deployment's quiet hours (NOTIFY_QUIET_HOURS) until they choose. */
+export async function getPreferences(
+  db: Queryable,
+  userId: number,
+  quiet: { from: number; to: number },
+): Promise<Preferences> {
   const [row] = await db.query<Preferences & Record<string, unknown>>(
     `SELECT sms, quiet_from AS "quietFrom", quiet_to AS "quietTo" FROM notify_preferences WHERE user_id = $1`,
     [userId],
   );
-  return row ?? DEFAULT_PREFERENCES;
+  return row ?? { sms: true, quietFrom: quiet.from, quietTo: quiet.to };
 }
 
 export async function setPreferences(db: Queryable, userId: number, p: Preferences): Promise<void> {
@@ -131,16 +146,18 @@ export async function setPreferences(db: Queryable, userId: number, p: Preferenc
   );
 }
 
-export async function recordDelivery(
+/** How each channel fared with one message, in one statement. */
+export async function recordDeliveries(
   db: Queryable,
-  d: { messageId: number; channel: string; outcome: string; detail?: string },
+  messageId: number,
+  outcomes: { channel: string; outcome: string; detail?: string }[],
 ): Promise<void> {
-  await db.query('INSERT INTO notify_deliveries (message_id, channel, outcome, detail) VALUES ($1, $2, $3, $4)', [
-    d.messageId,
-    d.channel,
-    d.outcome,
-    d.detail ?? null,
-  ]);
+  if (!outcomes.length) return;
+  await db.query(
+    `INSERT INTO notify_deliveries (message_id, channel, outcome, detail)
+     SELECT $1, c, o, d FROM unnest($2::text[], $3::text[], $4::text[]) AS t(c, o, d)`,
+    [messageId, outcomes.map((o) => o.channel), outcomes.map((o) => o.outcome), outcomes.map((o) => o.detail ?? null)],
+  );
 }
 
 export async function listDeliveries(db: Queryable, userId: number, messageId: number) {

@@ -1,6 +1,9 @@
 import type { ModuleContext } from '../../../core/module.js';
-import { CASE_REPORTED, type CaseEventType, caseActionEvent } from '../../cases/index.js';
+import { SmsError } from '../../../core/sms.js';
+import { CASE_REPORTED, type CaseEventPayload, type CaseEventType, caseActionEvent } from '../../cases/index.js';
+import { findStep, insertSteps } from '../db/notify.repository.js';
 import type { NotifyService } from '../notify.service.js';
+import { inQuietHours } from '../senders.js';
 
 /** 件件有回音: what the reporter hears at each step of their case, in both languages. */
 const WORDING: Partial<Record<CaseEventType, [string, string]>> = {
@@ -30,13 +33,59 @@ const WORDING: Partial<Record<CaseEventType, [string, string]>> = {
   [caseActionEvent('merge')]: ['问题 {n} 已与同一问题合并办理', 'Your report {n} was merged with the same problem'],
 };
 
-export function subscribeToCases(ctx: Pick<ModuleContext, 'events'>, notify: NotifyService): void {
+/**
+ * A reporter without an account has only their number: each step is texted to it, once per event (the step record
+ * keeps a second run of the relay from texting again), outside the deployment's quiet hours.
+ */
+async function textAnonymous(
+  ctx: Pick<ModuleContext, 'db' | 'cipher' | 'sms' | 'log' | 'config'>,
+  event: { id: number },
+  p: CaseEventPayload,
+  title: string,
+): Promise<void> {
+  if (!p.contactSealed) return;
+  if (await findStep(ctx.db, event.id, 'reporter_sms', 'contact')) return;
+  const quiet = ctx.config.notify.quietHours;
+  if (inQuietHours(new Date(), quiet.from, quiet.to)) return;
+  try {
+    await ctx.sms.send({
+      phone: ctx.cipher.decrypt(p.contactSealed),
+      template: 'notice',
+      params: { title },
+      text: `【善治】${title}`,
+    });
+  } catch (err) {
+    ctx.log.error(
+      { subject: `case:${p.caseId}`, provider: err instanceof SmsError ? err.providerCode : 'unreachable' },
+      'reply to an anonymous reporter not sent',
+    );
+    throw err;
+  }
+  await insertSteps(ctx.db, [
+    {
+      eventId: event.id,
+      subject: `case:${p.caseId}`,
+      step: 'reporter_sms',
+      target: 'contact',
+      targetName: '匿名反映人（短信）',
+      areaPath: p.gridPath,
+      recipients: 1,
+      raisedFrom: null,
+    },
+  ]);
+}
+
+export function subscribeToCases(
+  ctx: Pick<ModuleContext, 'events' | 'db' | 'cipher' | 'sms' | 'log' | 'config'>,
+  notify: NotifyService,
+): void {
   const types = Object.keys(WORDING) as CaseEventType[];
   ctx.events.subscribe('notify.case_steps', types, async (event) => {
     const [zh, en] = WORDING[event.type] as [string, string];
     const p = event.payload;
+    await textAnonymous(ctx, event, p, zh.replace('{n}', p.number));
     // the reporter and everyone following the case, except whoever did this themselves
-    const people = [...new Set([p.reporterId, ...p.followerIds])].filter(
+    const people = [...new Set([p.contactSealed ? null : p.reporterId, ...p.followerIds])].filter(
       (id): id is number => id !== null && (id !== event.actorId || event.type === CASE_REPORTED),
     );
     for (const userId of people) {

@@ -103,7 +103,7 @@ describe('件件有回音 by SMS', () => {
       headers: { cookie: resident },
       payload: allDayQuiet,
     });
-    const sender = new SmsSender(t.db, t.ctx.cipher, new DevOutboxSms(t.db, t.ctx.cipher));
+    const sender = new SmsSender(t.db, t.ctx.cipher, new DevOutboxSms(t.db, t.ctx.cipher), { from: 0, to: 0 });
     const fire = { id: 1, userId: residentId, at: new Date(), titleEn: '', subject: null, readAt: null };
     expect(
       await sender.send({ ...fire, kind: 'iot.alarm_escalated.v1:grid_worker', titleZh: '火警：3 栋 5 层' }),
