@@ -90,6 +90,8 @@ const zhCN = {
   'source.grid_worker': '网格员巡查',
   'source.hotline': '热线电话',
   'source.api': '系统接入',
+  'source.device': '设备报警',
+  'source.anonymous': '匿名反映（未注册）',
 
   'action.note': '说明',
   'action.reason': '原因',
@@ -311,6 +313,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'source.grid_worker': 'Grid patrol',
   'source.hotline': 'Hotline',
   'source.api': 'API',
+  'source.device': 'Device alarm',
+  'source.anonymous': 'Anonymous (no account)',
 
   'action.note': 'Note',
   'action.reason': 'Reason',
