@@ -193,17 +193,20 @@ describe.skipIf(!hasChromium)('用户管理 in Chromium', () => {
     await page.getByTestId('users-search').locator('input').fill('');
     await page.getByTestId('users-search').locator('input').press('Enter');
     await expect.poll(() => usernames(page)).toContain('cs.xincheng');
+    const popconfirm = page.locator('.ant-popconfirm:visible');
     await row(page, 'cs.xincheng').getByTestId('users-toggle').click();
-    const confirm = page.locator('.ant-popconfirm:visible');
-    expect(await confirm.textContent()).toContain('退出所有设备');
-    await confirm.getByRole('button', { name: /^停\s?用$/ }).click();
+    await expect.poll(() => popconfirm.count()).toBe(1);
+    await settled(popconfirm);
+    expect(await popconfirm.textContent()).toContain('退出所有设备');
+    await popconfirm.getByRole('button', { name: /^停\s?用$/ }).click();
     await expect.poll(() => row(page, 'cs.xincheng').getByTestId('users-status').textContent()).toBe('已停用');
+    // the first confirmation has to be gone before the second is asked for, or the click finds the wrong one
+    await expect.poll(() => popconfirm.count()).toBe(0);
     await shot(page, '05-disabled');
     await row(page, 'cs.xincheng').getByTestId('users-toggle').click();
-    await page
-      .locator('.ant-popconfirm:visible')
-      .getByRole('button', { name: /^启\s?用$/ })
-      .click();
+    await expect.poll(() => popconfirm.count()).toBe(1);
+    await settled(popconfirm);
+    await popconfirm.getByRole('button', { name: /^启\s?用$/ }).click();
     await expect.poll(() => row(page, 'cs.xincheng').getByTestId('users-status').textContent()).toBe('正常');
   });
 
