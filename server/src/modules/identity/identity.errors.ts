@@ -116,6 +116,72 @@ export const identityErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：{username} 是最后一个启用的区级管理员，停用或改变其角色后将无人能够管理账号',
     en: 'Field {field} is invalid: {username} is the last enabled district administrator; without them nobody could manage accounts',
   },
+  orgNotFound: {
+    code: 'identity.org_not_found',
+    status: 404,
+    'zh-CN': '组织 {code} 不存在',
+    en: 'Organisation {code} not found',
+  },
+  orgCodeTaken: {
+    code: 'identity.org_code_taken',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：编码 {code} 已被使用',
+    en: 'Field {field} is invalid: code {code} is taken',
+  },
+  orgRegionLevel: {
+    code: 'identity.org_region_level',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：{kind}须设在{level}一级',
+    en: 'Field {field} is invalid: a {kind} belongs to a {level}',
+  },
+  notMemberRole: {
+    code: 'identity.not_member_role',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：居民账号不能加入部门或队伍',
+    en: 'Field {field} is invalid: a resident’s account cannot join a department or team',
+  },
+  notAMember: {
+    code: 'identity.not_a_member',
+    status: 404,
+    'zh-CN': '{name} 不是{org}的成员',
+    en: '{name} is not a member of {org}',
+  },
+  memberNeedsOrg: {
+    code: 'identity.member_needs_org',
+    status: 409,
+    'zh-CN': '{name} 是部门工作人员，须属于一个部门或队伍：请在用户管理中为其改换部门或角色',
+    en: '{name} is department staff and must act for some department or team: move them or change their role under Users',
+  },
+  rosterBadFile: {
+    code: 'identity.roster_bad_file',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：请上传 xlsx 表格（可下载模板）',
+    en: 'Field {field} is invalid: upload an xlsx spreadsheet (a template is offered)',
+  },
+  rosterTooLarge: {
+    code: 'identity.roster_too_large',
+    status: 413,
+    'zh-CN': '字段 {field} 无效：文件超过 {mb} MB',
+    en: 'Field {field} is invalid: the file is larger than {mb} MB',
+  },
+  rosterTooManyRows: {
+    code: 'identity.roster_too_many_rows',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：一次最多导入 {max} 行，请分批导入',
+    en: 'Field {field} is invalid: at most {max} rows at a time; split the file',
+  },
+  rosterEmpty: {
+    code: 'identity.roster_empty',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：表格中没有人员',
+    en: 'Field {field} is invalid: the spreadsheet lists nobody',
+  },
+  rosterInvalid: {
+    code: 'identity.roster_invalid',
+    status: 400,
+    'zh-CN': '表格中有 {count} 处问题，未创建任何账号；请按行号和列改正后重新导入',
+    en: 'The spreadsheet has {count} problem(s); no account was created. Correct them by row and column and import again',
+  },
 });
 
 export const PASSWORD_REASONS = {

@@ -36,6 +36,8 @@ export async function presentUsersForAdmin(db: Queryable, users: UserRecord[]) {
       locked: Boolean(u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now()),
       createdAt: new Date(u.createdAt).toISOString(),
       lastSignInAt: u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : null,
+      employment: u.employment,
+      onDuty: u.onDuty,
     };
   });
 }

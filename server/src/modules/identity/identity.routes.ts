@@ -22,9 +22,11 @@ import {
   userSchema,
   usersPage,
 } from './identity.schemas.js';
+import { orgRoutes } from './orgs.routes.js';
 import { getMe, listOrgs, listUsers } from './queries/resolve-actor.js';
+import { rosterRoutes } from './roster.routes.js';
 
-export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
+export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   const { db, config } = ctx;
   const tags = ['identity'];
   const meta = (req: { ip: string; id: string }) => ({ ip: req.ip, requestId: req.id });
@@ -227,4 +229,8 @@ export function identityRoutes(app: HttpApp, ctx: ModuleContext) {
     },
     async (req) => listOrgs(db, requireActor(req)),
   );
+
+  orgRoutes(app, ctx);
+  // the roster upload's multipart parser stays with it
+  await app.register(async (scoped) => rosterRoutes(scoped as HttpApp, ctx));
 }

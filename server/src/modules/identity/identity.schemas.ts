@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/auth.js';
+import { EMPLOYMENTS } from './db/identity.repository.js';
+import { ORG_KINDS } from './domain/org-kinds.js';
 
 export const username = z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, '3–64 letters, digits, . _ -');
 
@@ -38,6 +40,9 @@ export const adminUserSchema = userSchema.extend({
   createdAt: z.string(),
   /** The last successful sign-in (console or API token), null for an account nobody has used yet. */
   lastSignInAt: z.string().nullable(),
+  /** As a member of their org: full-time or part-time, and on duty now. */
+  employment: z.enum(EMPLOYMENTS),
+  onDuty: z.boolean(),
 });
 
 /** scopeCode: a region code (district … community), a 15-digit grid code, or '' for the whole deployment. */
@@ -52,9 +57,65 @@ export const createUserBody = z.object({
   scopeCode,
   /** Required for department staff: the department or team they act for. */
   orgCode: orgCode.optional(),
+  /** As a member of that org; full-time unless said. */
+  employment: z.enum(EMPLOYMENTS).optional(),
 });
 
-export const orgSchema = z.object({ code: z.string(), name: z.string(), kind: z.string(), regionPath: z.string() });
+export const orgSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  regionPath: z.string(),
+  /** The services a department owns, by name. */
+  services: z.array(z.string()).optional(),
+});
+
+/** An org as its administrators see it: its region by name, and how many act for it, part-time and on duty now. */
+export const managedOrgSchema = orgSchema.extend({
+  kind: z.enum(ORG_KINDS),
+  services: z.array(z.string()),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  members: z.number(),
+  fullTime: z.number(),
+  partTime: z.number(),
+  onDuty: z.number(),
+});
+
+export const orgDetailSchema = z.object({
+  org: orgSchema.extend({
+    kind: z.enum(ORG_KINDS),
+    services: z.array(z.string()),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+  }),
+  members: z.array(adminUserSchema),
+});
+
+const serviceNames = z.array(z.string().trim().min(1).max(60)).max(200);
+
+export const createOrgBody = z.object({
+  kind: z.enum(ORG_KINDS),
+  /** The district (a department, a fire service centre) or street (a rapid-response team) it serves. */
+  regionCode: z.string().regex(/^\d{6,12}$/, 'region code'),
+  /** The code's second half, `<region code>-<key>`: lower-case letters and underscores. */
+  key: z.string().regex(/^[a-z_]{2,40}$/, '2–40 lower-case letters or _'),
+  name: z.string().trim().min(1).max(60),
+  services: serviceNames.optional(),
+});
+
+export const changeOrgBody = z
+  .object({ name: z.string().trim().min(1).max(60).optional(), services: serviceNames.optional() })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+
+export const orgParams = z.object({ code: orgCode });
+export const memberParams = z.object({ code: orgCode, id: z.coerce.number().int().positive() });
+
+export const addMemberBody = z.object({ employment: z.enum(EMPLOYMENTS).optional() });
+
+export const changeMemberBody = z
+  .object({ employment: z.enum(EMPLOYMENTS).optional(), onDuty: z.boolean().optional() })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 export const changeUserBody = z
   .object({

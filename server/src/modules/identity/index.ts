@@ -9,6 +9,7 @@ export {
   insertOrgs as registerOrgs,
   type OrgRecord,
 } from './db/identity.repository.js';
+export { findOnDutyUserIds } from './db/orgs.repository.js';
 export { sealedPhones } from './db/phone-codes.repository.js';
 export { createIdentityModule } from './identity.module.js';
 export {

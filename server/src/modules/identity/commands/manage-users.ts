@@ -4,6 +4,7 @@ import type { Db } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import { areaNames, scopePathOf } from '../../geo/index.js';
 import {
+  type Employment,
   findOrg,
   findUserById,
   findUserByUsername,
@@ -49,7 +50,7 @@ async function assertOrg(db: Db, actor: Actor, orgCode: string): Promise<void> {
 }
 
 /** An account the administrator may touch: inside their scope, and of a role they could have given. */
-async function loadManageable(db: Db, actor: Actor, id: number) {
+export async function loadManageable(db: Db, actor: Actor, id: number) {
   const user = await findUserById(db, id);
   if (!user) throw identityErrors.userNotFound({ field: 'id' });
   if (!inScope(actor, user.scopePath)) throw coreErrors.outOfScope();
@@ -62,7 +63,14 @@ async function loadManageable(db: Db, actor: Actor, id: number) {
 export async function createUser(
   db: Db,
   actor: Actor,
-  input: { username: string; displayName: string; role: Role; scopeCode: string; orgCode?: string },
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    scopeCode: string;
+    orgCode?: string;
+    employment?: Employment;
+  },
   meta: Meta,
 ) {
   assertGrantable(actor, input.role);

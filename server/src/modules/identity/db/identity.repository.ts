@@ -17,14 +17,20 @@ export interface UserRecord {
   createdAt: Date;
   orgCode: string | null;
   lastSignInAt: Date | null;
+  /** Whether the member works for their org full-time or part-time, and is on duty now (set by its administrator). */
+  employment: Employment;
+  onDuty: boolean;
 }
 
-const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
+export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
+export type Employment = (typeof EMPLOYMENTS)[number];
+
+export const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
   locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
-  last_sign_in_at AS "lastSignInAt"`;
+  last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty"`;
 
-type R<T> = T & Record<string, unknown>;
+export type R<T> = T & Record<string, unknown>;
 
 export async function countUsers(db: Queryable): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM identity_users');
@@ -54,12 +60,23 @@ export async function insertUser(
     passwordHash: string;
     mustChangePassword: boolean;
     orgCode?: string | null;
+    employment?: Employment;
   },
 ): Promise<UserRecord> {
   const [row] = await db.query<R<UserRecord>>(
-    `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password, org_code)
-     VALUES ($1, $2, $3, $4::ltree, $5, $6, $7) RETURNING ${USER_COLUMNS}`,
-    [u.username, u.displayName, u.role, u.scopePath, u.passwordHash, u.mustChangePassword, u.orgCode ?? null],
+    `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password, org_code,
+       employment)
+     VALUES ($1, $2, $3, $4::ltree, $5, $6, $7, $8) RETURNING ${USER_COLUMNS}`,
+    [
+      u.username,
+      u.displayName,
+      u.role,
+      u.scopePath,
+      u.passwordHash,
+      u.mustChangePassword,
+      u.orgCode ?? null,
+      u.employment ?? 'full_time',
+    ],
   );
   return row as UserRecord;
 }
@@ -101,7 +118,8 @@ export async function updateUser(
   const [row] = await db.query<R<UserRecord>>(
     `UPDATE identity_users SET display_name = coalesce($2, display_name), role = coalesce($3, role),
        scope_path = coalesce($4::ltree, scope_path), disabled = coalesce($5, disabled),
-       org_code = CASE WHEN $6::boolean THEN $7::text ELSE org_code END
+       org_code = CASE WHEN $6::boolean THEN $7::text ELSE org_code END,
+       on_duty = CASE WHEN $6::boolean AND $7::text IS DISTINCT FROM org_code THEN false ELSE on_duty END
      WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     [
       id,
@@ -182,6 +200,8 @@ export interface OrgRecord {
   name: string;
   kind: string;
   regionPath: string;
+  /** The services a department owns, by name (empty for teams and for orgs registered without them). */
+  services?: string[];
 }
 
 export async function insertOrgs(db: Queryable, orgs: OrgRecord[]): Promise<number> {
@@ -196,7 +216,7 @@ export async function insertOrgs(db: Queryable, orgs: OrgRecord[]): Promise<numb
   return inserted.length;
 }
 
-const ORG_COLUMNS = `code, name, kind, region_path::text AS "regionPath"`;
+export const ORG_COLUMNS = `code, name, kind, region_path::text AS "regionPath", services`;
 
 /** Names of organisations by code, for showing whom a department's staff act for. */
 export async function orgNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
