@@ -4,11 +4,13 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
+import { setGridTeam } from './commands/set-grid-team.js';
 import {
   chainSchema,
   featureCollection,
   gridCode,
   gridDetail,
+  gridTeamBody,
   importGridsBody,
   locateQuery,
   locateResult,
@@ -123,6 +125,22 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => getGridDetail(db, requireActor(req), req.params.code),
+  );
+
+  app.put(
+    '/grids/:code/team',
+    {
+      config: { access: 'geo.grid.team.manage' },
+      schema: {
+        tags,
+        summary: '设置网格团队（五位一体，无需重新导入网格）/ set the grid’s team without re-importing the grid',
+        params: z.object({ code: gridCode }),
+        body: gridTeamBody,
+        response: { 200: z.object({ team: gridDetail.shape.team }) },
+      },
+    },
+    async (req) =>
+      setGridTeam(db, requireActor(req), req.params.code, req.body.members, { ip: req.ip, requestId: req.id }),
   );
 
   app.get(

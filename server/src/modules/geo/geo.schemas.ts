@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRID_ROLES } from './db/geo.repository.js';
 import { CRS } from './domain/coords.js';
 
 export const regionCode = z.string().regex(/^\d{2,12}$/, 'region code: 2 to 12 digits');
@@ -36,13 +37,7 @@ export const importGridsBody = z.object({
           team: z
             .array(
               z.object({
-                role: z.enum([
-                  'grid_leader',
-                  'grid_worker',
-                  'part_time_grid_worker',
-                  'police_officer',
-                  'property_manager',
-                ]),
+                role: z.enum(GRID_ROLES),
                 name: z.string().trim().min(1).max(50),
               }),
             )
@@ -97,7 +92,20 @@ export const gridDetail = z.object({
   mergedInto: z.string().nullable(),
   areaKm2: z.number(),
   centroid: point,
-  team: z.array(z.object({ role: z.string(), name: z.string() })),
+  team: z.array(z.object({ role: z.string(), name: z.string(), userId: z.number().nullable() })),
+});
+
+/** The grid's team as a whole (五位一体): each member's role, name, and the account that acts for them if any. */
+export const gridTeamBody = z.object({
+  members: z
+    .array(
+      z.object({
+        role: z.enum(GRID_ROLES),
+        name: z.string().trim().min(1).max(50),
+        userId: z.number().int().positive().nullish(),
+      }),
+    )
+    .max(20),
 });
 
 export const locateResult = z.object({

@@ -238,7 +238,23 @@ export interface GridRecord {
   mergedInto: string | null;
   areaKm2: number;
   centroid: [number, number];
-  team: { role: string; name: string }[];
+  team: GridTeamMember[];
+}
+
+export const GRID_ROLES = [
+  'grid_leader',
+  'grid_worker',
+  'part_time_grid_worker',
+  'police_officer',
+  'property_manager',
+] as const;
+export type GridRole = (typeof GRID_ROLES)[number];
+
+/** One of the grid's team (五位一体), with the account that acts for them where there is one. */
+export interface GridTeamMember {
+  role: string;
+  name: string;
+  userId: number | null;
 }
 
 export async function getGrid(db: Queryable, code: string): Promise<GridRecord | undefined> {
@@ -247,7 +263,7 @@ export async function getGrid(db: Queryable, code: string): Promise<GridRecord |
        g.community_code AS "communityCode", g.merged_into AS "mergedInto",
        round((g.area_m2 / 1e6)::numeric, 3)::float8 AS "areaKm2",
        json_build_array(ST_X(ST_PointOnSurface(g.geom)), ST_Y(ST_PointOnSurface(g.geom))) AS centroid,
-       coalesce((SELECT json_agg(json_build_object('role', m.role, 'name', m.name)
+       coalesce((SELECT json_agg(json_build_object('role', m.role, 'name', m.name, 'userId', m.user_id::int)
                   ORDER BY array_position(ARRAY['grid_leader','grid_worker','part_time_grid_worker','police_officer','property_manager'], m.role), m.seq)
                  FROM geo_grid_members m WHERE m.grid_code = g.code), '[]'::json) AS team
      FROM geo_grids g WHERE g.code = $1`,
@@ -359,4 +375,32 @@ export async function namesAlong(db: Queryable, gridPath: string): Promise<Map<s
     [gridPath],
   );
   return new Map(rows.map((r) => [r.path, r.name]));
+}
+
+/** The grid's team as a whole, replaced in order: each role's members numbered 1, 2, … as they are listed. */
+export async function replaceGridTeam(
+  db: Queryable,
+  gridCode: string,
+  members: { role: GridRole; name: string; userId?: number | null }[],
+): Promise<void> {
+  await db.query('DELETE FROM geo_grid_members WHERE grid_code = $1', [gridCode]);
+  if (!members.length) return;
+  const seq = new Map<string, number>();
+  const numbered = members.map((m) => {
+    const n = (seq.get(m.role) ?? 0) + 1;
+    seq.set(m.role, n);
+    return { ...m, seq: n };
+  });
+  await db.query(
+    `INSERT INTO geo_grid_members (grid_code, role, seq, name, user_id)
+     SELECT $1, role, seq, name, user_id
+     FROM unnest($2::text[], $3::int[], $4::text[], $5::bigint[]) AS t(role, seq, name, user_id)`,
+    [
+      gridCode,
+      numbered.map((m) => m.role),
+      numbered.map((m) => m.seq),
+      numbered.map((m) => m.name),
+      numbered.map((m) => m.userId ?? null),
+    ],
+  );
 }

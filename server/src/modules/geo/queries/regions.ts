@@ -78,6 +78,7 @@ export async function getGridCard(db: Queryable, code: string) {
     communityName: at('community'),
     streetName: at('street'),
     districtName: at('district'),
-    team: grid.team,
+    // the poster's public card: names and roles, never which account acts for them
+    team: grid.team.map(({ role, name }) => ({ role, name })),
   };
 }
