@@ -30,6 +30,8 @@ export type CodePrefix =
   | 'role'
   | 'gridKind'
   | 'teamRole'
+  | 'orgKind'
+  | 'employment'
   | 'caseStatus'
   | 'caseAction'
   | 'level'

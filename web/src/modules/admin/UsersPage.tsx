@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -31,6 +31,7 @@ import {
   type UsersQuery,
 } from './api';
 import { type OneTimePassword, OneTimePasswordModal } from './OneTimePasswordModal';
+import { RosterImportModal } from './RosterImportModal';
 import { UserDrawer } from './UserDrawer';
 import './admin.css';
 
@@ -93,6 +94,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<AdminUser | 'new'>();
   const [password, setPassword] = useState<OneTimePassword>();
   const [busy, setBusy] = useState<number>();
+  const [importing, setImporting] = useState(false);
 
   const refresh = () => invalidate([...USERS]);
 
@@ -235,15 +237,25 @@ export function UsersPage() {
             </Typography.Text>
           )}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          disabled={grantable.length === 0}
-          onClick={() => setEditing('new')}
-          data-testid="users-new"
-        >
-          {t('users.new')}
-        </Button>
+        <Space>
+          <Button
+            icon={<UploadOutlined />}
+            disabled={grantable.length === 0}
+            onClick={() => setImporting(true)}
+            data-testid="users-import"
+          >
+            {t('roster.open')}
+          </Button>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={grantable.length === 0}
+            onClick={() => setEditing('new')}
+            data-testid="users-new"
+          >
+            {t('users.new')}
+          </Button>
+        </Space>
       </div>
       <Space wrap className="sz-users-filters">
         <Input.Search
@@ -307,6 +319,7 @@ export function UsersPage() {
         />
       )}
       <OneTimePasswordModal shown={password} onClose={() => setPassword(undefined)} />
+      {importing && <RosterImportModal onClose={() => setImporting(false)} onImported={() => void refresh()} />}
     </Layout.Content>
   );
 }

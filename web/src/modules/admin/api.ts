@@ -10,12 +10,16 @@ import type {
 } from '../../../../server/src/modules/admin/admin.schemas';
 import type {
   adminUserSchema,
+  changeOrgBody,
   changeUserBody,
+  createOrgBody,
   createUserBody,
+  managedOrgSchema,
+  orgDetailSchema,
   orgSchema,
   usersPage,
 } from '../../../../server/src/modules/identity/identity.schemas';
-import { api, download, type Wire } from '../../core/api';
+import { api, download, saveFile, upload, type Wire } from '../../core/api';
 
 // the answers' shapes are the server's response schemas, as they arrive over JSON
 export type AuditEntry = Wire<z.infer<typeof auditEntrySchema>>;
@@ -125,4 +129,76 @@ export function resetPassword(id: number): Promise<{ oneTimePassword: string }> 
 
 export async function fetchOrgs(): Promise<Org[]> {
   return (await api<{ items: Org[] }>('GET', `${IDENTITY}/orgs`)).items;
+}
+
+// 组织与队伍: identity's orgs an administrator manages, their members and who is on duty
+
+export type ManagedOrg = Wire<z.infer<typeof managedOrgSchema>>;
+export type OrgDetail = Wire<z.infer<typeof orgDetailSchema>>;
+export type OrgKind = ManagedOrg['kind'];
+export type Employment = AdminUser['employment'];
+export type NewOrg = z.input<typeof createOrgBody>;
+
+export async function fetchManagedOrgs(): Promise<ManagedOrg[]> {
+  return (await api<{ items: ManagedOrg[] }>('GET', `${IDENTITY}/orgs/managed`)).items;
+}
+
+export function fetchOrg(code: string): Promise<OrgDetail> {
+  return api('GET', `${IDENTITY}/orgs/${encodeURIComponent(code)}`);
+}
+
+export function createOrg(body: NewOrg): Promise<{ org: Org }> {
+  return api('POST', `${IDENTITY}/orgs`, body);
+}
+
+export function changeOrg(code: string, change: z.input<typeof changeOrgBody>): Promise<{ org: Org }> {
+  return api('PATCH', `${IDENTITY}/orgs/${encodeURIComponent(code)}`, change);
+}
+
+const memberPath = (code: string, id: number) => `${IDENTITY}/orgs/${encodeURIComponent(code)}/members/${id}`;
+
+export function addMember(code: string, id: number, employment?: Employment): Promise<{ member: AdminUser }> {
+  return api('PUT', memberPath(code, id), employment ? { employment } : {});
+}
+
+export function changeMember(
+  code: string,
+  id: number,
+  change: { employment?: Employment; onDuty?: boolean },
+): Promise<{ member: AdminUser }> {
+  return api('PATCH', memberPath(code, id), change);
+}
+
+export function removeMember(code: string, id: number): Promise<void> {
+  return api('DELETE', memberPath(code, id));
+}
+
+// 人员名册导入: all or nothing; a refusal lists its problems by row and column
+
+export interface RosterProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type RosterResult =
+  | { created: number; passwordsXlsx: string }
+  | { error: { code: string; message: string; details?: { problems?: RosterProblem[] } } };
+
+export function downloadRosterTemplate(): Promise<void> {
+  return download(`${IDENTITY}/roster/template.xlsx`, '人员名册模板.xlsx');
+}
+
+/** A refused roster (400, 413) is an answer to show, with its problems, rather than a thrown error. */
+export function importRoster(file: File): Promise<RosterResult> {
+  return upload<RosterResult>(`${IDENTITY}/roster`, file, file.name, undefined, [400, 413]);
+}
+
+/** The one-time passwords as the server wrote them, handed to the browser's downloads. */
+export function savePasswords(base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  saveFile(
+    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    '一次性密码.xlsx',
+  );
 }

@@ -1,3 +1,5 @@
+import { orgsEn, orgsZhCN } from './orgsMessages';
+
 /** Wording of the admin module (系统管理: users, the audit trail, the event deliveries), zh-CN (the default) and en. */
 const zhCN = {
   'nav.admin': '系统管理',
@@ -606,4 +608,4 @@ const en: Record<keyof typeof zhCN, string> = {
   'subscriber.notify.alarm_steps': 'Alarm escalation messages',
 };
 
-export const messages = { 'zh-CN': zhCN, en };
+export const messages = { 'zh-CN': { ...zhCN, ...orgsZhCN }, en: { ...en, ...orgsEn } };

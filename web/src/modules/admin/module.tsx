@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   MessageOutlined,
   SendOutlined,
@@ -11,8 +12,8 @@ import { webModule } from '../../core/webModule';
 import { messages } from './messages';
 
 /**
- * 系统管理: one menu entry opening onto the users (district and street administrators, each within their scope; the
- * data is identity's), the audit trail and the event deliveries (the district administrator's), the steps that reached
+ * 系统管理: one menu entry opening onto the users and the organisations and teams (district and street
+ * administrators, each within their scope; the data is identity's), the audit trail and the event deliveries (the district administrator's), the steps that reached
  * nobody (those who answer for an area), and the development SMS outbox.
  */
 const group = { label: 'nav.admin', icon: <SettingOutlined /> } as const;
@@ -27,6 +28,13 @@ export const adminModule = webModule({
       page: lazy(() => import('./UsersPage').then((m) => ({ default: m.UsersPage }))),
       nav: { label: 'nav.adminUsers', icon: <TeamOutlined />, order: 89, group },
       ability: 'identity.user.manage',
+    },
+    {
+      key: 'admin-orgs',
+      paths: ['/admin/orgs'],
+      page: lazy(() => import('./OrgsPage').then((m) => ({ default: m.OrgsPage }))),
+      nav: { label: 'nav.adminOrgs', icon: <ApartmentOutlined />, order: 89.5, group },
+      ability: 'identity.org.manage',
     },
     {
       key: 'admin-audit',
