@@ -1,11 +1,13 @@
-import { BarChartOutlined } from '@ant-design/icons';
-import { Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
+import { BarChartOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Descriptions, type DescriptionsProps, Drawer, Skeleton, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'wouter';
 import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
 import { type Load, LoadFailed } from '../../core/query';
 import { areaPath } from '../registry/registryRoute';
 import type { GridDetail } from './api';
+import { GridTeamEditor } from './GridTeamEditor';
 
 function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
   const { t, code, lang } = useT();
@@ -49,13 +51,14 @@ function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
     <Table
       size="small"
       pagination={false}
-      rowKey={(member) => `${member.role}:${member.name}`}
+      rowKey={(member) => `${member.role}:${member.name}:${member.userId ?? ''}`}
       dataSource={team}
       locale={{ emptyText: t('grid.teamEmpty') }}
       columns={[
         { key: 'role', title: t('grid.teamRole'), dataIndex: 'role', render: (role: string) => code('teamRole', role) },
         { key: 'name', title: t('grid.teamName'), dataIndex: 'name' },
       ]}
+      data-testid="grid-team"
     />
   );
 }
@@ -74,6 +77,8 @@ function GridOverviewLink({ code }: { code: string }) {
 
 export function GridDrawer({ state, onClose }: { state: Load<GridDetail>; onClose: () => void }) {
   const { t } = useT();
+  const mayEditTeam = useAbility('geo.grid.team.manage');
+  const [editing, setEditing] = useState<string>();
   const title = state.status === 'ready' ? `${t('grid.title')} · ${state.value.grid.name}` : t('grid.title');
   // Rendered inside the map frame rather than over the page, so the header and breadcrumb stay usable.
   return (
@@ -92,10 +97,32 @@ export function GridDrawer({ state, onClose }: { state: Load<GridDetail>; onClos
         <>
           <GridOverviewLink code={state.value.grid.code} />
           <GridFacts grid={state.value.grid} />
-          <Typography.Title level={5} className="sz-section-title">
-            {t('grid.team')}
-          </Typography.Title>
-          <GridTeam team={state.value.grid.team} />
+          <div className="sz-grid-team-title">
+            <Typography.Title level={5} className="sz-section-title">
+              {t('grid.team')}
+            </Typography.Title>
+            {mayEditTeam && editing !== state.value.grid.code && (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(state.value.grid.code)}
+                data-testid="grid-team-edit"
+              >
+                {t('grid.teamEdit')}
+              </Button>
+            )}
+          </div>
+          {editing === state.value.grid.code ? (
+            <GridTeamEditor
+              key={state.value.grid.code}
+              code={state.value.grid.code}
+              team={state.value.grid.team}
+              onDone={() => setEditing(undefined)}
+            />
+          ) : (
+            <GridTeam team={state.value.grid.team} />
+          )}
         </>
       )}
     </Drawer>

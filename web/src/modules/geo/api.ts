@@ -1,6 +1,11 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { z } from 'zod';
-import type { chainSchema, gridDetail, regionSchema } from '../../../../server/src/modules/geo/geo.schemas';
+import type {
+  chainSchema,
+  gridDetail,
+  gridTeamBody,
+  regionSchema,
+} from '../../../../server/src/modules/geo/geo.schemas';
 import { api } from '../../core/api';
 
 // regions, chains and grids are the server's response schemas; GeoJSON and the map config have no exact schema
@@ -75,4 +80,12 @@ export function fetchGrids(code: string): Promise<GridCollection> {
 
 export function fetchGrid(code: string): Promise<GridDetail> {
   return api('GET', `/api/geo/grids/${enc(code)}`);
+}
+
+export type GridTeamMember = GridDetail['grid']['team'][number];
+export type GridTeamInput = z.input<typeof gridTeamBody>['members'];
+
+/** The grid's team as a whole (五位一体), without re-importing the grid. */
+export function saveGridTeam(code: string, members: GridTeamInput): Promise<{ team: GridTeamMember[] }> {
+  return api('PUT', `/api/geo/grids/${enc(code)}/team`, { members });
 }
