@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/support.js';
+import { resolveStep } from '../../iot/commands/escalation.js';
 import { findOnDutyUserIds, findUserIds } from '../index.js';
 
 /**
@@ -198,6 +199,12 @@ describe('members of a team', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().member.onDuty).toBe(true);
     expect(await findOnDutyUserIds(t.db, TEAM)).toEqual([partTimer.id]);
+    // a fire in the street calls out the team's members on duty
+    const [fire] = await resolveStep(t.db, 'rapid_response', {
+      deviceId: 0,
+      gridPath: `37.3709.${DISTRICT}.${STREET}.${STREET}001.${STREET}001001`,
+    });
+    expect(fire).toMatchObject({ target: TEAM, recipientIds: [partTimer.id] });
     // findUserIds still names every member: a whistle reaches the whole team
     expect((await findUserIds(t.db, { orgCode: TEAM })).length).toBe(3);
     const listed = await members(streetAdmin, TEAM);

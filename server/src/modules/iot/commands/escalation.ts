@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../core/db.js';
-import { findOrg, findUserIds, peopleCovering } from '../../identity/index.js';
+import { findOnDutyUserIds, findOrg, findUserIds, peopleCovering } from '../../identity/index.js';
 import { fireCentreFor, insertEscalation } from '../db/iot.repository.js';
 import type { EscalationStep } from '../domain/alarm-types.js';
 import { ALARM_TYPES, type AlarmType } from '../domain/alarm-types.js';
@@ -39,6 +39,7 @@ export async function resolveStep(
       ];
     }
     case 'rapid_response': {
+      // the team's members on duty now (its administrator keeps the roster); every member when nobody is on duty
       const orgCode = `${streetCodeOf(alarm.gridPath)}-rapid_response`;
       const team = await findOrg(db, orgCode);
       return [
@@ -46,7 +47,7 @@ export async function resolveStep(
           step,
           target: orgCode,
           targetName: team?.name ?? '街道快速处置队',
-          recipientIds: await findUserIds(db, { orgCode }),
+          recipientIds: await findOnDutyUserIds(db, orgCode),
         },
       ];
     }
