@@ -14,6 +14,7 @@ import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } fr
  */
 
 const ADMIN = 'orgs.admin';
+const STREET_ADMIN = 'orgs.street';
 const DISTRICT = '370983';
 const STREET = '370983002'; // 老城街道
 const TEAM = `${STREET}-rapid_response`;
@@ -88,6 +89,7 @@ describe.skipIf(!hasChromium)('组织与队伍 in Chromium', () => {
     await buildConsoleIfMissing();
     t = await startTestApp({ serveWeb: true, grids: [DISTRICT] });
     await t.userCookie('district_admin', DISTRICT, ADMIN);
+    await t.userCookie('street_staff', STREET, STREET_ADMIN);
     await create('gw.helper', '周网格', 'grid_worker', STREET);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
@@ -296,5 +298,43 @@ describe.skipIf(!hasChromium)('组织与队伍 in Chromium', () => {
     expect(saved[0]?.name).toBe('吴网格长');
     expect(saved).toContainEqual({ role: 'part_time_grid_worker', name: '郑兼职', userId: 7 });
     await shot(page, '11-grid-team-saved');
+  });
+
+  it('gives a street administrator their street’s team only, and no departments to create', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const street = await context.newPage();
+    await street.goto(`${base}/admin/orgs`);
+    await signIn(street, STREET_ADMIN);
+    await street.getByTestId('admin-orgs').waitFor();
+    await expect.poll(() => teamRow(street).count()).toBe(1);
+    const names = await street.getByTestId('orgs-open').allTextContents();
+    expect(names).toEqual([TEAM_NAME]);
+    expect(await street.getByTestId('orgs-kinds').textContent()).not.toContain('职能部门');
+    expect(await teamRow(street).getByTestId('orgs-on-duty-count').textContent()).toBe('1 人在岗');
+    await shot(street, '12-street-admin');
+    await street.getByTestId('orgs-new').click();
+    await street.getByTestId('orgs-new-modal').waitFor();
+    await street.getByTestId('orgs-new-kind').click();
+    const options = street.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents()).toContain('快速处置队');
+    const kinds = await options.allTextContents();
+    expect(kinds).not.toContain('职能部门');
+    await context.close();
+  });
+
+  it('reads the same in English', async () => {
+    await page.goto(`${base}/admin/orgs`);
+    await page.getByTestId('lang-switch').getByText('English').click();
+    await expect.poll(() => page.getByTestId('orgs-kinds').textContent()).toContain('Rapid-response teams');
+    expect(await teamRow(page).getByTestId('orgs-on-duty-count').textContent()).toBe('1 on duty');
+    await teamRow(page).getByTestId('orgs-open').click();
+    const drawer = page.getByTestId('orgs-drawer');
+    await expect.poll(() => drawer.textContent()).toContain('On duty now');
+    expect(await drawer.textContent()).toContain('Part-time');
+    await settled(drawer);
+    await shot(page, '13-team-en');
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => page.getByTestId('orgs-drawer').count()).toBe(0);
+    await page.getByTestId('lang-switch').getByText('中文').click();
   });
 });

@@ -271,7 +271,9 @@ export function OrgDrawer({ code, onClose, onChanged }: { code: string; onClose:
             ]}
           />
           <div className={`sz-orgs-duty${onDuty.length ? '' : ' sz-orgs-duty-none'}`} data-testid="orgs-on-duty">
-            <Typography.Text strong>{t('orgs.onDutyNow')}：</Typography.Text>
+            <Typography.Text strong className="sz-orgs-duty-label">
+              {t('orgs.onDutyNow')}
+            </Typography.Text>
             {onDuty.length ? (
               <Space wrap size={[4, 4]}>
                 {onDuty.map((m) => (

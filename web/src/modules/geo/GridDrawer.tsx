@@ -57,6 +57,16 @@ function GridTeam({ team }: { team: GridDetail['grid']['team'] }) {
       columns={[
         { key: 'role', title: t('grid.teamRole'), dataIndex: 'role', render: (role: string) => code('teamRole', role) },
         { key: 'name', title: t('grid.teamName'), dataIndex: 'name' },
+        ...(team.some((m) => m.userId !== null)
+          ? [
+              {
+                key: 'user',
+                title: t('grid.teamUserId'),
+                dataIndex: 'userId',
+                render: (id: number | null) => (id === null ? '—' : <span className="sz-mono">{id}</span>),
+              },
+            ]
+          : []),
       ]}
       data-testid="grid-team"
     />
