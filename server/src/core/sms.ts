@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { maskPhone, type PersonalDataCipher } from './crypto.js';
 import type { Queryable } from './db.js';
+import { resealTable } from './reseal.js';
 
 /** The texts the platform sends, each an approved template at the SMS provider (验证码, 通知). */
 export type SmsTemplate = 'otp' | 'notice';
@@ -65,6 +66,10 @@ export async function listDevOutbox(db: Queryable, limit: number): Promise<DevOu
     [limit],
   );
 }
+
+/** The development outbox's numbers under the current data key (`npm run rotate-keys`, through the admin module). */
+export const resealDevOutbox = (db: Queryable, cipher: PersonalDataCipher, onBatch?: (n: number) => void) =>
+  resealTable(db, cipher, 'core_sms_outbox', [{ enc: 'phone_enc' }], onBatch);
 
 export interface AliyunSmsSettings {
   endpoint: string;

@@ -1,11 +1,13 @@
 import type { ShanzhiModule } from '../../core/module.js';
+import { resealDevOutbox } from '../../core/sms.js';
 import { adminPermissions } from './admin.permissions.js';
 import { adminRoutes } from './admin.routes.js';
 
 /**
  * The platform's own records for its administrators: the audit trail every command writes and the event outbox's
- * deliveries. Both tables are the core's (`core_*`, created by the core's own migrations); this module reads them
- * through the core's functions and owns nothing.
+ * deliveries, and the development SMS outbox. The tables are the core's (`core_*`, created by the core's own
+ * migrations); this module reads them, and seals the outbox's numbers again on a key rotation, through the core's
+ * functions, and owns nothing.
  */
 export function createAdminModule(): ShanzhiModule {
   return {
@@ -13,6 +15,7 @@ export function createAdminModule(): ShanzhiModule {
     // the audit trail shows people by name, which identity keeps
     dependsOn: ['identity'],
     permissions: adminPermissions,
+    reseal: async (ctx, progress) => ({ devOutboxPhones: await resealDevOutbox(ctx.db, ctx.cipher, progress) }),
     routes: adminRoutes,
   };
 }

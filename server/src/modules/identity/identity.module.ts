@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ShanzhiModule } from '../../core/module.js';
 import { listDistrictsAndStreets } from '../geo/index.js';
+import { resealIdentity } from './commands/reseal-identity.js';
 import { seedOrgs } from './commands/seed-orgs.js';
 import { identityHooks } from './identity.hooks.js';
 import { identityPermissions } from './identity.permissions.js';
@@ -19,6 +20,7 @@ export function createIdentityModule(): ShanzhiModule {
     async seed(ctx) {
       return { organisations: await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db)) };
     },
+    reseal: async (ctx, progress) => ({ residentPhones: await resealIdentity(ctx.db, ctx.cipher, progress) }),
     hooks: identityHooks,
     routes: identityRoutes,
   };

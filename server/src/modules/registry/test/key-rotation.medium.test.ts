@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
 import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { resealCases } from '../../cases/index.js';
+import { resealIdentity } from '../../identity/index.js';
 import { resealRegistry } from '../commands/rotate-keys.js';
 import { checkCharacter } from '../domain/id-number.js';
 
@@ -33,6 +34,18 @@ async function restartWith(keys: { current: Buffer; version: string; retired: { 
     app.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
 }
 
+type Call = (method: 'GET' | 'POST', url: string, payload?: object) => Promise<{ json(): { created: boolean } }>;
+
+/** Signs a resident in by a texted code through one of the apps, the code read from the development outbox. */
+async function phoneSignIn(call: Call, phone: string): Promise<{ created: boolean }> {
+  // let the previous code's resend wait pass
+  await t.db.query(`UPDATE identity_phone_codes SET created_at = created_at - interval '2 minutes'`);
+  await call('POST', '/api/identity/phone-codes', { phone });
+  const [row] = await t.db.query<{ text: string }>('SELECT text FROM core_sms_outbox ORDER BY id DESC LIMIT 1');
+  const code = row?.text.match(/验证码是 (\d{6})/)?.[1];
+  return (await call('POST', '/api/identity/phone-sessions', { phone, code })).json();
+}
+
 describe('rotating the data key', () => {
   it('keeps every person findable during the rotation and readable after it, under the new key only', async () => {
     const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
@@ -60,6 +73,10 @@ describe('rotating the data key', () => {
       viaHotline: true,
     });
     expect(reported.statusCode, reported.body).toBe(201);
+    const RESIDENT = '13905381357';
+    const QUIET = '13905382468';
+    expect(await phoneSignIn(call, RESIDENT)).toMatchObject({ created: true });
+    expect(await phoneSignIn(call, QUIET)).toMatchObject({ created: true });
 
     const oldKey = t.ctx.config.dataKey;
     const newKey = randomBytes(32);
@@ -68,16 +85,21 @@ describe('rotating the data key', () => {
     expect((await during('GET', `/api/registry/people?phone=${PHONE}`)).json().items).toHaveLength(1);
     const twice = await during('POST', '/api/registry/people', { ...person, name: '重复登记' });
     expect(twice.statusCode).toBe(409);
+    // a resident whose number was hashed under the old key still signs in as themselves
+    expect(await phoneSignIn(during, RESIDENT)).toMatchObject({ created: false });
 
     const cipher = apps[0]?.ctx.cipher;
     if (!cipher) throw new Error('no restarted app');
     expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 1 });
     expect(await resealCases(t.db, cipher)).toBe(1);
+    // signing in during the rotation sealed RESIDENT's number again already; QUIET's waits for the rotation
+    expect(await resealIdentity(t.db, cipher)).toBe(1);
     const sealed = await t.db.query<{ v: string }>(
       `SELECT id_number_enc AS v FROM registry_people UNION ALL SELECT phone_enc FROM registry_people
-       UNION ALL SELECT reporter_phone_enc FROM cases_cases WHERE reporter_phone_enc IS NOT NULL`,
+       UNION ALL SELECT reporter_phone_enc FROM cases_cases WHERE reporter_phone_enc IS NOT NULL
+       UNION ALL SELECT phone_enc FROM identity_users WHERE phone_enc IS NOT NULL`,
     );
-    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(['v2:', 'v2:', 'v2:']);
+    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(['v2:', 'v2:', 'v2:', 'v2:', 'v2:']);
     expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 0 });
 
     const retiredGone = await restartWith({ current: newKey, version: 'v2', retired: [] });
@@ -88,5 +110,8 @@ describe('rotating the data key', () => {
       reason: '密钥轮换后核对',
     });
     expect(revealed.json().value).toBe(PHONE);
+    // and, with the old key gone, by a hash made under the new one
+    expect(await phoneSignIn(retiredGone, RESIDENT)).toMatchObject({ created: false });
+    expect(await phoneSignIn(retiredGone, QUIET)).toMatchObject({ created: false });
   });
 });
