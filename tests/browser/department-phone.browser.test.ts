@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots, useSession } from '../support/browser.js';
 
 /**
  * 街道吹哨、部门报到 on a phone: a member of the urban management bureau has the phone page open; the street whistles
@@ -70,9 +70,8 @@ describe.skipIf(!hasChromium)('a whistled department member on the phone, in Chr
       geolocation: { longitude: centroid[0] + 0.0003, latitude: centroid[1] },
     });
     contexts.push(context);
-    const [name, value] = ((cookies.urban as string).split(';')[0] ?? '').split('=') as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
     phone = await context.newPage();
+    await useSession(phone, base, cookies.urban as string);
     await phone.goto(`${base}/m`);
     await expect.poll(() => phone.getByText('暂无吹哨召集').count()).toBe(1);
   });

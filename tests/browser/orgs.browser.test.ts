@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
+import {
+  buildConsoleIfMissing,
+  consoleSignIn,
+  hasChromium,
+  launchChromium,
+  settled,
+  shots,
+} from '../support/browser.js';
 
 /**
  * 组织与队伍 and the staff roster in a real browser: a district administrator opens a street's rapid-response team,
@@ -30,11 +37,7 @@ async function shot(p: Page, name: string) {
   await p.screenshot({ path: path.join(shots, `orgs-${name}.png`) });
 }
 
-async function signIn(p: Page, username: string, password = TEST_PASSWORD) {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(password);
-  await p.getByTestId('sign-in-submit').click();
-}
+const signIn = (p: Page, username: string, password = TEST_PASSWORD) => consoleSignIn(p, username, password);
 
 async function create(username: string, displayName: string, role: string, scopeCode: string) {
   const res = await t.app.inject({

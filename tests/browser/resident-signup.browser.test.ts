@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, shots } from '../support/browser.js';
+import { buildConsoleIfMissing, hasChromium, launchChromium, shots, useSession } from '../support/browser.js';
 
 /**
  * 扫码反映问题，直达网格员: a resident who has never used Shanzhi scans the grid station's QR code, signs up with the
@@ -79,8 +79,7 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
   it('the grid worker is on their phone, with the grid’s cases open', async () => {
     const cookie = await t.userCookie('grid_worker', gridCode, 'gw.signup');
     worker = await phonePage();
-    const [name, value] = (cookie.split(';')[0] ?? '').split('=') as [string, string];
-    await worker.context().addCookies([{ name, value, url: base }]);
+    await useSession(worker, base, cookie);
     await worker.goto(`${base}/m`);
     await worker.getByTestId('gw-box-all').click();
     await expect.poll(() => worker.getByText('暂无').count()).toBeGreaterThan(0);
@@ -122,6 +121,8 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
     await resident.getByTestId('phone-description').locator('textarea').fill(REPORT);
     await resident.getByTestId('phone-photo-input').setInputFiles(photo);
     await resident.getByTestId('phone-upload').waitFor();
+    // the photo is on the server (its tile stops showing progress) before the report that carries it goes
+    await expect.poll(() => resident.locator('.sz-phone-tile-progress').count()).toBe(0);
     await shot(resident, '03-filled');
     await expect.poll(() => resident.getByText('所在网格').count()).toBeGreaterThan(0);
     await resident.getByTestId('phone-submit').click();

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
-import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
+import {
+  buildConsoleIfMissing,
+  consoleSignIn,
+  hasChromium,
+  launchChromium,
+  settled,
+  shots,
+} from '../support/browser.js';
 
 /**
  * 用户管理 in a real browser: a district administrator creates a grid worker by picking the grid by name, is shown the
@@ -30,11 +37,7 @@ async function shot(p: Page, name: string) {
   await p.screenshot({ path: path.join(shots, `users-${name}.png`) });
 }
 
-async function signIn(p: Page, username: string, password = TEST_PASSWORD) {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill(password);
-  await p.getByTestId('sign-in-submit').click();
-}
+const signIn = (p: Page, username: string, password = TEST_PASSWORD) => consoleSignIn(p, username, password);
 
 async function create(username: string, displayName: string, role: string, scopeCode: string) {
   const res = await t.app.inject({
@@ -206,7 +209,8 @@ describe.skipIf(!hasChromium)('用户管理 in Chromium', () => {
     await row(page, 'cs.xincheng').getByTestId('users-toggle').click();
     await expect.poll(() => popconfirm.count()).toBe(1);
     await settled(popconfirm);
-    await popconfirm.getByRole('button', { name: /^启\s?用$/ }).click();
+    expect(await popconfirm.textContent()).toContain('启');
+    await popconfirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
     await expect.poll(() => row(page, 'cs.xincheng').getByTestId('users-status').textContent()).toBe('正常');
   });
 

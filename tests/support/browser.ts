@@ -102,3 +102,19 @@ export function keptOnPhone(page: Page): Promise<{ reports: number; visits: numb
       }),
   );
 }
+
+/** Signs in on the console's sign-in form, which every console page shows to someone not signed in. */
+export async function consoleSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/**
+ * Hands a browser context the session of a user the test signed in over the API (`t.userCookie`), so a page opens
+ * already signed in as them.
+ */
+export async function useSession(page: Page, base: string, cookie: string): Promise<void> {
+  const [name, value] = (cookie.split(';')[0] ?? '').split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url: base }]);
+}

@@ -178,7 +178,7 @@ describe('grid import', () => {
     const detail = (await get(`/api/geo/grids/${interiorGrid}`)).json().grid;
     expect(detail.mergedInto).toBe(target.properties.code);
     expect(detail.name).toMatch(/（新）$/);
-    expect(detail.team).toEqual([{ role: 'grid_leader', name: '网格长甲' }]);
+    expect(detail.team).toEqual([{ role: 'grid_leader', name: '网格长甲', userId: null }]);
     const located = (await get(`/api/geo/locate?lng=${detail.centroid[0]}&lat=${detail.centroid[1]}`)).json();
     expect(located.grid).toEqual({ code: interiorGrid, name: detail.name, mergedInto: target.properties.code });
     const [audited] = await t.db.query<{ n: number }>(
