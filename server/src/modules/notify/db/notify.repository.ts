@@ -159,11 +159,3 @@ export async function recordDeliveries(
     [messageId, outcomes.map((o) => o.channel), outcomes.map((o) => o.outcome), outcomes.map((o) => o.detail ?? null)],
   );
 }
-
-export async function listDeliveries(db: Queryable, userId: number, messageId: number) {
-  return db.query<{ channel: string; outcome: string; at: Date } & Record<string, unknown>>(
-    `SELECT d.channel, d.outcome, d.at FROM notify_deliveries d JOIN notify_messages m ON m.id = d.message_id
-     WHERE m.user_id = $1 AND d.message_id = $2 ORDER BY d.id`,
-    [userId, messageId],
-  );
-}
