@@ -19,6 +19,7 @@ const STREET = '370983002';
 const CATEGORY = '物业服务';
 const PATROL = '巡查发现：小区东门垃圾桶满溢，异味明显';
 const RESIDENT_REPORT = '楼道灯坏了一周，晚上看不见路';
+const BUILDING = '东门 3 号楼';
 
 interface CaseRow {
   id: number;
@@ -115,6 +116,31 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     gridCode = grids.features[0]?.properties.code as string;
     centroid = (await adminGet<{ grid: { centroid: [number, number] } }>(`/api/geo/grids/${gridCode}`)).grid.centroid;
     await createUser('gw.wang', '王网格', 'grid_worker', gridCode);
+    const [lng, lat] = centroid;
+    const d = 0.0002;
+    const building = await t.app.inject({
+      method: 'POST',
+      url: '/api/registry/buildings',
+      headers: { cookie: t.adminCookie },
+      payload: {
+        name: BUILDING,
+        address: '东门路 8 号',
+        floors: 6,
+        footprint: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lng + d, lat + d],
+              [lng + 3 * d, lat + d],
+              [lng + 3 * d, lat + 2 * d],
+              [lng + d, lat + 2 * d],
+              [lng + d, lat + d],
+            ],
+          ],
+        },
+      },
+    });
+    expect(building.statusCode).toBe(201);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
   });
@@ -189,6 +215,18 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     await worker.getByTestId('gw-box-all').click();
     await worker.getByTestId('gw-cases').getByText(PATROL).click();
     await expect.poll(() => caseStatus(worker)).toBe('已上报');
+    // 现场: the grid drawn, the building beside the spot, the worker standing on it, and who reported it
+    const sketch = worker.getByTestId('case-site-sketch');
+    await expect.poll(() => sketch.locator('path[stroke="#1677ff"]').count()).toBe(1);
+    await expect.poll(() => sketch.getByTestId('case-site-building').count()).toBe(1);
+    expect(await sketch.getByTestId('case-site-building').locator('title').textContent()).toBe(BUILDING);
+    await worker.getByText('距您约 0 米').waitFor();
+    expect(await worker.getByTestId('case-site-reporter').textContent()).toBe('王网格');
+    const navigate = new URL((await worker.getByTestId('case-site-navigate').getAttribute('href')) as string);
+    expect(navigate.searchParams.get('coordinate')).toBe('wgs84');
+    const [navLng, navLat] = (navigate.searchParams.get('position') as string).split(',').map(Number);
+    expect(navLng).toBeCloseTo(centroid[0], 5);
+    expect(navLat).toBeCloseTo(centroid[1], 5);
     await shot(worker, '06-case');
     await worker.getByTestId('phone-action-self_handle').click();
     await expect.poll(() => caseStatus(worker)).toBe('处置中');

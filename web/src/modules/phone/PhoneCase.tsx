@@ -2,18 +2,21 @@ import { DotLoading, List, NoticeBar } from 'antd-mobile';
 import { useT } from '../../core/i18n';
 import { categoryName } from '../cases/caseText';
 import { useCaseDetail } from '../cases/useCaseDetail';
+import { useSession } from '../identity/session';
+import { CaseSite } from './CaseSite';
 import { PhoneCaseActions } from './PhoneCaseActions';
 import { PhoneTimeline } from './PhoneTimeline';
 import { RatingForm } from './RatingForm';
 import { PhoneStatusTag } from './StatusTag';
 
 /**
- * One case: what it is, what happened to it; the rating once the resident's own case is closed, the on-site actions
- * for the grid worker.
+ * One case: what it is, what happened to it; the rating once the resident's own case is closed; for staff, where it
+ * is and who reported it, and the on-site actions.
  */
 export function PhoneCase({ id }: { id: number }) {
   const { t, code, lang } = useT();
   const [state, replace] = useCaseDetail(id);
+  const { user } = useSession();
 
   if (state.status === 'failed') return <NoticeBar content={state.message} color="error" wrap />;
   if (state.status !== 'ready') {
@@ -31,6 +34,7 @@ export function PhoneCase({ id }: { id: number }) {
         <List.Item description={item.address}>{item.description}</List.Item>
         {item.rating && <List.Item>{t('phone.yourRating', { rating: code('rating', item.rating) })}</List.Item>}
       </List>
+      {user.role !== 'resident' && <CaseSite item={item} />}
       <PhoneCaseActions item={item} onChanged={replace} />
       {item.allowedActions.includes('rate') && <RatingForm caseId={item.id} onRated={replace} />}
       <List mode="card" header={t('case.timeline')}>
