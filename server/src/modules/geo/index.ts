@@ -3,7 +3,10 @@ export { seedGeo } from './commands/seed-geo.js';
 export {
   areaNames,
   childAreas,
+  communitiesUnder,
   gridShapes,
+  gridWorkersUnder,
+  linkGridMembers,
   listDistrictsAndStreets,
   namesAlong,
   pathOfCode as scopePathOf,

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import type { ShanzhiModule } from '../../core/module.js';
+import { DEMO_DISTRICT, DEMO_SEED } from '../../core/demo.js';
+import type { SeedReport, ShanzhiModule } from '../../core/module.js';
 import { listDistrictsAndStreets } from '../geo/index.js';
 import { resealIdentity } from './commands/reseal-identity.js';
+import { seedDemoStaff } from './commands/seed-demo-staff.js';
 import { seedOrgs } from './commands/seed-orgs.js';
 import { identityHooks } from './identity.hooks.js';
 import { identityPermissions } from './identity.permissions.js';
@@ -17,8 +19,13 @@ export function createIdentityModule(): ShanzhiModule {
     settings: identitySettings,
     permissions: identityPermissions,
     redact: ['*.password', '*.currentPassword', '*.newPassword', '*.oneTimePassword', '*.token', '*.code', '*.phone'],
-    async seed(ctx) {
-      return { organisations: await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db)) };
+    async seed(ctx, opts): Promise<SeedReport> {
+      const organisations = await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db));
+      if (!opts.firstStart || opts.demo !== 'demo') return { organisations };
+      return {
+        organisations,
+        demoStaff: await seedDemoStaff(ctx.db, { districtCode: DEMO_DISTRICT, seed: DEMO_SEED }),
+      };
     },
     reseal: async (ctx, progress) => ({ residentPhones: await resealIdentity(ctx.db, ctx.cipher, progress) }),
     hooks: identityHooks,

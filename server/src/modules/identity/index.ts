@@ -1,6 +1,7 @@
 /** The identity module's public face: other modules import only from here. */
 export { ensureFirstAdmin } from './commands/ensure-first-admin.js';
 export { resealIdentity } from './commands/reseal-identity.js';
+export { seedDemoMembers, seedDemoStaff } from './commands/seed-demo-staff.js';
 export { type OrgRegion, seedOrgs } from './commands/seed-orgs.js';
 export { serviceActor } from './commands/service-actor.js';
 export {

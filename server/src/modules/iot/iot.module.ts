@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { MqttClient } from 'mqtt';
 import type { Actor } from '../../core/auth.js';
+import { DEMO_DISTRICT, DEMO_SEED } from '../../core/demo.js';
 import type { ModuleContext, ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { serviceActor } from '../identity/index.js';
-import { DEMO_DISTRICT, DEMO_SEED } from '../registry/index.js';
 import { backfillServiceAreas } from './commands/fire-centres.js';
 import { resealIot } from './commands/reseal-iot.js';
 import { seedDemoIot } from './commands/seed-demo-iot.js';

@@ -4,4 +4,4 @@ export { resealRegistry } from './commands/rotate-keys.js';
 export { DEMO_SCALES, seedDemoRegistry } from './commands/seed-demo-registry.js';
 export { type BuildingPlace, findBuildingPlace, listBuildingPlaces } from './db/buildings.repository.js';
 export { getVenue as findVenue, listVenuePlaces, type VenueRecord } from './db/things.repository.js';
-export { createRegistryModule, DEMO_DISTRICT, DEMO_SEED } from './registry.module.js';
+export { createRegistryModule } from './registry.module.js';

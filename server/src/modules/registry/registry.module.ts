@@ -1,14 +1,11 @@
 import path from 'node:path';
+import { DEMO_DISTRICT, DEMO_SEED } from '../../core/demo.js';
 import type { ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
 import { resealRegistry } from './commands/rotate-keys.js';
 import { DEMO_SCALES, seedDemoRegistry } from './commands/seed-demo-registry.js';
 import { registryPermissions } from './registry.permissions.js';
 import { registryRoutes } from './registry.routes.js';
-
-/** The district whose synthetic buildings, residents, venues and facilities a first start generates. */
-export const DEMO_DISTRICT = '320114';
-export const DEMO_SEED = 'shanzhi-demo-2026';
 
 /** 人房物情: buildings and the people in them; depends on geo for grids and scopes, cases for their counts. */
 export function createRegistryModule(deps: { locator: GridLocator }): ShanzhiModule {

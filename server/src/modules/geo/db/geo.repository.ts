@@ -404,3 +404,35 @@ export async function replaceGridTeam(
     ],
   );
 }
+
+/** Communities under an area with their paths, for other modules that staff them (demo accounts). */
+export async function communitiesUnder(db: Queryable, areaPath: string) {
+  return db.query<{ code: string; name: string; path: string } & Record<string, unknown>>(
+    `SELECT code, name, path::text AS path FROM geo_regions WHERE level = 'community' AND path <@ $1::ltree ORDER BY code`,
+    [areaPath],
+  );
+}
+
+/** Each live grid's first full-time grid worker as its team lists them, for the account that will act for them. */
+export async function gridWorkersUnder(db: Queryable, areaPath: string) {
+  return db.query<{ gridCode: string; gridPath: string; name: string } & Record<string, unknown>>(
+    `SELECT g.code AS "gridCode", g.path::text AS "gridPath", m.name
+     FROM geo_grids g JOIN geo_grid_members m ON m.grid_code = g.code AND m.role = 'grid_worker' AND m.seq = 1
+     WHERE g.path <@ $1::ltree AND g.merged_into IS NULL ORDER BY g.code`,
+    [areaPath],
+  );
+}
+
+/** Ties grid team members to the accounts that act for them, so the grid card and the team editor show who signs in. */
+export async function linkGridMembers(
+  db: Queryable,
+  links: { gridCode: string; role: GridRole; seq: number; userId: number }[],
+): Promise<void> {
+  if (!links.length) return;
+  await db.query(
+    `UPDATE geo_grid_members m SET user_id = t.user_id
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[]) AS t(grid_code, role, seq, user_id)
+     WHERE m.grid_code = t.grid_code AND m.role = t.role AND m.seq = t.seq`,
+    [links.map((l) => l.gridCode), links.map((l) => l.role), links.map((l) => l.seq), links.map((l) => l.userId)],
+  );
+}

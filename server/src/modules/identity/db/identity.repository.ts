@@ -269,3 +269,43 @@ export async function displayNames(db: Queryable, ids: number[]): Promise<Map<nu
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopePath: string;
+  orgCode: string | null;
+  employment: Employment;
+  onDuty: boolean;
+}
+
+/**
+ * Demo staff in one statement (a district has hundreds), all with the one password hash given, which nobody knows:
+ * an administrator resets a demo account's password to sign in as it. Usernames already taken are left alone.
+ */
+export async function insertDemoUsers(
+  db: Queryable,
+  users: DemoUser[],
+  passwordHash: string,
+): Promise<{ id: number; username: string }[]> {
+  if (!users.length) return [];
+  return db.query<{ id: number; username: string } & Record<string, unknown>>(
+    `INSERT INTO identity_users (username, display_name, role, scope_path, password_hash, must_change_password, org_code,
+       employment, on_duty)
+     SELECT username, display_name, role, scope_path::ltree, $8, true, org_code, employment, on_duty
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])
+       AS t(username, display_name, role, scope_path, org_code, employment, on_duty)
+     ON CONFLICT DO NOTHING RETURNING id::int AS id, username`,
+    [
+      users.map((u) => u.username),
+      users.map((u) => u.displayName),
+      users.map((u) => u.role),
+      users.map((u) => u.scopePath),
+      users.map((u) => u.orgCode),
+      users.map((u) => u.employment),
+      users.map((u) => u.onDuty),
+      passwordHash,
+    ],
+  );
+}

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { listDistrictsAndStreets } from '../../geo/index.js';
+import { seedDemoMembers } from '../../identity/index.js';
 import { listBuildingPlaces, listVenuePlaces } from '../../registry/index.js';
 import { insertDevices, type NewDevice } from '../db/iot.repository.js';
 import type { DeviceKind } from '../domain/devices.js';
@@ -9,6 +10,8 @@ import { recordFireCentres } from './fire-centres.js';
 import { newSecret } from './register-device.js';
 
 const CENTRE_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
+/** Staff of each demo centre: the people a confirmed fire in its area reaches. */
+const CENTRE_STAFF = 3;
 
 /**
  * Demo fire safety for one district, synthetic like the rest of the demo: six fire service centres (the seed's
@@ -19,12 +22,12 @@ const CENTRE_LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'];
 export async function seedDemoIot(
   deps: IotDeps,
   opts: { districtCode: string; seed: string; floorsCovered?: number },
-): Promise<{ centres: number; devices: number }> {
+): Promise<{ centres: number; devices: number; centreStaff: number }> {
   const rng = seedrandom(`${opts.seed}:iot:${opts.districtCode}`);
   const district = (await listDistrictsAndStreets(deps.ctx.db)).find((r) => r.code === opts.districtCode);
-  if (!district) return { centres: 0, devices: 0 };
+  if (!district) return { centres: 0, devices: 0, centreStaff: 0 };
   const buildings = await listBuildingPlaces(deps.ctx.db, district.path);
-  if (!buildings.length) return { centres: 0, devices: 0 };
+  if (!buildings.length) return { centres: 0, devices: 0, centreStaff: 0 };
   const step = Math.max(1, Math.floor(buildings.length / CENTRE_LETTERS.length));
   const centres = CENTRE_LETTERS.map((letter, i) => {
     const b = buildings[Math.min(buildings.length - 1, i * step + Math.floor(step / 2))] ?? buildings[0];
@@ -108,7 +111,12 @@ export async function seedDemoIot(
     await recordFireCentres(tx, centres);
     for (let i = 0; i < devices.length; i += 5000) await insertDevices(tx, devices.slice(i, i + 5000));
   });
-  return { centres: centres.length, devices: devices.length };
+  const centreStaff = await seedDemoMembers(
+    deps.ctx.db,
+    centres.map((c) => ({ code: c.orgCode, regionPath: c.districtPath })),
+    { perOrg: CENTRE_STAFF, seed: opts.seed },
+  );
+  return { centres: centres.length, devices: devices.length, centreStaff };
 }
 
 /** Demo device codes say where they are, so the simulator can stage a fire on one floor: D<building>F<floor>N<n>. */
