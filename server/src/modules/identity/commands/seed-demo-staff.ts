@@ -60,7 +60,8 @@ export async function seedDemoStaff(db: Db, opts: { districtCode: string; seed: 
       Array.from({ length: n }, (_, k) =>
         person({
           username: `rr-${s.code}-${employment === 'full_time' ? 'f' : 'p'}${k + 1}`,
-          role: 'street_staff',
+          // a team member works as a department member does: whistled, reports in, handles (their phone app)
+          role: 'department_staff',
           scopePath: s.path,
           orgCode: `${s.code}-rapid_response`,
           employment,
