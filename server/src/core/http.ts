@@ -25,10 +25,14 @@ export const REDACT_PATHS = [
   '*.password',
   '*.token',
   '*.secret',
+  '*.api_key',
 ];
 
-/** Query parameters that carry personal data when people are searched by them. */
-const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token)=)[^&]*/gi;
+/**
+ * Query parameters that carry personal data when people are searched by them, or a credential: Open311 clients send
+ * their `api_key` in the query string as the GeoReport v2 specification has them do.
+ */
+const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token|api_key)=)[^&]*/gi;
 
 export function loggerOptions(
   level: string,

@@ -2,12 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
+import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support.js';
 import { checkCharacter } from '../domain/id-number.js';
 
 /**
- * Personal data never reaches the log: everything is logged (trace) while a person is registered, searched for by
- * ID number and phone, revealed and exported, then the log file is scanned for the plaintext.
+ * Personal data and credentials never reach the log: everything is logged (trace) while a person is registered,
+ * searched for by ID number and phone, revealed and exported, and an Open311 client files and reads a request with
+ * its api_key, then the log file is scanned for the plaintext.
  */
 const ID = `37098319620202234${checkCharacter('37098319620202234')}`;
 const PHONE = '13905387777';
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 describe('the log', () => {
-  it('holds no plaintext ID number or phone after they went through every personal-data route', async () => {
+  it('holds no plaintext ID number, phone or Open311 api_key after they went through every route that takes one', async () => {
     const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
       t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
     const grid = (await call('GET', '/api/geo/regions/370983002001/grids')).json().features[0].properties.code;
@@ -85,7 +86,42 @@ describe('the log', () => {
       viaHotline: true,
     });
 
+    // an Open311 client's key, in the query string of a read and in the form body of a post
+    await t.userCookie('command_centre', '370983', 'log.hotline');
+    const apiKey = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/identity/tokens',
+        payload: { username: 'log.hotline', password: TEST_PASSWORD, name: '12345', ttlDays: 1 },
+      })
+    ).json().token as string;
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        api_key: apiKey,
+        service_code: 'S02',
+        lat: String(y),
+        long: String(x),
+        description: '12345 转办：楼道灯不亮',
+        phone: PHONE,
+      }).toString(),
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const id = posted.json()[0].service_request_id;
+    expect((await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${apiKey}` })).statusCode).toBe(200);
+    // a refused post is logged with its error; the key must not ride along
+    await t.app.inject({
+      method: 'POST',
+      url: `/open311/v2/requests.json?api_key=${apiKey}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ api_key: apiKey, service_code: 'ZZ99' }).toString(),
+    });
+
     const log = readFileSync(LOG, 'utf8');
+    expect(log).toContain('api_key=[redacted]');
+    expect(log).not.toContain(apiKey);
     expect(log).toContain('/api/registry/people?idNumber=[redacted]');
     expect(log).not.toContain(ID);
     expect(log).not.toContain(PHONE);
