@@ -1,33 +1,55 @@
-// `npm run simulate -- [options]`: synthetic fire-safety devices talking to Shanzhi over MQTT.
-//   --url http://localhost:3000 --token <bearer>   fetch the device list from a running Shanzhi (manifest API)
-//   --manifest devices.json                        or read it from a file ({ topicRoot, devices: [...] })
-//   --broker mqtt://127.0.0.1:1884                  the embedded broker (default) or Mosquitto (mqtt://…:1883)
-//   --username/--password                          broker credentials; on the embedded broker the service account
-//                                                  is used when DATA_DIR (default ./data) holds its secrets
-//   --devices N  --rate R  --duration S            background heartbeats/telemetry for N devices at R msg/s
-//   --scenario false_alarm,real_fire,dying_battery,gateway_offline   (or all)
+// `npm run simulate -- --help`: synthetic fire-safety devices talking to Shanzhi over MQTT (usage in USAGE below).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVICE_USER, servicePassword } from '../server/src/modules/iot/index.js';
 import { runSimulation, SCENARIOS, type Scenario, type SimDevice } from './simulator.js';
 
-const { values: a } = parseArgs({
-  options: {
-    url: { type: 'string' },
-    token: { type: 'string', default: process.env.SHANZHI_TOKEN },
-    manifest: { type: 'string' },
-    broker: { type: 'string', default: 'mqtt://127.0.0.1:1884' },
-    username: { type: 'string' },
-    password: { type: 'string' },
-    devices: { type: 'string', default: '1000' },
-    rate: { type: 'string', default: '200' },
-    duration: { type: 'string', default: '60' },
-    scenario: { type: 'string', default: '' },
-    step: { type: 'string', default: '5' },
-    'topic-root': { type: 'string' },
-  },
-});
+const USAGE = `${[
+  'npm run simulate -- [options]: synthetic fire-safety devices talking to Shanzhi over MQTT.',
+  '  --url http://localhost:3000 --token <bearer>   fetch the device list from a running Shanzhi (manifest API)',
+  '  --manifest devices.json                        or read it from a file ({ topicRoot, devices: [...] })',
+  '  --broker mqtt://127.0.0.1:1884                  the embedded broker (default) or Mosquitto (mqtt://…:1883)',
+  '  --username/--password                          broker credentials; on the embedded broker the service account',
+  '                                                 is used when DATA_DIR (default ./data) holds its secrets',
+  '  --devices N  --rate R  --duration S            background heartbeats/telemetry for N devices at R msg/s',
+  '  --scenario false_alarm,real_fire,dying_battery,gateway_offline   (or all)',
+  "  --step S                                       seconds between a scenario's steps",
+  "  --topic-root ROOT                              topic root to use instead of the manifest's",
+  '  --help                                         this text',
+].join('\n')}\n`;
+
+function parse() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (err) {
+    // an unknown or malformed option: say which, then how it is used, instead of a stack trace
+    process.stderr.write(`simulate: ${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const OPTIONS = {
+  url: { type: 'string' },
+  token: { type: 'string', default: process.env.SHANZHI_TOKEN },
+  manifest: { type: 'string' },
+  broker: { type: 'string', default: 'mqtt://127.0.0.1:1884' },
+  username: { type: 'string' },
+  password: { type: 'string' },
+  devices: { type: 'string', default: '1000' },
+  rate: { type: 'string', default: '200' },
+  duration: { type: 'string', default: '60' },
+  scenario: { type: 'string', default: '' },
+  step: { type: 'string', default: '5' },
+  'topic-root': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const a = parse();
+if (a.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);
