@@ -27,8 +27,11 @@ export const REDACT_PATHS = [
   '*.secret',
 ];
 
-/** Query parameters that carry personal data when people are searched by them. */
-const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token)=)[^&]*/gi;
+/**
+ * Query parameters that carry personal data when people are searched by them, and the one-time code WeChat's
+ * authorisation brings back to the phone page (it is worth an openid until used).
+ */
+const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token|code)=)[^&]*/gi;
 
 export function loggerOptions(
   level: string,

@@ -12,6 +12,7 @@ export {
 } from './db/identity.repository.js';
 export { findOnDutyUserIds } from './db/orgs.repository.js';
 export { sealedPhones } from './db/phone-codes.repository.js';
+export { sealedOpenids } from './db/wechat.repository.js';
 export { createIdentityModule } from './identity.module.js';
 export {
   chainPeople,
@@ -22,3 +23,4 @@ export {
   unitPathOf,
 } from './queries/recipients.js';
 export { resolveActor } from './queries/resolve-actor.js';
+export { publishedWorkPhones } from './queries/work-phones.js';
