@@ -76,6 +76,15 @@ const wechat = (secret = 's3cret') =>
     fetch,
     () => clock,
   );
+/** The error a call that must fail ends with; a call that succeeds fails the test. */
+const refusal = (call: Promise<unknown>): Promise<WechatError> =>
+  call.then(
+    () => {
+      throw new Error('expected WeChat to refuse');
+    },
+    (e: unknown) => e as WechatError,
+  );
+
 const message = { openid: 'oUser123456789', template: 'notice' as const, data: { keyword1: '路灯已修好' }, text: '' };
 
 describe('the WeChat Official Account adapter over real HTTP', () => {
@@ -130,24 +139,22 @@ describe('the WeChat Official Account adapter over real HTTP', () => {
   it('reports an unfollowed account (43004) and other refusals by WeChat’s errcode, without retrying', async () => {
     const mp = wechat();
     sendAnswers = [{ errcode: 43004, errmsg: 'require subscribe' }];
-    const err = await mp.send(message).catch((e: unknown) => e);
+    const err = await refusal(mp.send(message));
     expect(err).toBeInstanceOf(WechatError);
-    expect((err as WechatError).providerCode).toBe('43004');
+    expect(err.providerCode).toBe('43004');
     expect(seen.filter((s) => s.path === '/cgi-bin/message/template/send')).toHaveLength(1);
   });
 
   it('never puts the secret or the token in an error', async () => {
-    const refused = await wechat('wrong-secret')
-      .send(message)
-      .catch((e: unknown) => e as WechatError);
+    const refused = await refusal(wechat('wrong-secret').send(message));
     expect(refused).toBeInstanceOf(WechatError);
     expect(refused.providerCode).toBe('40125');
-    const unreachable = await new MpWechat(
-      { apiBase: 'http://127.0.0.1:1', appId: 'wx-app', appSecret: 's3cret', templates: { notice: 'T' } },
-      fetch,
-    )
-      .send(message)
-      .catch((e: unknown) => e as WechatError);
+    const unreachable = await refusal(
+      new MpWechat(
+        { apiBase: 'http://127.0.0.1:1', appId: 'wx-app', appSecret: 's3cret', templates: { notice: 'T' } },
+        fetch,
+      ).send(message),
+    );
     expect(unreachable.providerCode).toBe('unreachable');
     for (const e of [refused, unreachable]) expect(`${e.message} ${e.stack}`).not.toMatch(/s3cret|wrong-secret|TOKEN/);
   });
@@ -162,7 +169,7 @@ describe('the WeChat Official Account adapter over real HTTP', () => {
       code: 'good-code',
       grant_type: 'authorization_code',
     });
-    const used = await mp.openidForCode('used-code').catch((e: unknown) => e as WechatError);
+    const used = await refusal(mp.openidForCode('used-code'));
     expect(used.providerCode).toBe('40029');
   });
 

@@ -66,12 +66,15 @@ export class DevOutboxWechat implements WechatGateway {
     return `dev_${createHash('sha256').update(`wechat-dev:${code}`).digest('base64url').slice(0, 24)}`;
   }
 
-  /** No WeChat to visit: straight back to the callback with a made-up code, as WeChat would come back. */
+  /**
+   * No WeChat to visit: straight back to the callback with a made-up code, as WeChat would come back; on the page's
+   * own address, since a development machine is often reached at another than PUBLIC_URL.
+   */
   authorizeUrl(redirectUri: string, state: string): string {
     const url = new URL(redirectUri);
     url.searchParams.set('code', `dev${Date.now().toString(36)}`);
     url.searchParams.set('state', state);
-    return url.toString();
+    return `${url.pathname}${url.search}`;
   }
 }
 
