@@ -106,6 +106,17 @@ describe.skipIf(!hasChromium)('calling the grid worker and WeChat notices, in Ch
     await shot(worker, '02-me-wechat');
   });
 
+  it('a department’s member finds the same WeChat binding on their 我的', async () => {
+    const cookie = await t.userCookie('department_staff', '370983', 'call.dept', '370983-housing');
+    const member = await phonePage();
+    await useSession(member, base, cookie);
+    await member.goto(`${base}/m`);
+    await member.getByTestId('phone-tab-me').click();
+    await expect.poll(() => member.getByTestId('wechat-state').textContent()).toBe('未绑定');
+    expect(await member.getByTestId('dept-me').textContent()).toContain('测试department_staff');
+    await shot(member, '05-department-me');
+  });
+
   it('the next notice is in the console’s development WeChat outbox, marked as never sent', async () => {
     const reported = await admin('POST', '/api/cases', {
       categoryCode: 'S02',
