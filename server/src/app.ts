@@ -21,6 +21,7 @@ import {
 } from './core/module.js';
 import { seedModules } from './core/seeds.js';
 import { AliyunSms, DevOutboxSms } from './core/sms.js';
+import { DevOutboxWechat, MpWechat } from './core/wechat.js';
 import { createModules } from './modules.js';
 
 export interface Shanzhi {
@@ -86,6 +87,7 @@ export async function createShanzhi(
     cipher,
     files: new FileStore(path.join(config.dataDir, 'files')),
     sms: config.sms.gateway === 'aliyun' ? new AliyunSms(config.sms) : new DevOutboxSms(db, cipher),
+    wechat: config.wechat.gateway === 'mp' ? new MpWechat(config.wechat) : new DevOutboxWechat(db, cipher),
     access,
   };
 

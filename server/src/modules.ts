@@ -3,7 +3,7 @@ import { orderModules, type ShanzhiModule } from './core/module.js';
 import { createAdminModule } from './modules/admin/index.js';
 import { createCasesModule } from './modules/cases/index.js';
 import { createGeoModule } from './modules/geo/index.js';
-import { createIdentityModule } from './modules/identity/index.js';
+import { createIdentityModule, publishedWorkPhones } from './modules/identity/index.js';
 import { createIotModule } from './modules/iot/index.js';
 import { createNotifyModule } from './modules/notify/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
@@ -11,10 +11,12 @@ import { createRegistryModule } from './modules/registry/index.js';
 
 /**
  * The one list of modules: a new module is one line here. Its `dependsOn` decides the order in which modules start;
- * a module that needs another's live service (geo's point → grid locator) receives it here.
+ * a module that needs another's live service (geo's point → grid locator, identity's published work phones for geo's
+ * grid card) receives it here.
  */
 export function createModules(): ShanzhiModule[] {
-  const geo = createGeoModule();
+  // the grid card lists the team's work phones, which identity keeps and geo may not import
+  const geo = createGeoModule({ workPhones: publishedWorkPhones });
   const { locator } = geo;
   return orderModules([
     geo,

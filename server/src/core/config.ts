@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { z } from 'zod';
 import type { AliyunSmsSettings } from './sms.js';
+import type { MpWechatSettings } from './wechat.js';
 
 /** Keys are 32 random bytes, base64-encoded; checked here so a typo fails at start, not at first use. */
 const key32 = z
@@ -43,6 +44,11 @@ const envSchema = z.object({
   SMS_SIGN_NAME: z.string().min(1).optional(),
   SMS_TEMPLATE_OTP: z.string().min(1).optional(),
   SMS_TEMPLATE_NOTICE: z.string().min(1).optional(),
+  WECHAT_GATEWAY: z.enum(['dev', 'mp']).default('dev'),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_TEMPLATE_NOTICE: z.string().min(1).optional(),
 });
 
 export type Engine = 'embedded' | 'server';
@@ -72,6 +78,8 @@ export interface CoreConfig {
   events: { relay: boolean; maxAttempts: number };
   /** Where texts go: the development outbox, or Alibaba Cloud's SMS service with its approved templates. */
   sms: { gateway: 'dev_outbox' } | ({ gateway: 'aliyun' } & AliyunSmsSettings);
+  /** Where WeChat template messages go: the development outbox, or an Official Account's template message API. */
+  wechat: { gateway: 'dev' } | ({ gateway: 'mp' } & MpWechatSettings);
 }
 
 /**
@@ -174,6 +182,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, settings: readonly SettingsFr
       .map((k) => `${k}: required when SMS_GATEWAY=aliyun`);
     if (missing.length) throw new ConfigError(missing);
   }
+  if (e.WECHAT_GATEWAY === 'mp') {
+    const missing = (['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_TEMPLATE_NOTICE'] as const)
+      .filter((k) => !e[k])
+      .map((k) => `${k}: required when WECHAT_GATEWAY=mp`);
+    if (missing.length) throw new ConfigError(missing);
+  }
   const core: CoreConfig = {
     port: e.PORT,
     host: e.HOST,
@@ -208,6 +222,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, settings: readonly SettingsFr
             templates: { otp: e.SMS_TEMPLATE_OTP as string, notice: e.SMS_TEMPLATE_NOTICE as string },
           }
         : { gateway: 'dev_outbox' },
+    wechat:
+      e.WECHAT_GATEWAY === 'mp'
+        ? {
+            gateway: 'mp',
+            apiBase: e.WECHAT_API_BASE,
+            appId: e.WECHAT_APP_ID as string,
+            appSecret: e.WECHAT_APP_SECRET as string,
+            templates: { notice: e.WECHAT_TEMPLATE_NOTICE as string },
+          }
+        : { gateway: 'dev' },
   };
   const modules = Object.fromEntries(fragments.map(({ f, parsed }) => [f.key, f.build(parsed ?? {}, core)]));
   return { ...core, ...modules } as Config;

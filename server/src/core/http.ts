@@ -30,9 +30,10 @@ export const REDACT_PATHS = [
 
 /**
  * Query parameters that carry personal data when people are searched by them, or a credential: Open311 clients send
- * their `api_key` in the query string as the GeoReport v2 specification has them do.
+ * their `api_key` in the query string as the GeoReport v2 specification has them do, and WeChat's authorisation
+ * brings a one-time `code` back to the phone page (it is worth an openid until used).
  */
-const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token|api_key)=)[^&]*/gi;
+const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token|api_key|code)=)[^&]*/gi;
 
 export function loggerOptions(
   level: string,

@@ -7,6 +7,7 @@ import type { EventBus } from './events.js';
 import type { FileStore } from './files.js';
 import type { HttpApp } from './http.js';
 import type { SmsGateway } from './sms.js';
+import type { WechatGateway } from './wechat.js';
 
 export interface ModuleContext {
   db: Db;
@@ -18,6 +19,8 @@ export interface ModuleContext {
   files: FileStore;
   /** Texts to phones: sign-up codes, and messages to people who asked for them by SMS. */
   sms: SmsGateway;
+  /** WeChat template messages to people who bound their WeChat, and the openid behind an OAuth code. */
+  wechat: WechatGateway;
   /** Every module's permissions: who may do what, for commands that check a role beyond the route's. */
   access: AccessRegistry;
 }

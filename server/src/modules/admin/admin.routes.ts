@@ -5,6 +5,7 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { countDeliveries, listDeliveries } from '../../core/outbox.js';
 import { listDevOutbox } from '../../core/sms.js';
+import { listDevWechatOutbox } from '../../core/wechat.js';
 import { displayNames } from '../identity/index.js';
 import { auditPage, auditQuery, deliveriesPage, deliveriesQuery, retryParams } from './admin.schemas.js';
 import { retryDeadLetter } from './commands/retry-delivery.js';
@@ -136,6 +137,41 @@ export function adminRoutes(app: HttpApp, ctx: ModuleContext) {
       const gateway = ctx.config.sms.gateway;
       // with a real gateway nothing is kept here: texts went to phones, and their codes are nobody's to read
       const rows = gateway === 'dev_outbox' ? await listDevOutbox(ctx.db, req.query.limit) : [];
+      return { gateway, items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
+    },
+  );
+
+  app.get(
+    '/wechat-outbox',
+    {
+      config: { access: 'admin.wechat_outbox.view' },
+      schema: {
+        tags,
+        summary:
+          '开发微信发件箱：未真正发出的模板消息（仅开发替身网关）/ the development WeChat outbox: messages never sent',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            gateway: z.enum(['dev', 'mp']),
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                openidMasked: z.string(),
+                template: z.enum(['notice']),
+                data: z.record(z.string(), z.string()),
+                url: z.string().nullable(),
+                text: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const gateway = ctx.config.wechat.gateway;
+      // with the real Official Account nothing is kept here: the messages went to people's WeChat
+      const rows = gateway === 'dev' ? await listDevWechatOutbox(ctx.db, req.query.limit) : [];
       return { gateway, items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
     },
   );

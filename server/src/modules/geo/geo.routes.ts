@@ -5,6 +5,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
 import { setGridTeam } from './commands/set-grid-team.js';
+import type { WorkPhones } from './geo.module.js';
 import {
   chainSchema,
   featureCollection,
@@ -27,7 +28,7 @@ import {
   listRegions,
 } from './queries/regions.js';
 
-export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator, workPhones: WorkPhones) {
   const { db } = ctx;
   const tags = ['geo'];
 
@@ -149,7 +150,7 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       config: { access: 'public' },
       schema: {
         tags,
-        summary: '扫码所见：网格名称、所属社区与网格团队 / what the grid station QR code shows anyone',
+        summary: '扫码所见：网格名称、所属社区、网格团队及其工作电话 / what the grid station QR code shows anyone',
         security: [],
         params: z.object({ code: gridCode }),
         response: {
@@ -159,12 +160,19 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
             communityName: z.string(),
             streetName: z.string(),
             districtName: z.string(),
-            team: z.array(z.object({ role: z.string(), name: z.string() })),
+            team: z.array(
+              z.object({
+                role: z.string(),
+                name: z.string(),
+                /** The member's work phone, as printed on the station's poster; null when they have none. */
+                phone: z.string().nullable(),
+              }),
+            ),
           }),
         },
       },
     },
-    async (req) => getGridCard(db, req.params.code),
+    async (req) => getGridCard(db, req.params.code, (ids) => workPhones(db, ctx.cipher, ids)),
   );
 
   app.get(

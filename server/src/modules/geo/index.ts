@@ -14,5 +14,5 @@ export {
 export type { Crs } from './domain/coords.js';
 export { syntheticName } from './domain/names.js';
 export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';
-export { createGeoModule, type GeoModule } from './geo.module.js';
+export { createGeoModule, type GeoModule, type WorkPhones } from './geo.module.js';
 export type { GridLocator, LocateResult } from './queries/locate-point.js';

@@ -31,6 +31,30 @@ export const identityErrors = defineErrors({
     'zh-CN': '短信发送失败，请稍后再试',
     en: 'The text could not be sent; try again shortly',
   },
+  wechatCodeRejected: {
+    code: 'identity.wechat_code_rejected',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：微信授权已过期或已使用，请重新绑定',
+    en: 'Field {field} is invalid: the WeChat authorisation expired or was used; bind again',
+  },
+  wechatUnavailable: {
+    code: 'identity.wechat_unavailable',
+    status: 503,
+    'zh-CN': '暂时无法连接微信，请稍后再试',
+    en: 'WeChat cannot be reached; try again shortly',
+  },
+  wechatTaken: {
+    code: 'identity.wechat_taken',
+    status: 409,
+    'zh-CN': '这个微信已绑定另一个账号，请先在那个账号上解除绑定',
+    en: 'This WeChat is bound to another account; unbind it there first',
+  },
+  workPhoneStaffOnly: {
+    code: 'identity.work_phone_staff_only',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：只有工作人员有工作电话',
+    en: 'Field {field} is invalid: only staff have a work phone',
+  },
   badCredentials: {
     code: 'identity.bad_credentials',
     status: 401,

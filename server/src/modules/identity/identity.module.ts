@@ -18,7 +18,17 @@ export function createIdentityModule(): ShanzhiModule {
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     settings: identitySettings,
     permissions: identityPermissions,
-    redact: ['*.password', '*.currentPassword', '*.newPassword', '*.oneTimePassword', '*.token', '*.code', '*.phone'],
+    redact: [
+      '*.password',
+      '*.currentPassword',
+      '*.newPassword',
+      '*.oneTimePassword',
+      '*.token',
+      '*.code',
+      '*.phone',
+      '*.workPhone',
+      '*.openid',
+    ],
     async seed(ctx, opts): Promise<SeedReport> {
       const organisations = await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db));
       if (!opts.firstStart || opts.demo !== 'demo') return { organisations };
@@ -27,7 +37,7 @@ export function createIdentityModule(): ShanzhiModule {
         demoStaff: await seedDemoStaff(ctx.db, { districtCode: DEMO_DISTRICT, seed: DEMO_SEED }),
       };
     },
-    reseal: async (ctx, progress) => ({ residentPhones: await resealIdentity(ctx.db, ctx.cipher, progress) }),
+    reseal: async (ctx, progress) => ({ sealedUsers: await resealIdentity(ctx.db, ctx.cipher, progress) }),
     hooks: identityHooks,
     routes: identityRoutes,
   };

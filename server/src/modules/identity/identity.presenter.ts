@@ -38,6 +38,7 @@ export async function presentUsersForAdmin(db: Queryable, users: UserRecord[]) {
       lastSignInAt: u.lastSignInAt ? new Date(u.lastSignInAt).toISOString() : null,
       employment: u.employment,
       onDuty: u.onDuty,
+      workPhoneMasked: u.workPhoneMasked,
     };
   });
 }

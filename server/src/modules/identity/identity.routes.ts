@@ -25,6 +25,7 @@ import {
 import { orgRoutes } from './orgs.routes.js';
 import { getMe, listOrgs, listUsers } from './queries/resolve-actor.js';
 import { rosterRoutes } from './roster.routes.js';
+import { wechatRoutes } from './wechat.routes.js';
 
 export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   const { db, config } = ctx;
@@ -185,7 +186,7 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
         response: { 200: z.object({ user: adminUserSchema, oneTimePassword: z.string() }) },
       },
     },
-    async (req) => createUser(db, requireActor(req), req.body, meta(req)),
+    async (req) => createUser(ctx, requireActor(req), req.body, meta(req)),
   );
 
   app.patch(
@@ -194,13 +195,13 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
       config: { access: 'identity.user.manage' },
       schema: {
         tags,
-        summary: '修改用户姓名、角色、范围、部门，停用或启用 / change, disable or enable a user',
+        summary: '修改用户姓名、角色、范围、部门、工作电话，停用或启用 / change, disable or enable a user',
         params: z.object({ id: z.coerce.number().int().positive() }),
         body: changeUserBody,
         response: { 200: z.object({ user: adminUserSchema }) },
       },
     },
-    async (req) => changeUser(db, requireActor(req), req.params.id, req.body, meta(req)),
+    async (req) => changeUser(ctx, requireActor(req), req.params.id, req.body, meta(req)),
   );
 
   app.post(
@@ -231,6 +232,7 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   );
 
   orgRoutes(app, ctx);
+  wechatRoutes(app, ctx);
   // the roster upload's multipart parser stays with it
   await app.register(async (scoped) => rosterRoutes(scoped as HttpApp, ctx));
 }

@@ -43,12 +43,20 @@ export const adminUserSchema = userSchema.extend({
   /** As a member of their org: full-time or part-time, and on duty now. */
   employment: z.enum(EMPLOYMENTS),
   onDuty: z.boolean(),
+  /** The work phone masked (138****5678), null when none was given; the number itself is never listed. */
+  workPhoneMasked: z.string().nullable(),
 });
 
 /** scopeCode: a region code (district … community), a 15-digit grid code, or '' for the whole deployment. */
 const scopeCode = z.string().regex(/^(\d{2,12}|\d{15})?$/, 'region code, grid code, or empty');
 
 const orgCode = z.string().regex(/^[0-9]{6,12}-[a-z_]+$/, 'org code such as 370983-urban_management');
+
+/** A mainland mobile number or a landline with its area code (025-52345678). */
+export const workPhone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'mobile number, or landline with area code such as 025-52345678');
 
 export const createUserBody = z.object({
   username,
@@ -59,6 +67,8 @@ export const createUserBody = z.object({
   orgCode: orgCode.optional(),
   /** As a member of that org; full-time unless said. */
   employment: z.enum(EMPLOYMENTS).optional(),
+  /** 工作电话: staff only; residents call it from the grid card when the user is on a grid's team. */
+  workPhone: workPhone.optional(),
 });
 
 export const orgSchema = z.object({
@@ -125,6 +135,8 @@ export const changeUserBody = z
     /** The department or team a department staff member acts for; null takes it away. */
     orgCode: orgCode.nullable().optional(),
     disabled: z.boolean().optional(),
+    /** 工作电话; null takes it away. */
+    workPhone: workPhone.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

@@ -13,6 +13,7 @@ export {
 } from './db/identity.repository.js';
 export { findOnDutyUserIds } from './db/orgs.repository.js';
 export { sealedPhones } from './db/phone-codes.repository.js';
+export { sealedOpenids } from './db/wechat.repository.js';
 export { createIdentityModule } from './identity.module.js';
 export {
   chainPeople,
@@ -23,3 +24,4 @@ export {
   unitPathOf,
 } from './queries/recipients.js';
 export { resolveActor } from './queries/resolve-actor.js';
+export { publishedWorkPhones } from './queries/work-phones.js';

@@ -4,7 +4,7 @@ import { notifyPermissions } from './notify.permissions.js';
 import { notifyRoutes } from './notify.routes.js';
 import { NotifyService } from './notify.service.js';
 import { notifySettings } from './notify.settings.js';
-import { LiveSender, SmsSender } from './senders.js';
+import { LiveSender, SmsSender, WechatSender } from './senders.js';
 import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
 import { subscribeToCaseWork } from './subscribers/on-case-step-to-act.js';
@@ -23,6 +23,7 @@ export function createNotifyModule(): ShanzhiModule {
       const service = new NotifyService(ctx.db, [
         live,
         new SmsSender(ctx.db, ctx.cipher, ctx.sms, ctx.config.notify.quietHours),
+        new WechatSender(ctx.db, ctx.cipher, ctx.wechat, ctx.config.notify.quietHours, ctx.config.publicUrl),
       ]);
       subscribeToCases(ctx, service);
       subscribeToCaseWork(ctx, service);

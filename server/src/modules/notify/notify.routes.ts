@@ -142,6 +142,8 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
 
   const preferences = z.object({
     sms: z.boolean(),
+    /** WeChat template messages; they reach only someone who bound their WeChat (我的 › 微信提醒). */
+    wechat: z.boolean(),
     /** minutes after midnight, China Standard Time */
     quietFrom: z.number().int().min(0).max(1439),
     quietTo: z.number().int().min(0).max(1439),
@@ -162,13 +164,14 @@ export function notifyRoutes(app: HttpApp, ctx: ModuleContext, live: LiveSender)
       config: { access: 'notify.inbox' },
       schema: {
         tags,
-        summary: '设置短信提醒与免打扰时段（火警不受限）/ SMS on or off and quiet hours (fire excepted)',
-        body: preferences,
+        summary: '设置短信、微信提醒与免打扰时段（火警不受限）/ SMS and WeChat on or off, quiet hours (fire excepted)',
+        // a client that knows nothing of WeChat yet keeps the person's WeChat choice as it is
+        body: preferences.extend({ wechat: z.boolean().optional() }),
         response: { 200: preferences },
       },
     },
     async (req) => {
-      await choosePreferences(ctx.db, requireActor(req), req.body);
+      await choosePreferences(ctx.db, requireActor(req), req.body, ctx.config.notify.quietHours);
       return getPreferences(ctx.db, requireActor(req).id, ctx.config.notify.quietHours);
     },
   );

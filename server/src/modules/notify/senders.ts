@@ -2,18 +2,28 @@ import type { ServerResponse } from 'node:http';
 import type { PersonalDataCipher } from '../../core/crypto.js';
 import type { Queryable } from '../../core/db.js';
 import { SmsError, type SmsGateway } from '../../core/sms.js';
-import { sealedPhones } from '../identity/index.js';
+import { WECHAT_UNSUBSCRIBED, WechatError, type WechatGateway } from '../../core/wechat.js';
+import { sealedOpenids, sealedPhones } from '../identity/index.js';
 import type { Message } from './db/notify.repository.js';
 import { getPreferences } from './db/notify.repository.js';
 
-export type DeliveryOutcome = 'live' | 'stored' | 'sent' | 'failed' | 'no_phone' | 'opted_out' | 'quiet_hours';
+export type DeliveryOutcome =
+  | 'live'
+  | 'stored'
+  | 'sent'
+  | 'failed'
+  | 'no_phone'
+  | 'not_bound'
+  | 'opted_out'
+  | 'quiet_hours';
 
 /**
  * How a message reaches a person beyond its stored row (the in-app inbox is the record): live over server-sent events
- * while a page is open, by SMS for those who have a number. WeChat template messages would be one more of these.
+ * while a page is open, by SMS for those who have a number, by WeChat template message for those who bound their
+ * WeChat and chose it.
  */
 export interface Sender {
-  readonly channel: 'sse' | 'sms';
+  readonly channel: 'sse' | 'sms' | 'wechat';
   send(message: Message): Promise<{ outcome: DeliveryOutcome; detail?: string }>;
 }
 
@@ -85,6 +95,50 @@ export class SmsSender implements Sender {
       return { outcome: 'sent' as const, detail: providerId };
     } catch (err) {
       return { outcome: 'failed' as const, detail: err instanceof SmsError ? err.providerCode : 'unreachable' };
+    }
+  }
+}
+
+/** China Standard Time as the template's time field shows it: 2025-03-01 08:30. */
+const chinaClock = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/**
+ * Sends the message's title as a WeChat template message to those who chose WeChat and bound it, outside their quiet
+ * hours (a fire at any hour). Someone who unfollowed the Official Account cannot be messaged: WeChat's 43004 is
+ * recorded as their opting out, not as a failure to retry.
+ */
+export class WechatSender implements Sender {
+  readonly channel = 'wechat';
+  constructor(
+    private readonly db: Queryable,
+    private readonly cipher: PersonalDataCipher,
+    private readonly wechat: WechatGateway,
+    private readonly quiet: { from: number; to: number },
+    /** Where tapping the message leads: the phone pages of this deployment. */
+    private readonly publicUrl: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async send(message: Message) {
+    const prefs = await getPreferences(this.db, message.userId, this.quiet);
+    if (!prefs.wechat) return { outcome: 'opted_out' as const };
+    const sealed = (await sealedOpenids(this.db, [message.userId])).get(message.userId);
+    if (!sealed) return { outcome: 'not_bound' as const };
+    if (!URGENT(message.kind) && inQuietHours(this.now(), prefs.quietFrom, prefs.quietTo))
+      return { outcome: 'quiet_hours' as const };
+    try {
+      const { providerId } = await this.wechat.send({
+        openid: this.cipher.decrypt(sealed),
+        template: 'notice',
+        data: { first: '善治提醒', keyword1: message.titleZh, keyword2: chinaClock(new Date(message.at)) },
+        url: `${this.publicUrl}/m`,
+        text: message.titleZh,
+      });
+      return { outcome: 'sent' as const, detail: providerId };
+    } catch (err) {
+      const code = err instanceof WechatError ? err.providerCode : 'unreachable';
+      if (code === WECHAT_UNSUBSCRIBED) return { outcome: 'opted_out' as const, detail: 'unsubscribed' };
+      return { outcome: 'failed' as const, detail: code };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
@@ -13,10 +13,16 @@ interface Values {
   role: RoleCode;
   scopeCode: string;
   orgCode?: string;
+  /** A new work phone; left empty, the one on record stays (unless removePhone). */
+  workPhone?: string;
+  removePhone?: boolean;
 }
 
 /** The inputs the server may name in a refusal; any other field's goes above the buttons. */
-const FIELDS = new Set<string>(['username', 'displayName', 'role', 'scopeCode', 'orgCode']);
+const FIELDS = new Set<string>(['username', 'displayName', 'role', 'scopeCode', 'orgCode', 'workPhone']);
+
+/** The server's rule: a mainland mobile number, or a landline with its area code. */
+const WORK_PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 const NO_ORGS: Org[] = [];
 
@@ -32,6 +38,9 @@ function changes(user: AdminUser, v: Values): UserChange {
   if (v.role === 'department_staff' && v.orgCode !== user.orgCode) change.orgCode = v.orgCode;
   // someone who stops being department staff no longer acts for the department
   if (v.role !== 'department_staff' && user.role === 'department_staff' && user.orgCode) change.orgCode = null;
+  const phone = v.workPhone?.trim();
+  if (phone) change.workPhone = phone;
+  else if (v.removePhone && user.workPhoneMasked) change.workPhone = null;
   return change;
 }
 
@@ -45,7 +54,10 @@ interface Props {
   onSaved: (user: AdminUser) => void;
 }
 
-/** 新建用户 / 编辑用户: name, role, scope by area name, and the department of department staff. */
+/**
+ * 新建用户 / 编辑用户: name, role, scope by area name, the department of department staff, and a staff member's work
+ * phone (shown masked: a new number replaces it, and it can be removed).
+ */
 export function UserDrawer({ editing, grantableRoles, onClose, onCreated, onSaved }: Props) {
   const { t, code } = useT();
   const { user: me } = useSession();
@@ -75,6 +87,7 @@ export function UserDrawer({ editing, grantableRoles, onClose, onCreated, onSave
           role: values.role,
           scopeCode: values.scopeCode,
           ...(values.role === 'department_staff' && values.orgCode ? { orgCode: values.orgCode } : {}),
+          ...(values.role !== 'resident' && values.workPhone?.trim() ? { workPhone: values.workPhone.trim() } : {}),
         });
         onCreated(created, oneTimePassword);
       }
@@ -181,6 +194,29 @@ export function UserDrawer({ editing, grantableRoles, onClose, onCreated, onSave
               data-testid="users-org"
             />
           </Form.Item>
+        )}
+        {role && role !== 'resident' && (
+          <>
+            <Form.Item
+              name="workPhone"
+              label={t('users.workPhone')}
+              extra={t('users.workPhoneHint')}
+              rules={[{ pattern: WORK_PHONE, message: t('users.workPhoneInvalid') }]}
+            >
+              <Input
+                maxLength={13}
+                inputMode="tel"
+                autoComplete="off"
+                placeholder={user?.workPhoneMasked ?? undefined}
+                data-testid="users-work-phone"
+              />
+            </Form.Item>
+            {user?.workPhoneMasked && (
+              <Form.Item name="removePhone" valuePropName="checked">
+                <Checkbox data-testid="users-remove-phone">{t('users.workPhoneRemove')}</Checkbox>
+              </Form.Item>
+            )}
+          </>
         )}
       </Form>
       {error && <Alert type="error" showIcon title={error} className="sz-form-alert" />}

@@ -150,10 +150,11 @@ export function UsersPage() {
         </span>
       ),
     },
-    { key: 'role', title: t('users.role'), width: 150, render: (_, u) => code('role', u.role) },
+    { key: 'role', title: t('users.role'), width: 120, render: (_, u) => code('role', u.role) },
     {
       key: 'scope',
       title: t('users.scope'),
+      minWidth: 160,
       render: (_, u) => (
         <Tooltip title={u.scopeCode || undefined}>
           <span data-testid="users-scope-cell">
@@ -163,6 +164,12 @@ export function UsersPage() {
       ),
     },
     { key: 'org', title: t('users.org'), width: 150, render: (_, u) => u.orgName ?? '—' },
+    {
+      key: 'workPhone',
+      title: t('users.workPhone'),
+      width: 120,
+      render: (_, u) => <span className="sz-mono">{u.workPhoneMasked ?? '—'}</span>,
+    },
     { key: 'status', title: t('users.status'), width: 190, render: (_, u) => <StatusTags user={u} /> },
     {
       key: 'lastSignIn',

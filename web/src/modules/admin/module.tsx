@@ -6,6 +6,7 @@ import {
   SettingOutlined,
   TeamOutlined,
   WarningOutlined,
+  WechatOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { webModule } from '../../core/webModule';
@@ -14,7 +15,7 @@ import { messages } from './messages';
 /**
  * 系统管理: one menu entry opening onto the users and the organisations and teams (district and street
  * administrators, each within their scope; the data is identity's), the audit trail and the event deliveries (the district administrator's), the steps that reached
- * nobody (those who answer for an area), and the development SMS outbox.
+ * nobody (those who answer for an area), and the development SMS and WeChat outboxes.
  */
 const group = { label: 'nav.admin', icon: <SettingOutlined /> } as const;
 
@@ -63,6 +64,13 @@ export const adminModule = webModule({
       page: lazy(() => import('./SmsOutboxPage').then((m) => ({ default: m.SmsOutboxPage }))),
       nav: { label: 'nav.adminSmsOutbox', icon: <MessageOutlined />, order: 93, group },
       ability: 'admin.sms_outbox.view',
+    },
+    {
+      key: 'admin-wechat-outbox',
+      paths: ['/admin/wechat-outbox'],
+      page: lazy(() => import('./WechatOutboxPage').then((m) => ({ default: m.WechatOutboxPage }))),
+      nav: { label: 'nav.adminWechatOutbox', icon: <WechatOutlined />, order: 94, group },
+      ability: 'admin.wechat_outbox.view',
     },
   ],
 });

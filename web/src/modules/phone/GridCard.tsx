@@ -1,3 +1,4 @@
+import { PhoneOutlined } from '@ant-design/icons';
 import { NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { api } from '../../core/api';
@@ -9,7 +10,7 @@ interface Card {
   communityName: string;
   streetName: string;
   districtName: string;
-  team: { role: string; name: string }[];
+  team: { role: string; name: string; phone: string | null }[];
 }
 
 /** The grid a station's QR code named (`/m?grid=CODE`), or none when the page was opened otherwise. */
@@ -17,7 +18,7 @@ export const stationGrid = new URLSearchParams(location.search).get('grid');
 
 /**
  * What the grid station's QR code promises, before and after signing in: which grid this is, where, and the people
- * who answer for it by name.
+ * who answer for it by name, each with a call button when they have a work phone (the number on the station's poster).
  */
 export function GridCard({ code }: { code: string }) {
   const { t, code: name } = useT();
@@ -38,7 +39,18 @@ export function GridCard({ code }: { code: string }) {
         <ul className="sz-grid-card-team">
           {card.team.map((m) => (
             <li key={`${m.role}-${m.name}`}>
-              <span className="sz-grid-card-role">{name('teamRole', m.role)}</span> {m.name}
+              <span className="sz-grid-card-role">{name('teamRole', m.role)}</span>
+              <span className="sz-grid-card-member">{m.name}</span>
+              {m.phone && (
+                <a
+                  className="sz-grid-card-call"
+                  href={`tel:${m.phone.replace(/-/g, '')}`}
+                  aria-label={t('gridCard.callLabel', { name: m.name, phone: m.phone })}
+                  data-testid="grid-card-call"
+                >
+                  <PhoneOutlined /> {t('gridCard.call')}
+                </a>
+              )}
             </li>
           ))}
         </ul>

@@ -67,18 +67,23 @@ export async function getGridDetail(db: Queryable, actor: Actor, code: string) {
  * What the grid station's QR code opens for anyone, signed in or not: the grid, where it lies, and its team by name
  * and role — what the poster on the wall already shows.
  */
-export async function getGridCard(db: Queryable, code: string) {
+/** The published work phones of the accounts behind team members, by user id (identity's, see geo.module.ts). */
+export type WorkPhoneLookup = (userIds: number[]) => Promise<Map<number, string>>;
+
+export async function getGridCard(db: Queryable, code: string, workPhones: WorkPhoneLookup) {
   const grid = await getGrid(db, code);
   if (!grid) throw geoErrors.gridNotFound({ field: 'code', params: { code } });
   const chain = await chainOf(db, grid.path);
   const at = (level: string) => chain.find((c) => c.level === level)?.name ?? '';
+  const phones = await workPhones(grid.team.flatMap((m) => (m.userId ? [m.userId] : [])));
   return {
     code: grid.code,
     name: grid.name,
     communityName: at('community'),
     streetName: at('street'),
     districtName: at('district'),
-    // the poster's public card: names and roles, never which account acts for them
-    team: grid.team.map(({ role, name }) => ({ role, name })),
+    // the poster's public card: names, roles and the work phones printed on the grid station's poster for residents
+    // to call (published by design); never which account acts for them
+    team: grid.team.map(({ role, name, userId }) => ({ role, name, phone: (userId && phones.get(userId)) || null })),
   };
 }

@@ -64,7 +64,7 @@ describe('a grid’s team', () => {
     expect(audit?.detail.after).toHaveLength(5);
     // the public card shows the new names and never the linked account
     const card = (await t.app.inject({ url: `/api/geo/grids/${grid}/card` })).json();
-    expect(card.team).toContainEqual({ role: 'grid_worker', name: '钱网格员' });
+    expect(card.team).toContainEqual({ role: 'grid_worker', name: '钱网格员', phone: null });
     expect(JSON.stringify(card)).not.toContain('userId');
   });
 

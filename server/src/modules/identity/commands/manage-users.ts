@@ -1,7 +1,9 @@
 import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope, type Role } from '../../../core/auth.js';
+import { maskPhone } from '../../../core/crypto.js';
 import type { Db } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
+import type { ModuleContext } from '../../../core/module.js';
 import { areaNames, scopePathOf } from '../../geo/index.js';
 import {
   type Employment,
@@ -12,6 +14,7 @@ import {
   lockEnabledAdministrators,
   revokeOtherSessions,
   setPassword,
+  setWorkPhone,
   updateUser,
 } from '../db/identity.repository.js';
 import { hashPassword, oneTimePassword } from '../domain/password.js';
@@ -20,6 +23,14 @@ import { identityErrors } from '../identity.errors.js';
 import { presentUserForAdmin } from '../identity.presenter.js';
 
 type Meta = { ip?: string; requestId?: string };
+type Ctx = Pick<ModuleContext, 'db' | 'cipher'>;
+
+/** A work phone is for staff: a resident's own number is theirs, given at sign-up, and never published. */
+function sealWorkPhone(ctx: Ctx, role: Role, phone: string | null) {
+  if (phone === null) return null;
+  if (role === 'resident') throw identityErrors.workPhoneStaffOnly({ field: 'workPhone' });
+  return { enc: ctx.cipher.encrypt(phone), masked: maskPhone(phone) };
+}
 
 const WHOLE_DEPLOYMENT = { 'zh-CN': '全部区域', en: 'the whole deployment' };
 
@@ -61,7 +72,7 @@ export async function loadManageable(db: Db, actor: Actor, id: number) {
 
 /** The new user gets a one-time password, shown once to the admin, to be changed at first sign-in. */
 export async function createUser(
-  db: Db,
+  ctx: Ctx,
   actor: Actor,
   input: {
     username: string;
@@ -70,10 +81,13 @@ export async function createUser(
     scopeCode: string;
     orgCode?: string;
     employment?: Employment;
+    workPhone?: string;
   },
   meta: Meta,
 ) {
+  const { db } = ctx;
   assertGrantable(actor, input.role);
+  const workPhone = sealWorkPhone(ctx, input.role, input.workPhone ?? null);
   const scopePath = await resolveScope(db, actor, input.scopeCode);
   if (input.role === 'department_staff' && !input.orgCode) throw identityErrors.orgRequired({ field: 'orgCode' });
   if (input.orgCode) await assertOrg(db, actor, input.orgCode);
@@ -83,13 +97,21 @@ export async function createUser(
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   const user = await db.transaction(async (tx) => {
-    const u = await insertUser(tx, { ...input, scopePath, passwordHash, mustChangePassword: true });
+    const inserted = await insertUser(tx, { ...input, scopePath, passwordHash, mustChangePassword: true });
+    if (workPhone) await setWorkPhone(tx, inserted.id, workPhone);
+    const u = workPhone ? { ...inserted, workPhoneMasked: workPhone.masked } : inserted;
     await writeAudit(tx, {
       actorId: actor.id,
       actorName: actor.username,
       action: 'identity.user_created',
       subject: `user:${u.id}`,
-      detail: { username: u.username, role: u.role, scopePath, ...(u.orgCode ? { orgCode: u.orgCode } : {}) },
+      detail: {
+        username: u.username,
+        role: u.role,
+        scopePath,
+        ...(u.orgCode ? { orgCode: u.orgCode } : {}),
+        ...(workPhone ? { workPhone: workPhone.masked } : {}),
+      },
       ...meta,
     });
     return u;
@@ -98,18 +120,30 @@ export async function createUser(
 }
 
 /**
- * Name, role, scope, organisation, disabled. Nobody disables themselves or changes their own role or scope, and the
+ * Name, role, scope, organisation, work phone, disabled. Nobody disables themselves or changes their own role or scope, and the
  * last enabled district administrator is neither disabled nor demoted, checked against locked rows so that two
  * administrators disabling each other at once cannot leave nobody. Disabling ends every session of the user.
  */
 export async function changeUser(
-  db: Db,
+  ctx: Ctx,
   actor: Actor,
   id: number,
-  patch: { displayName?: string; role?: Role; scopeCode?: string; orgCode?: string | null; disabled?: boolean },
+  patch: {
+    displayName?: string;
+    role?: Role;
+    scopeCode?: string;
+    orgCode?: string | null;
+    disabled?: boolean;
+    workPhone?: string | null;
+  },
   meta: Meta,
 ) {
+  const { db } = ctx;
   const before = await loadManageable(db, actor, id);
+  const role = patch.role ?? before.role;
+  const workPhone = patch.workPhone === undefined ? undefined : sealWorkPhone(ctx, role, patch.workPhone);
+  if (role === 'resident' && before.workPhoneMasked && workPhone === undefined)
+    throw identityErrors.workPhoneStaffOnly({ field: 'workPhone' });
   if (patch.role !== undefined) assertGrantable(actor, patch.role);
   const scopePath = patch.scopeCode === undefined ? undefined : await resolveScope(db, actor, patch.scopeCode);
   if (patch.orgCode) await assertOrg(db, actor, patch.orgCode);
@@ -124,8 +158,10 @@ export async function changeUser(
       throw identityErrors.lastAdministrator({ field: removed, params: { username: before.username } });
     const own = id === actor.id ? selfLockoutField(before, change) : undefined;
     if (own) throw identityErrors.selfLockout({ field: own });
-    const u = await updateUser(tx, id, { displayName: patch.displayName, orgCode: patch.orgCode, ...change });
-    if (!u) throw identityErrors.userNotFound({ field: 'id' });
+    const updated = await updateUser(tx, id, { displayName: patch.displayName, orgCode: patch.orgCode, ...change });
+    if (!updated) throw identityErrors.userNotFound({ field: 'id' });
+    if (workPhone !== undefined) await setWorkPhone(tx, id, workPhone);
+    const u = workPhone === undefined ? updated : { ...updated, workPhoneMasked: workPhone?.masked ?? null };
     if (patch.disabled) await revokeOtherSessions(tx, id, null);
     const state = (x: typeof before) => ({
       displayName: x.displayName,
@@ -133,6 +169,7 @@ export async function changeUser(
       scopePath: x.scopePath,
       orgCode: x.orgCode,
       disabled: x.disabled,
+      workPhone: x.workPhoneMasked,
     });
     await writeAudit(tx, {
       actorId: actor.id,

@@ -20,6 +20,9 @@ export interface UserRecord {
   /** Whether the member works for their org full-time or part-time, and is on duty now (set by its administrator). */
   employment: Employment;
   onDuty: boolean;
+  /** A staff member's work phone as lists show it (138****5678); the number itself stays sealed. */
+  workPhoneMasked: string | null;
+  wechatBound: boolean;
 }
 
 export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
@@ -28,7 +31,8 @@ export type Employment = (typeof EMPLOYMENTS)[number];
 export const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
   locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
-  last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty"`;
+  last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty", work_phone_masked AS "workPhoneMasked",
+  wechat_openid_hash IS NOT NULL AS "wechatBound"`;
 
 export type R<T> = T & Record<string, unknown>;
 
@@ -308,4 +312,28 @@ export async function insertDemoUsers(
       passwordHash,
     ],
   );
+}
+
+/** A staff member's work phone, sealed, with the masked form lists show; null takes it away. */
+export async function setWorkPhone(
+  db: Queryable,
+  id: number,
+  phone: { enc: string; masked: string } | null,
+): Promise<void> {
+  await db.query('UPDATE identity_users SET work_phone_enc = $2, work_phone_masked = $3 WHERE id = $1', [
+    id,
+    phone?.enc ?? null,
+    phone?.masked ?? null,
+  ]);
+}
+
+/** The sealed work phones of these users, for the public grid card; users without one are left out. */
+export async function sealedWorkPhones(db: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: number; enc: string }>(
+    `SELECT id::int AS id, work_phone_enc AS enc FROM identity_users
+     WHERE id = ANY($1::bigint[]) AND work_phone_enc IS NOT NULL AND NOT disabled`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.enc]));
 }

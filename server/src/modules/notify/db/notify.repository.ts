@@ -121,28 +121,33 @@ export async function listSteps(
 
 export interface Preferences {
   sms: boolean;
+  /** WeChat template messages, for those who bound their WeChat; off until chosen. */
+  wechat: boolean;
   quietFrom: number;
   quietTo: number;
 }
 
-/** A person's own choice, or texts on in the deployment's quiet hours (NOTIFY_QUIET_HOURS) until they choose. */
+/**
+ * A person's own choice, or texts on (WeChat off) in the deployment's quiet hours (NOTIFY_QUIET_HOURS) until they
+ * choose.
+ */
 export async function getPreferences(
   db: Queryable,
   userId: number,
   quiet: { from: number; to: number },
 ): Promise<Preferences> {
   const [row] = await db.query<Preferences & Record<string, unknown>>(
-    `SELECT sms, quiet_from AS "quietFrom", quiet_to AS "quietTo" FROM notify_preferences WHERE user_id = $1`,
+    `SELECT sms, wechat, quiet_from AS "quietFrom", quiet_to AS "quietTo" FROM notify_preferences WHERE user_id = $1`,
     [userId],
   );
-  return row ?? { sms: true, quietFrom: quiet.from, quietTo: quiet.to };
+  return row ?? { sms: true, wechat: false, quietFrom: quiet.from, quietTo: quiet.to };
 }
 
 export async function setPreferences(db: Queryable, userId: number, p: Preferences): Promise<void> {
   await db.query(
-    `INSERT INTO notify_preferences (user_id, sms, quiet_from, quiet_to) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (user_id) DO UPDATE SET sms = $2, quiet_from = $3, quiet_to = $4, updated_at = now()`,
-    [userId, p.sms, p.quietFrom, p.quietTo],
+    `INSERT INTO notify_preferences (user_id, sms, wechat, quiet_from, quiet_to) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (user_id) DO UPDATE SET sms = $2, wechat = $3, quiet_from = $4, quiet_to = $5, updated_at = now()`,
+    [userId, p.sms, p.wechat, p.quietFrom, p.quietTo],
   );
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
+import { resealDevWechatOutbox } from '../../../core/wechat.js';
 import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { resealCases } from '../../cases/index.js';
 import { resealIdentity } from '../../identity/index.js';
@@ -48,7 +49,7 @@ async function phoneSignIn(call: Call, phone: string): Promise<{ created: boolea
 
 describe('rotating the data key', () => {
   it('keeps every person findable during the rotation and readable after it, under the new key only', async () => {
-    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+    const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
       t.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
     const grids = (await call('GET', '/api/geo/regions/370983002001/grids')).json().features;
     const centre = (await call('GET', `/api/geo/grids/${grids[0].properties.code}`)).json().grid.centroid as number[];
@@ -77,6 +78,26 @@ describe('rotating the data key', () => {
     const QUIET = '13905382468';
     expect(await phoneSignIn(call, RESIDENT)).toMatchObject({ created: true });
     expect(await phoneSignIn(call, QUIET)).toMatchObject({ created: true });
+    // a grid worker with a work phone on the grid card and a bound WeChat, and a message in the WeChat dev outbox
+    const WORK_PHONE = '0538-3210000';
+    const staff = await call('POST', '/api/identity/users', {
+      username: 'rotation.worker',
+      displayName: '孙网格员',
+      role: 'grid_worker',
+      scopeCode: grids[0].properties.code,
+      workPhone: WORK_PHONE,
+    });
+    const staffId = staff.json().user.id as number;
+    await call('PUT', `/api/geo/grids/${grids[0].properties.code}/team`, {
+      members: [{ role: 'grid_worker', name: '孙网格员', userId: staffId }],
+    });
+    const openid = await t.ctx.wechat.openidForCode('rotation-code');
+    await t.db.query('UPDATE identity_users SET wechat_openid_enc = $2, wechat_openid_hash = $3 WHERE id = $1', [
+      staffId,
+      t.ctx.cipher.encrypt(openid),
+      t.ctx.cipher.searchHash(openid),
+    ]);
+    await t.ctx.wechat.send({ openid, template: 'notice', data: { keyword1: '测试' }, text: '测试' });
 
     const oldKey = t.ctx.config.dataKey;
     const newKey = randomBytes(32);
@@ -92,14 +113,23 @@ describe('rotating the data key', () => {
     if (!cipher) throw new Error('no restarted app');
     expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 1 });
     expect(await resealCases(t.db, cipher)).toBe(1);
-    // signing in during the rotation sealed RESIDENT's number again already; QUIET's waits for the rotation
-    expect(await resealIdentity(t.db, cipher)).toBe(1);
+    // signing in during the rotation sealed RESIDENT's number again already; QUIET's and the grid worker's wait
+    expect(await resealIdentity(t.db, cipher)).toBe(2);
+    expect(await resealDevWechatOutbox(t.db, cipher)).toBe(1);
     const sealed = await t.db.query<{ v: string }>(
       `SELECT id_number_enc AS v FROM registry_people UNION ALL SELECT phone_enc FROM registry_people
        UNION ALL SELECT reporter_phone_enc FROM cases_cases WHERE reporter_phone_enc IS NOT NULL
-       UNION ALL SELECT phone_enc FROM identity_users WHERE phone_enc IS NOT NULL`,
+       UNION ALL SELECT phone_enc FROM identity_users WHERE phone_enc IS NOT NULL
+       UNION ALL SELECT work_phone_enc FROM identity_users WHERE work_phone_enc IS NOT NULL
+       UNION ALL SELECT wechat_openid_enc FROM identity_users WHERE wechat_openid_enc IS NOT NULL
+       UNION ALL SELECT openid_enc FROM core_wechat_outbox`,
     );
-    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(['v2:', 'v2:', 'v2:', 'v2:', 'v2:']);
+    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(Array(8).fill('v2:'));
+    const [rehashed] = await t.db.query<{ hash: string }>(
+      'SELECT wechat_openid_hash AS hash FROM identity_users WHERE id = $1',
+      [staffId],
+    );
+    expect(rehashed?.hash).toBe(cipher.searchHash(openid));
     expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 0 });
 
     const retiredGone = await restartWith({ current: newKey, version: 'v2', retired: [] });
@@ -113,5 +143,8 @@ describe('rotating the data key', () => {
     // and, with the old key gone, by a hash made under the new one
     expect(await phoneSignIn(retiredGone, RESIDENT)).toMatchObject({ created: false });
     expect(await phoneSignIn(retiredGone, QUIET)).toMatchObject({ created: false });
+    // the work phone opens under the new key alone, on the public grid card
+    const card = await retiredGone('GET', `/api/geo/grids/${grids[0].properties.code}/card`);
+    expect(card.json().team).toEqual([{ role: 'grid_worker', name: '孙网格员', phone: WORK_PHONE }]);
   });
 });

@@ -8,16 +8,17 @@ import { useCaseBox } from '../../cases/useCaseBox';
 import { useSession } from '../../identity/session';
 import { PhoneCaseBox } from '../PhoneCaseBox';
 import { PhoneHome } from '../PhoneHome';
+import { WechatBinding, wechatCallbackPending } from '../WechatBinding';
 
 type Tab = 'report_in' | 'assigned' | 'me';
 
 /**
  * The phone of a department's or a rapid-response team's member: the whistles waiting for their report-in (报到),
- * with their count on the tab, the cases assigned to their unit, and who they act for.
+ * with their count on the tab, the cases assigned to their unit, who they act for and their WeChat for notices.
  */
 export function DepartmentHome() {
   const { t } = useT();
-  const [tab, setTab] = useState<Tab>('report_in');
+  const [tab, setTab] = useState<Tab>(wechatCallbackPending ? 'me' : 'report_in');
   const [caseId, setCaseId] = useState<number | null>(null);
   const waiting = loadedValue(useCaseBox('to_report_in'))?.items.length ?? 0;
   return (
@@ -59,6 +60,7 @@ function DepartmentMe() {
         <List.Item extra={code('role', user.role)}>{user.displayName}</List.Item>
         <List.Item extra={org?.name ?? user.orgCode ?? '—'}>{t('dept.actsFor')}</List.Item>
       </List>
+      <WechatBinding />
       <div className="sz-phone-actions">
         <Button block onClick={() => void signOut()} data-testid="phone-sign-out">
           {t('user.signOut')}

@@ -8,6 +8,7 @@ import { useDoorstep } from '../doorstep/useDoorstep';
 import { useOutbox } from '../outbox/useOutbox';
 import { PhoneHome } from '../PhoneHome';
 import { PhoneReport } from '../PhoneReport';
+import { wechatCallbackPending } from '../WechatBinding';
 import { GridTasks } from './GridTasks';
 import { GridWorkerMe } from './GridWorkerMe';
 
@@ -20,7 +21,7 @@ type Tab = 'tasks' | 'patrol' | 'households' | 'me';
 export function GridWorkerHome() {
   const { t } = useT();
   const { user } = useSession();
-  const [tab, setTab] = useState<Tab>('tasks');
+  const [tab, setTab] = useState<Tab>(wechatCallbackPending ? 'me' : 'tasks');
   const [caseId, setCaseId] = useState<number | null>(null);
   const outbox = useOutbox(user.id);
   // here rather than in the tab, so waiting visits are sent on start and counted on the tab bar whatever tab is open

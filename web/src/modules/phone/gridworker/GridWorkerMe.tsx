@@ -3,9 +3,10 @@ import { useT } from '../../../core/i18n';
 import { useSession } from '../../identity/session';
 import { forgetOnPhone, visitsOf } from '../doorstep/doorstepStore';
 import { PhoneMyCases } from '../PhoneMyCases';
+import { WechatBinding } from '../WechatBinding';
 
 /**
- * Who is signed in and where they serve, their own patrol reports, and signing out — which clears the grid's data off
+ * Who is signed in and where they serve, their WeChat for notices, their own patrol reports, and signing out — which clears the grid's data off
  * the phone, after asking when visits are still waiting to be sent.
  */
 export function GridWorkerMe({ onOpen }: { onOpen: (id: number) => void }) {
@@ -32,6 +33,7 @@ export function GridWorkerMe({ onOpen }: { onOpen: (id: number) => void }) {
           {t('gw.scope')}
         </List.Item>
       </List>
+      <WechatBinding />
       <div className="sz-phone-section-title">{t('phone.myCases')}</div>
       <PhoneMyCases onOpen={onOpen} />
       <div className="sz-phone-actions">
