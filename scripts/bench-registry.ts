@@ -19,7 +19,7 @@ import { DEMO_SCALES, seedDemoRegistry } from '../server/src/modules/registry/co
 import { buildingAddresses, buildingsGeoJson } from '../server/src/modules/registry/db/buildings.repository.js';
 import { insertImport } from '../server/src/modules/registry/db/imports.repository.js';
 import { searchPeople } from '../server/src/modules/registry/db/people.repository.js';
-import { checkCharacter } from '../server/src/modules/registry/domain/id-number.js';
+import { checkCharacter } from '../server/src/core/id-number.js';
 import { createModules } from '../server/src/modules.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
+import { checkCharacter } from '../../../core/id-number.js';
 import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { resealCases } from '../../cases/index.js';
 import { resealIdentity } from '../../identity/index.js';
 import { resealRegistry } from '../commands/rotate-keys.js';
-import { checkCharacter } from '../domain/id-number.js';
 
 /**
  * A data key is replaced: Shanzhi restarts with the new key current and the old one retired, finds and refuses to
