@@ -16,11 +16,21 @@ export function createIdentityModule(): ShanzhiModule {
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     settings: identitySettings,
     permissions: identityPermissions,
-    redact: ['*.password', '*.currentPassword', '*.newPassword', '*.oneTimePassword', '*.token', '*.code', '*.phone'],
+    redact: [
+      '*.password',
+      '*.currentPassword',
+      '*.newPassword',
+      '*.oneTimePassword',
+      '*.token',
+      '*.code',
+      '*.phone',
+      '*.idNumber',
+      '*.realName',
+    ],
     async seed(ctx) {
       return { organisations: await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db)) };
     },
-    reseal: async (ctx, progress) => ({ residentPhones: await resealIdentity(ctx.db, ctx.cipher, progress) }),
+    reseal: async (ctx, progress) => ({ residentAccounts: await resealIdentity(ctx.db, ctx.cipher, progress) }),
     hooks: identityHooks,
     routes: identityRoutes,
   };

@@ -20,6 +20,8 @@ export interface UserRecord {
   /** Whether the member works for their org full-time or part-time, and is on duty now (set by its administrator). */
   employment: Employment;
   onDuty: boolean;
+  /** Null until a password is chosen: a resident who signed up by phone has none they know. */
+  passwordChangedAt: Date | null;
 }
 
 export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
@@ -28,7 +30,7 @@ export type Employment = (typeof EMPLOYMENTS)[number];
 export const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
   locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
-  last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty"`;
+  last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty", password_changed_at AS "passwordChangedAt"`;
 
 export type R<T> = T & Record<string, unknown>;
 
