@@ -12,6 +12,7 @@ import { migrationSources } from '../server/src/app.js';
 import { PersonalDataCipher } from '../server/src/core/crypto.js';
 import { openServer, type Queryable } from '../server/src/core/db.js';
 import { FileStore } from '../server/src/core/files.js';
+import { checkCharacter } from '../server/src/core/id-number.js';
 import { migrate } from '../server/src/core/migrate.js';
 import { createGeoModule, seedGeo } from '../server/src/modules/geo/index.js';
 import { runImport } from '../server/src/modules/registry/commands/import-people.js';
@@ -19,7 +20,6 @@ import { DEMO_SCALES, seedDemoRegistry } from '../server/src/modules/registry/co
 import { buildingAddresses, buildingsGeoJson } from '../server/src/modules/registry/db/buildings.repository.js';
 import { insertImport } from '../server/src/modules/registry/db/imports.repository.js';
 import { searchPeople } from '../server/src/modules/registry/db/people.repository.js';
-import { checkCharacter } from '../server/src/modules/registry/domain/id-number.js';
 import { createModules } from '../server/src/modules.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 

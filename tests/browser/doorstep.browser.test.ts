@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '../../server/src/modules/registry/domain/id-number.js';
+import { checkCharacter } from '../../server/src/core/id-number.js';
 import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../server/src/test/support.js';
 import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots } from '../support/browser.js';
 

@@ -4,18 +4,23 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../server/src/core/id-number.js';
 import { startTestApp, type TestApp } from '../../server/src/test/support.js';
 import { buildConsoleIfMissing, hasChromium, launchChromium, shots, useSession } from '../support/browser.js';
 
 /**
  * 扫码反映问题，直达网格员: a resident who has never used Shanzhi scans the grid station's QR code, signs up with the
  * code texted to them (read from the development outbox, as a developer would), reports with a photo, and the grid
- * worker's phone — open all along — shows the report without a reload. Screenshots land in test-artifacts/.
+ * worker's phone — open all along — shows the report without a reload. Then, on 我的, they choose a password (proving
+ * the number with a fresh code), give their real name, turn texts off and sign in again with number and password.
+ * Screenshots land in test-artifacts/.
  */
 
 const STREET = '370983002';
 const PHONE = '13905386688';
 const REPORT = '小区北门路灯不亮，晚上很黑';
+const PASSWORD = 'Street-lamp-2026';
+const ID_NUMBER = `37098319900307152${checkCharacter('37098319900307152')}`;
 
 let t: TestApp;
 let browser: Browser;
@@ -30,6 +35,15 @@ async function adminGet<T>(url: string): Promise<T> {
   const res = await t.app.inject({ url, headers: { cookie: t.adminCookie } });
   if (res.statusCode !== 200) throw new Error(`${url}: ${res.body}`);
   return res.json() as T;
+}
+
+/** The code last texted to PHONE, read from the development outbox as a developer would. */
+async function lastCode(): Promise<string> {
+  const outbox = await adminGet<{ items: { phoneMasked: string; text: string }[] }>('/api/admin/sms-outbox');
+  const text = outbox.items.find((i) => i.phoneMasked === '139****6688')?.text ?? '';
+  const code = text.match(/验证码是 (\d{6})/)?.[1] as string;
+  expect(code).toMatch(/^\d{6}$/);
+  return code;
 }
 
 async function phonePage(): Promise<Page> {
@@ -96,11 +110,7 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
     await expect.poll(() => resident.getByTestId('send-code').textContent()).toMatch(/秒后重发/);
     await shot(resident, '01-code-sent');
 
-    const outbox = await adminGet<{ items: { phoneMasked: string; text: string }[] }>('/api/admin/sms-outbox');
-    const text = outbox.items.find((i) => i.phoneMasked === '139****6688')?.text ?? '';
-    const code = text.match(/验证码是 (\d{6})/)?.[1] as string;
-    expect(code).toMatch(/^\d{6}$/);
-    await resident.getByPlaceholder('000000').fill(code);
+    await resident.getByPlaceholder('000000').fill(await lastCode());
     await resident.getByTestId('phone-sign-in').click();
     await resident.getByTestId('phone-submit').waitFor();
     await expect.poll(() => resident.getByTestId('grid-card').textContent()).toContain(gridName);
@@ -138,5 +148,68 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
       [REPORT],
     );
     expect(c?.n).toBe(1);
+  });
+
+  it('on 我的 the resident sets a password with a fresh code, and gives a real name the form checks', async () => {
+    await resident.getByTestId('phone-tab-me').click();
+    await expect.poll(() => resident.getByTestId('me-account').textContent()).toContain('139****6688');
+    expect(await resident.getByTestId('me-password').textContent()).toContain('未设置');
+    await resident.getByTestId('me-channel-sms').waitFor();
+    await shot(resident, '06-me');
+
+    await resident.getByTestId('me-password').click();
+    const form = resident.getByTestId('me-password-form');
+    await form.getByText('证明手机号是您本人的').waitFor();
+    // the resend wait of the sign-up code passes without waiting
+    await t.db.query(`UPDATE identity_phone_codes SET created_at = created_at - interval '2 minutes'`);
+    await form.getByTestId('send-code').click();
+    await expect.poll(() => form.getByTestId('send-code').textContent()).toMatch(/秒后重发/);
+    await form.getByPlaceholder('000000').fill(await lastCode());
+    await form.getByPlaceholder('新密码', { exact: true }).fill(PASSWORD);
+    await form.getByPlaceholder('确认新密码').fill(PASSWORD);
+    await shot(resident, '07-password');
+    await resident.getByTestId('me-password-submit').click();
+    await expect.poll(() => resident.getByTestId('me-password').textContent()).toContain('已设置');
+
+    await resident.getByTestId('me-real-name').click();
+    const realName = resident.getByTestId('me-real-name-form');
+    await realName.getByPlaceholder('与身份证一致').fill('王秀兰');
+    await realName
+      .getByPlaceholder('18 位，末位可为 X')
+      .fill(`${ID_NUMBER.slice(0, 17)}${ID_NUMBER[17] === '1' ? '2' : '1'}`);
+    await resident.getByTestId('me-real-name-submit').click();
+    await realName.getByText('身份证号校验位不符，请核对').waitFor();
+    await shot(resident, '08-real-name-refused');
+    await realName.getByPlaceholder('18 位，末位可为 X').fill(ID_NUMBER);
+    await resident.getByTestId('me-real-name-submit').click();
+    await expect.poll(() => resident.getByTestId('me-real-name').textContent()).toContain('王*兰');
+    const shown = (await resident.getByTestId('me-real-name').textContent()) ?? '';
+    expect(shown).toContain(`370983********${ID_NUMBER.slice(-4)}`);
+    expect(shown).not.toContain(ID_NUMBER);
+
+    await resident.getByTestId('me-channel-sms').click();
+    await expect.poll(() => resident.getByTestId('me-channel-sms').getAttribute('aria-checked')).toBe('false');
+    await resident.getByTestId('me-quiet-from').locator('input').fill('21:30');
+    await resident.getByTestId('me-quiet-to').locator('input').focus();
+    const saved = () =>
+      t.db.query<{ sms: boolean; from: number }>('SELECT sms, quiet_from AS "from" FROM notify_preferences');
+    await expect.poll(async () => (await saved())[0]).toEqual({ sms: false, from: 21 * 60 + 30 });
+    await expect.poll(() => resident.getByTestId('me-notify').textContent()).toContain('火警不受免打扰限制');
+    await shot(resident, '09-me-done');
+  });
+
+  it('signs out, and back in with number and password', async () => {
+    await resident.getByTestId('phone-sign-out').click();
+    await resident.getByTestId('sign-in-method').click();
+    await resident.getByPlaceholder('138 0000 0000').fill(PHONE);
+    await resident.getByPlaceholder('密码').fill('Not-my-password-1');
+    await resident.getByTestId('phone-sign-in').click();
+    await resident.getByText('手机号或密码错误').waitFor();
+    await resident.getByPlaceholder('密码').fill(PASSWORD);
+    await shot(resident, '10-password-sign-in');
+    await resident.getByTestId('phone-sign-in').click();
+    await resident.getByTestId('phone-submit').waitFor();
+    await resident.getByTestId('phone-tab-me').click();
+    await expect.poll(() => resident.getByTestId('me-real-name').textContent()).toContain('王*兰');
   });
 });

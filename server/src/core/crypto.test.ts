@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isMobilePhone, maskPhone, PersonalDataCipher } from './crypto.js';
+import { isMobilePhone, maskName, maskPhone, PersonalDataCipher } from './crypto.js';
 
 describe('personal data cipher', () => {
   const cipher = PersonalDataCipher.single(randomBytes(32));
@@ -39,5 +39,13 @@ describe('personal data cipher', () => {
     expect(isMobilePhone('13812345678')).toBe(true);
     expect(isMobilePhone('12812345678')).toBe(false);
     expect(isMobilePhone('1381234567')).toBe(false);
+  });
+
+  it('masks a name down to its first and last character', () => {
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('张三丰')).toBe('张*丰');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskName('买买提·艾力')).toBe('买****力');
+    expect(maskName('王')).toBe('*');
   });
 });

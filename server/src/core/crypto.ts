@@ -79,3 +79,11 @@ export function maskPhone(phone: string): string {
 export function isMobilePhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone);
 }
+
+/** 张三 → 张*, 张三丰 → 张*丰, 欧阳娜娜 → 欧**娜: the first and last character, as a receipt shows a name. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}

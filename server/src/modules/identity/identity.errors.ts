@@ -61,6 +61,12 @@ export const identityErrors = defineErrors({
     'zh-CN': '用户名或密码错误',
     en: 'Wrong username or password',
   },
+  badPhoneCredentials: {
+    code: 'identity.bad_phone_credentials',
+    status: 401,
+    'zh-CN': '手机号或密码错误',
+    en: 'Wrong mobile number or password',
+  },
   locked: {
     code: 'identity.locked',
     status: 423,
@@ -78,6 +84,36 @@ export const identityErrors = defineErrors({
     status: 400,
     'zh-CN': '字段 {field} 无效：{reason}',
     en: 'Field {field} is invalid: {reason}',
+  },
+  codeRequired: {
+    code: 'identity.code_required',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：首次设置密码，请先用短信验证码证明这是您的手机号',
+    en: 'Field {field} is invalid: to set a first password, prove the number is yours with a texted code',
+  },
+  proofRequired: {
+    code: 'identity.proof_required',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：请输入当前密码，或用短信验证码证明这是您的手机号',
+    en: 'Field {field} is invalid: give the current password, or prove the number is yours with a texted code',
+  },
+  noPhone: {
+    code: 'identity.no_phone',
+    status: 409,
+    'zh-CN': '此账号没有绑定手机号，无法发送验证码',
+    en: 'This account has no mobile number to text a code to',
+  },
+  badIdNumber: {
+    code: 'identity.bad_id_number',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：身份证号{reason}',
+    en: 'Field {field} is invalid: the ID number {reason}',
+  },
+  idNumberTaken: {
+    code: 'identity.id_number_taken',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：该身份证号已用于另一个账号的实名认证',
+    en: 'Field {field} is invalid: this ID number is already the real name of another account',
   },
   usernameTaken: {
     code: 'identity.username_taken',

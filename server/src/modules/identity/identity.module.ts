@@ -28,6 +28,8 @@ export function createIdentityModule(): ShanzhiModule {
       '*.phone',
       '*.workPhone',
       '*.openid',
+      '*.idNumber',
+      '*.realName',
     ],
     async seed(ctx, opts): Promise<SeedReport> {
       const organisations = await seedOrgs(ctx.db, await listDistrictsAndStreets(ctx.db));

@@ -1,9 +1,11 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { changePassword } from './commands/change-password.js';
 import { changeUser, createUser, resetPassword } from './commands/manage-users.js';
+import { signInByPhonePassword } from './commands/phone-password-sign-in.js';
 import { sendPhoneCode, signInByPhone } from './commands/phone-sign-in.js';
 import { signIn } from './commands/sign-in.js';
 import { signOut } from './commands/sign-out.js';
@@ -16,16 +18,28 @@ import {
   listUsersQuery,
   orgSchema,
   phoneCodeBody,
+  phonePasswordSessionBody,
   phoneSessionBody,
   signInBody,
   tokenBody,
   userSchema,
   usersPage,
 } from './identity.schemas.js';
+import { meRoutes } from './me.routes.js';
 import { orgRoutes } from './orgs.routes.js';
 import { getMe, listOrgs, listUsers } from './queries/resolve-actor.js';
 import { rosterRoutes } from './roster.routes.js';
 import { wechatRoutes } from './wechat.routes.js';
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    expires: new Date(expiresAt),
+  });
+}
 
 export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
   const { db, config } = ctx;
@@ -46,13 +60,7 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
     },
     async (req, reply) => {
       const { token, expiresAt, user } = await signIn(db, config, { ...req.body, kind: 'cookie' }, meta(req));
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        expires: new Date(expiresAt),
-      });
+      setSessionCookie(req, reply, token, expiresAt);
       return { user };
     },
   );
@@ -86,14 +94,27 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
     },
     async (req, reply) => {
       const { token, expiresAt, user, created } = await signInByPhone(ctx, { ...req.body, kind: 'cookie' }, meta(req));
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        expires: new Date(expiresAt),
-      });
+      setSessionCookie(req, reply, token, expiresAt);
       return { user, created };
+    },
+  );
+
+  app.post(
+    '/phone-password-sessions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '居民手机号 + 密码登录（已设置密码者）/ a resident signs in with their number and password',
+        security: [],
+        body: phonePasswordSessionBody,
+        response: { 200: z.object({ user: userSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt, user } = await signInByPhonePassword(ctx, { ...req.body, kind: 'cookie' }, meta(req));
+      setSessionCookie(req, reply, token, expiresAt);
+      return { user };
     },
   );
 
@@ -231,6 +252,7 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
     async (req) => listOrgs(db, requireActor(req)),
   );
 
+  meRoutes(app, ctx);
   orgRoutes(app, ctx);
   wechatRoutes(app, ctx);
   // the roster upload's multipart parser stays with it

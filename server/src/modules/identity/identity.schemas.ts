@@ -169,3 +169,29 @@ export const phoneSessionBody = z.object({
     .trim()
     .regex(/^\d{6}$/, 'the 6-digit code from the text'),
 });
+
+export const phonePasswordSessionBody = z.object({ phone: mobile, password: z.string().min(1).max(256) });
+
+/** The first password needs `code`; a later one `currentPassword` or `code`. */
+export const ownPasswordBody = z.object({
+  newPassword: z.string().min(1).max(256),
+  code: phoneSessionBody.shape.code.optional(),
+  currentPassword: z.string().min(1).max(256).optional(),
+});
+
+/** A person's name as the ID card prints it: Han characters, or letters with the middle dot of minority names. */
+export const realNameBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(30)
+    .regex(/^[\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z·• ]*[\p{Script=Han}A-Za-z]$/u, 'the name on the ID card'),
+  idNumber: z.string().trim().min(1).max(32),
+});
+
+export const profileSchema = z.object({
+  phoneMasked: z.string().nullable(),
+  hasPassword: z.boolean(),
+  realName: z.object({ nameMasked: z.string(), idNumberMasked: z.string() }).nullable(),
+});

@@ -77,9 +77,3 @@ export const CREDIT_CODE_REASONS = {
   },
   check_character: { 'zh-CN': '校验码错误（GB 32100）', en: 'has a wrong check character (GB 32100)' },
 } as const;
-
-export const ID_REASONS = {
-  format: { 'zh-CN': '应为 18 位，末位可为 X', en: 'must be 18 characters, the last may be X' },
-  birth_date: { 'zh-CN': '中的出生日期不存在', en: 'holds an impossible birth date' },
-  check_digit: { 'zh-CN': '校验码错误（GB 11643）', en: 'has a wrong check digit (GB 11643)' },
-} as const;

@@ -46,3 +46,42 @@ export async function fetchMe(): Promise<User> {
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   await api<void>('POST', '/api/identity/password', { currentPassword, newPassword });
 }
+
+/** A resident who chose a password signs in with their number and it instead of a code. */
+export async function signInByPhonePassword(phone: string, password: string): Promise<User> {
+  await api<unknown>('POST', '/api/identity/phone-password-sessions', { phone, password });
+  return fetchMe();
+}
+
+/** The caller's own account, masked: their number, their real name, whether they chose a password. */
+export interface Profile {
+  phoneMasked: string | null;
+  hasPassword: boolean;
+  realName: { nameMasked: string; idNumberMasked: string } | null;
+}
+
+export function fetchProfile(): Promise<Profile> {
+  return api('GET', '/api/identity/me/profile');
+}
+
+/** Texts a code to the resident's own number (never one they type), to prove it is theirs. */
+export function sendOwnCode(): Promise<{ resendAfterSeconds: number; expiresInSeconds: number }> {
+  return api('POST', '/api/identity/me/phone-codes');
+}
+
+/** The first password needs `code`; a later one `currentPassword` or `code`. */
+export async function setOwnPassword(input: {
+  newPassword: string;
+  code?: string;
+  currentPassword?: string;
+}): Promise<void> {
+  await api<void>('PUT', '/api/identity/me/password', input);
+}
+
+export function giveRealName(name: string, idNumber: string): Promise<Profile> {
+  return api('PUT', '/api/identity/me/real-name', { name, idNumber });
+}
+
+export function removeRealName(): Promise<Profile> {
+  return api('DELETE', '/api/identity/me/real-name');
+}

@@ -1,5 +1,6 @@
-import { FileTextOutlined, FormOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { FileTextOutlined, FormOutlined, UserOutlined } from '@ant-design/icons';
+import { DotLoading } from 'antd-mobile';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { useSession } from '../identity/session';
 import { GridCard, stationGrid } from './GridCard';
@@ -8,9 +9,11 @@ import { PhoneHome } from './PhoneHome';
 import { PhoneMyCases } from './PhoneMyCases';
 import { PhoneReport } from './PhoneReport';
 
-type Tab = 'report' | 'mine';
+type Tab = 'report' | 'mine' | 'me';
 
-/** The resident's phone: report a problem, follow and rate one's own reports. */
+const ResidentMe = lazy(() => import('./me/ResidentMe'));
+
+/** The resident's phone: report a problem, follow and rate one's own reports, and their own account (我的). */
 export function ResidentHome() {
   const { t } = useT();
   const { user } = useSession();
@@ -24,7 +27,8 @@ export function ResidentHome() {
       onTab={setTab}
       caseId={caseId}
       onCase={setCaseId}
-      banner={stationGrid && <GridCard code={stationGrid} />}
+      // the station's grid introduces reporting; on 我的 it would only push the account down
+      banner={stationGrid && tab !== 'me' && <GridCard code={stationGrid} />}
       tabs={[
         {
           key: 'report',
@@ -38,6 +42,22 @@ export function ResidentHome() {
           title: t('phone.myCases'),
           icon: <FileTextOutlined />,
           content: <PhoneMyCases onOpen={setCaseId} />,
+        },
+        {
+          key: 'me',
+          title: t('me.tab'),
+          icon: <UserOutlined />,
+          content: (
+            <Suspense
+              fallback={
+                <div className="sz-phone-center">
+                  <DotLoading />
+                </div>
+              }
+            >
+              <ResidentMe />
+            </Suspense>
+          ),
         },
       ]}
     />

@@ -12,7 +12,7 @@ import {
   insertCode,
   liveCode,
   setPhone,
-  useCode,
+  spendCode,
 } from '../db/phone-codes.repository.js';
 import { hashPassword, newToken, tokenHash } from '../domain/password.js';
 import { identityErrors } from '../identity.errors.js';
@@ -23,6 +23,26 @@ type Meta = { ip: string; requestId?: string };
 
 const codeHash = (ctx: Ctx, phoneHash: string, code: string) =>
   tokenHash(ctx.config.sessionSecret, `phone-code:${phoneHash}:${code}`);
+
+/** The number's keyed hash under the current key and every retired one, as codes and accounts may carry either. */
+export const phoneHashes = (ctx: Pick<Ctx, 'cipher'>, phone: string) => [
+  ctx.cipher.searchHash(phone),
+  ...ctx.cipher.retiredHashes(phone),
+];
+
+/**
+ * The number's live code if `code` is it, not yet used up: the caller marks it used (`spendCode`) in the transaction
+ * that acts on it. A wrong code costs one of the code's tries.
+ */
+export async function matchCode(ctx: Ctx, hashes: string[], code: string) {
+  const live = await liveCode(ctx.db, hashes, ctx.config.identity.phoneCodes.attempts);
+  const given = Buffer.from(live ? codeHash(ctx, live.phoneHash, code) : '');
+  if (!live || given.length !== live.codeHash.length || !timingSafeEqual(given, Buffer.from(live.codeHash))) {
+    if (live) await countWrongTry(ctx.db, live.id);
+    return undefined;
+  }
+  return live;
+}
 
 /**
  * Sends a six-digit code to a mobile number, for signing up or signing in alike: the answer is the same whether the
@@ -74,11 +94,9 @@ export async function signInByPhone(
   input: { phone: string; code: string; kind: 'cookie' | 'bearer' },
   meta: Meta,
 ) {
-  const hashes = [ctx.cipher.searchHash(input.phone), ...ctx.cipher.retiredHashes(input.phone)];
-  const live = await liveCode(ctx.db, hashes, ctx.config.identity.phoneCodes.attempts);
-  const given = Buffer.from(live ? codeHash(ctx, live.phoneHash, input.code) : '');
-  if (!live || given.length !== live.codeHash.length || !timingSafeEqual(given, Buffer.from(live.codeHash))) {
-    if (live) await countWrongTry(ctx.db, live.id);
+  const hashes = phoneHashes(ctx, input.phone);
+  const live = await matchCode(ctx, hashes, input.code);
+  if (!live) {
     await writeAudit(ctx.db, { action: 'identity.phone_sign_in_failed', subject: maskPhone(input.phone), ...meta });
     throw identityErrors.badCode({ field: 'code' });
   }
@@ -87,7 +105,7 @@ export async function signInByPhone(
 
   const token = newToken();
   return ctx.db.transaction(async (tx) => {
-    if (!(await useCode(tx, live.id))) throw identityErrors.badCode({ field: 'code' });
+    if (!(await spendCode(tx, live.id))) throw identityErrors.badCode({ field: 'code' });
     const user =
       existing ??
       (await insertUser(tx, {

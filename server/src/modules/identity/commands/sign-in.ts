@@ -1,7 +1,14 @@
 import { writeAudit } from '../../../core/audit.js';
 import type { Config } from '../../../core/config.js';
 import type { Db } from '../../../core/db.js';
-import { findUserByUsername, insertSession, recordFailure, recordSuccess } from '../db/identity.repository.js';
+import type { AppError } from '../../../core/errors.js';
+import {
+  findUserByUsername,
+  insertSession,
+  recordFailure,
+  recordSuccess,
+  type UserRecord,
+} from '../db/identity.repository.js';
 import { newToken, tokenHash, verifyAgainstNothing, verifyPassword } from '../domain/password.js';
 import { identityErrors } from '../identity.errors.js';
 import { presentUser } from '../identity.presenter.js';
@@ -14,11 +21,13 @@ export interface SignInInput {
   ttlHours?: number;
 }
 
+type Meta = { ip?: string; requestId?: string };
+
 /**
  * Password check with lockout. A wrong password, an unknown user and a disabled user all answer the same,
  * and a locked account says so only after the password was checked, so the answer reveals nothing new.
  */
-export async function signIn(db: Db, config: Config, input: SignInInput, meta: { ip?: string; requestId?: string }) {
+export async function signIn(db: Db, config: Config, input: SignInInput, meta: Meta) {
   const user = await findUserByUsername(db, input.username);
   if (!user || user.disabled) {
     await verifyAgainstNothing(input.password);
@@ -30,6 +39,21 @@ export async function signIn(db: Db, config: Config, input: SignInInput, meta: {
     });
     throw identityErrors.badCredentials();
   }
+  return signInWithPassword(db, config, user, input, meta, identityErrors.badCredentials);
+}
+
+/**
+ * The lockout, the password check and the new session, for a user already found (by username, or a resident by
+ * their number); `wrong` is the one answer for a wrong password, the same the caller gives for nobody found.
+ */
+export async function signInWithPassword(
+  db: Db,
+  config: Config,
+  user: UserRecord,
+  input: Omit<SignInInput, 'username'> & { method?: 'phone_password' },
+  meta: Meta,
+  wrong: () => AppError,
+) {
   const lockedFor = user.lockedUntil ? Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60000) : 0;
   if (lockedFor > 0) {
     await writeAudit(db, { actorId: user.id, actorName: user.username, action: 'identity.sign_in_locked', ...meta });
@@ -46,10 +70,11 @@ export async function signIn(db: Db, config: Config, input: SignInInput, meta: {
       actorId: user.id,
       actorName: user.username,
       action: nowLocked ? 'identity.locked' : 'identity.sign_in_failed',
+      ...(input.method ? { detail: { method: input.method } } : {}),
       ...meta,
     });
     if (nowLocked) throw identityErrors.locked({ params: { minutes: config.identity.lockout.minutes } });
-    throw identityErrors.badCredentials();
+    throw wrong();
   }
   const token = newToken();
   const session = await db.transaction(async (tx) => {
@@ -66,7 +91,10 @@ export async function signIn(db: Db, config: Config, input: SignInInput, meta: {
       actorId: user.id,
       actorName: user.username,
       action: input.kind === 'cookie' ? 'identity.sign_in' : 'identity.token_issued',
-      detail: input.tokenName ? { tokenName: input.tokenName } : {},
+      detail: {
+        ...(input.tokenName ? { tokenName: input.tokenName } : {}),
+        ...(input.method ? { method: input.method } : {}),
+      },
       ...meta,
     });
     return s;

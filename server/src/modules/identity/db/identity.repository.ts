@@ -23,6 +23,8 @@ export interface UserRecord {
   /** A staff member's work phone as lists show it (138****5678); the number itself stays sealed. */
   workPhoneMasked: string | null;
   wechatBound: boolean;
+  /** Null until a password is chosen: a resident who signed up by phone has none they know. */
+  passwordChangedAt: Date | null;
 }
 
 export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
@@ -32,7 +34,7 @@ export const USER_COLUMNS = `id::int AS id, username, display_name AS "displayNa
   password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
   locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
   last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty", work_phone_masked AS "workPhoneMasked",
-  wechat_openid_hash IS NOT NULL AS "wechatBound"`;
+  wechat_openid_hash IS NOT NULL AS "wechatBound", password_changed_at AS "passwordChangedAt"`;
 
 export type R<T> = T & Record<string, unknown>;
 

@@ -55,7 +55,7 @@ export async function countWrongTry(db: Queryable, id: number): Promise<void> {
 }
 
 /** Marks the code used; false when a parallel request used it first (a code signs in once). */
-export async function useCode(db: Queryable, id: number): Promise<boolean> {
+export async function spendCode(db: Queryable, id: number): Promise<boolean> {
   const rows = await db.query(
     'UPDATE identity_phone_codes SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id',
     [id],

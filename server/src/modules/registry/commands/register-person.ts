@@ -3,12 +3,12 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import { isMobilePhone, maskPhone, type PersonalDataCipher } from '../../../core/crypto.js';
 import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
+import { birthDateOf, ID_NUMBER_REASONS, idNumberProblem, maskIdNumber, sexOf } from '../../../core/id-number.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { getHousehold } from '../db/households.repository.js';
 import { insertPerson, type NewPerson, setTags } from '../db/people.repository.js';
-import { birthDateOf, idNumberProblem, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { ageTags, type PersonTag } from '../domain/tags.js';
-import { ID_REASONS, registryErrors } from '../registry.errors.js';
+import { registryErrors } from '../registry.errors.js';
 
 export interface ResidentInput {
   name: string;
@@ -35,7 +35,7 @@ export function sealResident(
   const idNumber = input.idNumber.toUpperCase();
   const problem = idNumberProblem(idNumber);
   if (problem) {
-    throw registryErrors.badIdNumber({ field: `${field}idNumber`, params: { reason: ID_REASONS[problem] } });
+    throw registryErrors.badIdNumber({ field: `${field}idNumber`, params: { reason: ID_NUMBER_REASONS[problem] } });
   }
   if (input.phone && !isMobilePhone(input.phone)) {
     throw coreErrors.invalid({

@@ -2,13 +2,13 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import seedrandom from 'seedrandom';
 import { maskPhone } from '../../../core/crypto.js';
 import type { Queryable } from '../../../core/db.js';
+import { checkCharacter, maskIdNumber, sexOf } from '../../../core/id-number.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { gridShapes, syntheticName } from '../../geo/index.js';
 import { insertBuilding } from '../db/buildings.repository.js';
 import { insertHouseholds } from '../db/households.repository.js';
 import { insertPeople, insertTagsBulk, type NewPerson } from '../db/people.repository.js';
 import { insertFacility, insertVenue } from '../db/things.repository.js';
-import { checkCharacter, maskIdNumber, sexOf } from '../domain/id-number.js';
 import { ageTags, type PersonTag } from '../domain/tags.js';
 import {
   NINE_SMALL_KINDS,

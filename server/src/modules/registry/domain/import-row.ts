@@ -1,5 +1,5 @@
 import { isMobilePhone } from '../../../core/crypto.js';
-import { idNumberProblem } from './id-number.js';
+import { idNumberProblem } from '../../../core/id-number.js';
 import { PERSON_TAGS, type PersonTag } from './tags.js';
 
 /** The agencies' spreadsheets speak Chinese: these are the template's columns. */

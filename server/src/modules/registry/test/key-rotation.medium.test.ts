@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
+import { checkCharacter } from '../../../core/id-number.js';
 import { resealDevWechatOutbox } from '../../../core/wechat.js';
-import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
+import { cookieOf, squareAround, startTestApp, type TestApp } from '../../../test/support.js';
 import { resealCases } from '../../cases/index.js';
 import { resealIdentity } from '../../identity/index.js';
 import { resealRegistry } from '../commands/rotate-keys.js';
-import { checkCharacter } from '../domain/id-number.js';
 
 /**
  * A data key is replaced: Shanzhi restarts with the new key current and the old one retired, finds and refuses to
@@ -14,6 +14,7 @@ import { checkCharacter } from '../domain/id-number.js';
  */
 const ID = `37098319700101123${checkCharacter('37098319700101123')}`;
 const PHONE = '13905389876';
+const RESIDENT_ID = `37098319851120246${checkCharacter('37098319851120246')}`;
 let t: TestApp;
 const apps: Shanzhi[] = [];
 
@@ -35,16 +36,34 @@ async function restartWith(keys: { current: Buffer; version: string; retired: { 
     app.app.inject({ method, url, headers: { cookie: t.adminCookie }, ...(payload ? { payload } : {}) });
 }
 
-type Call = (method: 'GET' | 'POST', url: string, payload?: object) => Promise<{ json(): { created: boolean } }>;
+type Call = (
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object,
+) => Promise<{ json(): { created: boolean }; headers: Record<string, unknown> }>;
 
-/** Signs a resident in by a texted code through one of the apps, the code read from the development outbox. */
-async function phoneSignIn(call: Call, phone: string): Promise<{ created: boolean }> {
+/**
+ * Signs a resident in by a texted code through one of the apps, the code read from the development outbox; `cookie`
+ * is their session.
+ */
+async function phoneSignIn(call: Call, phone: string): Promise<{ created: boolean; cookie: string }> {
   // let the previous code's resend wait pass
   await t.db.query(`UPDATE identity_phone_codes SET created_at = created_at - interval '2 minutes'`);
   await call('POST', '/api/identity/phone-codes', { phone });
   const [row] = await t.db.query<{ text: string }>('SELECT text FROM core_sms_outbox ORDER BY id DESC LIMIT 1');
   const code = row?.text.match(/验证码是 (\d{6})/)?.[1];
-  return (await call('POST', '/api/identity/phone-sessions', { phone, code })).json();
+  const res = await call('POST', '/api/identity/phone-sessions', { phone, code });
+  return { ...res.json(), cookie: cookieOf(res) };
+}
+
+/** A resident gives their real name through one of the apps. */
+async function giveRealName(app: Shanzhi | TestApp, cookie: string, idNumber: string) {
+  return app.app.inject({
+    method: 'PUT',
+    url: '/api/identity/me/real-name',
+    headers: { cookie },
+    payload: { name: '李秀英', idNumber },
+  });
 }
 
 describe('rotating the data key', () => {
@@ -77,7 +96,10 @@ describe('rotating the data key', () => {
     const RESIDENT = '13905381357';
     const QUIET = '13905382468';
     expect(await phoneSignIn(call, RESIDENT)).toMatchObject({ created: true });
-    expect(await phoneSignIn(call, QUIET)).toMatchObject({ created: true });
+    const quiet = await phoneSignIn(call, QUIET);
+    expect(quiet).toMatchObject({ created: true });
+    // QUIET also gave a real name: sealed and hashed under the old key until the rotation reaches them
+    expect((await giveRealName(t, quiet.cookie, RESIDENT_ID)).statusCode).toBe(200);
     // a grid worker with a work phone on the grid card and a bound WeChat, and a message in the WeChat dev outbox
     const WORK_PHONE = '0538-3210000';
     const staff = await call('POST', '/api/identity/users', {
@@ -107,7 +129,13 @@ describe('rotating the data key', () => {
     const twice = await during('POST', '/api/registry/people', { ...person, name: '重复登记' });
     expect(twice.statusCode).toBe(409);
     // a resident whose number was hashed under the old key still signs in as themselves
-    expect(await phoneSignIn(during, RESIDENT)).toMatchObject({ created: false });
+    const resident = await phoneSignIn(during, RESIDENT);
+    expect(resident).toMatchObject({ created: false });
+    // and nobody can take an ID number that was bound under the old key
+    const [duringApp] = apps;
+    if (!duringApp) throw new Error('no restarted app');
+    const taken = await giveRealName(duringApp, resident.cookie, RESIDENT_ID);
+    expect(taken.statusCode, taken.body).toBe(409);
 
     const cipher = apps[0]?.ctx.cipher;
     if (!cipher) throw new Error('no restarted app');
@@ -122,14 +150,20 @@ describe('rotating the data key', () => {
        UNION ALL SELECT phone_enc FROM identity_users WHERE phone_enc IS NOT NULL
        UNION ALL SELECT work_phone_enc FROM identity_users WHERE work_phone_enc IS NOT NULL
        UNION ALL SELECT wechat_openid_enc FROM identity_users WHERE wechat_openid_enc IS NOT NULL
-       UNION ALL SELECT openid_enc FROM core_wechat_outbox`,
+       UNION ALL SELECT openid_enc FROM core_wechat_outbox
+       UNION ALL SELECT real_name_enc FROM identity_users WHERE real_name_enc IS NOT NULL
+       UNION ALL SELECT id_number_enc FROM identity_users WHERE id_number_enc IS NOT NULL`,
     );
-    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(Array(8).fill('v2:'));
+    expect(sealed.map((r) => r.v.slice(0, 3))).toEqual(Array(10).fill('v2:'));
     const [rehashed] = await t.db.query<{ hash: string }>(
       'SELECT wechat_openid_hash AS hash FROM identity_users WHERE id = $1',
       [staffId],
     );
     expect(rehashed?.hash).toBe(cipher.searchHash(openid));
+    const [bound] = await t.db.query<{ hash: string }>(
+      'SELECT id_number_hash AS hash FROM identity_users WHERE id_number_hash IS NOT NULL',
+    );
+    expect(bound?.hash).toBe(cipher.searchHash(RESIDENT_ID));
     expect(await resealRegistry(t.db, cipher)).toMatchObject({ people: 0 });
 
     const retiredGone = await restartWith({ current: newKey, version: 'v2', retired: [] });
@@ -146,5 +180,8 @@ describe('rotating the data key', () => {
     // the work phone opens under the new key alone, on the public grid card
     const card = await retiredGone('GET', `/api/geo/grids/${grids[0].properties.code}/card`);
     expect(card.json().team).toEqual([{ role: 'grid_worker', name: '孙网格员', phone: WORK_PHONE }]);
+    const after = await phoneSignIn(retiredGone, RESIDENT);
+    const stillTaken = await giveRealName(apps[1] as Shanzhi, after.cookie, RESIDENT_ID);
+    expect(stillTaken.statusCode, stillTaken.body).toBe(409);
   });
 });

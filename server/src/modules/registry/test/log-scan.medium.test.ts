@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../../core/id-number.js';
 import { squareAround, startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support.js';
-import { checkCharacter } from '../domain/id-number.js';
 
 /**
  * Personal data and credentials never reach the log: everything is logged (trace) while a person is registered,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../../core/id-number.js';
 import { squareAround, startTestApp, type TestApp } from '../../../test/support.js';
-import { checkCharacter } from '../domain/id-number.js';
 
 let t: TestApp;
 const u: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import { Button, Input, List, NoticeBar, Popup, Selector } from 'antd-mobile';
 import { useState } from 'react';
-import { idNumberProblem } from '../../../../../server/src/modules/registry/domain/id-number';
+import { idNumberProblem } from '../../../../../server/src/core/id-number';
 import { PERSON_TAGS, type PersonTag } from '../../../../../server/src/modules/registry/domain/tags';
 import { type MessageKey, useT } from '../../../core/i18n';
 import type { NewResident } from './api';

@@ -1,4 +1,4 @@
-import { birthDateOf, maskIdNumber, sexOf } from '../../../../../server/src/modules/registry/domain/id-number';
+import { birthDateOf, maskIdNumber, sexOf } from '../../../../../server/src/core/id-number';
 import type { Book, BookBuilding, BookHousehold, BookResident, BookUnit, NewResident } from './api';
 import type { PendingVisit } from './doorstepStore';
 

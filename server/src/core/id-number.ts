@@ -12,6 +12,13 @@ export function checkCharacter(first17: string): string {
 
 export type IdNumberProblem = 'format' | 'birth_date' | 'check_digit';
 
+/** Each problem in words, to follow "the ID number" in an error message of any module. */
+export const ID_NUMBER_REASONS = {
+  format: { 'zh-CN': '应为 18 位，末位可为 X', en: 'must be 18 characters, the last may be X' },
+  birth_date: { 'zh-CN': '中的出生日期不存在', en: 'holds an impossible birth date' },
+  check_digit: { 'zh-CN': '校验码错误（GB 11643）', en: 'has a wrong check digit (GB 11643)' },
+} as const satisfies Record<IdNumberProblem, { 'zh-CN': string; en: string }>;
+
 export function idNumberProblem(id: string, today = new Date()): IdNumberProblem | undefined {
   if (!/^\d{17}[\dX]$/.test(id)) return 'format';
   const birth = birthDateOf(id);
