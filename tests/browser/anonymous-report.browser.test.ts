@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('an anonymous report from the grid QR code, in Chr
     ({ name: gridName, centroid } = (
       await admin<{ grid: { name: string; centroid: [number, number] } }>('GET', `/api/geo/grids/${gridCode}`)
     ).grid);
-    // the estate stands a little east of where the phone is, so the building is found by name, not by the fix
+    // the estate stands a little east of where the phone is: building 1 beside the fix, building 3 further on
     for (const [i, n] of [1, 3].entries()) {
       const res = await t.app.inject({
         method: 'POST',
@@ -97,9 +97,13 @@ describe.skipIf(!hasChromium)('an anonymous report from the grid QR code, in Chr
     await page.getByTestId('anonymous-open').click();
     const form = page.locator('.sz-anonymous-sheet');
     await form.getByTestId('phone-location').waitFor();
-    // the phone's own fix, told as its grid and never as numbers
-    await expect.poll(() => form.getByTestId('phone-location').textContent()).toContain(gridName);
+    // the phone's own fix, told as the building beside it and its grid, never as numbers
+    await expect
+      .poll(() => form.getByTestId('phone-location').textContent())
+      .toBe(`肥城市新城路 12 号 1 栋 · ${gridName}`);
+    expect(await form.textContent()).toMatch(/幸福里小区 · 附近约 \d+ 米/);
     expect(await form.textContent()).not.toContain(centroid[0].toFixed(4));
+    await shot(page, '02-fix');
 
     await form.getByTestId('anonymous-submit').click();
     await expect
@@ -119,20 +123,20 @@ describe.skipIf(!hasChromium)('an anonymous report from the grid QR code, in Chr
     await expect.poll(() => search.locator('.adm-list-item').count()).toBe(3);
     expect(await search.textContent()).toContain(gridName);
     await settled(search);
-    await shot(page, '02-search');
+    await shot(page, '03-search');
     await search.getByText(ADDRESS).click();
     await search.waitFor({ state: 'hidden' });
     expect(await form.getByTestId('phone-location').textContent()).toBe(`${ADDRESS} · ${gridName}`);
 
     await form.getByTestId('anonymous-phone').locator('input').fill(PHONE);
-    await shot(page, '03-filled');
+    await shot(page, '04-filled');
     await form.getByTestId('anonymous-submit').dblclick();
     const done = form.getByTestId('anonymous-done');
     await done.waitFor();
     const number = (await done.textContent())?.match(/SZ\d{14}/)?.[0] as string;
     expect(number).toMatch(/^SZ\d{14}$/);
     expect(await form.getByTestId('anonymous-sms').textContent()).toBe('进展会短信告知您（139****7788）');
-    await shot(page, '04-done');
+    await shot(page, '05-done');
 
     // one case, at the building picked, with its address; the number sealed, never in the row
     const rows = await t.db.query<{ number: string; address: string; inside: boolean; source: string }>(
@@ -141,7 +145,7 @@ describe.skipIf(!hasChromium)('an anonymous report from the grid QR code, in Chr
        FROM cases_cases c WHERE c.description = $1`,
       [REPORT],
     );
-    expect(rows).toEqual([{ number, address: `${ADDRESS} · ${gridName}`, inside: true, source: 'anonymous' }]);
+    expect(rows).toEqual([{ number, address: ADDRESS, inside: true, source: 'anonymous' }]);
 
     // the reporter hears back by text, at the number they left
     await expect
@@ -161,6 +165,6 @@ describe.skipIf(!hasChromium)('an anonymous report from the grid QR code, in Chr
       '本区暂不受理匿名反映，请用手机号登录后反映',
     );
     expect(await other.getByTestId('anonymous-open').count()).toBe(0);
-    await shot(other, '05-refused');
+    await shot(other, '06-refused');
   });
 });

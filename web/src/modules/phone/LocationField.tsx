@@ -8,7 +8,7 @@ import { type PlaceAtState, usePlaceAt } from './place/usePlaceAt';
 import { useGeolocation } from './useGeolocation';
 
 interface Props {
-  /** The point to file the report at (WGS84), and the words for it once they are known. */
+  /** The point to file the report at (WGS84), and its address once known (the grid goes with the point). */
   onChange: (point: LngLat | null, words?: string) => void;
   /** Opened from a grid's QR code without an account: places are looked up in that grid's street only. */
   publicGrid?: string;
@@ -53,7 +53,7 @@ export function LocationField({ onChange, publicGrid }: Props) {
   else ({ line, detail } = fromFix(place, t));
 
   const [x, y] = point ?? [];
-  const words = line === NONE ? undefined : line;
+  const words = picked ? placeLine(picked) : addressOf(place, t);
   useEffect(() => {
     onChange(x === undefined || y === undefined ? null : [x, y], words);
   }, [x, y, words, onChange]);
@@ -104,4 +104,11 @@ function fromFix(place: PlaceAtState, t: Translator['t']): { line: string; detai
   if (place.status === 'found') return { line: fixLine(place.place), detail: fixDetail(place.place, t) };
   if (place.status === 'failed') return { line: NONE, detail: t('place.addressUnknown') };
   return { line: NONE, detail: t('place.looking') };
+}
+
+/** The address a case keeps for the fix: the building's, or beside it; none where only the grid is known. */
+function addressOf(place: PlaceAtState, t: Translator['t']): string | undefined {
+  const b = place.status === 'found' ? place.place.building : null;
+  if (!b) return undefined;
+  return b.inside ? b.address : t('place.beside', { address: b.address });
 }

@@ -24,7 +24,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'anonymous.offer': 'Report without signing in (leave a number)',
   'anonymous.offerHint': 'No account needed: you hear how it goes by text message',
   'anonymous.refused': 'This district takes no anonymous reports: sign in with your mobile to report',
-  'anonymous.title': 'Report without signing in',
+  'anonymous.title': 'Anonymous report',
   'anonymous.phone': 'Contact number',
   'anonymous.phonePlaceholder': '11-digit mobile, texted as it goes',
   'anonymous.privacy': 'Your name is not recorded; the number is kept encrypted and used only to tell you how it goes',

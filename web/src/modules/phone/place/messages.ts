@@ -9,6 +9,7 @@ const zhCN = {
   'place.looking': '正在查找地址…',
   'place.addressUnknown': '已定位，暂时查不到地址，将按您所在的位置上报',
   'place.near': '附近约 {metres} 米',
+  'place.beside': '{address}附近',
   'place.outside': '这里不在任何网格内，请搜索小区或楼栋',
   'place.unavailable': '无法获取定位，请搜索小区或楼栋',
 };
@@ -24,6 +25,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'place.looking': 'Looking up the address…',
   'place.addressUnknown': 'Located; the address cannot be looked up now, the report goes with your position',
   'place.near': 'about {metres} m away',
+  'place.beside': 'near {address}',
   'place.outside': 'This is outside every grid: find your compound or building',
   'place.unavailable': 'Your position is unavailable: find your compound or building',
 };
