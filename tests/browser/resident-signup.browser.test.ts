@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
     // the photo is on the server (its tile stops showing progress) before the report that carries it goes
     await expect.poll(() => resident.locator('.sz-phone-tile-progress').count()).toBe(0);
     await shot(resident, '03-filled');
-    await expect.poll(() => resident.getByText('所在网格').count()).toBeGreaterThan(0);
+    await expect.poll(() => resident.getByTestId('phone-location').textContent()).toContain(gridName);
     await resident.getByTestId('phone-submit').click();
     await expect.poll(() => resident.getByText('已提交').count()).toBeGreaterThan(0);
     await shot(resident, '04-reported');

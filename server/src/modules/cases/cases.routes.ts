@@ -211,10 +211,12 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
   app.get(
     '/categories',
     {
-      config: { access: 'cases.view' },
+      // reference data Open311's service list already shows anyone; an anonymous report must choose one
+      config: { access: 'public' },
       schema: {
         tags,
-        summary: '问题类别 / categories',
+        summary: '问题类别（公开，匿名反映也要选）/ categories',
+        security: [],
         response: { 200: z.object({ items: z.array(categorySchema) }) },
       },
     },

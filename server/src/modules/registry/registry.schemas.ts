@@ -325,3 +325,48 @@ export const buildingCasesSchema = z.object({
     }),
   ),
 });
+
+/** A point as a phone sends it: WGS84 from its GPS, or GCJ-02 / BD-09 from a Chinese map app. */
+export const placeAtQuery = z.object({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
+});
+
+/** Where a point is, in words: addresses and names only, never who lives there. */
+export const placeAtSchema = z.object({
+  grid: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** district, street and community names, from the top down */
+  areas: z.array(z.string()),
+  building: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      address: z.string(),
+      compound: z.string().nullable(),
+      inside: z.boolean(),
+      metres: z.number(),
+    })
+    .nullable(),
+});
+
+export const placeSearchQuery = z.object({
+  q: z.string().trim().min(1).max(50),
+  limit: z.coerce.number().int().min(1).max(20).default(20),
+});
+
+export const placeListSchema = z.object({
+  items: z.array(
+    z.object({
+      kind: z.enum(['building', 'compound']),
+      id: z.number(),
+      name: z.string(),
+      address: z.string().nullable(),
+      compound: z.string().nullable(),
+      gridName: z.string().nullable(),
+      /** where a report about this place is filed (WGS84): on the footprint, so inside its grid */
+      lng: z.number(),
+      lat: z.number(),
+    }),
+  ),
+});

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { sendPhoneCode, signIn, signInByPhone, signInByPhonePassword, type User } from '../identity/api';
+import { AnonymousReportEntry } from './anonymous/AnonymousReport';
 import { GridCard, stationGrid } from './GridCard';
 import { PhoneFrame } from './PhoneFrame';
 import { SendCodeButton } from './SendCodeButton';
@@ -21,6 +22,7 @@ export function PhoneSignIn({ onSignedIn }: { onSignedIn: (user: User) => void }
     <PhoneFrame>
       {stationGrid ? <GridCard code={stationGrid} /> : <div className="sz-phone-subtitle">{t('signIn.subtitle')}</div>}
       {mode === 'resident' ? <ResidentSignIn onSignedIn={onSignedIn} /> : <StaffSignIn onSignedIn={onSignedIn} />}
+      {stationGrid && <AnonymousReportEntry grid={stationGrid} />}
       <div className="sz-phone-switch">
         <Button
           fill="none"

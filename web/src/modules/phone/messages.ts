@@ -1,3 +1,6 @@
+import { anonymousMessages } from './anonymous/messages';
+import { placeMessages } from './place/messages';
+
 /** Wording of the phone module, zh-CN (the default) and en. */
 const zhCN = {
   'phone.report': '我要上报',
@@ -10,9 +13,6 @@ const zhCN = {
   'phone.location': '位置',
   'phone.locating': '正在定位…',
   'phone.locateAgain': '重新定位',
-  'phone.locateFailed': '无法获取定位，请手动填写经纬度',
-  'phone.enterManually': '手动填写',
-  'phone.inGrid': '所在网格：{name}',
   'phone.siteTitle': '现场',
   'phone.siteDistance': '距您约 {metres} 米',
   'phone.siteNoAddress': '未填写地址',
@@ -23,7 +23,6 @@ const zhCN = {
   'phone.siteNavigate': '导航',
   'phone.siteAnonymous': '匿名',
   'phone.siteAnonymousWithPhone': '匿名（联系电话 {phone}）',
-  'phone.outsideGrids': '该位置不在任何网格内',
   'phone.address': '详细地址（选填）',
   'phone.anonymous': '匿名上报',
   'phone.contactPhone': '联系电话（选填）',
@@ -203,9 +202,6 @@ const en: Record<keyof typeof zhCN, string> = {
   'phone.location': 'Location',
   'phone.locating': 'Locating…',
   'phone.locateAgain': 'Locate again',
-  'phone.locateFailed': 'Your location is not available; enter it by hand',
-  'phone.enterManually': 'Enter by hand',
-  'phone.inGrid': 'Grid: {name}',
   'phone.siteTitle': 'On site',
   'phone.siteDistance': 'About {metres} m from you',
   'phone.siteNoAddress': 'No address given',
@@ -216,7 +212,6 @@ const en: Record<keyof typeof zhCN, string> = {
   'phone.siteNavigate': 'Navigate',
   'phone.siteAnonymous': 'Anonymous',
   'phone.siteAnonymousWithPhone': 'Anonymous (contact {phone})',
-  'phone.outsideGrids': 'This location is outside every grid',
   'phone.address': 'Address (optional)',
   'phone.anonymous': 'Report anonymously',
   'phone.contactPhone': 'Contact phone (optional)',
@@ -389,4 +384,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'gridCard.notFound': 'No grid {code}: please check the QR code',
 };
 
-export const messages = { 'zh-CN': zhCN, en };
+// the place and the report without an account keep their wording beside their code
+export const messages = {
+  'zh-CN': { ...zhCN, ...placeMessages['zh-CN'], ...anonymousMessages['zh-CN'] },
+  en: { ...en, ...placeMessages.en, ...anonymousMessages.en },
+};

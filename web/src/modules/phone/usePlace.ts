@@ -1,28 +1,7 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../core/api';
-import { fetchNearby, locatePoint, type NearbyCase } from '../cases/api';
+import { fetchNearby, type NearbyCase } from '../cases/api';
 import type { LngLat } from '../cases/PointMap';
-
-export type PlaceState = { status: 'none' } | { status: 'inGrid'; name: string } | { status: 'outside' | 'failed' };
-
-/** Which grid the chosen point falls in, so the resident sees at once whether it can be reported there. */
-export function useGridAt(point: LngLat | null): PlaceState {
-  const [state, setState] = useState<PlaceState>({ status: 'none' });
-  const [lng, lat] = point ?? [];
-  useEffect(() => {
-    setState({ status: 'none' });
-    if (lng === undefined || lat === undefined) return;
-    let live = true;
-    locatePoint(lng, lat, 'wgs84').then(
-      ({ grid }) => live && setState(grid ? { status: 'inGrid', name: grid.name } : { status: 'outside' }),
-      () => live && setState({ status: 'failed' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [lng, lat]);
-  return state;
-}
 
 /** Open cases of the same category near the point: "is it one of these?" before a duplicate is filed. */
 export function useNearby(categoryCode: string | undefined, point: LngLat | null): NearbyCase[] {
