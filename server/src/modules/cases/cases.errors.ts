@@ -128,4 +128,23 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：应为 8–128 位字母、数字或 -_',
     en: 'Field {field} is invalid: 8–128 letters, digits, - or _',
   },
+  noticeUnreadable: {
+    code: 'cases.notice_unreadable',
+    status: 400,
+    'zh-CN':
+      '字段 {field} 无效：第 {lines} 行无法识别，请按通知原文粘贴（如“二、春节：2月15日（周日）至23日（周一）放假调休，共9天。2月14日（周六）上班。”）',
+    en: 'Field {field} is invalid: line(s) {lines} could not be read; paste the notice as published',
+  },
+  noticeEmpty: {
+    code: 'cases.notice_empty',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：未找到任何放假安排（应有“一、元旦：……放假……”这样的条目）',
+    en: 'Field {field} is invalid: no holiday items found (such as "一、元旦：……放假……")',
+  },
+  noticeWrongYear: {
+    code: 'cases.notice_wrong_year',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：{day} 不在 {year} 年的安排范围内，请核对年份',
+    en: 'Field {field} is invalid: {day} is outside the arrangement for {year}; check the year',
+  },
 });

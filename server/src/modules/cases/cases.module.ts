@@ -4,6 +4,7 @@ import type { GridLocator } from '../geo/index.js';
 import { casesPermissions } from './cases.permissions.js';
 import { casesRoutes } from './cases.routes.js';
 import { casesSettings } from './cases.settings.js';
+import { refreshCalendar, seedCalendar } from './commands/load-calendar-year.js';
 import { resealCases } from './commands/reseal-cases.js';
 import { seedCategories } from './commands/seed-categories.js';
 import { escalateOverdue } from './jobs/escalate-overdue.js';
@@ -20,17 +21,21 @@ export function createCasesModule(deps: { locator: GridLocator }): ShanzhiModule
     // a reporter's phone, given with a report or through Open311
     redact: ['*.phone'],
     async seed(ctx) {
-      return { categories: await seedCategories(ctx.db) };
+      return { categories: await seedCategories(ctx.db), calendarYears: await seedCalendar(ctx.db) };
     },
     async reseal(ctx, progress) {
       return { reporters: await resealCases(ctx.db, ctx.cipher, progress) };
     },
     routes: (app, ctx) => casesRoutes(app, ctx, deps.locator),
     async start(ctx) {
+      await refreshCalendar(ctx.db, true);
       const seconds = ctx.config.cases.escalationIntervalSeconds;
       if (!seconds) return;
       timer = setInterval(() => {
-        escalateOverdue(ctx).catch((err) => ctx.log.error({ err }, 'overdue escalation failed'));
+        // a year another instance loaded is counted here from the next tick on
+        refreshCalendar(ctx.db)
+          .then(() => escalateOverdue(ctx))
+          .catch((err) => ctx.log.error({ err }, 'overdue escalation failed'));
       }, seconds * 1000);
       timer.unref();
     },

@@ -34,6 +34,9 @@ export const casesPermissions = {
   'categories.manage': { roles: ['district_admin'], scope: 'deployment' },
   // whether the district takes reports from people without an account
   'settings.manage': { roles: ['district_admin'], scope: 'area' },
+  // the working-day calendar every deadline is counted on: read by those who set or answer for deadlines
+  'calendar.view': { roles: DISPATCHER_ROLES, scope: 'deployment' },
+  'calendar.manage': { roles: ['district_admin'], scope: 'deployment' },
 } satisfies Permissions;
 
 type CaseScope = Pick<

@@ -66,6 +66,7 @@ export function presentCase(
     acceptedAt: iso(c.acceptedAt),
     respondDueAt: iso(c.respondDueAt),
     dueAt: iso(c.dueAt),
+    dueEstimated: c.dueEstimated,
     dispatchedAt: iso(c.dispatchedAt),
     handledAt: iso(c.handledAt),
     closedAt: iso(c.closedAt),

@@ -6,6 +6,7 @@ import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import { queryBoolean } from '../../core/schemas.js';
 import type { GridLocator } from '../geo/index.js';
+import { calendarRoutes } from './calendar.routes.js';
 import { casesErrors } from './cases.errors.js';
 import {
   actionBody,
@@ -42,6 +43,7 @@ const NEARBY_METRES = 300;
 const anonymousAnswer = z.object({ number: z.string() });
 
 export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator) {
+  calendarRoutes(app, ctx);
   const tags = ['cases'];
   await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES + 1, files: 1, fields: 0 } });
 

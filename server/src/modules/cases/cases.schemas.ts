@@ -78,6 +78,8 @@ export const caseSchema = z.object({
   acceptedAt: iso,
   respondDueAt: iso,
   dueAt: iso,
+  /** The deadline crosses a year whose holiday arrangement is not loaded: counted on weekdays only. */
+  dueEstimated: z.boolean(),
   dispatchedAt: iso,
   handledAt: iso,
   closedAt: iso,
@@ -167,3 +169,48 @@ export const categoryPatch = z
     active: z.boolean().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+
+/** A year's State Council notice on holiday arrangements, pasted as published. */
+export const calendarNoticeBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  notice: z.string().trim().min(10).max(20_000),
+});
+
+const calendarDaySchema = z.object({ day: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() });
+
+export const calendarPreviewSchema = z.object({
+  year: z.number(),
+  days: z.array(calendarDaySchema),
+  problems: z.array(z.object({ line: z.number(), text: z.string() })),
+});
+
+export const calendarStatusSchema = z.object({
+  years: z.array(
+    z.object({
+      year: z.number(),
+      source: z.enum(['package', 'notice']),
+      loadedByName: z.string().nullable(),
+      loadedAt: z.date(),
+      holidays: z.number(),
+      workdays: z.number(),
+    }),
+  ),
+  /** Years deadlines reach that nobody has loaded: counted on weekdays, flagged. */
+  missing: z.array(z.number()),
+  estimatedCases: z.number(),
+});
+
+export const calendarYearSchema = z.object({
+  year: z.number(),
+  source: z.string(),
+  notice: z.string().nullable(),
+  days: z.array(calendarDaySchema),
+});
+
+export const calendarLoadedSchema = z.object({
+  year: z.number(),
+  holidays: z.number(),
+  workdays: z.number(),
+  /** Open cases whose estimated deadline was counted again on the loaded days. */
+  recounted: z.number(),
+});

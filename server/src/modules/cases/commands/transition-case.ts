@@ -32,7 +32,7 @@ import {
   RULES,
   unitPath,
 } from '../domain/case-status.js';
-import { addWorkdays } from '../domain/deadlines.js';
+import { addWorkdays, workCalendar } from '../domain/deadlines.js';
 
 export interface TransitionInput {
   action: CaseAction;
@@ -162,11 +162,15 @@ async function plan(
   now: Date,
 ): Promise<Planned> {
   const to = nextStatus(input.action, c.status, c.statusBeforeSuspension);
-  const deadlines = (): CasePatch => ({
-    acceptedAt: now,
-    respondDueAt: new Date(now.getTime() + category.respondHours * 3600_000),
-    dueAt: addWorkdays(now, category.handleWorkdays),
-  });
+  const deadlines = (): CasePatch => {
+    const dueAt = addWorkdays(now, category.handleWorkdays);
+    return {
+      acceptedAt: now,
+      respondDueAt: new Date(now.getTime() + category.respondHours * 3600_000),
+      dueAt,
+      dueEstimated: workCalendar().estimated(now, dueAt),
+    };
+  };
   switch (input.action) {
     case 'accept':
       return { to, patch: deadlines(), detail: { dueInWorkdays: category.handleWorkdays } };
@@ -230,7 +234,12 @@ async function plan(
       const days = input.days ?? c.extensionRequestedDays;
       if (!c.extensionRequestedDays || !days) throw casesErrors.noExtensionRequested();
       const dueAt = addWorkdays(c.dueAt ?? now, days);
-      return { to, patch: { dueAt, extended: true, extensionRequestedDays: null }, detail: { days, dueAt } };
+      const dueEstimated = workCalendar().estimated(c.acceptedAt ?? now, dueAt);
+      return {
+        to,
+        patch: { dueAt, dueEstimated, extended: true, extensionRequestedDays: null },
+        detail: { days, dueAt, ...(dueEstimated && { dueEstimated }) },
+      };
     }
     case 'merge': {
       if (!input.masterCaseId) throw casesErrors.missingField({ field: 'masterCaseId' });

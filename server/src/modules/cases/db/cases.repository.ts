@@ -122,6 +122,8 @@ export interface CaseRecord {
   acceptedAt: Date | null;
   respondDueAt: Date | null;
   dueAt: Date | null;
+  /** The deadline crosses a year whose holiday arrangement is not loaded: counted on weekdays, an estimate. */
+  dueEstimated: boolean;
   dispatchedAt: Date | null;
   handledAt: Date | null;
   closedAt: Date | null;
@@ -156,7 +158,7 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   c.anonymous, c.level, c.assignee_path::text AS "assigneePath", c.assignee_org AS "assigneeOrg",
   c.status_before_suspension AS "statusBeforeSuspension", c.merged_into::int AS "mergedInto",
   c.reported_at AS "reportedAt", c.accepted_at AS "acceptedAt", c.respond_due_at AS "respondDueAt", c.due_at AS "dueAt",
-  c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
+  c.due_estimated AS "dueEstimated", c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
   c.extension_requested_days AS "extensionRequestedDays", c.extended, c.rework_count AS "reworkCount", c.reopened,
   c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt",
   c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version,
@@ -260,6 +262,7 @@ export interface CasePatch {
   acceptedAt?: Date;
   respondDueAt?: Date;
   dueAt?: Date;
+  dueEstimated?: boolean;
   dispatchedAt?: Date;
   handledAt?: Date | null;
   closedAt?: Date | null;
@@ -291,6 +294,7 @@ export async function updateCase(db: Queryable, id: number, version: number, pat
         accepted_at: patch.acceptedAt,
         respond_due_at: patch.respondDueAt,
         due_at: patch.dueAt,
+        due_estimated: patch.dueEstimated,
         dispatched_at: patch.dispatchedAt,
         handled_at: patch.handledAt,
         closed_at: patch.closedAt,

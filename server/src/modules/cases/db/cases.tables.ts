@@ -4,6 +4,8 @@ import type { Generated, Geometry, Int8, Json, Timestamp } from '../../../core/s
 /** The tables of the cases module, for `queryBuilder<CasesTables>()`. */
 export interface CasesTables {
   cases_anonymous_senders: CasesAnonymousSendersTable;
+  cases_calendar_days: CasesCalendarDaysTable;
+  cases_calendar_years: CasesCalendarYearsTable;
   cases_cases: CasesCasesTable;
   cases_categories: CasesCategoriesTable;
   cases_district_settings: CasesDistrictSettingsTable;
@@ -22,6 +24,22 @@ export interface CasesAnonymousSendersTable {
   ip: string;
   phone_hash: string;
   at: Generated<Timestamp>;
+}
+
+export interface CasesCalendarDaysTable {
+  day: Timestamp;
+  year: number;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+export interface CasesCalendarYearsTable {
+  year: number;
+  source: 'package' | 'notice';
+  notice: string | null;
+  loaded_by: Int8 | null;
+  loaded_by_name: string | null;
+  loaded_at: Generated<Timestamp>;
 }
 
 export interface CasesCasesTable {
@@ -61,6 +79,7 @@ export interface CasesCasesTable {
   version: Generated<number>;
   escalated_at: Timestamp | null;
   escalation_count: Generated<number>;
+  due_estimated: Generated<boolean>;
 }
 
 export interface CasesCategoriesTable {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, deadlineState, workdaysBetween } from './deadlines.js';
+import { addWorkdays, deadlineState, packageCalendar, WorkCalendar, workdaysBetween } from './deadlines.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -33,5 +33,27 @@ describe('working-day deadlines', () => {
     expect(deadlineState(start, due, at('2026-11-24T09:00:00+08:00'))).toBe('on_time');
     expect(deadlineState(start, due, at('2026-11-26T18:00:00+08:00'))).toBe('warning');
     expect(deadlineState(start, due, at('2026-11-27T10:00:00+08:00'))).toBe('overdue');
+  });
+});
+
+describe('a year whose holiday arrangement is not loaded', () => {
+  const only2026 = new WorkCalendar(packageCalendar().days, [2026]);
+
+  it('is counted on weekdays: 1 working day after Thursday 31 December 2026 is Friday 1 January 2027', () => {
+    const from = at('2026-12-31T10:00:00+08:00');
+    const due = only2026.addWorkdays(from, 1);
+    expect(due.toISOString()).toBe('2027-01-01T15:59:59.999Z');
+    expect(only2026.estimated(from, due)).toBe(true);
+  });
+
+  it('marks nothing estimated that stays inside a loaded year', () => {
+    const from = at('2026-12-01T10:00:00+08:00');
+    expect(only2026.estimated(from, only2026.addWorkdays(from, 5))).toBe(false);
+  });
+
+  it('knows the package years and nothing after them', () => {
+    const pkg = new WorkCalendar(packageCalendar().days, packageCalendar().years);
+    expect(pkg.knows('2026-10-01')).toBe(true);
+    expect(pkg.knows('2027-01-01')).toBe(false);
   });
 });
