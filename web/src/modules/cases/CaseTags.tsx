@@ -12,15 +12,31 @@ export function StatusTag({ status }: { status: Case['status'] }) {
   );
 }
 
-/** The due time, coloured by how close it is; a finished case has no deadline state and shows plain. */
-export function DueAt({ item }: { item: Pick<Case, 'dueAt' | 'deadline'> }) {
-  const { lang, code } = useT();
+/**
+ * The due time, coloured by how close it is; a finished case has no deadline state and shows plain. A due time counted
+ * on weekdays because its year's holidays are not loaded says so: it may move when they are.
+ */
+export function DueAt({ item }: { item: Pick<Case, 'dueAt' | 'deadline' | 'dueEstimated'> }) {
+  const { t, lang, code } = useT();
   if (!item.dueAt) return null;
   const text = formatTime(item.dueAt, lang);
-  if (!item.deadline) return <span>{text}</span>;
-  return (
-    <Tag color={DEADLINE_COLOUR[item.deadline]} title={code('deadline', item.deadline)}>
-      {text} · {code('deadline', item.deadline)}
+  const estimate = item.dueEstimated && (
+    <Tag color="orange" title={t('cases.dueEstimatedHint')} data-testid="due-estimated">
+      {t('cases.dueEstimated')}
     </Tag>
+  );
+  if (!item.deadline)
+    return (
+      <span>
+        {text} {estimate}
+      </span>
+    );
+  return (
+    <>
+      <Tag color={DEADLINE_COLOUR[item.deadline]} title={code('deadline', item.deadline)}>
+        {text} · {code('deadline', item.deadline)}
+      </Tag>
+      {estimate}
+    </>
   );
 }

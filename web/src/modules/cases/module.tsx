@@ -1,4 +1,4 @@
-import { AlertOutlined, TagsOutlined } from '@ant-design/icons';
+import { AlertOutlined, CalendarOutlined, TagsOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { webModule } from '../../core/webModule';
 import { messages } from './messages';
@@ -20,6 +20,13 @@ export const casesModule = webModule({
       page: lazy(() => import('./categories/CategoryAdminPage').then((m) => ({ default: m.CategoryAdminPage }))),
       nav: { label: 'nav.categories', icon: <TagsOutlined />, order: 60 },
       ability: 'cases.categories.manage',
+    },
+    {
+      key: 'calendar',
+      paths: ['/calendar'],
+      page: lazy(() => import('./calendar/CalendarPage').then((m) => ({ default: m.CalendarPage }))),
+      nav: { label: 'nav.calendar', icon: <CalendarOutlined />, order: 61 },
+      ability: 'cases.calendar.view',
     },
   ],
 });
