@@ -8,6 +8,7 @@ import { useOutbox } from './outbox/useOutbox';
 import { PhoneHome } from './PhoneHome';
 import { PhoneMyCases } from './PhoneMyCases';
 import { PhoneReport } from './PhoneReport';
+import { wechatCallbackPending } from './WechatBinding';
 
 type Tab = 'report' | 'mine' | 'me';
 
@@ -17,7 +18,8 @@ const ResidentMe = lazy(() => import('./me/ResidentMe'));
 export function ResidentHome() {
   const { t } = useT();
   const { user } = useSession();
-  const [tab, setTab] = useState<Tab>('report');
+  // back from WeChat's authorisation, the binding finishes on 我的
+  const [tab, setTab] = useState<Tab>(wechatCallbackPending ? 'me' : 'report');
   const [caseId, setCaseId] = useState<number | null>(null);
   const outbox = useOutbox(user.id);
 

@@ -4,6 +4,7 @@ import { useT } from '../../../core/i18n';
 import { useInvalidate, useLoad } from '../../../core/query';
 import { fetchProfile, type Profile } from '../../identity/api';
 import { useSession } from '../../identity/session';
+import { WechatBinding } from '../WechatBinding';
 import { NotifyPreferences } from './NotifyPreferences';
 import { PasswordForm } from './PasswordForm';
 import { RealNameForm } from './RealNameForm';
@@ -42,6 +43,7 @@ export default function ResidentMe() {
         />
       )}
       <NotifyPreferences />
+      <WechatBinding />
       <div className="sz-phone-actions">
         <Button block onClick={() => void signOut()} data-testid="phone-sign-out">
           {t('user.signOut')}
