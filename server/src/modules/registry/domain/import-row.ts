@@ -63,6 +63,7 @@ export function parseRow(cells: Record<string, string>): { row?: ImportRow; erro
   if (idProblem) {
     const text = {
       format: ['应为 18 位，末位可为 X', 'must be 18 characters, the last may be X'],
+      division: ['前 6 位不是有效的行政区划代码', 'the first 6 digits are no division code'],
       birth_date: ['出生日期不存在', 'impossible birth date'],
       check_digit: ['校验码错误（GB 11643）', 'wrong check digit (GB 11643)'],
     }[idProblem];

@@ -10,6 +10,7 @@ const OFFERED_TAGS = PERSON_TAGS.filter((tag) => tag !== 'elderly' && tag !== 'm
 
 const ID_PROBLEM: Record<NonNullable<ReturnType<typeof idNumberProblem>>, MessageKey> = {
   format: 'people.idNumberInvalid',
+  division: 'doorstep.idDivision',
   birth_date: 'doorstep.idBirthDate',
   check_digit: 'doorstep.idCheckDigit',
 };

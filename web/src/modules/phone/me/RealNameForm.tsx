@@ -10,6 +10,7 @@ const FIELDS = ['name', 'idNumber'] as const;
 
 const ID_PROBLEM: Record<NonNullable<ReturnType<typeof idNumberProblem>>, MessageKey> = {
   format: 'me.idNumberFormat',
+  division: 'doorstep.idDivision',
   birth_date: 'doorstep.idBirthDate',
   check_digit: 'doorstep.idCheckDigit',
 };
