@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('工作日历 in Chromium', () => {
   });
 
   it('reads a pasted notice back by festival before loading it', async () => {
-    await page.getByTestId('calendar-year-input').locator('input').fill('2027');
+    await page.getByTestId('calendar-year-input').fill('2027');
     await page.getByTestId('calendar-notice').fill(NOTICE);
     await page.getByTestId('calendar-read').click();
     const preview = page.getByTestId('calendar-preview');
