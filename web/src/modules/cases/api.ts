@@ -92,6 +92,11 @@ export function updateCategory(code: string, patch: CategoryPatch): Promise<Cate
   return api('PATCH', `/api/cases/categories/${enc(code)}`, patch);
 }
 
+/** 我也遇到: the resident follows an open case instead of reporting it again. */
+export function followCase(id: number): Promise<CaseDetail> {
+  return api('POST', `/api/cases/${id}/follow`);
+}
+
 export async function fetchNearby(categoryCode: string, lng: number, lat: number, crs: Crs): Promise<NearbyCase[]> {
   const query = `categoryCode=${enc(categoryCode)}&lng=${lng}&lat=${lat}&crs=${crs}`;
   return (await api<{ items: NearbyCase[] }>('GET', `/api/cases/nearby?${query}`)).items;
