@@ -341,6 +341,32 @@ export async function insertTimeline(db: Queryable, e: TimelineEntry): Promise<v
   );
 }
 
+export interface RatingEntry {
+  caseId: number;
+  rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+  resolved: boolean;
+  comment: string | null;
+  ratedBy: number;
+  ratedByKind: 'resident' | 'operator';
+  ratedAt: Date;
+}
+
+/** One return visit: a row per rating, so a later rating never replaces an earlier one in the figures. */
+export async function insertRating(db: Queryable, r: RatingEntry): Promise<void> {
+  await run(
+    db,
+    q.insertInto('cases_ratings').values({
+      case_id: r.caseId,
+      rating: r.rating,
+      resolved: r.resolved,
+      comment: r.comment,
+      rated_by: r.ratedBy,
+      rated_by_kind: r.ratedByKind,
+      rated_at: r.ratedAt,
+    }),
+  );
+}
+
 export async function listTimeline(db: Queryable, caseId: number) {
   return all(
     db,
@@ -582,6 +608,7 @@ export type KpiCounts = {
   received: number;
   accepted: number;
   dispatched: number;
+  responseDue: number;
   responded: number;
   due: number;
   closed: number;
@@ -589,46 +616,136 @@ export type KpiCounts = {
   reworked: number;
   extended: number;
   closedInPeriod: number;
-  resolvedInPeriod: number;
+  returnVisits: number;
+  resolved: number;
   rated: number;
   satisfied: number;
   basicallySatisfied: number;
 };
 
+const EMPTY_COUNTS: Readonly<KpiCounts> = {
+  received: 0,
+  accepted: 0,
+  dispatched: 0,
+  responseDue: 0,
+  responded: 0,
+  due: 0,
+  closed: 0,
+  closedOnTime: 0,
+  reworked: 0,
+  extended: 0,
+  closedInPeriod: 0,
+  returnVisits: 0,
+  resolved: 0,
+  rated: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+};
+
+/** A fresh set of zero counts, for an area or a department where no case matched. */
+export const emptyKpiCounts = (): KpiCounts => ({ ...EMPTY_COUNTS });
+
+/**
+ * What the counts are split by: the area one level below a path (its depth), the department holding the case, or
+ * the pieces of the period that start at the given instants (the first is the period's start).
+ */
+export type KpiGroup = { by: 'area'; depth: number } | { by: 'org' } | { by: 'time'; starts: Date[] };
+
+export interface KpiGroupCounts {
+  counts: KpiCounts;
+  spans: [Date, Date][];
+}
+
 const FINISHED_SQL = `c.status IN ('closed', 'rated')`;
 
-/** Every count behind the KPI formulas, in one pass over the cases of the scope. */
-export async function kpiCounts(db: Queryable, f: KpiFilter): Promise<{ counts: KpiCounts; spans: [Date, Date][] }> {
+/** The group's key for a row, given the instant that places the row in the period and where the starts are bound. */
+function groupKey(group: KpiGroup, at: string, startsParam: number): string {
+  switch (group.by) {
+    case 'area':
+      return `subpath(c.grid_path, 0, ${Math.trunc(group.depth)})::text`;
+    case 'org':
+      return 'c.assignee_org';
+    case 'time':
+      // 1 for the first piece, 2 for the second …
+      return `width_bucket(${at}, $${startsParam}::timestamptz[])::text`;
+  }
+}
+
+/**
+ * Every count behind the KPI formulas over the cases of the scope, split by the group's key (a piece of the period
+ * by its number, from 1). A case counts where its own date falls in the period — reported (received, response), due
+ * (closure), closed (handling time) — and each rating where it was given, so every return visit counts, the ones
+ * before a reopen too. Each statement reads the scope's cases once, each of a case's dates a row of its own.
+ */
+export async function kpiCounts(
+  db: Queryable,
+  f: KpiFilter,
+  now: Date,
+  group: KpiGroup,
+): Promise<Map<string, KpiGroupCounts>> {
   const where = `c.grid_path <@ $1::ltree AND ($4::text IS NULL OR c.category_code = $4::text)
     AND ($5::text IS NULL OR c.assignee_org = $5::text OR EXISTS (SELECT 1 FROM cases_whistles w
       JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id AND wo.org_code = $5::text))`;
   const params = [f.scope, f.from, f.to, f.categoryCode ?? null, f.orgCode ?? null];
+  // bound only when used: a parameter no statement mentions has no type to be given
+  const starts = group.by === 'time' ? [group.starts.map((d) => d.toISOString())] : [];
   const inPeriod = (col: string) => `${col} >= $2 AND ${col} < $3`;
-  const [row] = await db.query<Record<keyof KpiCounts, number>>(
-    `SELECT
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')})::int AS received,
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at IS NOT NULL)::int AS accepted,
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at <= c.respond_due_at)::int AS responded,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')})::int AS due,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND ${FINISHED_SQL})::int AS closed,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND ${FINISHED_SQL} AND c.closed_at <= c.due_at)::int AS "closedOnTime",
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND c.rework_count > 0)::int AS reworked,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND c.extended)::int AS extended,
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND ${FINISHED_SQL})::int AS "closedInPeriod",
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.handled_at IS NOT NULL)::int AS "resolvedInPeriod",
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating IS NOT NULL)::int AS rated,
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating = 'satisfied')::int AS satisfied,
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating = 'basically_satisfied')::int AS "basicallySatisfied"
-     FROM cases_cases c WHERE ${where}`,
-    params,
+  // a case is due a response once accepted, or once its limit has run out without a response; a report rejected
+  // or merged as a duplicate was answered otherwise and is not
+  const responseDue = `(c.accepted_at IS NOT NULL OR (c.status NOT IN ('rejected', 'merged')
+    AND c.reported_at + k.respond_hours * interval '1 hour' <= $6))`;
+  const rows = await db.query<R<KpiCounts & { key: string | null }>>(
+    `SELECT ${groupKey(group, 'd.at', 7)} AS key,
+       count(*) FILTER (WHERE d.kind = 'reported')::int AS received,
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL)::int AS accepted,
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
+       count(*) FILTER (WHERE d.kind = 'reported' AND ${responseDue})::int AS "responseDue",
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at <= c.respond_due_at)::int AS responded,
+       count(*) FILTER (WHERE d.kind = 'due')::int AS due,
+       count(*) FILTER (WHERE d.kind = 'due' AND ${FINISHED_SQL})::int AS closed,
+       count(*) FILTER (WHERE d.kind = 'due' AND ${FINISHED_SQL} AND c.closed_at <= c.due_at)::int AS "closedOnTime",
+       count(*) FILTER (WHERE d.kind = 'due' AND c.rework_count > 0)::int AS reworked,
+       count(*) FILTER (WHERE d.kind = 'due' AND c.extended)::int AS extended,
+       count(*) FILTER (WHERE d.kind = 'closed' AND ${FINISHED_SQL})::int AS "closedInPeriod"
+     FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code
+     CROSS JOIN LATERAL (VALUES ('reported', c.reported_at), ('due', c.due_at), ('closed', c.closed_at)) d (kind, at)
+     WHERE ${where} AND ${inPeriod('d.at')} GROUP BY 1`,
+    [...params, now, ...starts],
   );
-  const spans = await db.query<{ a: Date; b: Date }>(
-    `SELECT c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
+  const ratings = await db.query<
+    R<
+      Pick<KpiCounts, 'returnVisits' | 'resolved' | 'rated' | 'satisfied' | 'basicallySatisfied'> & {
+        key: string | null;
+      }
+    >
+  >(
+    `SELECT ${groupKey(group, 'r.rated_at', 6)} AS key,
+       count(*) FILTER (WHERE r.resolved IS NOT NULL)::int AS "returnVisits",
+       count(*) FILTER (WHERE r.resolved)::int AS resolved,
+       count(*)::int AS rated,
+       count(*) FILTER (WHERE r.rating = 'satisfied')::int AS satisfied,
+       count(*) FILTER (WHERE r.rating = 'basically_satisfied')::int AS "basicallySatisfied"
+     FROM cases_ratings r JOIN cases_cases c ON c.id = r.case_id
+     WHERE ${where} AND ${inPeriod('r.rated_at')} GROUP BY 1`,
+    [...params, ...starts],
+  );
+  const spans = await db.query<{ key: string | null; a: Date; b: Date }>(
+    `SELECT ${groupKey(group, 'c.closed_at', 6)} AS key, c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
      WHERE ${where} AND ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.accepted_at IS NOT NULL`,
-    params,
+    [...params, ...starts],
   );
-  return { counts: row as KpiCounts, spans: spans.map((s) => [new Date(s.a), new Date(s.b)]) };
+  const out = new Map<string, KpiGroupCounts>();
+  const entry = (k: string | null) => {
+    const found = out.get(k ?? '');
+    if (found) return found;
+    const made = { counts: emptyKpiCounts(), spans: [] };
+    out.set(k ?? '', made);
+    return made;
+  };
+  for (const { key: k, ...counts } of rows) Object.assign(entry(k).counts, counts);
+  for (const { key: k, ...counts } of ratings) Object.assign(entry(k).counts, counts);
+  for (const s of spans) entry(s.key).spans.push([new Date(s.a), new Date(s.b)]);
+  return out;
 }
 
 export interface MediaRecord {
