@@ -228,9 +228,12 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
     await expect.poll(() => timeline.textContent()).toContain('城市管理局');
     await shot(phone, '13-phone-closed');
     await phone.getByTestId('phone-rating').getByText('满意', { exact: true }).click();
+    // the return visit's second question must be answered before the rating can be sent
+    await expect.poll(() => phone.getByTestId('phone-rate-submit').isDisabled()).toBe(true);
+    await phone.getByTestId('phone-rating').getByText('已解决', { exact: true }).click();
     await phone.getByTestId('phone-rate-submit').click();
     await expect.poll(() => phone.getByTestId('phone-case-status').textContent()).toBe('已评价');
-    await expect.poll(() => timeline.textContent()).toContain('您已评价：满意');
+    await expect.poll(() => timeline.textContent()).toContain('您已评价：满意 · 已解决');
     await shot(phone, '14-phone-rated');
   });
 });
