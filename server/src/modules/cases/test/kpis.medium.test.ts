@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/auth.js';
+import { splitStatements } from '../../../core/migrate.js';
 import { startTestApp, type TestApp } from '../../../test/support.js';
 import { type TransitionInput, transitionCase } from '../commands/transition-case.js';
 
@@ -300,5 +302,38 @@ describe('the case KPIs by the book', () => {
     const departments = book.getWorksheet('部门排名');
     expect(departments?.getRow(2).getCell(3).value).toBe(DEPARTMENT);
     expect(departments?.getRow(3).getCell(3).value).toBeNull();
+  });
+
+  // Last: it rebuilds cases_ratings as a database from before migration 0009 would have it.
+  it('migration 0009 keeps every rating given before it, and moves response limits to the report', async () => {
+    await t.db.query('DROP TABLE cases_ratings');
+    // as the old code stored them: the limit counted from the acceptance, a rating without a timeline row
+    await t.db.query(`UPDATE cases_cases SET respond_due_at = accepted_at + interval '2 hours' WHERE id = $1`, [ids.b]);
+    await t.db.query(`UPDATE cases_cases SET rating = 'satisfied', rating_comment = '电话里说满意' WHERE id = $1`, [
+      ids.d,
+    ]);
+    const file = new URL('../db/migrations/0009_ratings.sql', import.meta.url);
+    for (const statement of splitStatements(readFileSync(file, 'utf8'))) await t.db.query(statement);
+
+    const rows = await t.db.query<{ case_id: string; rating: string; resolved: boolean | null; kind: string }>(
+      `SELECT case_id::text, rating, resolved, rated_by_kind AS kind FROM cases_ratings
+       WHERE backfilled ORDER BY case_id, id`,
+    );
+    expect(rows.map((r) => [Number(r.case_id), r.rating, r.resolved, r.kind])).toEqual([
+      // both of A's ratings, the one before the reopen too; the question was not asked then
+      [ids.a, 'unsatisfied', null, 'resident'],
+      [ids.a, 'basically_satisfied', null, 'resident'],
+      [ids.b, 'satisfied', null, 'operator'],
+      [ids.c, 'satisfied', null, 'resident'],
+      [ids.d, 'satisfied', null, 'resident'],
+    ]);
+    const [b] = await t.db.query<{ due: Date }>('SELECT respond_due_at AS due FROM cases_cases WHERE id = $1', [ids.b]);
+    expect(new Date(b?.due as Date).toISOString()).toBe(at('03-03T11:00').toISOString());
+    // only a rating copied from before the question was asked may lack its 已解决/未解决
+    await expect(
+      t.db.query(`INSERT INTO cases_ratings (case_id, rating, rated_by_kind) VALUES ($1, 'satisfied', 'resident')`, [
+        ids.c,
+      ]),
+    ).rejects.toThrow(/check/i);
   });
 });
