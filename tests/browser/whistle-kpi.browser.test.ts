@@ -286,12 +286,12 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
       `${STREET}001`,
     ]);
     const areas = street.getByTestId('kpi-rank-areas');
-    await expect.poll(() => areas.locator('tbody tr').first().textContent()).toContain(community?.name);
-    expect(await areas.locator('tbody tr').first().textContent()).toMatch(/^1/);
+    await expect.poll(() => areas.locator('.ant-table-row').first().textContent()).toContain(community?.name);
+    expect(await areas.locator('.ant-table-row').first().textContent()).toMatch(/^1/);
     await expect.poll(() => street.getByTestId('kpi-rank-departments').textContent()).toContain('城市管理局');
     await chartsStill(street.locator('body'));
     await shot(street, '09-console-kpis');
-    await street.getByTestId('kpi-rank-areas').scrollIntoViewIfNeeded();
+    await street.getByTestId('kpi-rank-areas').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(street, '09-console-kpis-ranking');
 
     const [download] = await Promise.all([street.waitForEvent('download'), street.getByTestId('kpi-export').click()]);

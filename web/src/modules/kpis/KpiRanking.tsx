@@ -45,6 +45,8 @@ function RankTable({
         columns={columns}
         dataSource={rows}
         pagination={false}
+        // a district has dozens of communities: the best stay in view, the rest scroll under the header
+        scroll={{ y: 360 }}
         locale={{ emptyText: empty }}
       />
     </div>
