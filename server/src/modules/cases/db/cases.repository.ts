@@ -646,56 +646,64 @@ const EMPTY_COUNTS: Readonly<KpiCounts> = {
 export const emptyKpiCounts = (): KpiCounts => ({ ...EMPTY_COUNTS });
 
 /**
- * What the counts are split by: the area one level below a path (its depth), the department holding the case, or
- * the pieces of the period that start at the given instants (the first is the period's start).
+ * How the counts are split, all at once: into the pieces of the period that start at the given instants (the first
+ * is the period's start), by the area one level down (its path's depth; none when there is no level below), and by
+ * the department holding the case.
  */
-export type KpiGroup = { by: 'area'; depth: number } | { by: 'org' } | { by: 'time'; starts: Date[] };
+export interface KpiSplit {
+  starts: Date[];
+  areaDepth: number | null;
+}
 
 export interface KpiGroupCounts {
   counts: KpiCounts;
   spans: [Date, Date][];
 }
 
-const FINISHED_SQL = `c.status IN ('closed', 'rated')`;
-
-/** The group's key for a row, given the instant that places the row in the period and where the starts are bound. */
-function groupKey(group: KpiGroup, at: string, startsParam: number): string {
-  switch (group.by) {
-    case 'area':
-      return `subpath(c.grid_path, 0, ${Math.trunc(group.depth)})::text`;
-    case 'org':
-      return 'c.assignee_org';
-    case 'time':
-      // 1 for the first piece, 2 for the second …
-      return `width_bucket(${at}, $${startsParam}::timestamptz[])::text`;
-  }
+/** The counts of each piece of the period (by its number, from 1), each area (by path) and each department. */
+export interface KpiSplitCounts {
+  pieces: Map<string, KpiGroupCounts>;
+  areas: Map<string, KpiGroupCounts>;
+  departments: Map<string, KpiGroupCounts>;
 }
 
+const FINISHED_SQL = `c.status IN ('closed', 'rated')`;
+
+// GROUPING(piece, area, department) for the grouping set each row comes from: a bit for every key left out
+const SETS = { 3: 'pieces', 5: 'areas', 6: 'departments' } as const;
+
 /**
- * Every count behind the KPI formulas over the cases of the scope, split by the group's key (a piece of the period
- * by its number, from 1). A case counts where its own date falls in the period — reported (received, response), due
- * (closure), closed (handling time) — and each rating where it was given, so every return visit counts, the ones
- * before a reopen too. Each statement reads the scope's cases once, each of a case's dates a row of its own.
+ * Every count behind the KPI formulas over the cases of the scope, split three ways in one pass. A case counts where
+ * its own date falls in the period — reported (received, response), due (closure), closed (handling time) — each of
+ * those dates a row of its own; each rating counts where it was given, so every return visit counts, the ones before
+ * a reopen too.
  */
-export async function kpiCounts(
-  db: Queryable,
-  f: KpiFilter,
-  now: Date,
-  group: KpiGroup,
-): Promise<Map<string, KpiGroupCounts>> {
+export async function kpiCounts(db: Queryable, f: KpiFilter, now: Date, split: KpiSplit): Promise<KpiSplitCounts> {
   const where = `c.grid_path <@ $1::ltree AND ($4::text IS NULL OR c.category_code = $4::text)
     AND ($5::text IS NULL OR c.assignee_org = $5::text OR EXISTS (SELECT 1 FROM cases_whistles w
       JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id AND wo.org_code = $5::text))`;
-  const params = [f.scope, f.from, f.to, f.categoryCode ?? null, f.orgCode ?? null];
-  // bound only when used: a parameter no statement mentions has no type to be given
-  const starts = group.by === 'time' ? [group.starts.map((d) => d.toISOString())] : [];
+  const params = [
+    f.scope,
+    f.from,
+    f.to,
+    f.categoryCode ?? null,
+    f.orgCode ?? null,
+    split.starts.map((d) => d.toISOString()),
+  ];
   const inPeriod = (col: string) => `${col} >= $2 AND ${col} < $3`;
+  // 1 for the first piece of the period, 2 for the second …
+  const piece = (at: string) => `width_bucket(${at}, $6::timestamptz[])::text`;
+  const area = split.areaDepth === null ? `''` : `subpath(c.grid_path, 0, ${Math.trunc(split.areaDepth)})::text`;
+  const keys = (at: string) => `${piece(at)} AS piece, ${area} AS area, c.assignee_org AS department,
+    GROUPING(${piece(at)}, ${area}, c.assignee_org) AS set`;
+  const sets = (at: string) => `GROUP BY GROUPING SETS ((${piece(at)}), (${area}), (c.assignee_org))`;
   // a case is due a response once accepted, or once its limit has run out without a response; a report rejected
   // or merged as a duplicate was answered otherwise and is not
   const responseDue = `(c.accepted_at IS NOT NULL OR (c.status NOT IN ('rejected', 'merged')
-    AND c.reported_at + k.respond_hours * interval '1 hour' <= $6))`;
-  const rows = await db.query<R<KpiCounts & { key: string | null }>>(
-    `SELECT ${groupKey(group, 'd.at', 7)} AS key,
+    AND c.reported_at + k.respond_hours * interval '1 hour' <= $7))`;
+  type Keys = { piece: string | null; area: string | null; department: string | null; set: number };
+  const rows = await db.query<R<KpiCounts & Keys>>(
+    `SELECT ${keys('d.at')},
        count(*) FILTER (WHERE d.kind = 'reported')::int AS received,
        count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL)::int AS accepted,
        count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
@@ -709,42 +717,47 @@ export async function kpiCounts(
        count(*) FILTER (WHERE d.kind = 'closed' AND ${FINISHED_SQL})::int AS "closedInPeriod"
      FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code
      CROSS JOIN LATERAL (VALUES ('reported', c.reported_at), ('due', c.due_at), ('closed', c.closed_at)) d (kind, at)
-     WHERE ${where} AND ${inPeriod('d.at')} GROUP BY 1`,
-    [...params, now, ...starts],
+     WHERE ${where} AND ${inPeriod('d.at')} ${sets('d.at')}`,
+    [...params, now],
   );
   const ratings = await db.query<
-    R<
-      Pick<KpiCounts, 'returnVisits' | 'resolved' | 'rated' | 'satisfied' | 'basicallySatisfied'> & {
-        key: string | null;
-      }
-    >
+    R<Pick<KpiCounts, 'returnVisits' | 'resolved' | 'rated' | 'satisfied' | 'basicallySatisfied'> & Keys>
   >(
-    `SELECT ${groupKey(group, 'r.rated_at', 6)} AS key,
+    `SELECT ${keys('r.rated_at')},
        count(*) FILTER (WHERE r.resolved IS NOT NULL)::int AS "returnVisits",
        count(*) FILTER (WHERE r.resolved)::int AS resolved,
        count(*)::int AS rated,
        count(*) FILTER (WHERE r.rating = 'satisfied')::int AS satisfied,
        count(*) FILTER (WHERE r.rating = 'basically_satisfied')::int AS "basicallySatisfied"
      FROM cases_ratings r JOIN cases_cases c ON c.id = r.case_id
-     WHERE ${where} AND ${inPeriod('r.rated_at')} GROUP BY 1`,
-    [...params, ...starts],
+     WHERE ${where} AND ${inPeriod('r.rated_at')} ${sets('r.rated_at')}`,
+    params,
   );
-  const spans = await db.query<{ key: string | null; a: Date; b: Date }>(
-    `SELECT ${groupKey(group, 'c.closed_at', 6)} AS key, c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
+  const spans = await db.query<Omit<Keys, 'set'> & { a: Date; b: Date }>(
+    `SELECT ${piece('c.closed_at')} AS piece, ${area} AS area, c.assignee_org AS department,
+       c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
      WHERE ${where} AND ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.accepted_at IS NOT NULL`,
-    [...params, ...starts],
+    params,
   );
-  const out = new Map<string, KpiGroupCounts>();
-  const entry = (k: string | null) => {
-    const found = out.get(k ?? '');
+  const out: KpiSplitCounts = { pieces: new Map(), areas: new Map(), departments: new Map() };
+  const entry = (map: Map<string, KpiGroupCounts>, k: string | null) => {
+    const found = map.get(k ?? '');
     if (found) return found;
     const made = { counts: emptyKpiCounts(), spans: [] };
-    out.set(k ?? '', made);
+    map.set(k ?? '', made);
     return made;
   };
-  for (const { key: k, ...counts } of rows) Object.assign(entry(k).counts, counts);
-  for (const { key: k, ...counts } of ratings) Object.assign(entry(k).counts, counts);
-  for (const s of spans) entry(s.key).spans.push([new Date(s.a), new Date(s.b)]);
+  const keyOf = { pieces: 'piece', areas: 'area', departments: 'department' } as const;
+  for (const { piece: p, area: a, department: o, set, ...counts } of [...rows, ...ratings]) {
+    const which = SETS[Number(set) as keyof typeof SETS];
+    Object.assign(entry(out[which], { piece: p, area: a, department: o }[keyOf[which]]).counts, counts);
+  }
+  for (const s of spans) {
+    const span: [Date, Date] = [new Date(s.a), new Date(s.b)];
+    entry(out.pieces, s.piece).spans.push(span);
+    entry(out.areas, s.area).spans.push(span);
+    entry(out.departments, s.department).spans.push(span);
+  }
   return out;
 }
 

@@ -157,10 +157,14 @@ export async function computeKpis(db: Queryable, actor: Actor, q: KpiQuery, now 
   const scope = await regionScope(db, actor, q.regionCode);
   const filter: KpiFilter = { scope, from: q.from, to: q.to, categoryCode: q.categoryCode, orgCode: q.orgCode };
   const { unit, buckets } = trendBuckets(q.from, q.to);
-  const byPiece = await kpiCounts(db, filter, now, { by: 'time', starts: buckets.map((b) => b.from) });
+  const areas = await areasBelow(db, actor, scope, q.regionCode);
+  const split = await kpiCounts(db, filter, now, {
+    starts: buckets.map((b) => b.from),
+    areaDepth: areas[0] ? areas[0].path.split('.').length : null,
+  });
   // the pieces cover the period exactly once, so their counts add up to the period's
-  const pieces = buckets.map((_, i) => byPiece.get(String(i + 1)) ?? { counts: emptyKpiCounts(), spans: [] });
-  const total = pieces.reduce(addUp, { counts: emptyKpiCounts(), spans: [] });
+  const pieces = buckets.map((_, i) => split.pieces.get(String(i + 1)) ?? noCounts());
+  const total = pieces.reduce(addUp, noCounts());
   const points = buckets.map((b, i) => {
     const piece = pieces[i] as KpiGroupCounts;
     return { label: b.label, from: b.from, to: b.to, received: piece.counts.received, kpis: kpisOf(piece) };
@@ -171,12 +175,14 @@ export async function computeKpis(db: Queryable, actor: Actor, q: KpiQuery, now 
     kpis: kpisOf(total),
     trend: { unit, points },
     ranking: {
-      areas: await rankAreas(db, actor, filter, q.regionCode, now),
-      departments: await rankDepartments(db, filter, now),
+      areas: areas.map((a) => rankRow(a.code, a.name, split.areas.get(a.path) ?? noCounts())).sort(byRank),
+      departments: await rankDepartments(db, split.departments),
     },
     definitions: KPI_DEFINITIONS,
   };
 }
+
+const noCounts = (): KpiGroupCounts => ({ counts: emptyKpiCounts(), spans: [] });
 
 function addUp(a: KpiGroupCounts, b: KpiGroupCounts): KpiGroupCounts {
   const counts = { ...a.counts };
@@ -186,37 +192,30 @@ function addUp(a: KpiGroupCounts, b: KpiGroupCounts): KpiGroupCounts {
 
 export type KpiRankRow = { code: string; name: string; counts: KpiCounts; kpis: Record<KpiKey, number | null> };
 
-/** The areas one level down — a district's streets, a street's communities — each with its figures, best first. */
-async function rankAreas(
-  db: Queryable,
-  actor: Actor,
-  filter: KpiFilter,
-  regionCode: string | undefined,
-  now: Date,
-): Promise<KpiRankRow[]> {
-  const code = regionCode ?? filter.scope.split('.').at(-1);
-  const areas = code
-    ? await childAreas(db, code, actor.scopePath)
-    : (await listDistrictsAndStreets(db)).filter((r) => r.level === 'district');
-  if (!areas.length) return [];
-  const depth = (areas[0] as { path: string }).path.split('.').length;
-  const groups = await kpiCounts(db, filter, now, { by: 'area', depth });
-  return areas
-    .map((a) => {
-      const g = groups.get(a.path) ?? { counts: emptyKpiCounts(), spans: [] };
-      return { code: a.code, name: a.name, counts: g.counts, kpis: kpisOf(g) };
-    })
-    .sort(byRank);
+const rankRow = (code: string, name: string, g: KpiGroupCounts): KpiRankRow => ({
+  code,
+  name,
+  counts: g.counts,
+  kpis: kpisOf(g),
+});
+
+/**
+ * The areas one level down from the region asked for, or from the asker's scope — a district's streets, a street's
+ * communities; the districts for someone whose scope is everything.
+ */
+async function areasBelow(db: Queryable, actor: Actor, scope: string, regionCode: string | undefined) {
+  const code = regionCode ?? scope.split('.').at(-1);
+  if (code) return childAreas(db, code, actor.scopePath);
+  return (await listDistrictsAndStreets(db)).filter((r) => r.level === 'district');
 }
 
 /** The departments that held cases of the filter, each with its figures, best first. */
-async function rankDepartments(db: Queryable, filter: KpiFilter, now: Date): Promise<KpiRankRow[]> {
-  const groups = await kpiCounts(db, filter, now, { by: 'org' });
+async function rankDepartments(db: Queryable, groups: Map<string, KpiGroupCounts>): Promise<KpiRankRow[]> {
   const rows: KpiRankRow[] = [];
   for (const [code, g] of groups) {
     if (!code) continue;
     const org = await findOrg(db, code);
-    rows.push({ code, name: org?.name ?? code, counts: g.counts, kpis: kpisOf(g) });
+    rows.push(rankRow(code, org?.name ?? code, g));
   }
   return rows.sort(byRank);
 }
