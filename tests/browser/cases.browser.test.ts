@@ -218,6 +218,15 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
     await openCase(community);
     await act(community, 'close', '已结案');
     await shot(community, '12-console-closed');
+    // a hotline operator could record the return visit here: the form asks both questions; the resident answers
+    // on the phone instead
+    await community.getByTestId('action-rate').click();
+    await community.getByTestId('action-resolved').waitFor();
+    expect(await community.locator('.ant-modal').textContent()).toContain('回访：问题是否已解决');
+    await settled(community.locator('.ant-modal'));
+    await shot(community, '12-console-return-visit-form');
+    await community.locator('.ant-modal-close').click();
+    await expect.poll(() => community.locator('.ant-modal:visible').count()).toBe(0);
   });
 
   it('the resident reads the timeline in plain words and rates the result', async () => {
@@ -229,9 +238,14 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
     await expect.poll(() => timeline.textContent()).toContain('城市管理局');
     await shot(phone, '13-phone-closed');
     await phone.getByTestId('phone-rating').getByText('满意', { exact: true }).click();
+    // the return visit's second question must be answered before the rating can be sent
+    await expect.poll(() => phone.getByTestId('phone-rate-submit').isDisabled()).toBe(true);
+    await phone.getByTestId('phone-rating').getByText('已解决', { exact: true }).click();
+    await phone.getByTestId('phone-rate-submit').scrollIntoViewIfNeeded();
+    await shot(phone, '13-phone-rating-answered');
     await phone.getByTestId('phone-rate-submit').click();
     await expect.poll(() => phone.getByTestId('phone-case-status').textContent()).toBe('已评价');
-    await expect.poll(() => timeline.textContent()).toContain('您已评价：满意');
+    await expect.poll(() => timeline.textContent()).toContain('您已评价：满意 · 已解决');
     await shot(phone, '14-phone-rated');
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +76,8 @@ async function writePhoto(name: string, colour: { r: number; g: number; b: numbe
 }
 
 async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', ...options });
+  // the people using it are in China, whatever zone the machine running the test is in
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   contexts.push(context);
   return context.newPage();
 }
@@ -269,7 +271,7 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
     await shot(lead, '08-console-photo-preview');
   });
 
-  it('the street sees its KPIs with their formulas and a chart', async () => {
+  it('the street sees its KPIs with their formulas, the trend and the rankings, and exports them', async () => {
     await street.keyboard.press('Escape');
     await street.getByTestId('nav').getByText('统计').click();
     await expect.poll(() => street.getByTestId('kpi-region').textContent()).toContain('老城街道');
@@ -281,8 +283,32 @@ describe.skipIf(!hasChromium)('whistle, report-in and KPIs in Chromium', () => {
       .poll(() => street.getByTestId('kpi-card-satisfactionRate').getByTestId('kpi-value').textContent())
       .toBe('—');
     await expect.poll(() => street.getByTestId('kpi-rate-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => street.getByTestId('kpi-trend-chart').locator('canvas').count()).toBeGreaterThan(0);
+    // the case lies in the street's first community and is held by the lead department
+    const [community] = await t.db.query<{ name: string }>('SELECT name FROM geo_regions WHERE code = $1', [
+      `${STREET}001`,
+    ]);
+    const areas = street.getByTestId('kpi-rank-areas');
+    await expect.poll(() => areas.locator('.ant-table-row').first().textContent()).toContain(community?.name);
+    expect(await areas.locator('.ant-table-row').first().textContent()).toMatch(/^1/);
+    await expect.poll(() => street.getByTestId('kpi-rank-departments').textContent()).toContain('城市管理局');
     await chartsStill(street.locator('body'));
     await shot(street, '09-console-kpis');
+    await street.getByTestId('kpi-rank-areas').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(street, '09-console-kpis-ranking');
+
+    const [download] = await Promise.all([street.waitForEvent('download'), street.getByTestId('kpi-export').click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    // this month as the page shows it, in China: the first day to the last
+    const china = new Date(Date.now() + 8 * 3600_000);
+    const first = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), 1)).toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    const period = book.getWorksheet('考核指标')?.getRow(3);
+    expect(period?.getCell(1).value).toBe('期间（北京时间）');
+    expect(period?.getCell(2).value).toBe(`${first} – ${last}`);
+    expect(book.getWorksheet('区域排名')?.getRow(2).getCell(3).value).toBe(`${STREET}001`);
+    expect(book.getWorksheet('部门排名')?.getRow(2).getCell(3).value).toBe(LEAD);
 
     await street.getByTestId('lang-switch').getByText('English').click();
     await expect.poll(() => accept.textContent()).toContain('Acceptance rate');

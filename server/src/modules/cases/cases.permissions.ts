@@ -73,7 +73,11 @@ export function isSupervisor(actor: Actor, c: CaseScope): boolean {
   return SUPERVISOR_ROLES.includes(actor.role) && inScope(actor, c.gridPath);
 }
 
-export function actsAs(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
+export function actsAs(actor: Actor, c: CaseScope, kinds: ActorKind | readonly ActorKind[]): boolean {
+  return typeof kinds === 'string' ? actsAsKind(actor, c, kinds) : kinds.some((k) => actsAsKind(actor, c, k));
+}
+
+function actsAsKind(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
   switch (kind) {
     case 'dispatcher':
       return isDispatcher(actor, c);

@@ -260,21 +260,31 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       .regex(/^[0-9]{6,12}-[a-z_]+$/)
       .optional(),
   });
+  const kpiFigures = z.object(Object.fromEntries(kpiKeys.map((k) => [k, z.number().nullable()])));
+  const kpiCounts = z.record(z.string(), z.number());
+  const rankRow = z.object({ code: z.string(), name: z.string(), counts: kpiCounts, kpis: kpiFigures });
+  const kpiAnswer = z.object({
+    counts: kpiCounts,
+    kpis: kpiFigures,
+    trend: z.object({
+      unit: z.enum(['week', 'month']),
+      points: z.array(
+        z.object({ label: z.string(), from: z.date(), to: z.date(), received: z.number(), kpis: kpiFigures }),
+      ),
+    }),
+    ranking: z.object({ areas: z.array(rankRow), departments: z.array(rankRow) }),
+    definitions: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), formula: z.string() })),
+  });
   app.get(
     '/kpis',
     {
       config: { access: 'cases.kpis.view' },
       schema: {
         tags,
-        summary: '考核指标：立案率、派遣率、结案率、按期结案率、返工率、延期率、办结时长、满意率、12345 三率 / KPIs',
+        summary:
+          '考核指标：立案率、派遣率、结案率、按期结案率、返工率、延期率、办结时长、12345 三率，按周/月的趋势与下级区域、部门排名 / KPIs with their trend and rankings',
         querystring: kpiQuery,
-        response: {
-          200: z.object({
-            counts: z.record(z.string(), z.number()),
-            kpis: z.object(Object.fromEntries(kpiKeys.map((k) => [k, z.number().nullable()]))),
-            definitions: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), formula: z.string() })),
-          }),
-        },
+        response: { 200: kpiAnswer },
       },
     },
     async (req) => computeKpis(ctx.db, requireActor(req), req.query),
@@ -286,7 +296,7 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       config: { access: 'cases.kpis.view' },
       schema: {
         tags,
-        summary: '考核指标导出 Excel / KPIs as an Excel workbook',
+        summary: '考核指标导出 Excel（含趋势、区域与部门排名）/ KPIs, trend and rankings as an Excel workbook',
         querystring: kpiQuery,
       },
     },

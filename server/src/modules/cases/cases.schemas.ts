@@ -46,6 +46,8 @@ export const actionBody = z.object({
     .optional(),
   days: z.number().int().min(1).max(60).optional(),
   rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
+  /** rate: the return visit's 已解决 (true) / 未解决 (false), required with the rating */
+  resolved: z.boolean().optional(),
   masterCaseId: z.number().int().positive().optional(),
   orgs: z
     .array(z.object({ orgCode: z.string().regex(/^[0-9]{6,12}-[a-z_]+$/), role: z.enum(['lead', 'helper']) }))

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
@@ -14,6 +14,7 @@ interface Values {
   days?: number;
   masterCaseId?: number;
   rating?: Rating;
+  resolved?: boolean;
   lead?: string;
   helpers?: string[];
   reportInHours?: number;
@@ -105,7 +106,21 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
             label={t('case.rating')}
             rules={[{ required: true, message: t('action.noteRequired') }]}
           >
-            <Select options={RATINGS.map((r) => ({ value: r, label: code('rating', r) }))} />
+            <Select
+              data-testid="action-rating"
+              options={RATINGS.map((r) => ({ value: r, label: code('rating', r) }))}
+            />
+          </Form.Item>
+        )}
+        {fields.rating && (
+          <Form.Item name="resolved" label={t('action.resolved')} rules={required('action.resolvedRequired')}>
+            <Radio.Group
+              data-testid="action-resolved"
+              options={[
+                { value: true, label: t('resolved.yes') },
+                { value: false, label: t('resolved.no') },
+              ]}
+            />
           </Form.Item>
         )}
         {fields.note && (

@@ -8,6 +8,7 @@ export interface ActionFields {
   whistle?: true;
   days?: true;
   master?: true;
+  /** A rating with the return visit's question: is the problem solved? */
   rating?: true;
   /** Photos as evidence: what the handler did, what the grid worker found on site. */
   photos?: true;

@@ -56,6 +56,12 @@ function escalationTarget(entry: TimelineEntry, { t, code }: Translator): string
   return typeof to === 'string' ? t('timeline.escalatedTo', { level: code('level', to) }) : t('timeline.toSupervision');
 }
 
+/** A return visit's answer; ratings from before the question was asked have none. */
+function resolvedText(entry: TimelineEntry, { t }: Translator): string {
+  const { resolved } = entry.detail;
+  return typeof resolved === 'boolean' ? t(resolved ? 'resolved.yes' : 'resolved.no') : '';
+}
+
 /**
  * The facts an entry's detail adds to its action, for staff: where it was sent, which departments were whistled in
  * and which one reported, how many days, into which case.
@@ -79,7 +85,9 @@ export function entryDetail(entry: TimelineEntry, translator: Translator, orgNam
     case 'merge':
       return typeof master === 'string' ? t('timeline.master', { number: master }) : '';
     case 'rate':
-      return typeof rating === 'string' ? code('rating', rating) : '';
+      return [typeof rating === 'string' ? code('rating', rating) : '', resolvedText(entry, translator)]
+        .filter(Boolean)
+        .join(' · ');
     default:
       return '';
   }
@@ -92,7 +100,12 @@ export function plainEntry(entry: TimelineEntry, translator: Translator): string
     case 'dispatch':
       return t('plain.dispatch', { target: dispatchTarget(entry, translator) });
     case 'rate':
-      return t('plain.rate', { rating: code('rating', String(entry.detail.rating ?? '')) });
+      return [
+        t('plain.rate', { rating: code('rating', String(entry.detail.rating ?? '')) }),
+        resolvedText(entry, translator),
+      ]
+        .filter(Boolean)
+        .join(' · ');
     default:
       return code('plain', entry.action);
   }

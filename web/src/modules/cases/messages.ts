@@ -121,6 +121,10 @@ const zhCN = {
 
   'action.note': '说明',
   'action.reason': '原因',
+  'action.resolved': '回访：问题是否已解决',
+  'action.resolvedRequired': '请选择已解决或未解决',
+  'resolved.yes': '已解决',
+  'resolved.no': '未解决',
   'action.feedback': '处置情况',
   'action.noteRequired': '请填写',
   'action.level': '派遣层级',
@@ -372,6 +376,10 @@ const en: Record<keyof typeof zhCN, string> = {
 
   'action.note': 'Note',
   'action.reason': 'Reason',
+  'action.resolved': 'Return visit: is the problem solved?',
+  'action.resolvedRequired': 'Choose solved or not solved',
+  'resolved.yes': 'Solved',
+  'resolved.no': 'Not solved',
   'action.feedback': 'What was done',
   'action.noteRequired': 'Required',
   'action.level': 'Level',

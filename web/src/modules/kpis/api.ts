@@ -1,5 +1,5 @@
 import type { computeKpis } from '../../../../server/src/modules/cases/queries/kpis';
-import { api, type Wire } from '../../core/api';
+import { api, download, type Wire } from '../../core/api';
 
 // The answer's shape is the server's own computation's (its response schema is written inline in the route, with
 // loose records), as it arrives over JSON.
@@ -8,6 +8,8 @@ export type KpiResult = Wire<Kpis>;
 export type KpiKey = keyof Kpis['kpis'];
 export type KpiCount = keyof Kpis['counts'];
 export type KpiDefinition = KpiResult['definitions'][KpiKey];
+export type KpiTrendPoint = KpiResult['trend']['points'][number];
+export type KpiRankRow = KpiResult['ranking']['areas'][number];
 
 /** The order the page shows them in: rates, then handling times. */
 export const RATE_KPIS = [
@@ -32,9 +34,18 @@ export interface KpiQuery {
   categoryCode?: string;
 }
 
-export function fetchKpis(q: KpiQuery): Promise<KpiResult> {
+function kpiParams(q: KpiQuery): URLSearchParams {
   const params = new URLSearchParams({ from: q.from, to: q.to });
   if (q.regionCode) params.set('regionCode', q.regionCode);
   if (q.categoryCode) params.set('categoryCode', q.categoryCode);
-  return api('GET', `/api/cases/kpis?${params}`);
+  return params;
+}
+
+export function fetchKpis(q: KpiQuery): Promise<KpiResult> {
+  return api('GET', `/api/cases/kpis?${kpiParams(q)}`);
+}
+
+/** The same figures, trend and rankings as a workbook, named after the region and the period's first day. */
+export function downloadKpis(q: KpiQuery, filename: string): Promise<void> {
+  return download(`/api/cases/kpis.xlsx?${kpiParams(q)}`, filename);
 }

@@ -15,8 +15,8 @@ export const KPI_COUNTS: Record<KpiKey, readonly KpiCount[]> = {
   avgCalendarDays: ['closedInPeriod'],
   avgWorkdays: ['closedInPeriod'],
   satisfactionRate: ['satisfied', 'basicallySatisfied', 'rated'],
-  responseRate: ['responded', 'received'],
-  resolutionRate: ['resolvedInPeriod', 'closedInPeriod'],
+  responseRate: ['responded', 'responseDue'],
+  resolutionRate: ['resolved', 'returnVisits'],
 };
 
 export const NO_DATA = '—';
@@ -29,8 +29,13 @@ export function kpiName(definition: KpiDefinition, lang: Lang): string {
   return lang === 'en' ? definition.en : definition.zh;
 }
 
+/** A rate as a percentage with one decimal, or the no-data mark. */
+export function formatRate(value: number | null): string {
+  return value === null ? NO_DATA : `${(value * 100).toFixed(1)}%`;
+}
+
 /** A rate as a percentage, a duration in days; null means no case to measure in the period. */
 export function formatKpi(key: KpiKey, value: number | null, { t }: Translator): string {
   if (value === null) return NO_DATA;
-  return isRate(key) ? `${(value * 100).toFixed(1)}%` : t('kpi.days', { days: value.toFixed(1) });
+  return isRate(key) ? formatRate(value) : t('kpi.days', { days: value.toFixed(1) });
 }

@@ -36,7 +36,10 @@ export function PhoneCase({ id }: { id: number }) {
       </List>
       {user.role !== 'resident' && <CaseSite item={item} />}
       <PhoneCaseActions item={item} onChanged={replace} />
-      {item.allowedActions.includes('rate') && <RatingForm caseId={item.id} onRated={replace} />}
+      {/* staff record a return visit from the console, where the call is taken */}
+      {user.role === 'resident' && item.allowedActions.includes('rate') && (
+        <RatingForm caseId={item.id} onRated={replace} />
+      )}
       <List mode="card" header={t('case.timeline')}>
         <List.Item>
           <PhoneTimeline entries={timeline} />

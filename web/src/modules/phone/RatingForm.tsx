@@ -4,20 +4,24 @@ import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { actOnCase, type CaseDetail, RATINGS, type Rating } from '../cases/api';
 
-/** After a case is closed the resident says how it went; "unsatisfied" sends it back for rework. */
+/**
+ * After a case is closed the resident says how it went and whether the problem is solved (the return visit's two
+ * questions); "unsatisfied" sends it back for rework.
+ */
 export function RatingForm({ caseId, onRated }: { caseId: number; onRated: (detail: CaseDetail) => void }) {
   const { t, code } = useT();
   const [rating, setRating] = useState<Rating>();
+  const [resolved, setResolved] = useState<boolean>();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
   async function submit() {
-    if (!rating) return;
+    if (!rating || resolved === undefined) return;
     setBusy(true);
     setError(undefined);
     try {
-      onRated(await actOnCase(caseId, { action: 'rate', rating, note: comment.trim() || undefined }));
+      onRated(await actOnCase(caseId, { action: 'rate', rating, resolved, note: comment.trim() || undefined }));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -34,6 +38,18 @@ export function RatingForm({ caseId, onRated }: { caseId: number; onRated: (deta
           options={RATINGS.map((r) => ({ value: r, label: code('rating', r) }))}
         />
       </List.Item>
+      <List.Item title={t('phone.rateResolved')}>
+        <Selector<'yes' | 'no'>
+          columns={2}
+          value={resolved === undefined ? [] : [resolved ? 'yes' : 'no']}
+          onChange={([value]) => setResolved(value === undefined ? undefined : value === 'yes')}
+          options={[
+            { value: 'yes', label: t('resolved.yes') },
+            { value: 'no', label: t('resolved.no') },
+          ]}
+          data-testid="phone-rate-resolved"
+        />
+      </List.Item>
       <List.Item>
         <TextArea
           value={comment}
@@ -48,7 +64,7 @@ export function RatingForm({ caseId, onRated }: { caseId: number; onRated: (deta
         <Button
           block
           color="primary"
-          disabled={!rating}
+          disabled={!rating || resolved === undefined}
           loading={busy}
           onClick={submit}
           data-testid="phone-rate-submit"

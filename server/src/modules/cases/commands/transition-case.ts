@@ -15,6 +15,7 @@ import {
   closeSupervision,
   getCase,
   getCategory,
+  insertRating,
   insertTimeline,
   insertWhistle,
   markPartDone,
@@ -41,6 +42,8 @@ export interface TransitionInput {
   orgCode?: string;
   days?: number;
   rating?: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+  /** rate: the return visit's question, asked with the rating — is the problem solved (已解决) or not (未解决)? */
+  resolved?: boolean;
   masterCaseId?: number;
   /** whistle: the departments called, exactly one lead */
   orgs?: { orgCode: string; role: 'lead' | 'helper' }[];
@@ -166,7 +169,7 @@ async function plan(
     const dueAt = addWorkdays(now, category.handleWorkdays);
     return {
       acceptedAt: now,
-      respondDueAt: new Date(now.getTime() + category.respondHours * 3600_000),
+      respondDueAt: new Date(c.reportedAt.getTime() + category.respondHours * 3600_000),
       dueAt,
       dueEstimated: workCalendar().estimated(now, dueAt),
     };
@@ -221,7 +224,7 @@ async function plan(
       if (!canCloseFrom(c.status, category.needsVerification)) throw new IllegalTransition('close', c.status);
       return { to, patch: { closedAt: now }, detail: {} };
     case 'rate':
-      return planRating(c, input, now);
+      return planRating(actor, c, input, now);
     case 'suspend':
       return { to, patch: { statusBeforeSuspension: c.status }, detail: {} };
     case 'resume':
@@ -325,18 +328,37 @@ async function planDispatch(db: Queryable, c: CaseRecord, input: TransitionInput
   };
 }
 
-function planRating(c: CaseRecord, input: TransitionInput, now: Date): Planned {
-  if (!input.rating) throw casesErrors.missingField({ field: 'rating' });
-  const patch: CasePatch = { rating: input.rating, ratingComment: input.note?.trim() || null };
-  const detail = { rating: input.rating };
-  if (input.rating !== 'unsatisfied') return { to: 'rated', patch, detail };
-  // 回访: an unsatisfied resident gets a follow-up call within one working day
+/**
+ * 回访: the resident rates on the phone, or a dispatcher records what the resident said on a call. Each rating is
+ * its own row; the case keeps only the latest for display.
+ */
+function planRating(actor: Actor, c: CaseRecord, input: TransitionInput, now: Date): Planned {
+  const rating = input.rating;
+  const resolved = input.resolved;
+  if (!rating) throw casesErrors.missingField({ field: 'rating' });
+  if (resolved === undefined) throw casesErrors.missingField({ field: 'resolved' });
+  const comment = input.note?.trim() || null;
+  const patch: CasePatch = { rating, ratingComment: comment };
+  const detail = { rating, resolved };
+  const write = (tx: Queryable) =>
+    insertRating(tx, {
+      caseId: c.id,
+      rating,
+      resolved,
+      comment,
+      ratedBy: actor.id,
+      ratedByKind: actor.role === 'resident' ? 'resident' : 'operator',
+      ratedAt: now,
+    });
+  if (rating !== 'unsatisfied') return { to: 'rated', patch, detail, write };
+  // an unsatisfied resident gets a follow-up call within one working day
   patch.followupDueAt = addWorkdays(now, 1);
-  if (c.reopened) return { to: 'rated', patch, detail };
+  if (c.reopened) return { to: 'rated', patch, detail, write };
   return {
     to: 'rated',
     patch,
     detail,
+    write,
     followUp: {
       action: 'reopen',
       to: 'dispatched',

@@ -345,6 +345,32 @@ export async function insertTimeline(db: Queryable, e: TimelineEntry): Promise<v
   );
 }
 
+export interface RatingEntry {
+  caseId: number;
+  rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+  resolved: boolean;
+  comment: string | null;
+  ratedBy: number;
+  ratedByKind: 'resident' | 'operator';
+  ratedAt: Date;
+}
+
+/** One return visit: a row per rating, so a later rating never replaces an earlier one in the figures. */
+export async function insertRating(db: Queryable, r: RatingEntry): Promise<void> {
+  await run(
+    db,
+    q.insertInto('cases_ratings').values({
+      case_id: r.caseId,
+      rating: r.rating,
+      resolved: r.resolved,
+      comment: r.comment,
+      rated_by: r.ratedBy,
+      rated_by_kind: r.ratedByKind,
+      rated_at: r.ratedAt,
+    }),
+  );
+}
+
 export async function listTimeline(db: Queryable, caseId: number) {
   return all(
     db,
@@ -586,6 +612,7 @@ export type KpiCounts = {
   received: number;
   accepted: number;
   dispatched: number;
+  responseDue: number;
   responded: number;
   due: number;
   closed: number;
@@ -593,46 +620,149 @@ export type KpiCounts = {
   reworked: number;
   extended: number;
   closedInPeriod: number;
-  resolvedInPeriod: number;
+  returnVisits: number;
+  resolved: number;
   rated: number;
   satisfied: number;
   basicallySatisfied: number;
 };
 
+const EMPTY_COUNTS: Readonly<KpiCounts> = {
+  received: 0,
+  accepted: 0,
+  dispatched: 0,
+  responseDue: 0,
+  responded: 0,
+  due: 0,
+  closed: 0,
+  closedOnTime: 0,
+  reworked: 0,
+  extended: 0,
+  closedInPeriod: 0,
+  returnVisits: 0,
+  resolved: 0,
+  rated: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+};
+
+/** A fresh set of zero counts, for an area or a department where no case matched. */
+export const emptyKpiCounts = (): KpiCounts => ({ ...EMPTY_COUNTS });
+
+/**
+ * How the counts are split, all at once: into the pieces of the period that start at the given instants (the first
+ * is the period's start), by the area one level down (its path's depth; none when there is no level below), and by
+ * the department holding the case.
+ */
+export interface KpiSplit {
+  starts: Date[];
+  areaDepth: number | null;
+}
+
+export interface KpiGroupCounts {
+  counts: KpiCounts;
+  spans: [Date, Date][];
+}
+
+/** The counts of each piece of the period (by its number, from 1), each area (by path) and each department. */
+export interface KpiSplitCounts {
+  pieces: Map<string, KpiGroupCounts>;
+  areas: Map<string, KpiGroupCounts>;
+  departments: Map<string, KpiGroupCounts>;
+}
+
 const FINISHED_SQL = `c.status IN ('closed', 'rated')`;
 
-/** Every count behind the KPI formulas, in one pass over the cases of the scope. */
-export async function kpiCounts(db: Queryable, f: KpiFilter): Promise<{ counts: KpiCounts; spans: [Date, Date][] }> {
+// GROUPING(piece, area, department) for the grouping set each row comes from: a bit for every key left out
+const SETS = { 3: 'pieces', 5: 'areas', 6: 'departments' } as const;
+
+/**
+ * Every count behind the KPI formulas over the cases of the scope, split three ways in one pass. A case counts where
+ * its own date falls in the period — reported (received, response), due (closure), closed (handling time) — each of
+ * those dates a row of its own; each rating counts where it was given, so every return visit counts, the ones before
+ * a reopen too.
+ */
+export async function kpiCounts(db: Queryable, f: KpiFilter, now: Date, split: KpiSplit): Promise<KpiSplitCounts> {
   const where = `c.grid_path <@ $1::ltree AND ($4::text IS NULL OR c.category_code = $4::text)
     AND ($5::text IS NULL OR c.assignee_org = $5::text OR EXISTS (SELECT 1 FROM cases_whistles w
       JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id AND wo.org_code = $5::text))`;
-  const params = [f.scope, f.from, f.to, f.categoryCode ?? null, f.orgCode ?? null];
+  const params = [
+    f.scope,
+    f.from,
+    f.to,
+    f.categoryCode ?? null,
+    f.orgCode ?? null,
+    split.starts.map((d) => d.toISOString()),
+  ];
   const inPeriod = (col: string) => `${col} >= $2 AND ${col} < $3`;
-  const [row] = await db.query<Record<keyof KpiCounts, number>>(
-    `SELECT
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')})::int AS received,
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at IS NOT NULL)::int AS accepted,
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
-       count(*) FILTER (WHERE ${inPeriod('c.reported_at')} AND c.accepted_at <= c.respond_due_at)::int AS responded,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')})::int AS due,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND ${FINISHED_SQL})::int AS closed,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND ${FINISHED_SQL} AND c.closed_at <= c.due_at)::int AS "closedOnTime",
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND c.rework_count > 0)::int AS reworked,
-       count(*) FILTER (WHERE ${inPeriod('c.due_at')} AND c.extended)::int AS extended,
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND ${FINISHED_SQL})::int AS "closedInPeriod",
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.handled_at IS NOT NULL)::int AS "resolvedInPeriod",
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating IS NOT NULL)::int AS rated,
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating = 'satisfied')::int AS satisfied,
-       count(*) FILTER (WHERE ${inPeriod('c.closed_at')} AND c.rating = 'basically_satisfied')::int AS "basicallySatisfied"
-     FROM cases_cases c WHERE ${where}`,
+  // 1 for the first piece of the period, 2 for the second …
+  const piece = (at: string) => `width_bucket(${at}, $6::timestamptz[])::text`;
+  const area = split.areaDepth === null ? `''` : `subpath(c.grid_path, 0, ${Math.trunc(split.areaDepth)})::text`;
+  const keys = (at: string) => `${piece(at)} AS piece, ${area} AS area, c.assignee_org AS department,
+    GROUPING(${piece(at)}, ${area}, c.assignee_org) AS set`;
+  const sets = (at: string) => `GROUP BY GROUPING SETS ((${piece(at)}), (${area}), (c.assignee_org))`;
+  // a case is due a response once accepted, or once its limit has run out without a response; a report rejected
+  // or merged as a duplicate was answered otherwise and is not
+  const responseDue = `(c.accepted_at IS NOT NULL OR (c.status NOT IN ('rejected', 'merged')
+    AND c.reported_at + k.respond_hours * interval '1 hour' <= $7))`;
+  type Keys = { piece: string | null; area: string | null; department: string | null; set: number };
+  const rows = await db.query<R<KpiCounts & Keys>>(
+    `SELECT ${keys('d.at')},
+       count(*) FILTER (WHERE d.kind = 'reported')::int AS received,
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL)::int AS accepted,
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
+       count(*) FILTER (WHERE d.kind = 'reported' AND ${responseDue})::int AS "responseDue",
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at <= c.respond_due_at)::int AS responded,
+       count(*) FILTER (WHERE d.kind = 'due')::int AS due,
+       count(*) FILTER (WHERE d.kind = 'due' AND ${FINISHED_SQL})::int AS closed,
+       count(*) FILTER (WHERE d.kind = 'due' AND ${FINISHED_SQL} AND c.closed_at <= c.due_at)::int AS "closedOnTime",
+       count(*) FILTER (WHERE d.kind = 'due' AND c.rework_count > 0)::int AS reworked,
+       count(*) FILTER (WHERE d.kind = 'due' AND c.extended)::int AS extended,
+       count(*) FILTER (WHERE d.kind = 'closed' AND ${FINISHED_SQL})::int AS "closedInPeriod"
+     FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code
+     CROSS JOIN LATERAL (VALUES ('reported', c.reported_at), ('due', c.due_at), ('closed', c.closed_at)) d (kind, at)
+     WHERE ${where} AND ${inPeriod('d.at')} ${sets('d.at')}`,
+    [...params, now],
+  );
+  const ratings = await db.query<
+    R<Pick<KpiCounts, 'returnVisits' | 'resolved' | 'rated' | 'satisfied' | 'basicallySatisfied'> & Keys>
+  >(
+    `SELECT ${keys('r.rated_at')},
+       count(*) FILTER (WHERE r.resolved IS NOT NULL)::int AS "returnVisits",
+       count(*) FILTER (WHERE r.resolved)::int AS resolved,
+       count(*)::int AS rated,
+       count(*) FILTER (WHERE r.rating = 'satisfied')::int AS satisfied,
+       count(*) FILTER (WHERE r.rating = 'basically_satisfied')::int AS "basicallySatisfied"
+     FROM cases_ratings r JOIN cases_cases c ON c.id = r.case_id
+     WHERE ${where} AND ${inPeriod('r.rated_at')} ${sets('r.rated_at')}`,
     params,
   );
-  const spans = await db.query<{ a: Date; b: Date }>(
-    `SELECT c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
+  const spans = await db.query<Omit<Keys, 'set'> & { a: Date; b: Date }>(
+    `SELECT ${piece('c.closed_at')} AS piece, ${area} AS area, c.assignee_org AS department,
+       c.accepted_at AS a, c.closed_at AS b FROM cases_cases c
      WHERE ${where} AND ${inPeriod('c.closed_at')} AND ${FINISHED_SQL} AND c.accepted_at IS NOT NULL`,
     params,
   );
-  return { counts: row as KpiCounts, spans: spans.map((s) => [new Date(s.a), new Date(s.b)]) };
+  const out: KpiSplitCounts = { pieces: new Map(), areas: new Map(), departments: new Map() };
+  const entry = (map: Map<string, KpiGroupCounts>, k: string | null) => {
+    const found = map.get(k ?? '');
+    if (found) return found;
+    const made = { counts: emptyKpiCounts(), spans: [] };
+    map.set(k ?? '', made);
+    return made;
+  };
+  const keyOf = { pieces: 'piece', areas: 'area', departments: 'department' } as const;
+  for (const { piece: p, area: a, department: o, set, ...counts } of [...rows, ...ratings]) {
+    const which = SETS[Number(set) as keyof typeof SETS];
+    Object.assign(entry(out[which], { piece: p, area: a, department: o }[keyOf[which]]).counts, counts);
+  }
+  for (const s of spans) {
+    const span: [Date, Date] = [new Date(s.a), new Date(s.b)];
+    entry(out.pieces, s.piece).spans.push(span);
+    entry(out.areas, s.area).spans.push(span);
+    entry(out.departments, s.department).spans.push(span);
+  }
+  return out;
 }
 
 export interface MediaRecord {

@@ -12,6 +12,7 @@ export interface CasesTables {
   cases_followers: CasesFollowersTable;
   cases_idempotency: CasesIdempotencyTable;
   cases_media: CasesMediaTable;
+  cases_ratings: CasesRatingsTable;
   cases_supervision: CasesSupervisionTable;
   cases_supervision_notes: CasesSupervisionNotesTable;
   cases_timeline: CasesTimelineTable;
@@ -129,6 +130,18 @@ export interface CasesMediaTable {
   uploaded_at: Generated<Timestamp>;
   case_id: Int8 | null;
   timeline_id: Int8 | null;
+}
+
+export interface CasesRatingsTable {
+  id: Generated<Int8>;
+  case_id: Int8;
+  rating: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+  resolved: boolean | null;
+  comment: string | null;
+  rated_by: Int8 | null;
+  rated_by_kind: 'resident' | 'operator';
+  rated_at: Generated<Timestamp>;
+  backfilled: Generated<boolean>;
 }
 
 export interface CasesSupervisionTable {

@@ -66,7 +66,8 @@ interface Rule {
   from: readonly CaseStatus[];
   /** `null`: the status stays (extension), `'previous'`: back to where it was suspended. */
   to: CaseStatus | null | 'previous';
-  by: ActorKind;
+  /** Who may act; several kinds when the action may be taken on someone's behalf. */
+  by: ActorKind | readonly ActorKind[];
 }
 
 export const RULES: Record<CaseAction, Rule> = {
@@ -80,7 +81,8 @@ export const RULES: Record<CaseAction, Rule> = {
   verify: { from: ['handled'], to: 'verified', by: 'grid_worker' },
   fail_verification: { from: ['handled'], to: 'in_progress', by: 'grid_worker' },
   close: { from: ['handled', 'verified'], to: 'closed', by: 'dispatcher' },
-  rate: { from: ['closed'], to: 'rated', by: 'reporter' },
+  // the resident rates on the phone; a hotline operator records the return visit on a call for them
+  rate: { from: ['closed'], to: 'rated', by: ['reporter', 'dispatcher'] },
   suspend: { from: ['accepted', 'dispatched', 'in_progress', 'returned'], to: 'suspended', by: 'dispatcher' },
   resume: { from: ['suspended'], to: 'previous', by: 'dispatcher' },
   request_extension: { from: ['dispatched', 'in_progress'], to: null, by: 'assignee' },

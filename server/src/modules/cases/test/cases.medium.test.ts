@@ -120,9 +120,16 @@ describe('the case loop', () => {
     expect(early.json().error.code).toBe('cases.illegal_transition');
     await expectStatus(u.gridWorker as string, id, { action: 'verify', note: '现场核实电梯运行正常' }, 'verified');
     await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
-    expect((await act(u.otherResident as string, id, { action: 'rate', rating: 'satisfied' })).statusCode).toBe(403);
+    expect(
+      (await act(u.otherResident as string, id, { action: 'rate', rating: 'satisfied', resolved: true })).statusCode,
+    ).toBe(403);
 
-    const unhappy = await act(u.resident as string, id, { action: 'rate', rating: 'unsatisfied', note: '又坏了' });
+    const unhappy = await act(u.resident as string, id, {
+      action: 'rate',
+      rating: 'unsatisfied',
+      resolved: false,
+      note: '又坏了',
+    });
     expect(unhappy.statusCode).toBe(200);
     expect(unhappy.json().case).toMatchObject({ status: 'dispatched', reopened: true, reworkCount: 1 });
     expect(unhappy.json().case.followupDueAt).not.toBeNull();
@@ -131,7 +138,12 @@ describe('the case loop', () => {
     await expectStatus(u.department as string, id, { action: 'handle', note: '更换控制板' }, 'handled');
     await expectStatus(u.gridWorker as string, id, { action: 'verify' }, 'verified');
     await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
-    const done = await expectStatus(u.resident as string, id, { action: 'rate', rating: 'satisfied' }, 'rated');
+    const done = await expectStatus(
+      u.resident as string,
+      id,
+      { action: 'rate', rating: 'satisfied', resolved: true },
+      'rated',
+    );
     expect(done.timeline.map((e: { action: string }) => e.action)).toEqual([
       'report',
       'accept',
@@ -338,7 +350,7 @@ describe('the case loop', () => {
     await expectStatus(u.community as string, a, { action: 'start' }, 'in_progress');
     await expectStatus(u.community as string, a, { action: 'handle', note: '已对接助餐点' }, 'handled');
     await expectStatus(u.community as string, a, { action: 'close' }, 'closed');
-    await expectStatus(u.resident as string, a, { action: 'rate', rating: 'satisfied' }, 'rated');
+    await expectStatus(u.resident as string, a, { action: 'rate', rating: 'satisfied', resolved: true }, 'rated');
     await expectStatus(u.community as string, b, { action: 'reject', note: '重复反映' }, 'rejected');
     await expectStatus(u.community as string, c, { action: 'accept' }, 'accepted');
 
@@ -432,7 +444,14 @@ describe('the case loop', () => {
     for (const [who, cookie] of Object.entries(outsiders)) {
       expect((await view(cookie, id)).statusCode, who).toBe(403);
       for (const action of ACTIONS) {
-        const res = await act(cookie, id, { action, note: 'x', level: 'grid', rating: 'satisfied', days: 1 });
+        const res = await act(cookie, id, {
+          action,
+          note: 'x',
+          level: 'grid',
+          rating: 'satisfied',
+          resolved: true,
+          days: 1,
+        });
         expect(res.statusCode, `${who} ${action}`).toBe(403);
       }
     }
