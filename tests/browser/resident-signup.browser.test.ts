@@ -105,6 +105,8 @@ describe.skipIf(!hasChromium)('a new resident from the grid QR code to the grid 
     await resident.goto(`${base}/m?grid=${gridCode}`);
     await expect.poll(() => resident.getByTestId('grid-card').textContent()).toContain(gridName);
     expect(await resident.getByTestId('grid-card').textContent()).toContain('扫码反映问题，直达网格员');
+    // where the team can be found: the demo grid's station in its community's service centre
+    expect(await resident.getByTestId('grid-card-station').textContent()).toContain(`${gridName}工作站`);
     await resident.getByPlaceholder('138 0000 0000').fill(PHONE);
     await resident.getByTestId('send-code').click();
     await expect.poll(() => resident.getByTestId('send-code').textContent()).toMatch(/秒后重发/);

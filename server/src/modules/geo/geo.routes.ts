@@ -4,13 +4,14 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
-import { setGridTeam } from './commands/set-grid-team.js';
+import { setGridStationOf, setGridTeam } from './commands/set-grid-team.js';
 import type { WorkPhones } from './geo.module.js';
 import {
   chainSchema,
   featureCollection,
   gridCode,
   gridDetail,
+  gridStationBody,
   gridTeamBody,
   importGridsBody,
   locateQuery,
@@ -144,6 +145,22 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       setGridTeam(db, requireActor(req), req.params.code, req.body.members, { ip: req.ip, requestId: req.id }),
   );
 
+  app.put(
+    '/grids/:code/station',
+    {
+      config: { access: 'geo.grid.team.manage' },
+      schema: {
+        tags,
+        summary: '设置网格工作站（名称、地址、开放时间）/ set where the grid’s team can be found',
+        params: z.object({ code: gridCode }),
+        body: gridStationBody,
+        response: { 200: z.object({ station: gridDetail.shape.station }) },
+      },
+    },
+    async (req) =>
+      setGridStationOf(db, requireActor(req), req.params.code, req.body.station, { ip: req.ip, requestId: req.id }),
+  );
+
   app.get(
     '/grids/:code/card',
     {
@@ -160,6 +177,8 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
             communityName: z.string(),
             streetName: z.string(),
             districtName: z.string(),
+            /** Where the team can be found; null when the grid has no station of its own. */
+            station: gridDetail.shape.station,
             team: z.array(
               z.object({
                 role: z.string(),

@@ -92,7 +92,19 @@ export const gridDetail = z.object({
   mergedInto: z.string().nullable(),
   areaKm2: z.number(),
   centroid: point,
+  station: z.object({ name: z.string(), address: z.string(), hours: z.string() }).nullable(),
   team: z.array(z.object({ role: z.string(), name: z.string(), userId: z.number().nullable() })),
+});
+
+/** The grid's station (网格工作站); null clears it. */
+export const gridStationBody = z.object({
+  station: z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      address: z.string().trim().max(200).default(''),
+      hours: z.string().trim().max(100).default(''),
+    })
+    .nullable(),
 });
 
 /** The grid's team as a whole (五位一体): each member's role, name, and the account that acts for them if any. */

@@ -7,6 +7,7 @@ import { useT } from '../../core/i18n';
 import { type Load, LoadFailed } from '../../core/query';
 import { areaPath } from '../registry/registryRoute';
 import type { GridDetail } from './api';
+import { GridStationEditor } from './GridStationEditor';
 import { GridTeamEditor } from './GridTeamEditor';
 
 function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
@@ -132,6 +133,42 @@ export function GridDrawer({ state, onClose }: { state: Load<GridDetail>; onClos
             />
           ) : (
             <GridTeam team={state.value.grid.team} />
+          )}
+          <div className="sz-grid-team-title">
+            <Typography.Title level={5} className="sz-section-title">
+              {t('grid.station')}
+            </Typography.Title>
+            {mayEditTeam && editing !== `station:${state.value.grid.code}` && (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(`station:${state.value.grid.code}`)}
+                data-testid="grid-station-edit"
+              >
+                {t('grid.teamEdit')}
+              </Button>
+            )}
+          </div>
+          {editing === `station:${state.value.grid.code}` ? (
+            <GridStationEditor
+              key={state.value.grid.code}
+              code={state.value.grid.code}
+              station={state.value.grid.station}
+              onDone={() => setEditing(undefined)}
+            />
+          ) : state.value.grid.station ? (
+            <Descriptions size="small" column={1} data-testid="grid-station">
+              <Descriptions.Item label={t('grid.stationName')}>{state.value.grid.station.name}</Descriptions.Item>
+              <Descriptions.Item label={t('grid.stationAddress')}>
+                {state.value.grid.station.address || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('grid.stationHours')}>
+                {state.value.grid.station.hours || '—'}
+              </Descriptions.Item>
+            </Descriptions>
+          ) : (
+            <Typography.Text type="secondary">{t('grid.stationNone')}</Typography.Text>
           )}
         </>
       )}

@@ -89,3 +89,10 @@ export type GridTeamInput = z.input<typeof gridTeamBody>['members'];
 export function saveGridTeam(code: string, members: GridTeamInput): Promise<{ team: GridTeamMember[] }> {
   return api('PUT', `/api/geo/grids/${enc(code)}/team`, { members });
 }
+
+export type GridStation = NonNullable<GridDetail['grid']['station']>;
+
+/** Where the grid's team can be found (网格工作站), shown on the card its QR code opens; null clears it. */
+export function saveGridStation(code: string, station: GridStation | null): Promise<{ station: GridStation | null }> {
+  return api('PUT', `/api/geo/grids/${enc(code)}/station`, { station });
+}

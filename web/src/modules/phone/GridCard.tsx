@@ -1,4 +1,4 @@
-import { PhoneOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { api } from '../../core/api';
@@ -10,6 +10,7 @@ interface Card {
   communityName: string;
   streetName: string;
   districtName: string;
+  station: { name: string; address: string; hours: string } | null;
   team: { role: string; name: string; phone: string | null }[];
 }
 
@@ -17,8 +18,8 @@ interface Card {
 export const stationGrid = new URLSearchParams(location.search).get('grid');
 
 /**
- * What the grid station's QR code promises, before and after signing in: which grid this is, where, and the people
- * who answer for it by name, each with a call button when they have a work phone (the number on the station's poster).
+ * What the grid station's QR code promises, before and after signing in: which grid this is, where, its station, and
+ * the people who answer for it by name, each with a call button when they have a work phone (the number on the station's poster).
  */
 export function GridCard({ code }: { code: string }) {
   const { t, code: name } = useT();
@@ -35,6 +36,13 @@ export function GridCard({ code }: { code: string }) {
       <div className="sz-grid-card-where">
         {t('gridCard.where', { district: card.districtName, street: card.streetName, community: card.communityName })}
       </div>
+      {card.station && (
+        <div className="sz-grid-card-station" data-testid="grid-card-station">
+          <EnvironmentOutlined /> {card.station.name}
+          {card.station.address && ` · ${card.station.address}`}
+          {card.station.hours && <div className="sz-grid-card-hours">{card.station.hours}</div>}
+        </div>
+      )}
       {card.team.length ? (
         <ul className="sz-grid-card-team">
           {card.team.map((m) => (

@@ -1,7 +1,7 @@
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
-import { type GridRole, getGrid, replaceGridTeam } from '../db/geo.repository.js';
+import { type GridRole, type GridStation, getGrid, replaceGridTeam, setGridStation } from '../db/geo.repository.js';
 import { geoErrors } from '../geo.errors.js';
 import { assertInScope } from '../geo.permissions.js';
 
@@ -36,4 +36,23 @@ export async function setGridTeam(
     return changed?.team ?? [];
   });
   return { team: after };
+}
+
+/** Sets or clears the grid's station (网格工作站), shown on the card its QR code opens; by whoever manages its team. */
+export async function setGridStationOf(db: Db, actor: Actor, code: string, station: GridStation | null, meta: Meta) {
+  const grid = await getGrid(db, code);
+  if (!grid) throw geoErrors.gridNotFound({ field: 'code', params: { code } });
+  assertInScope(actor, grid.path);
+  return db.transaction(async (tx) => {
+    await setGridStation(tx, code, station);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.username,
+      action: 'geo.grid_station_changed',
+      subject: `grid:${code}`,
+      detail: { before: grid.station, after: station },
+      ...meta,
+    });
+    return { station: (await getGrid(tx, code))?.station ?? null };
+  });
 }

@@ -238,6 +238,8 @@ export interface GridRecord {
   mergedInto: string | null;
   areaKm2: number;
   centroid: [number, number];
+  /** 网格工作站, where the team can be found; null when the grid has none of its own. */
+  station: GridStation | null;
   team: GridTeamMember[];
 }
 
@@ -263,6 +265,8 @@ export async function getGrid(db: Queryable, code: string): Promise<GridRecord |
        g.community_code AS "communityCode", g.merged_into AS "mergedInto",
        round((g.area_m2 / 1e6)::numeric, 3)::float8 AS "areaKm2",
        json_build_array(ST_X(ST_PointOnSurface(g.geom)), ST_Y(ST_PointOnSurface(g.geom))) AS centroid,
+       CASE WHEN g.station_name IS NULL THEN NULL ELSE json_build_object('name', g.station_name,
+         'address', coalesce(g.station_address, ''), 'hours', coalesce(g.station_hours, '')) END AS station,
        coalesce((SELECT json_agg(json_build_object('role', m.role, 'name', m.name, 'userId', m.user_id::int)
                   ORDER BY array_position(ARRAY['grid_leader','grid_worker','part_time_grid_worker','police_officer','property_manager'], m.role), m.seq)
                  FROM geo_grid_members m WHERE m.grid_code = g.code), '[]'::json) AS team
@@ -375,6 +379,22 @@ export async function namesAlong(db: Queryable, gridPath: string): Promise<Map<s
     [gridPath],
   );
   return new Map(rows.map((r) => [r.path, r.name]));
+}
+
+export interface GridStation {
+  name: string;
+  address: string;
+  hours: string;
+}
+
+/** The grid's station, or none: a grid without one of its own shows none. */
+export async function setGridStation(db: Queryable, code: string, station: GridStation | null): Promise<void> {
+  await db.query('UPDATE geo_grids SET station_name = $2, station_address = $3, station_hours = $4 WHERE code = $1', [
+    code,
+    station?.name ?? null,
+    station?.address || null,
+    station?.hours || null,
+  ]);
 }
 
 /** The grid's team as a whole, replaced in order: each role's members numbered 1, 2, … as they are listed. */

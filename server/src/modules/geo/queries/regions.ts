@@ -63,13 +63,13 @@ export async function getGridDetail(db: Queryable, actor: Actor, code: string) {
   };
 }
 
-/**
- * What the grid station's QR code opens for anyone, signed in or not: the grid, where it lies, and its team by name
- * and role — what the poster on the wall already shows.
- */
 /** The published work phones of the accounts behind team members, by user id (identity's, see geo.module.ts). */
 export type WorkPhoneLookup = (userIds: number[]) => Promise<Map<number, string>>;
 
+/**
+ * What the grid station's QR code opens for anyone, signed in or not: the grid, where it lies, its station, and its
+ * team by name and role — what the poster on the wall already shows.
+ */
 export async function getGridCard(db: Queryable, code: string, workPhones: WorkPhoneLookup) {
   const grid = await getGrid(db, code);
   if (!grid) throw geoErrors.gridNotFound({ field: 'code', params: { code } });
@@ -82,6 +82,7 @@ export async function getGridCard(db: Queryable, code: string, workPhones: WorkP
     communityName: at('community'),
     streetName: at('street'),
     districtName: at('district'),
+    station: grid.station,
     // the poster's public card: names, roles and the work phones printed on the grid station's poster for residents
     // to call (published by design); never which account acts for them
     team: grid.team.map(({ role, name, userId }) => ({ role, name, phone: (userId && phones.get(userId)) || null })),

@@ -90,6 +90,52 @@ describe('a grid’s team', () => {
     expect(blank.json().error.field).toBe('members.0.name');
   });
 
+  it("shows the grid's station on the public card, set by the community's staff and audited", async () => {
+    // a demo grid keeps its station in its community's service centre
+    const seeded = (await t.app.inject({ url: `/api/geo/grids/${grid}/card` })).json();
+    expect(seeded.station).toMatchObject({
+      name: `${seeded.name}工作站`,
+      address: expect.stringContaining('党群服务中心'),
+    });
+
+    const station = { name: '南关第一网格工作站', address: '新城路 12 号一楼', hours: '每天 8:00–20:00' };
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/geo/grids/${grid}/station`,
+      headers: { cookie: communityStaff },
+      payload: { station },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await t.app.inject({ url: `/api/geo/grids/${grid}/card` })).json().station).toEqual(station);
+    const [audit] = await t.db.query<{ detail: { after: unknown } }>(
+      `SELECT detail FROM core_audit WHERE action = 'geo.grid_station_changed' AND subject = $1`,
+      [`grid:${grid}`],
+    );
+    expect(audit?.detail.after).toEqual(station);
+
+    const blank = await t.app.inject({
+      method: 'PUT',
+      url: `/api/geo/grids/${grid}/station`,
+      headers: { cookie: communityStaff },
+      payload: { station: { name: ' ' } },
+    });
+    expect(blank.json().error.field).toBe('station.name');
+    const other = await t.app.inject({
+      method: 'PUT',
+      url: `/api/geo/grids/${grid}/station`,
+      headers: { cookie: otherCommunityStaff },
+      payload: { station: null },
+    });
+    expect(other.statusCode).toBe(403);
+    const cleared = await t.app.inject({
+      method: 'PUT',
+      url: `/api/geo/grids/${grid}/station`,
+      headers: { cookie: communityStaff },
+      payload: { station: null },
+    });
+    expect(cleared.json()).toEqual({ station: null });
+  });
+
   it('may be emptied, and a grid that does not exist is named', async () => {
     expect((await put(grid, t.adminCookie, [])).statusCode).toBe(200);
     expect(await team(grid)).toEqual([]);
