@@ -83,7 +83,9 @@ export async function seedGeo(
     );
     // demo grids keep their station in their community's 党群服务中心, as most real ones do
     await tx.query(
-      `UPDATE geo_grids g SET station_name = g.name || '工作站', station_address = c.name || '党群服务中心',
+      `UPDATE geo_grids g SET station_name = g.name || '工作站',
+         station_address = regexp_replace(regexp_replace(c.name, '(居委会|居民委员会)$', '社区'), '(村委会|村民委员会)$', '村')
+           || '党群服务中心',
          station_hours = '周一至周五 8:30–17:30'
        FROM geo_regions c WHERE c.code = g.community_code AND g.station_name IS NULL`,
     );
