@@ -20,13 +20,15 @@ async function main() {
   const shanzhi = await createShanzhi(config);
   const { app, db } = shanzhi;
 
+  // before the seeds: the demo district's staff are accounts too, and the first administrator is made only while
+  // there are none
+  const admin = await ensureFirstAdmin(db);
   const seeded = await shanzhi.seed({ demo: config.demoData, scale: config.demoScale });
   for (const [module, report] of Object.entries(seeded))
     app.log.info(
       { module, ...report },
       '已生成初始与演示数据（演示数据为合成数据）/ seeded reference and synthetic demo data',
     );
-  const admin = await ensureFirstAdmin(db);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, '正在关闭 / shutting down');
