@@ -7,6 +7,7 @@ import { casesErrors } from '../cases.errors.js';
 import { caseActionEvent, caseAggregate, eventPayload } from '../cases.events.js';
 import { actsAs } from '../cases.permissions.js';
 import {
+  addFollower,
   addSupervisionNote,
   attachMedia,
   type CasePatch,
@@ -251,7 +252,16 @@ async function plan(
       if (!master || master.id === c.id || finished.includes(master.status) || !inScope(actor, master.gridPath)) {
         throw casesErrors.badMergeTarget({ field: 'masterCaseId' });
       }
-      return { to, patch: { mergedInto: master.id, closedAt: now }, detail: { master: master.number } };
+      // the duplicate's reporter hears every later step of the master case, as one who follows it
+      const reporter = c.reporterId !== master.reporterId ? c.reporterId : null;
+      return {
+        to,
+        patch: { mergedInto: master.id, closedAt: now },
+        detail: { master: master.number },
+        write: async (tx) => {
+          if (reporter) await addFollower(tx, master.id, reporter);
+        },
+      };
     }
     default:
       return { to, patch: {}, detail: {} };

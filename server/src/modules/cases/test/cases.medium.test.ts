@@ -213,6 +213,12 @@ describe('the case loop', () => {
     ).json().case.id;
     const merged = await expectStatus(u.community as string, dup, { action: 'merge', masterCaseId: master }, 'merged');
     expect(merged.case.mergedInto).toBe(master);
+    // the duplicate's reporter now follows the master case and hears its later steps
+    const followed = await t.app.inject({
+      url: `/api/cases/${master}`,
+      headers: { cookie: u.otherResident as string },
+    });
+    expect(followed.json().case).toMatchObject({ following: true, followers: 1 });
     expect((await act(u.community as string, dup, { action: 'merge', masterCaseId: dup })).statusCode).toBe(409);
   });
 
