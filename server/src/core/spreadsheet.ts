@@ -39,3 +39,12 @@ export async function* readSpreadsheetRows(
     yield { line, cells: record as Record<string, string> };
   }
 }
+
+/**
+ * A text cell a spreadsheet program will not run: text that begins like a formula (=, +, -, @, or a tab or carriage
+ * return before one) gets a leading apostrophe, as OWASP advises for CSV injection, because an exported value such
+ * as a name or an address was typed by someone else and the person opening the file trusts it.
+ */
+export function inertCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

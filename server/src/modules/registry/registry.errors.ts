@@ -7,6 +7,12 @@ export const registryErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：身份证号{reason}',
     en: 'Field {field} is invalid: the ID number {reason}',
   },
+  tagContradictsAge: {
+    code: 'registry.tag_contradicts_age',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：该标签与身份证号中的出生日期不符（老年人、未成年人按出生日期自动标注）',
+    en: 'Field {field} is invalid: the tag contradicts the birth date in the ID number (elderly and minor follow from it)',
+  },
   duplicatePerson: {
     code: 'registry.duplicate_person',
     status: 409,

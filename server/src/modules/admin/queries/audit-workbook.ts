@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { type AuditFilter, countAudit, listAudit, writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { inertCell } from '../../../core/spreadsheet.js';
 
 const PAGE = 1000;
 
@@ -55,9 +56,9 @@ async function write(ctx: Pick<ModuleContext, 'db'>, filter: AuditFilter, out: P
       sheet
         .addRow({
           at: new Date(r.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-          actor: r.actorName ?? (r.actorId === null ? '系统' : `#${r.actorId}`),
+          actor: inertCell(r.actorName ?? (r.actorId === null ? '系统' : `#${r.actorId}`)),
           action: r.action,
-          subject: r.subject ?? '',
+          subject: inertCell(r.subject ?? ''),
           detail: JSON.stringify(r.detail),
           ip: r.ip ?? '',
           requestId: r.requestId ?? '',

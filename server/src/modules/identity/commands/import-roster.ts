@@ -7,7 +7,7 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import type { Db, Queryable } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n.js';
-import { readSpreadsheetRows } from '../../../core/spreadsheet.js';
+import { inertCell, readSpreadsheetRows } from '../../../core/spreadsheet.js';
 import { scopePathOf } from '../../geo/index.js';
 import { findOrg, insertUser } from '../db/identity.repository.js';
 import { hashPassword, oneTimePassword } from '../domain/password.js';
@@ -124,7 +124,8 @@ async function passwordSheet(accounts: (RosterRow & { password: string })[]): Pr
     { header: '角色', key: 'role', width: 16 },
     { header: '一次性密码', key: 'password', width: 22 },
   ];
-  for (const a of accounts) sheet.addRow({ ...a, role: ROLE_NAMES[a.role]['zh-CN'] });
+  for (const a of accounts)
+    sheet.addRow({ ...a, displayName: inertCell(a.displayName), role: ROLE_NAMES[a.role]['zh-CN'] });
   sheet.getRow(1).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow(['首次登录须修改密码；本表只生成这一次，发放后请妥善销毁。']);

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
+import { inertCell } from '../../../core/spreadsheet.js';
 import { type ExportFilter, exportExtent, exportPage } from '../db/people.repository.js';
 import { COLUMNS, TAG_LABELS } from '../domain/import-row.js';
 import type { PersonTag } from '../domain/tags.js';
@@ -66,15 +67,15 @@ async function writeWorkbook(ctx: Pick<ModuleContext, 'db'>, f: ExportFilter, la
     for (const p of page) {
       sheet
         .addRow({
-          name: p.name,
+          name: inertCell(p.name),
           idNumber: p.idNumberMasked,
           phone: p.phoneMasked ?? '',
           sex: p.sex === 'male' ? '男' : '女',
           birthDate: p.birthDate,
           residence: p.registered ? '本地' : '流动',
-          address: p.address ?? '',
-          unit: p.unit ?? '',
-          room: p.room ?? '',
+          address: inertCell(p.address ?? ''),
+          unit: inertCell(p.unit ?? ''),
+          room: inertCell(p.room ?? ''),
           grid: p.gridCode,
           tags: p.tags.map((t) => TAG_LABELS[t as PersonTag] ?? t).join('，'),
         })

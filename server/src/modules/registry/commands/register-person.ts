@@ -7,7 +7,7 @@ import { birthDateOf, ID_NUMBER_REASONS, idNumberProblem, maskIdNumber, sexOf } 
 import type { ModuleContext } from '../../../core/module.js';
 import { getHousehold } from '../db/households.repository.js';
 import { insertPerson, type NewPerson, setTags } from '../db/people.repository.js';
-import { ageTags, type PersonTag } from '../domain/tags.js';
+import { ageTags, contradictedAgeTag, type PersonTag } from '../domain/tags.js';
 import { registryErrors } from '../registry.errors.js';
 
 export interface ResidentInput {
@@ -43,6 +43,9 @@ export function sealResident(
       params: { reason: { 'zh-CN': '应为 11 位手机号', en: 'must be an 11-digit mobile number' } },
     });
   }
+  const birthDate = birthDateOf(idNumber);
+  const contradicted = (input.tags ?? []).findIndex((t) => contradictedAgeTag(t.tag, birthDate));
+  if (contradicted >= 0) throw registryErrors.tagContradictsAge({ field: `${field}tags.${contradicted}.tag` });
   return {
     name: input.name,
     idNumberEnc: cipher.encrypt(idNumber),
@@ -52,7 +55,7 @@ export function sealResident(
     phoneEnc: input.phone ? cipher.encrypt(input.phone) : null,
     phoneHash: input.phone ? cipher.searchHash(input.phone) : null,
     phoneMasked: input.phone ? maskPhone(input.phone) : null,
-    birthDate: birthDateOf(idNumber),
+    birthDate,
     sex: sexOf(idNumber),
     householdId: place.householdId,
     registered: input.registered,

@@ -1,6 +1,6 @@
 import { isMobilePhone } from '../../../core/crypto.js';
-import { idNumberProblem } from '../../../core/id-number.js';
-import { PERSON_TAGS, type PersonTag } from './tags.js';
+import { birthDateOf, idNumberProblem } from '../../../core/id-number.js';
+import { ageTags, contradictedAgeTag, PERSON_TAGS, type PersonTag } from './tags.js';
 
 /** The agencies' spreadsheets speak Chinese: these are the template's columns. */
 export const COLUMNS = {
@@ -90,8 +90,15 @@ export function parseRow(cells: Record<string, string>): { row?: ImportRow; erro
     .map((s) => s.trim())
     .filter(Boolean)) {
     const tag = TAG_BY_LABEL.get(label);
-    if (tag && PERSON_TAGS.includes(tag)) tags.push(tag);
-    else errors.push({ column: COLUMNS.tags, zh: `未知标签“${label}”`, en: `unknown tag "${label}"` });
+    if (!tag || !PERSON_TAGS.includes(tag))
+      errors.push({ column: COLUMNS.tags, zh: `未知标签“${label}”`, en: `unknown tag "${label}"` });
+    else if (!idProblem && contradictedAgeTag(tag, birthDateOf(idNumber)))
+      errors.push({
+        column: COLUMNS.tags,
+        zh: `标签“${label}”与身份证号中的出生日期不符`,
+        en: `tag "${label}" contradicts the birth date in the ID number`,
+      });
+    else if (!ageTags(birthDateOf(idNumber)).includes(tag)) tags.push(tag);
   }
   if (errors.length) return { errors };
   return {

@@ -26,3 +26,11 @@ export function ageTags(birthDate: string, today = new Date()): PersonTag[] {
   if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
   return age >= 60 ? ['elderly'] : age < 18 ? ['minor'] : [];
 }
+
+/**
+ * An age tag someone typed that the birth date contradicts (老年人 for a person born in 1985): refused rather than
+ * dropped, so whoever typed it learns the record is not what they thought.
+ */
+export function contradictedAgeTag(tag: PersonTag, birthDate: string, today = new Date()): boolean {
+  return (tag === 'elderly' || tag === 'minor') && !ageTags(birthDate, today).includes(tag);
+}

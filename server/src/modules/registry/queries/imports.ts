@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Actor } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import type { Locale } from '../../../core/i18n.js';
+import { inertCell } from '../../../core/spreadsheet.js';
 import { getImport, listImportErrors, listUnmatched } from '../db/imports.repository.js';
 import { COLUMNS, TAG_LABELS } from '../domain/import-row.js';
 import { registryErrors } from '../registry.errors.js';
@@ -32,7 +33,8 @@ export async function errorReport(db: Queryable, actor: Actor, id: number, local
     { header: zh ? '姓名' : 'Name', key: 'name', width: 12 },
     { header: zh ? '楼栋地址' : 'Building address', key: 'address', width: 50 },
   ];
-  for (const u of await listUnmatched(db, id)) review.addRow(u);
+  for (const u of await listUnmatched(db, id))
+    review.addRow({ row: u.row, name: inertCell(u.name), address: inertCell(u.address) });
   sheet.getRow(1).font = { bold: true };
   review.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());

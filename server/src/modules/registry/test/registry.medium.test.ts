@@ -95,6 +95,17 @@ describe('the registry of people and houses', () => {
     });
     expect(bad.json().error).toMatchObject({ code: 'registry.bad_id_number', field: 'idNumber' });
     expect(bad.json().error.message).toContain('校验码');
+    const young = withCheck('37098319850101001');
+    const contradicted = await call('POST', '/api/registry/people', u.community as string, {
+      name: '年轻人',
+      idNumber: young,
+      householdId,
+      registered: true,
+      tags: [{ tag: 'party_member' }, { tag: 'elderly' }],
+    });
+    expect(contradicted.statusCode).toBe(400);
+    expect(contradicted.json().error).toMatchObject({ code: 'registry.tag_contradicts_age', field: 'tags.1.tag' });
+    expect(contradicted.json().error.message).toContain('出生日期');
   });
 
   it('finds people by fuzzy name, exact ID or phone and tag, inside the scope only', async () => {

@@ -278,4 +278,37 @@ describe('the people export', () => {
     expect(byTag.statusCode).toBe(200);
     expect((await call('GET', '/api/registry/people.xlsx', u.resident as string)).statusCode).toBe(403);
   });
+
+  it('hands out what residents typed as text a spreadsheet program will not run', async () => {
+    const building = await call('POST', '/api/registry/buildings', u.community as string, {
+      name: '9 栋',
+      address: '=HYPERLINK("http://evil.example","点我")',
+      footprint: squareAround(centreA),
+      floors: 6,
+    });
+    expect(building.statusCode, building.body).toBe(201);
+    const household = await call(
+      'POST',
+      `/api/registry/buildings/${building.json().id}/households`,
+      u.community as string,
+      { unit: '+1', room: '-101', use: 'rented' },
+    );
+    expect(household.statusCode, household.body).toBe(201);
+    const person = await call('POST', '/api/registry/people', u.community as string, {
+      name: '王五',
+      idNumber: `37098319900101125${checkCharacter('37098319900101125')}`,
+      householdId: household.json().id,
+      registered: true,
+    });
+    expect(person.statusCode, person.body).toBe(201);
+
+    const res = await call('GET', `/api/registry/people.xlsx?regionCode=${COMMUNITY}`, u.community as string);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (book.getWorksheet('实有人口')?.getSheetValues() ?? []).map((r) =>
+      (r as unknown[] | undefined)?.slice(1),
+    );
+    const row = rows.find((r) => r?.[0] === '王五');
+    expect(row?.slice(6, 9)).toEqual(['\'=HYPERLINK("http://evil.example","点我")', "'+1", "'-101"]);
+  });
 });
