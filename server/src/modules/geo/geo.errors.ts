@@ -43,6 +43,12 @@ export const geoErrors = defineErrors({
     'zh-CN': '服务器缺少中文字体（{path}），无法生成海报：请安装 fonts-noto-cjk 或设置 CJK_FONT',
     en: 'No Chinese font on the server ({path}) to print the poster: install fonts-noto-cjk or set CJK_FONT',
   },
+  removalUnconfirmed: {
+    code: 'geo.removal_unconfirmed',
+    status: 409,
+    'zh-CN': '网格导入未执行：文件中缺少现有的 {count} 个网格（{grids}），导入将删除它们；确认删除请设置 {field}',
+    en: 'Grid import not applied: the file leaves out {count} existing grid(s) ({grids}), which the import would delete; set {field} to confirm',
+  },
   importRejected: {
     code: 'geo.import_rejected',
     status: 400,

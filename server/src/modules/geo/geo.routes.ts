@@ -14,6 +14,7 @@ import {
   gridStationBody,
   gridTeamBody,
   importGridsBody,
+  importGridsQuery,
   locateQuery,
   locateResult,
   regionCode,
@@ -233,16 +234,24 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       bodyLimit: 200 * 1024 * 1024,
       schema: {
         tags,
-        summary: '导入网格 GeoJSON（按社区整体替换，有任何问题则不做修改）/ import grids, all or nothing',
+        summary:
+          '导入网格 GeoJSON（按社区整体替换，有任何问题则不做修改；dryRun 只检查并列出将删除的网格，删除须 confirmRemoval）/ import grids, all or nothing; dryRun lists what would be removed, removal needs confirmRemoval',
         body: importGridsBody,
+        querystring: importGridsQuery,
         response: {
-          200: z.object({ imported: z.number(), replaced: z.number(), communities: z.array(z.string()) }),
+          200: z.object({
+            imported: z.number(),
+            replaced: z.number(),
+            communities: z.array(z.string()),
+            removed: z.array(z.object({ code: z.string(), name: z.string() })),
+            dryRun: z.boolean(),
+          }),
         },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      return importGrids(ctx, locator, actor, req.body, { ip: req.ip, requestId: req.id });
+      return importGrids(ctx, locator, actor, req.body, req.query, { ip: req.ip, requestId: req.id });
     },
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from '../../core/schemas.js';
 import { GRID_ROLES } from './db/geo.repository.js';
 import { CRS } from './domain/coords.js';
 
@@ -50,6 +51,8 @@ export const importGridsBody = z.object({
     .max(20000),
 });
 export type ImportGridsBody = z.infer<typeof importGridsBody>;
+
+export const importGridsQuery = z.object({ dryRun: queryBoolean, confirmRemoval: queryBoolean });
 
 export const locateQuery = z.object({
   lng: z.coerce.number().min(-180).max(180),

@@ -4,6 +4,7 @@ import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import {
   deleteGridsOfCommunities,
+  gridsOfCommunities,
   insertGrids,
   recomputeDerivedBoundaries,
   regionsByCodes,
@@ -27,17 +28,38 @@ const AREA_TOLERANCE_M2 = 1;
 /** The published district boundaries are accurate to about 100 m; a real grid may stray that far past them. */
 const DISTRICT_TOLERANCE_M = 200;
 
+export interface ImportGridsResult {
+  imported: number;
+  replaced: number;
+  communities: string[];
+  /** grids of the replaced communities that the file leaves out: they go, and cases and people filed under them
+   * keep a code no map shows */
+  removed: { code: string; name: string }[];
+  dryRun: boolean;
+}
+
+/** Thrown inside the transaction to roll back a dry run once everything has been checked. */
+class DryRun {
+  constructor(
+    readonly removed: { code: string; name: string }[],
+    readonly replaced: number,
+  ) {}
+}
+
 /**
  * Replaces the grids of every community named in the file with the file's grids, or changes nothing:
- * every problem is collected and reported together with the offending grid codes.
+ * every problem is collected and reported together with the offending grid codes. A dry run checks everything and
+ * says what would go; an import that would remove grids the file leaves out asks for `confirmRemoval` first, since
+ * a community's file with one grid missing is more often a mistake than a decision.
  */
 export async function importGrids(
   ctx: Pick<ModuleContext, 'db' | 'events'>,
   locator: GridLocator,
   actor: Actor,
   body: ImportGridsBody,
+  options: { dryRun?: boolean; confirmRemoval?: boolean } = {},
   meta: { ip?: string; requestId?: string } = {},
-): Promise<{ imported: number; replaced: number; communities: string[] }> {
+): Promise<ImportGridsResult> {
   const features = body.features;
   const seen = new Map<string, number>();
   features.forEach((f, i) => {
@@ -59,13 +81,34 @@ export async function importGrids(
     assertInScope(actor, c.path);
   });
 
-  const result = await ctx.db.transaction(async (tx) => {
-    await stage(tx, features);
-    const problems = await findProblems(tx);
-    if (problems.length) {
-      throw geoErrors.importRejected({ field: 'features', params: { count: problems.length }, details: problems });
-    }
-    await checkMergeTargets(tx, features, communityCodes);
+  const outcome = await ctx.db
+    .transaction(async (tx) => {
+      await stage(tx, features);
+      const problems = await findProblems(tx);
+      if (problems.length) {
+        throw geoErrors.importRejected({ field: 'features', params: { count: problems.length }, details: problems });
+      }
+      await checkMergeTargets(tx, features, communityCodes);
+      const existing = await gridsOfCommunities(tx, communityCodes);
+      const leftOut = existing.filter((g) => !seen.has(g.code));
+      if (options.dryRun) throw new DryRun(leftOut, existing.length);
+      if (leftOut.length && !options.confirmRemoval) {
+        throw geoErrors.removalUnconfirmed({
+          field: 'confirmRemoval',
+          params: { count: leftOut.length, grids: leftOut.map((g) => g.name).join('、') },
+          details: leftOut,
+        });
+      }
+      return { ...(await write(tx, leftOut)), dryRun: false };
+    })
+    .catch((err: unknown) => {
+      if (err instanceof DryRun) return { removed: err.removed, replaced: err.replaced, dryRun: true };
+      throw err;
+    });
+  if (!outcome.dryRun) await locator.changed();
+  return { imported: features.length, communities: communityCodes, ...outcome };
+
+  async function write(tx: Queryable, leftOut: { code: string; name: string }[]) {
     const removed = await deleteGridsOfCommunities(tx, communityCodes);
     await insertGrids(
       tx,
@@ -88,24 +131,26 @@ export async function importGrids(
       actorName: actor.username,
       action: 'geo.grids.import',
       subject: districts.join(','),
-      detail: { grids: features.length, communities: communityCodes.length, replaced: removed.length },
+      detail: {
+        grids: features.length,
+        communities: communityCodes.length,
+        replaced: removed.length,
+        removed: leftOut.map((g) => g.code),
+      },
       ...meta,
     });
     const payload: GridsImportedPayload = {
       districtCodes: districts,
       communityCodes,
       gridCount: features.length,
-      removedGridCodes: removed.filter((c) => !seen.has(c)),
+      removedGridCodes: leftOut.map((g) => g.code),
     };
     await ctx.events.publish(tx, GRIDS_IMPORTED, payload, {
       aggregate: `grids:${districts.join(',')}`,
       actorId: actor.id,
     });
-    return { removed, districts };
-  });
-
-  await locator.changed();
-  return { imported: features.length, replaced: result.removed.length, communities: communityCodes };
+    return { removed: leftOut, replaced: removed.length };
+  }
 }
 
 async function stage(tx: Queryable, features: ImportGridsBody['features']): Promise<void> {

@@ -117,6 +117,15 @@ export async function insertGrids(db: Queryable, grids: NewGrid[]): Promise<void
   }
 }
 
+export async function gridsOfCommunities(
+  db: Queryable,
+  communityCodes: string[],
+): Promise<{ code: string; name: string }[]> {
+  return db.query(`SELECT code, name FROM geo_grids WHERE community_code = ANY($1::text[]) ORDER BY code`, [
+    communityCodes,
+  ]);
+}
+
 export async function deleteGridsOfCommunities(db: Queryable, communityCodes: string[]): Promise<string[]> {
   const rows = await db.query<{ code: string }>(
     `DELETE FROM geo_grids WHERE community_code = ANY($1::text[]) RETURNING code`,

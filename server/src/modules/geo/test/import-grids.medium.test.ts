@@ -187,6 +187,44 @@ describe('grid import', () => {
     expect(audited?.n).toBe(1);
   });
 
+  it('says which grids a file leaves out, and removes them only when asked to', async () => {
+    const [pair] = await t.db.query<{ gone: string; name: string; union: string }>(
+      `SELECT n.code AS gone, n.name, ST_AsGeoJSON(ST_Union(i.geom, n.geom)) AS union
+       FROM geo_grids i JOIN geo_grids n ON n.community_code = i.community_code AND n.code <> i.code
+         AND ST_Intersects(i.geom, n.geom) AND n.code IS DISTINCT FROM i.merged_into
+         AND NOT EXISTS (SELECT 1 FROM geo_grids m WHERE m.merged_into = n.code)
+       WHERE i.code = $1 ORDER BY n.code LIMIT 1`,
+      [interiorGrid],
+    );
+    const { gone, name, union } = pair as { gone: string; name: string; union: string };
+    const current = (await get(`/api/geo/regions/${community}/grids`)).json().features as Feature[];
+    const file = fc(
+      current
+        .filter((f) => f.properties.code !== gone)
+        .map((f) => (f.properties.code === interiorGrid ? { ...f, geometry: JSON.parse(union) } : f)),
+    );
+    const url = (q: string) => `/api/geo/grids/import${q}`;
+    const post = (q: string) =>
+      t.app.inject({ method: 'POST', url: url(q), headers: { cookie: t.adminCookie }, payload: file });
+    const before = await snapshot();
+
+    const dry = await post('?dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, replaced: current.length, removed: [{ code: gone, name }] });
+    expect(await snapshot()).toEqual(before);
+
+    const unconfirmed = await post('');
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error).toMatchObject({ code: 'geo.removal_unconfirmed', field: 'confirmRemoval' });
+    expect(unconfirmed.json().error.message).toContain(name);
+    expect(await snapshot()).toEqual(before);
+
+    const confirmed = await post('?confirmRemoval=true');
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ dryRun: false, removed: [{ code: gone, name }] });
+    expect((await get(`/api/geo/grids/${gone}`)).statusCode).toBe(404);
+  });
+
   it('keeps every instance’s index equal to the table: a change announced by another instance is picked up', async () => {
     const other = new GridLocator();
     await other.start(t.db);
