@@ -14,6 +14,7 @@ import {
   insertTimeline,
   nextCaseSequence,
 } from '../db/cases.repository.js';
+import { caseNumber } from '../domain/case-number.js';
 
 export interface ReportInput {
   categoryCode: string;
@@ -30,12 +31,6 @@ export interface ReportInput {
   mediaIds?: number[];
   /** A resident without an account, known only by the contact number they hear back on (see report-anonymously). */
   withoutAccount?: boolean;
-}
-
-/** Case number: SZ + date in China + a sequence, readable over the phone. */
-function caseNumber(seq: number, now: Date): string {
-  const day = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `SZ${day}${String(seq).padStart(6, '0')}`;
 }
 
 /**

@@ -186,7 +186,7 @@ export interface NewCase {
 }
 
 export async function nextCaseSequence(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`SELECT nextval('cases_number_seq')::int AS n`);
+  const [row] = await db.query<{ n: number }>(`SELECT nextval('cases_number_seq')::float8 AS n`);
   return row?.n ?? 0;
 }
 
