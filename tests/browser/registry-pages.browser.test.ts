@@ -270,6 +270,35 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
     await shot('03-person');
   });
 
+  it('adds a tag with its reason and removes it again, while the age tag stays out of reach', async () => {
+    const tags = page.getByTestId('person-tags');
+    await page.getByTestId('add-tag').click();
+    const dialog = page.getByRole('dialog');
+    await settled(dialog);
+    await page.getByTestId('add-tag-tag').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '低保' }).click();
+    await page.getByTestId('add-tag-detail').fill('2026 年 11 月起');
+    await page.getByTestId('add-tag-submit').click();
+    await expect.poll(() => dialog.textContent()).toContain('请说明原因');
+    await page.getByTestId('add-tag-reason').fill('民政低保审批通过');
+    await shot('03b-add-tag');
+    await page.getByTestId('add-tag-submit').click();
+    await expect.poll(() => tags.textContent()).toContain('2026 年 11 月起');
+    expect(await tags.locator('tr').filter({ hasText: '低保' }).textContent()).toContain('测试community_staff');
+
+    await page.getByTestId('untag-low_income').click();
+    await settled(page.getByRole('dialog'));
+    await page.getByTestId('untag-reason').fill('家庭收入已超过低保标准');
+    await page.getByTestId('untag-submit').click();
+    await expect.poll(() => tags.textContent()).not.toContain('低保');
+    expect(await tags.textContent()).toContain('党员');
+    const [audit] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM core_audit WHERE subject = $1 AND detail->>'reason' IN ('民政低保审批通过', '家庭收入已超过低保标准')`,
+      [`person:${liId}`],
+    );
+    expect(audit?.n).toBe(2);
+  });
+
   it('keeps the person at their address across a reload, opens their building, and goes back to the overview', async () => {
     await page.reload();
     await expect

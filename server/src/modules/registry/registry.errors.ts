@@ -13,6 +13,12 @@ export const registryErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：该标签与身份证号中的出生日期不符（老年人、未成年人按出生日期自动标注）',
     en: 'Field {field} is invalid: the tag contradicts the birth date in the ID number (elderly and minor follow from it)',
   },
+  derivedTag: {
+    code: 'registry.derived_tag',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：老年人、未成年人按身份证号中的出生日期自动标注，不能手工添加或删除',
+    en: 'Field {field} is invalid: elderly and minor follow from the birth date in the ID number and cannot be set or removed by hand',
+  },
   duplicatePerson: {
     code: 'registry.duplicate_person',
     status: 409,

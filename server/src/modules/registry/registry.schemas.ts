@@ -89,6 +89,18 @@ export const searchQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+const reason = z.string().trim().min(4).max(200);
+
+export const personTagBody = z.object({
+  tag: z.enum(PERSON_TAGS),
+  detail: z.string().trim().max(100).optional(),
+  reason,
+});
+
+export const personTagParams = z.object({ id: z.coerce.number().int().positive(), tag: z.enum(PERSON_TAGS) });
+
+export const reasonBody = z.object({ reason });
+
 export const revealBody = z.object({
   field: z.enum(['idNumber', 'phone']),
   reason: z.string().trim().min(4).max(200),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAbility } from '../../core/abilities';
 import { useT } from '../../core/i18n';
 import { EmptyState, LoadFailed, useLoad } from '../../core/query';
+import { AddTagButton } from './AddTagButton';
 import { fetchPerson, type Person } from './api';
 import { BuildingDrawer } from './BuildingDrawer';
 import { ErasePersonButton } from './ErasePersonButton';
@@ -64,8 +65,8 @@ function PersonBody({ person, onErased }: { person: Person; onErased: () => void
           <Card size="small" title={t('person.facts')}>
             <PersonFacts person={person} />
           </Card>
-          <Card size="small" title={t('person.tags')}>
-            <PersonTagList tags={person.tags} />
+          <Card size="small" title={t('person.tags')} extra={<AddTagButton person={person} />}>
+            <PersonTagList personId={person.id} tags={person.tags} />
           </Card>
         </div>
         <div className="sz-person-column">

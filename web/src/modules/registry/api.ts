@@ -249,6 +249,15 @@ export async function revealPerson(id: number, field: RevealField, reason: strin
   return (await api<{ value: string }>('POST', `${BASE}/people/${id}/reveal`, { field, reason })).value;
 }
 
+/** A tag set after registration, with the reason the audit trail keeps. */
+export function tagPerson(id: number, tag: PersonTag, detail: string, reason: string): Promise<void> {
+  return api('POST', `${BASE}/people/${id}/tags`, { tag, detail: detail || undefined, reason });
+}
+
+export function untagPerson(id: number, tag: PersonTag, reason: string): Promise<void> {
+  return api('DELETE', `${BASE}/people/${id}/tags/${tag}`, { reason });
+}
+
 /** The whole record, unmasked, as the person asked for it; the server audits it. */
 export function downloadPersonRecord(id: number): Promise<void> {
   return download(`${BASE}/people/${id}/export`, `person-${id}.json`);

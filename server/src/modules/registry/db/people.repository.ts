@@ -94,6 +94,14 @@ export async function setTags(db: Queryable, personId: number, tags: { tag: stri
   }
 }
 
+export async function removeTag(db: Queryable, personId: number, tag: string): Promise<boolean> {
+  const rows = await db.query(`DELETE FROM registry_person_tags WHERE person_id = $1 AND tag = $2 RETURNING tag`, [
+    personId,
+    tag,
+  ]);
+  return rows.length > 0;
+}
+
 export async function insertTagsBulk(db: Queryable, tags: { personId: number; tag: string }[], by: number) {
   if (!tags.length) return;
   await db.query(

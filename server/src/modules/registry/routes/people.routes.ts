@@ -5,9 +5,19 @@ import type { ModuleContext } from '../../../core/module.js';
 import { exportPeople } from '../commands/export-people.js';
 import { registerPerson } from '../commands/register-person.js';
 import { erase, exportPerson, revealPerson } from '../commands/reveal-person.js';
+import { tagPerson, untagPerson } from '../commands/tag-person.js';
 import { findPeople, getPersonDetail } from '../queries/people.js';
 import { regionPath } from '../queries/region.js';
-import { peopleExportQuery, personBody, personSchema, revealBody, searchQuery } from '../registry.schemas.js';
+import {
+  peopleExportQuery,
+  personBody,
+  personSchema,
+  personTagBody,
+  personTagParams,
+  reasonBody,
+  revealBody,
+  searchQuery,
+} from '../registry.schemas.js';
 import { idParam, meta, XLSX } from './shared.js';
 
 /** People: registration, search, the person page, reveal with a reason, export and erasure on request. */
@@ -79,6 +89,42 @@ export async function peopleRoutes(app: HttpApp, ctx: ModuleContext) {
     async (req) => exportPerson(ctx, requireActor(req), req.params.id, meta(req)),
   );
 
+  app.post(
+    '/people/:id/tags',
+    {
+      config: { access: 'registry.record' },
+      schema: {
+        tags,
+        summary: '为人员添加标签（须说明原因，记入审计）/ tag a person, with a reason, audited',
+        params: idParam,
+        body: personTagBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await tagPerson(ctx, requireActor(req), req.params.id, req.body, meta(req));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/people/:id/tags/:tag',
+    {
+      config: { access: 'registry.record' },
+      schema: {
+        tags,
+        summary: '移除人员标签（须说明原因，记入审计）/ remove a person’s tag, with a reason, audited',
+        params: personTagParams,
+        body: reasonBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await untagPerson(ctx, requireActor(req), req.params.id, req.params.tag, req.body.reason, meta(req));
+      return reply.status(204).send(null);
+    },
+  );
+
   app.delete(
     '/people/:id',
     {
@@ -87,7 +133,7 @@ export async function peopleRoutes(app: HttpApp, ctx: ModuleContext) {
         tags,
         summary: '依申请删除个人信息（审计记录保留）/ erase a person on request; the audit trail stays',
         params: idParam,
-        body: z.object({ reason: z.string().trim().min(4).max(200) }),
+        body: reasonBody,
         response: { 204: z.null() },
       },
     },

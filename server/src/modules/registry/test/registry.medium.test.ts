@@ -131,6 +131,61 @@ describe('the registry of people and houses', () => {
     }
   });
 
+  it('adds and removes a tag after registration, with who and why in the audit trail', async () => {
+    const found = await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, u.community as string);
+    const id = found.json().items[0].id as number;
+    const tags = async () =>
+      ((await call('GET', `/api/registry/people/${id}`, u.community as string)).json().tags as { tag: string }[]).map(
+        (x) => x.tag,
+      );
+    const added = await call('POST', `/api/registry/people/${id}/tags`, u.gridWorker as string, {
+      tag: 'disabled',
+      detail: '肢体二级',
+      reason: '残联新发残疾证',
+    });
+    expect(added.statusCode, added.body).toBe(204);
+    expect(await tags()).toEqual(['disabled', 'elderly', 'living_alone']);
+
+    const noReason = await call('POST', `/api/registry/people/${id}/tags`, u.gridWorker as string, {
+      tag: 'low_income',
+      reason: '',
+    });
+    expect(noReason.json().error.field).toBe('reason');
+    const derived = await call('DELETE', `/api/registry/people/${id}/tags/elderly`, u.gridWorker as string, {
+      reason: '年龄不符',
+    });
+    expect(derived.json().error).toMatchObject({ code: 'registry.derived_tag', field: 'tag' });
+    const outside = await call('POST', `/api/registry/people/${id}/tags`, u.otherStreet as string, {
+      tag: 'low_income',
+      reason: '低保审批通过',
+    });
+    expect(outside.statusCode).toBe(403);
+
+    const removed = await call('DELETE', `/api/registry/people/${id}/tags/living_alone`, u.community as string, {
+      reason: '子女已搬回同住',
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(await tags()).toEqual(['disabled', 'elderly']);
+    const again = await call('DELETE', `/api/registry/people/${id}/tags/living_alone`, u.community as string, {
+      reason: '子女已搬回同住',
+    });
+    expect(again.json().error).toMatchObject({ code: 'registry.not_found', field: 'tag' });
+
+    const audit = await t.db.query<{ action: string; actor: string; detail: unknown }>(
+      `SELECT action, actor_name AS actor, detail FROM core_audit
+       WHERE action IN ('registry.person_tagged', 'registry.person_untagged') AND subject = $1 ORDER BY id`,
+      [`person:${id}`],
+    );
+    expect(audit).toEqual([
+      { action: 'registry.person_tagged', actor: 'reg.gw', detail: { tag: 'disabled', reason: '残联新发残疾证' } },
+      {
+        action: 'registry.person_untagged',
+        actor: 'reg.cs',
+        detail: { tag: 'living_alone', reason: '子女已搬回同住' },
+      },
+    ]);
+  });
+
   it('reveals one field only with a reason, to a role that may, and audits it', async () => {
     const [person] = (await call('GET', `/api/registry/people?idNumber=${ELDER_ID}`, u.community as string)).json()
       .items;
@@ -200,6 +255,8 @@ describe('the registry of people and houses', () => {
     ]);
     expect(trail.map((r) => r.action)).toEqual([
       'registry.person_registered',
+      'registry.person_tagged',
+      'registry.person_untagged',
       'registry.person_revealed',
       'registry.person_exported',
       'registry.person_erased',
