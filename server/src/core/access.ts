@@ -8,9 +8,11 @@ import { coreErrors } from './errors.js';
  * - `area`: records inside the caller's scope path (ltree `<@`), regions above it by name only
  * - `own`: the caller's own records (their reports, messages, session)
  * - `reference`: shared reference data with no personal data (categories, organisations, kinds)
+ * - `district`: configuration a district holds for itself over the deployment's defaults: a district's own for those
+ *   whose scope covers it, the defaults for a global administrator only (`mayConfigure`)
  * - `deployment`: configuration of the whole deployment
  */
-export type ScopeRule = 'area' | 'own' | 'reference' | 'deployment';
+export type ScopeRule = 'area' | 'own' | 'reference' | 'district' | 'deployment';
 
 /** One thing a module lets some roles do: `<module>.<action>`, e.g. `registry.reveal`. */
 export interface Permission {

@@ -52,6 +52,21 @@ export function inScope(actor: Pick<Actor, 'scopePath'>, path: string): boolean 
   return scope === '' || path === scope || path.startsWith(`${scope}.`);
 }
 
+/** The district (province.city.district) a region or grid path lies in; '' for a path above every district. */
+export function districtOf(path: string): string {
+  const labels = path.split('.');
+  return labels.length < 3 ? '' : labels.slice(0, 3).join('.');
+}
+
+/**
+ * Whether the actor may change configuration held for a district, or for the whole deployment under '': the
+ * deployment's defaults belong to a global administrator (scope ''), a district's own settings to those whose scope
+ * covers the district.
+ */
+export function mayConfigure(actor: Pick<Actor, 'scopePath'>, districtPath: string): boolean {
+  return districtPath === '' ? actor.scopePath === '' : inScope(actor, districtPath);
+}
+
 /** A region that contains the actor's scope: its name may be shown for orientation, its contents may not. */
 export function isAncestorOfScope(actor: Pick<Actor, 'scopePath'>, path: string): boolean {
   return actor.scopePath !== '' && actor.scopePath.startsWith(`${path}.`);

@@ -8,6 +8,12 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：类别 {code} 不存在或已停用',
     en: 'Field {field} is invalid: category {code} does not exist or is inactive',
   },
+  deploymentCategoryField: {
+    code: 'cases.deployment_category_field',
+    status: 403,
+    'zh-CN': '字段 {field} 是各区共用的类别设置，只有全局管理员可以修改；区级管理员可修改本区的时限',
+    en: 'Field {field} is shared by every district: only a global administrator may change it; a district sets only its own time limits',
+  },
   anonymousRefused: {
     code: 'cases.anonymous_refused',
     status: 403,

@@ -30,8 +30,8 @@ export const casesPermissions = {
   supervise: { roles: SUPERVISOR_ROLES, scope: 'area' },
   // those who answer for an area's results see its KPIs
   'kpis.view': { roles: ['community_staff', 'street_staff', 'district_admin', 'command_centre'], scope: 'area' },
-  // categories set every case's level and time limits for the whole district
-  'categories.manage': { roles: ['district_admin'], scope: 'deployment' },
+  // categories set every case's level for the deployment; a district sets only its own time limits
+  'categories.manage': { roles: ['district_admin'], scope: 'district' },
   // whether the district takes reports from people without an account
   'settings.manage': { roles: ['district_admin'], scope: 'area' },
   // the working-day calendar every deadline is counted on: read by those who set or answer for deadlines

@@ -12,9 +12,10 @@ import {
   actionBody,
   anonymousReportBody,
   caseSchema,
+  categoriesQuery,
   categoryCode,
   categoryPatch,
-  categorySchema,
+  districtCategorySchema,
   idempotencyHeaders,
   listQuery,
   mediaSchema,
@@ -27,10 +28,10 @@ import { reportAnonymously } from './commands/report-anonymously.js';
 import { reportCase } from './commands/report-case.js';
 import { setAnonymousPolicy } from './commands/set-anonymous-policy.js';
 import { transitionCase } from './commands/transition-case.js';
-import { changeCategory } from './commands/update-category.js';
+import { categoryDistrict, changeCategory } from './commands/update-category.js';
 import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
 import { anonymousAllowed } from './db/anonymous.repository.js';
-import { getCase, listCategories, nearbyOpenCases } from './db/cases.repository.js';
+import { categoriesIn, getCase, nearbyOpenCases } from './db/cases.repository.js';
 import { getCaseDetail, readMedia } from './queries/get-case.js';
 import { kpiWorkbook } from './queries/kpi-workbook.js';
 import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
@@ -217,13 +218,14 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       config: { access: 'public' },
       schema: {
         tags,
-        summary: '问题类别（公开，匿名反映也要选）/ categories',
+        summary: '问题类别及本区时限（公开，匿名反映也要选）/ categories, with a district’s time limits',
         security: [],
-        response: { 200: z.object({ items: z.array(categorySchema) }) },
+        querystring: categoriesQuery,
+        response: { 200: z.object({ items: z.array(districtCategorySchema) }) },
       },
     },
-    async () => {
-      return { items: await listCategories(ctx.db) };
+    async (req) => {
+      return { items: await categoriesIn(ctx.db, await categoryDistrict(ctx.db, req.actor, req.query.districtCode)) };
     },
   );
 
@@ -233,10 +235,10 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       config: { access: 'cases.categories.manage' },
       schema: {
         tags,
-        summary: '修改类别的层级、部门、时限 / edit a category',
+        summary: '修改类别（全局管理员）或本区时限（区级管理员）/ edit a category, or a district’s time limits',
         params: z.object({ code: categoryCode }),
         body: categoryPatch,
-        response: { 200: categorySchema },
+        response: { 200: districtCategorySchema },
       },
     },
     async (req) =>

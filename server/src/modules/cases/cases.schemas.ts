@@ -155,8 +155,21 @@ export const categorySchema = z.object({
   active: z.boolean(),
 });
 
+/** A category as one district works it: the time limits in force there, and whether they are its own. */
+export const districtCategorySchema = categorySchema.extend({ ownLimits: z.boolean() });
+
+const districtCode = z.string().regex(/^\d{6}$/, 'a 6-digit district code');
+
+/** Whose categories to read: a district's time limits, the caller's own district's when none is named. */
+export const categoriesQuery = z.object({ districtCode: districtCode.optional() });
+
+/**
+ * A global administrator changes a category for every district; a district administrator only its own district's
+ * time limits (`districtCode`, their own district when left out).
+ */
 export const categoryPatch = z
   .object({
+    districtCode: districtCode.optional(),
     nameZh: z.string().trim().min(1).max(50).optional(),
     nameEn: z.string().trim().min(1).max(80).optional(),
     defaultLevel: z.enum(LEVELS).optional(),
@@ -170,7 +183,7 @@ export const categoryPatch = z
     needsVerification: z.boolean().optional(),
     active: z.boolean().optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+  .refine((p) => Object.keys(p).some((k) => k !== 'districtCode'), 'nothing to change');
 
 /** A year's State Council notice on holiday arrangements, pasted as published. */
 export const calendarNoticeBody = z.object({

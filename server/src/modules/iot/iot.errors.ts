@@ -61,6 +61,12 @@ export const iotErrors = defineErrors({
     'zh-CN': '告警当前状态不允许此操作：{reason}',
     en: 'the alarm cannot take this action now: {reason}',
   },
+  notResponder: {
+    code: 'iot.not_responder',
+    status: 403,
+    'zh-CN': '只有消防服务中心、快速处置队和属地工作人员可以消除或关闭告警',
+    en: 'only a fire service centre, a rapid-response team or the area’s own staff may clear or close an alarm',
+  },
   badImportFile: {
     code: 'iot.bad_import_file',
     status: 400,

@@ -8,8 +8,8 @@ import { serviceActor } from '../identity/index.js';
 import { backfillServiceAreas } from './commands/fire-centres.js';
 import { resealIot } from './commands/reseal-iot.js';
 import { seedDemoIot } from './commands/seed-demo-iot.js';
-import { directoryEntry, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
-import { RULE_PRESETS, type RuleSettings } from './domain/rules.js';
+import { directoryEntry, districtSettings, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
+import { type RuleBook, ruleBook, rulesAt } from './domain/rules.js';
 import type { EmbeddedBroker } from './ingest/connect.js';
 import { connectIngestion } from './ingest/connect.js';
 import { Ingestor } from './ingest/ingestor.js';
@@ -38,7 +38,7 @@ export interface IotModule extends ShanzhiModule {
  * (a confirmed fire opens a case), each through its exported functions.
  */
 export function createIotModule(deps: { locator: GridLocator }): IotModule {
-  let rules: RuleSettings = { ...RULE_PRESETS };
+  let rules: RuleBook = ruleBook({}, []);
   let ingestor: Ingestor | undefined;
   let iotDeps: IotDeps | undefined;
   let client: MqttClient | undefined;
@@ -55,7 +55,8 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
     return v;
   };
   async function loadRules(ctx: Pick<ModuleContext, 'db'>) {
-    rules = { ...RULE_PRESETS, ...((await getSetting(ctx.db, 'rules')).value as Partial<RuleSettings>) };
+    const [deployment, districts] = await Promise.all([getSetting(ctx.db, 'rules'), districtSettings(ctx.db, 'rules')]);
+    rules = ruleBook(deployment.value, districts);
   }
 
   const module: IotModule = {
@@ -104,7 +105,8 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
       iotDeps = {
         ctx,
         locator: deps.locator,
-        rules: () => rules,
+        rules: (path = '') => rulesAt(rules, path),
+        ruleBook: () => rules,
         systemActor: () => {
           system ??= serviceActor(ctx.db, 'iot', '智慧消防系统');
           return system;

@@ -209,6 +209,7 @@ export const closeBody = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
+const districtCode = z.string().regex(/^\d{6}$/, 'a 6-digit district code');
 const setting = (max: number) => z.number().positive().max(max);
 export const rulesBody = z
   .object({
@@ -232,6 +233,8 @@ export const rulesBody = z
   .extend({
     /** The version the editor read (GET /rules): a change made over an older one is refused with 409. */
     version: z.number().int().min(0),
+    /** The district whose own rules these are; the editor's own district when left out (the defaults for a global administrator). */
+    districtCode: districtCode.optional(),
   })
   .strict();
 export type RulesBody = z.infer<typeof rulesBody>;
@@ -241,10 +244,13 @@ export const rulesSchema = z.object({
     z.ZodNumber
   >),
   version: z.number(),
+  districtCode: z.string().nullable(),
+  ownSettings: z.array(z.enum(Object.keys(RULE_PRESETS) as [keyof typeof RULE_PRESETS])),
 });
+export const rulesQuery = z.object({ districtCode: districtCode.optional() });
 
 export const fireCentreBody = z.object({
-  districtCode: z.string().regex(/^\d{6}$/),
+  districtCode,
   letters: z.string().regex(/^[a-z]{1,8}$/, 'lower-case letters a–z'),
   name: z.string().trim().min(2).max(100),
   /** The streets it serves (9-digit codes); the whole district when left out. */

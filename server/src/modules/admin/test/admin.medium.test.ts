@@ -148,6 +148,20 @@ describe('the event outbox', () => {
     });
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('admin.no_dead_letter');
+    // another district's administrator neither reads the deployment's deliveries nor sends them back
+    const district = await t.userCookie('district_admin', '320114', 'admin.yuhuatai');
+    const theirs = await t.app.inject({
+      url: '/api/admin/events/deliveries?status=dead',
+      headers: { cookie: district },
+    });
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json().error.code).toBe('auth.out_of_scope');
+    const retried = await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/events/${letter?.eventId}/deliveries/test.listener/retry`,
+      headers: { cookie: district },
+    });
+    expect(retried.json().error.code).toBe('auth.out_of_scope');
     const audited = (await get('/api/admin/audit?action=admin.delivery_retried')).json();
     expect(audited.items[0]).toMatchObject({ subject: `event:${letter?.eventId}`, actorName: 'admin' });
   });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../../core/auth.js';
-import { inScope } from '../../../core/auth.js';
+import { districtOf, inScope } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { findOrg } from '../../identity/index.js';
@@ -13,9 +13,9 @@ import {
   type CasePatch,
   type CaseRecord,
   type CategoryRecord,
+  categoriesIn,
   closeSupervision,
   getCase,
-  getCategory,
   insertRating,
   insertTimeline,
   insertWhistle,
@@ -96,7 +96,8 @@ export async function transitionCase(
   const rule = RULES[input.action];
   if (!actsAs(actor, c, rule.by)) throw casesErrors.notYourTurn({ params: { action: actionName(input.action) } });
   if (NEEDS_NOTE.includes(input.action) && !input.note?.trim()) throw casesErrors.noteRequired({ field: 'note' });
-  const category = (await getCategory(db, c.categoryCode)) as CategoryRecord;
+  // the time limits of the case's own district
+  const category = (await categoriesIn(db, districtOf(c.gridPath), c.categoryCode))[0] as CategoryRecord;
 
   let planned: Planned;
   try {

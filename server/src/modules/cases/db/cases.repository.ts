@@ -97,6 +97,68 @@ export async function listCategories(db: Queryable): Promise<CategoryRecord[]> {
   return all(db, q.selectFrom('cases_categories').select(CATEGORY_COLUMNS).orderBy('code'));
 }
 
+/** A category with the time limits in force in one district: its own where it set them. */
+export interface DistrictCategory extends CategoryRecord {
+  /** Whether a limit here is the district's own rather than the deployment's. */
+  ownLimits: boolean;
+}
+
+/** Every category (or one) with the time limits in force in the district ('' the deployment's). */
+export async function categoriesIn(db: Queryable, districtPath: string, code?: string): Promise<DistrictCategory[]> {
+  let query = q
+    .selectFrom('cases_categories as k')
+    .leftJoin('cases_category_limits as l', (j) =>
+      j.onRef('l.category_code', '=', 'k.code').on('l.district_path', '=', districtPath),
+    )
+    .select([
+      'k.code',
+      'k.parent_code as parentCode',
+      'k.name_zh as nameZh',
+      'k.name_en as nameEn',
+      'k.kind',
+      'k.default_level as defaultLevel',
+      'k.default_department as defaultDepartment',
+      sql<number>`coalesce(l.respond_hours, k.respond_hours)`.as('respondHours'),
+      sql<number>`coalesce(l.handle_workdays, k.handle_workdays)`.as('handleWorkdays'),
+      'k.needs_verification as needsVerification',
+      'k.active',
+      sql<boolean>`l.category_code IS NOT NULL`.as('ownLimits'),
+    ])
+    .orderBy('k.code');
+  if (code !== undefined) query = query.where('k.code', '=', code);
+  return all(db, query);
+}
+
+/** A district's own time limits for a category; a limit not given keeps what the district had (or the deployment's). */
+export async function setDistrictLimits(
+  db: Queryable,
+  code: string,
+  districtPath: string,
+  limits: { respondHours?: number; handleWorkdays?: number },
+  by: number,
+): Promise<void> {
+  await run(
+    db,
+    q
+      .insertInto('cases_category_limits')
+      .values({
+        category_code: code,
+        district_path: districtPath,
+        respond_hours: limits.respondHours ?? null,
+        handle_workdays: limits.handleWorkdays ?? null,
+        updated_by: by,
+      })
+      .onConflict((oc) =>
+        oc.columns(['category_code', 'district_path']).doUpdateSet({
+          respond_hours: limits.respondHours ?? sql`cases_category_limits.respond_hours`,
+          handle_workdays: limits.handleWorkdays ?? sql`cases_category_limits.handle_workdays`,
+          updated_by: by,
+          updated_at: now,
+        }),
+      ),
+  );
+}
+
 export interface CaseRecord {
   id: number;
   number: string;
@@ -704,7 +766,7 @@ export async function kpiCounts(db: Queryable, f: KpiFilter, now: Date, split: K
   // a case is due a response once accepted, or once its limit has run out without a response; a report rejected
   // or merged as a duplicate was answered otherwise and is not
   const responseDue = `(c.accepted_at IS NOT NULL OR (c.status NOT IN ('rejected', 'merged')
-    AND c.reported_at + k.respond_hours * interval '1 hour' <= $7))`;
+    AND c.reported_at + coalesce(l.respond_hours, k.respond_hours) * interval '1 hour' <= $7))`;
   type Keys = { piece: string | null; area: string | null; department: string | null; set: number };
   const rows = await db.query<R<KpiCounts & Keys>>(
     `SELECT ${keys('d.at')},
@@ -720,6 +782,7 @@ export async function kpiCounts(db: Queryable, f: KpiFilter, now: Date, split: K
        count(*) FILTER (WHERE d.kind = 'due' AND c.extended)::int AS extended,
        count(*) FILTER (WHERE d.kind = 'closed' AND ${FINISHED_SQL})::int AS "closedInPeriod"
      FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code
+     LEFT JOIN cases_category_limits l ON l.category_code = c.category_code AND c.grid_path <@ l.district_path
      CROSS JOIN LATERAL (VALUES ('reported', c.reported_at), ('due', c.due_at), ('closed', c.closed_at)) d (kind, at)
      WHERE ${where} AND ${inPeriod('d.at')} ${sets('d.at')}`,
     [...params, now],

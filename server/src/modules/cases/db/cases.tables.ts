@@ -8,6 +8,7 @@ export interface CasesTables {
   cases_calendar_years: CasesCalendarYearsTable;
   cases_cases: CasesCasesTable;
   cases_categories: CasesCategoriesTable;
+  cases_category_limits: CasesCategoryLimitsTable;
   cases_district_settings: CasesDistrictSettingsTable;
   cases_followers: CasesFollowersTable;
   cases_idempotency: CasesIdempotencyTable;
@@ -95,6 +96,15 @@ export interface CasesCategoriesTable {
   handle_workdays: number;
   needs_verification: Generated<boolean>;
   active: Generated<boolean>;
+}
+
+export interface CasesCategoryLimitsTable {
+  category_code: string;
+  district_path: string;
+  respond_hours: number | null;
+  handle_workdays: number | null;
+  updated_by: Int8;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface CasesDistrictSettingsTable {

@@ -1,9 +1,10 @@
+import { districtOf } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { caseActionEvent, caseAggregate, eventPayload } from '../cases.events.js';
 import {
   type CaseRecord,
+  categoriesIn,
   getCase,
-  getCategory,
   insertTimeline,
   openSupervision,
   overdueCases,
@@ -28,7 +29,7 @@ const LEVEL_NAMES: Record<Level, string> = {
 export async function escalateOverdue(ctx: Pick<ModuleContext, 'db' | 'events'>, now = new Date()): Promise<number> {
   let escalated = 0;
   for (const c of await overdueCases(ctx.db, now)) {
-    const category = await getCategory(ctx.db, c.categoryCode);
+    const [category] = await categoriesIn(ctx.db, districtOf(c.gridPath), c.categoryCode);
     if (c.escalatedAt && now <= addWorkdays(new Date(c.escalatedAt), category?.handleWorkdays ?? 1)) continue;
     if (await escalateOne(ctx, c, now)) escalated++;
   }

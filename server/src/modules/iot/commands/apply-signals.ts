@@ -48,7 +48,7 @@ export async function applySignals(
 }
 
 async function raise(deps: IotDeps, device: SignalDevice, s: Signal, deviceTime: Date | null, now: Date) {
-  const settings = deps.rules();
+  const settings = deps.rules(device.gridPath);
   const fire = ALARM_TYPES[s.type].fire;
   await deps.ctx.db.transaction(async (tx) => {
     // the alarm's events are written with it: a stored alarm is always announced, a rolled-back one never

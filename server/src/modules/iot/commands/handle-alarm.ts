@@ -1,5 +1,6 @@
 import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
+import { findOrg } from '../../identity/index.js';
 import {
   type AlarmRecord,
   acknowledgeAlarm,
@@ -14,11 +15,20 @@ import type { Classification } from '../domain/alarm-types.js';
 import type { IotDeps } from '../iot.deps.js';
 import { iotErrors } from '../iot.errors.js';
 import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
+import { mayResolveAlarm } from '../iot.permissions.js';
 import { recordSteps, resolveConfirmedFire } from './escalation.js';
 
 async function alarmInScope(deps: IotDeps, actor: Actor, id: number): Promise<AlarmRecord> {
   const alarm = await getAlarm(deps.ctx.db, id);
   if (!alarm || !inScope(actor, alarm.gridPath)) throw iotErrors.alarmNotFound();
+  return alarm;
+}
+
+/** An alarm in scope that this person may also clear or close. */
+async function alarmToResolve(deps: IotDeps, actor: Actor, id: number): Promise<AlarmRecord> {
+  const alarm = await alarmInScope(deps, actor, id);
+  const org = actor.orgCode ? await findOrg(deps.ctx.db, actor.orgCode) : undefined;
+  if (!mayResolveAlarm(actor, org?.kind)) throw iotErrors.notResponder();
   return alarm;
 }
 
@@ -70,7 +80,7 @@ export async function clearByOperator(
   id: number,
   forget: (code: string, type: AlarmRecord['type']) => void,
 ): Promise<AlarmRecord> {
-  const alarm = await alarmInScope(deps, actor, id);
+  const alarm = await alarmToResolve(deps, actor, id);
   await deps.ctx.db.transaction(async (tx) => {
     if (!(await clearAlarmById(tx, id, `user:${actor.id}`, new Date()))) throw conflict('已消除', 'already cleared');
     await deps.ctx.events.publish(
@@ -92,7 +102,7 @@ export async function close(
   input: { classification: Classification; note?: string },
   forget: (code: string, type: AlarmRecord['type']) => void,
 ): Promise<AlarmRecord> {
-  const alarm = await alarmInScope(deps, actor, id);
+  const alarm = await alarmToResolve(deps, actor, id);
   if (alarm.acknowledgedAt === null) throw conflict('请先确认告警', 'acknowledge it first');
   const now = new Date();
   await deps.ctx.db.transaction(async (tx) => {

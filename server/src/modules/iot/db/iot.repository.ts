@@ -236,22 +236,31 @@ export interface DeadLetter {
   topic: string;
   payload: string;
   reason: string;
+  /** The sending device's grid, when the device is known. */
+  gridPath: string | null;
 }
 
 export async function insertDeadLetters(db: Queryable, rows: DeadLetter[]): Promise<void> {
   if (!rows.length) return;
   await db.query(
-    `INSERT INTO iot_dead_letters (source, topic, payload, reason)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-    [rows.map((r) => r.source), rows.map((r) => r.topic), rows.map((r) => r.payload), rows.map((r) => r.reason)],
+    `INSERT INTO iot_dead_letters (source, topic, payload, reason, grid_path)
+     SELECT s, t, p, r, g::ltree FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(s, t, p, r, g)`,
+    [
+      rows.map((r) => r.source),
+      rows.map((r) => r.topic),
+      rows.map((r) => r.payload),
+      rows.map((r) => r.reason),
+      rows.map((r) => r.gridPath),
+    ],
   );
 }
 
-export async function listDeadLetters(db: Queryable, limit: number) {
+/** The newest dead letters of devices in the scope; those of unknown senders only for the whole deployment. */
+export async function listDeadLetters(db: Queryable, scope: string, limit: number) {
   return db.query<{ id: number; receivedAt: Date; source: string; topic: string; payload: string; reason: string }>(
     `SELECT id::int AS id, received_at AS "receivedAt", source, topic, payload, reason FROM iot_dead_letters
-     ORDER BY id DESC LIMIT $1`,
-    [limit],
+     WHERE $1 = '' OR grid_path <@ $1::ltree ORDER BY id DESC LIMIT $2`,
+    [scope, limit],
   );
 }
 
@@ -612,20 +621,29 @@ export async function activeAlarmKeys(db: Queryable): Promise<{ code: string; ty
 
 /**
  * Devices whose heartbeats stopped: the database decides, because with a shared subscription no one instance
- * has seen every device's messages.
+ * has seen every device's messages. A district's own number of missed heartbeats applies to its devices.
  */
 export async function markOffline(
   db: Queryable,
   now: Date,
   missed: number,
+  districts: DistrictLimits,
 ): Promise<{ id: number; code: string; buildingId: number | null; floor: number | null; gridPath: string }[]> {
   return db.query(
-    `UPDATE iot_device_state s SET online = false FROM iot_devices d
+    `UPDATE iot_device_state s SET online = false
+     FROM iot_devices d LEFT JOIN unnest($3::text[], $4::float8[]) AS o(district, missed)
+       ON d.grid_path <@ o.district::ltree
      WHERE d.id = s.device_id AND s.online AND d.enabled
-       AND s.last_seen_at < $1::timestamptz - make_interval(secs => d.heartbeat_seconds * $2)
+       AND s.last_seen_at < $1::timestamptz - make_interval(secs => d.heartbeat_seconds * COALESCE(o.missed, $2))
      RETURNING d.id::int AS id, d.code, d.building_id::int AS "buildingId", d.floor, d.grid_path::text AS "gridPath"`,
-    [now, missed],
+    [now, missed, districts.paths, districts.values],
   );
+}
+
+/** A limit some districts set for themselves: their paths and, in the same order, their values. */
+export interface DistrictLimits {
+  paths: string[];
+  values: number[];
 }
 
 export async function clearOfflineOfOnline(db: Queryable, at: Date): Promise<{ code: string }[]> {
@@ -637,45 +655,71 @@ export async function clearOfflineOfOnline(db: Queryable, at: Date): Promise<{ c
   );
 }
 
-/** Faults standing longer than the limit, not yet turned into a maintenance case. */
-export async function standingFaults(db: Queryable, types: readonly string[], before: Date): Promise<AlarmRecord[]> {
+/** Faults standing longer than the limit (a district's own, in hours, for its devices), not yet a maintenance case. */
+export async function standingFaults(
+  db: Queryable,
+  types: readonly string[],
+  now: Date,
+  hours: number,
+  districts: DistrictLimits,
+): Promise<AlarmRecord[]> {
   return db.query<R<AlarmRecord>>(
     `SELECT ${ALARM_COLUMNS} FROM iot_alarms a JOIN iot_devices d ON d.id = a.device_id
-     WHERE a.type = ANY($1::text[]) AND a.cleared_at IS NULL AND a.case_id IS NULL AND a.raised_at <= $2
+     LEFT JOIN unnest($4::text[], $5::float8[]) AS o(district, hours) ON a.grid_path <@ o.district::ltree
+     WHERE a.type = ANY($1::text[]) AND a.cleared_at IS NULL AND a.case_id IS NULL
+       AND a.raised_at <= $2::timestamptz - make_interval(secs => COALESCE(o.hours, $3) * 3600)
      ORDER BY a.id LIMIT 100`,
-    [types, before],
+    [types, now, hours, districts.paths, districts.values],
   );
 }
 
 // ---- settings ----
 
-/** A setting and its version; version 0 while it was never set (the presets apply). */
+/**
+ * A setting of a district ('' the deployment's) and its version; version 0 while it was never set (the presets, or
+ * the deployment's for a district, apply).
+ */
 export async function getSetting(
   db: Queryable,
   key: string,
+  districtPath = '',
 ): Promise<{ value: Record<string, unknown>; version: number }> {
   const [row] = await db.query<{ value: Record<string, unknown>; version: number }>(
-    'SELECT value, version FROM iot_settings WHERE key = $1',
-    [key],
+    'SELECT value, version FROM iot_settings WHERE key = $1 AND district_path = $2::ltree',
+    [key, districtPath],
   );
   return row ?? { value: {}, version: 0 };
+}
+
+/** What each district set for itself under this key. */
+export async function districtSettings(
+  db: Queryable,
+  key: string,
+): Promise<{ districtPath: string; value: Record<string, unknown> }[]> {
+  return db.query(
+    `SELECT district_path::text AS "districtPath", value FROM iot_settings WHERE key = $1 AND district_path <> ''`,
+    [key],
+  );
 }
 
 /** Stores a setting over the version the editor saw; the new version, or undefined when someone changed it first. */
 export async function putSetting(
   db: Queryable,
   key: string,
+  districtPath: string,
   value: unknown,
   by: number,
   seenVersion: number,
 ): Promise<number | undefined> {
   const [row] = await db.query<{ version: number }>(
     seenVersion === 0
-      ? `INSERT INTO iot_settings (key, value, updated_by, version) VALUES ($1, $2, $3, 1)
-         ON CONFLICT (key) DO NOTHING RETURNING version`
-      : `UPDATE iot_settings SET value = $2, updated_by = $3, updated_at = now(), version = version + 1
-         WHERE key = $1 AND version = $4 RETURNING version`,
-    seenVersion === 0 ? [key, JSON.stringify(value), by] : [key, JSON.stringify(value), by, seenVersion],
+      ? `INSERT INTO iot_settings (key, district_path, value, updated_by, version) VALUES ($1, $2::ltree, $3, $4, 1)
+         ON CONFLICT (key, district_path) DO NOTHING RETURNING version`
+      : `UPDATE iot_settings SET value = $3, updated_by = $4, updated_at = now(), version = version + 1
+         WHERE key = $1 AND district_path = $2::ltree AND version = $5 RETURNING version`,
+    seenVersion === 0
+      ? [key, districtPath, JSON.stringify(value), by]
+      : [key, districtPath, JSON.stringify(value), by, seenVersion],
   );
   return row?.version;
 }

@@ -1,3 +1,4 @@
+import { districtOf } from '../../../core/auth.js';
 import type { AlarmType, Severity } from './alarm-types.js';
 import { ALARM_TYPES } from './alarm-types.js';
 import { type DeviceKind, HEAT_CLASS_TABLE, type HeatClass, sensesHeat } from './devices.js';
@@ -23,6 +24,28 @@ export const RULE_PRESETS = {
   faultCaseHours: 24,
 };
 export type RuleSettings = typeof RULE_PRESETS;
+
+/**
+ * The rules in force: the deployment's (the presets under what a global administrator set) and, for each district
+ * that set some of its own, those over the deployment's.
+ */
+export interface RuleBook {
+  deployment: RuleSettings;
+  districts: ReadonlyMap<string, RuleSettings>;
+}
+
+export function ruleBook(
+  deployment: Partial<RuleSettings>,
+  districts: { districtPath: string; value: Partial<RuleSettings> }[],
+): RuleBook {
+  const base = { ...RULE_PRESETS, ...deployment };
+  return { deployment: base, districts: new Map(districts.map((d) => [d.districtPath, { ...base, ...d.value }])) };
+}
+
+/** The rules for a device or area at this path: its district's where the district set its own. */
+export function rulesAt(book: RuleBook, path: string): RuleSettings {
+  return book.districts.get(districtOf(path)) ?? book.deployment;
+}
 
 export interface RuleDevice {
   kind: DeviceKind;

@@ -139,9 +139,9 @@ export class Ingestor {
     this.lastDeadLettered = false;
     const device = this.devices.get(code);
     if (!device) return this.deadLetter(source, topic, payload, 'unknown device');
-    if (!device.enabled) return this.deadLetter(source, topic, payload, 'device disabled');
+    if (!device.enabled) return this.deadLetter(source, topic, payload, 'device disabled', device.gridPath);
     const parsed = parsePayload(type, payload);
-    if (!parsed.ok) return this.deadLetter(source, topic, payload, parsed.reason);
+    if (!parsed.ok) return this.deadLetter(source, topic, payload, parsed.reason, device.gridPath);
     const message = parsed.message;
     const now = Date.now();
     device.lastSeen = now;
@@ -155,7 +155,7 @@ export class Ingestor {
       this.telemetry.deviceTime.push(deviceTime);
       this.telemetry.values.push(JSON.stringify(message.values));
     }
-    const { signals, memory } = evaluate(device, device.memory ?? {}, message, this.deps.rules(), now);
+    const { signals, memory } = evaluate(device, device.memory ?? {}, message, this.deps.rules(device.gridPath), now);
     device.memory = memory.temperature === undefined && memory.chargingSince === undefined ? undefined : memory;
     const active = this.active.get(code);
     // a clear needs a write only when this alarm is active; raises always write (a repeat updates the alarm)
@@ -176,7 +176,13 @@ export class Ingestor {
     else this.active.delete(device.code);
   }
 
-  private deadLetter(source: IngestSource, topic: string, payload: Buffer | string, reason: string): undefined {
+  private deadLetter(
+    source: IngestSource,
+    topic: string,
+    payload: Buffer | string,
+    reason: string,
+    gridPath: string | null = null,
+  ): undefined {
     this.counters.deadLettered++;
     this.lastDeadLettered = true;
     if (this.deadLetters.length >= DEAD_LETTER_BUFFER) {
@@ -184,7 +190,7 @@ export class Ingestor {
       return undefined;
     }
     const text = typeof payload === 'string' ? payload : payload.toString('utf8');
-    this.deadLetters.push({ source, topic: topic.slice(0, 300), payload: text.slice(0, 2000), reason });
+    this.deadLetters.push({ source, topic: topic.slice(0, 300), payload: text.slice(0, 2000), reason, gridPath });
     return undefined;
   }
 

@@ -4,12 +4,14 @@ import { openMaintenanceCase } from '../commands/open-case.js';
 import {
   advanceEscalation,
   clearOfflineOfOnline,
+  type DistrictLimits,
   dueEscalations,
   ensureTelemetryPartition,
   markOffline,
   standingFaults,
 } from '../db/iot.repository.js';
 import { FAULT_TYPES } from '../domain/alarm-types.js';
+import type { RuleSettings } from '../domain/rules.js';
 import type { Ingestor } from '../ingest/ingestor.js';
 import type { IotDeps } from '../iot.deps.js';
 import { ALARM_CLEARED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
@@ -29,8 +31,8 @@ export async function runIotJobs(deps: IotDeps, ingestor: Ingestor, now = new Da
 }
 
 async function detectOffline(deps: IotDeps, now: Date) {
-  const s = deps.rules();
-  for (const d of await markOffline(deps.ctx.db, now, s.offlineMissedHeartbeats)) {
+  const missed = districtLimits(deps, 'offlineMissedHeartbeats');
+  for (const d of await markOffline(deps.ctx.db, now, deps.rules().offlineMissedHeartbeats, missed)) {
     await applySignals(deps, d, [{ type: 'offline', state: 'raise', severity: 'warning' }], null, now);
   }
   await deps.ctx.db.transaction(async (tx) => {
@@ -46,8 +48,8 @@ async function detectOffline(deps: IotDeps, now: Date) {
 
 /** Unacknowledged fire alarms: after one timeout the street's rapid-response team and the grid worker, then the street's duty officer. */
 async function escalate(deps: IotDeps, now: Date) {
-  const timeout = deps.rules().ackTimeoutSeconds * 1000;
   for (const alarm of await dueEscalations(deps.ctx.db, now, 500)) {
+    const timeout = deps.rules(alarm.gridPath).ackTimeoutSeconds * 1000;
     const from = alarm.escalationStep;
     const to = from + 1;
     if (to > 2) continue;
@@ -65,9 +67,15 @@ async function escalate(deps: IotDeps, now: Date) {
 }
 
 async function faultCases(deps: IotDeps, now: Date) {
-  const before = new Date(now.getTime() - deps.rules().faultCaseHours * 3600_000);
-  for (const alarm of await standingFaults(deps.ctx.db, FAULT_TYPES, before)) {
+  const hours = districtLimits(deps, 'faultCaseHours');
+  for (const alarm of await standingFaults(deps.ctx.db, FAULT_TYPES, now, deps.rules().faultCaseHours, hours)) {
     await openMaintenanceCase(deps, alarm);
     await deps.ctx.db.transaction(async (tx) => recordSteps(tx, alarm, await resolveStep(tx, 'owner', alarm), now));
   }
+}
+
+/** One rule as each district that set its own rules has it, for the statements that apply it to many devices. */
+function districtLimits(deps: IotDeps, rule: keyof RuleSettings): DistrictLimits {
+  const districts = [...deps.ruleBook().districts];
+  return { paths: districts.map(([path]) => path), values: districts.map(([, s]) => s[rule]) };
 }

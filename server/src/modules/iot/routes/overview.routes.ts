@@ -26,7 +26,7 @@ export async function overviewRoutes(app: HttpApp, rt: IotRuntime) {
     async (req) => {
       const actor = requireActor(req);
       const area = await areaOf(db, actor, req.query.regionCode);
-      const health = await deviceHealth(db, actor.scopePath, area, deps.rules().lowBatteryPercent);
+      const health = await deviceHealth(db, actor.scopePath, area, deps.rules(area).lowBatteryPercent);
       const offline = await listDevices(db, actor.scopePath, { areaPath: area, online: false, limit: 50, offset: 0 });
       return {
         ...health,

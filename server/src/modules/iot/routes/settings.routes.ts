@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireActor } from '../../../core/auth.js';
+import { inScope, isAncestorOfScope, mayConfigure, requireActor } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { HttpApp } from '../../../core/http.js';
 import { scopePathOf } from '../../geo/index.js';
@@ -9,9 +9,9 @@ import { listDeadLetters, listFireCentres } from '../db/iot.repository.js';
 import { DEVICE_KINDS } from '../domain/devices.js';
 import { RULE_PRESETS } from '../domain/rules.js';
 import type { IotRuntime } from '../iot.routes.js';
-import { fireCentreBody, rulesBody, rulesSchema } from '../iot.schemas.js';
+import { fireCentreBody, rulesBody, rulesQuery, rulesSchema } from '../iot.schemas.js';
 import { currentRules } from '../queries/rules.js';
-import { meta } from './shared.js';
+import { districtOfRequest, meta } from './shared.js';
 
 /** What the district configures and watches: rules, fire service centres, dead letters, ingestion. */
 export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
@@ -23,9 +23,20 @@ export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
     '/rules',
     {
       config: { access: 'iot.view' },
-      schema: { tags, summary: '告警规则参数 / rule settings', response: { 200: rulesSchema } },
+      schema: {
+        tags,
+        summary: '告警规则参数（本区自设的与沿用全局默认的）/ the rules in force in a district, own or inherited',
+        querystring: rulesQuery,
+        response: { 200: rulesSchema },
+      },
     },
-    async () => currentRules(db),
+    async (req) => {
+      const actor = requireActor(req);
+      const district = await districtOfRequest(db, actor, req.query.districtCode);
+      if (district && !inScope(actor, district) && !isAncestorOfScope(actor, district))
+        throw coreErrors.outOfScope({ field: 'districtCode' });
+      return currentRules(db, district);
+    },
   );
 
   app.put(
@@ -34,15 +45,20 @@ export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
       config: { access: 'iot.configure' },
       schema: {
         tags,
-        summary: '修改告警规则参数（未填写的沿用标准预设）/ change rule settings',
+        summary:
+          '修改本区告警规则（未填写的沿用全局默认；全局默认仅全局管理员可改）/ change a district’s rules, or the defaults',
         body: rulesBody,
         response: { 200: rulesSchema },
       },
     },
     async (req) => {
-      await changeRules(deps, requireActor(req), req.body, meta(req));
+      const actor = requireActor(req);
+      const { districtCode, ...input } = req.body;
+      const district = await districtOfRequest(db, actor, districtCode);
+      if (!mayConfigure(actor, district)) throw coreErrors.outOfScope({ field: 'districtCode' });
+      await changeRules(deps, actor, district, input, meta(req));
       await rt.reloadRules();
-      return currentRules(db);
+      return currentRules(db, district);
     },
   );
 
@@ -50,7 +66,11 @@ export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
     '/rules/presets',
     {
       config: { access: 'iot.view' },
-      schema: { tags, summary: '标准预设 / the presets', response: { 200: rulesSchema.omit({ version: true }) } },
+      schema: {
+        tags,
+        summary: '标准预设 / the presets',
+        response: { 200: rulesSchema.omit({ version: true, districtCode: true, ownSettings: true }) },
+      },
     },
     async () => {
       return RULE_PRESETS;
@@ -69,7 +89,7 @@ export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
     },
     async (req) => {
       await rt.ingestor().flush();
-      return { items: await listDeadLetters(db, req.query.limit) };
+      return { items: await listDeadLetters(db, requireActor(req).scopePath, req.query.limit) };
     },
   );
 
@@ -97,6 +117,8 @@ export async function settingsRoutes(app: HttpApp, rt: IotRuntime) {
       const districtPath = await scopePathOf(db, req.body.districtCode);
       if (districtPath === undefined)
         throw coreErrors.invalid({ field: 'districtCode', params: { reason: req.body.districtCode } });
+      // a centre gets the district's fire alarms: another district's administrator must not take them away
+      if (!inScope(actor, districtPath)) throw coreErrors.outOfScope({ field: 'districtCode' });
       const streetPaths: string[] = [];
       for (const [i, code] of (req.body.streetCodes ?? []).entries()) {
         const p = await scopePathOf(db, code);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Actor, inScope } from '../../../core/auth.js';
+import { type Actor, districtOf, inScope } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import { scopePathOf } from '../../geo/index.js';
@@ -14,5 +14,17 @@ export async function areaOf(db: Queryable, actor: Actor, regionCode?: string): 
   const path = await scopePathOf(db, regionCode);
   if (path === undefined) throw coreErrors.invalid({ field: 'regionCode', params: { reason: regionCode } });
   if (!inScope(actor, path) && !actor.scopePath.startsWith(`${path}.`)) throw coreErrors.outOfScope();
+  return path;
+}
+
+/** The district a configuration is read or changed for: the one named, else the caller's own ('' above every district). */
+export async function districtOfRequest(db: Queryable, actor: Actor, districtCode?: string): Promise<string> {
+  if (!districtCode) return districtOf(actor.scopePath);
+  const path = await scopePathOf(db, districtCode);
+  if (path === undefined || districtOf(path) !== path)
+    throw coreErrors.invalid({
+      field: 'districtCode',
+      params: { reason: { 'zh-CN': '不是区县编码', en: 'not a district code' } },
+    });
   return path;
 }
