@@ -11,8 +11,10 @@ import { coreErrors } from './errors.js';
  * - `district`: configuration a district holds for itself over the deployment's defaults: a district's own for those
  *   whose scope covers it, the defaults for a global administrator only (`mayConfigure`)
  * - `deployment`: configuration of the whole deployment
+ * - `global`: what names no area at all (the event outbox's deliveries): a global administrator's (scope ''), so the
+ *   route's door and the web's menu close to a district's administrator as well
  */
-export type ScopeRule = 'area' | 'own' | 'reference' | 'district' | 'deployment';
+export type ScopeRule = 'area' | 'own' | 'reference' | 'district' | 'deployment' | 'global';
 
 /** One thing a module lets some roles do: `<module>.<action>`, e.g. `registry.reveal`. */
 export interface Permission {
@@ -70,9 +72,11 @@ export class AccessRegistry {
     return this.permission(ability).roles;
   }
 
-  /** What the web shows and hides for this person: every ability their role has. */
-  abilitiesOf(role: Role): string[] {
-    return [...this.permissions].filter(([, p]) => p.roles.includes(role)).map(([name]) => name);
+  /** What the web shows and hides for this person: every ability their role (and, for `global`, scope) has. */
+  abilitiesOf(actor: Pick<Actor, 'role' | 'scopePath'>): string[] {
+    return [...this.permissions]
+      .filter(([, p]) => p.roles.includes(actor.role) && (p.scope !== 'global' || actor.scopePath === ''))
+      .map(([name]) => name);
   }
 
   all(): [string, Permission][] {
@@ -85,7 +89,9 @@ export class AccessRegistry {
     if (!actor) throw coreErrors.unauthenticated();
     if (actor.mustChangePassword) throw coreErrors.passwordChangeRequired();
     // the ability it takes, so a client can tell a route closed to this role from a record closed to this person
-    if (!this.rolesFor(ability).includes(actor.role)) throw coreErrors.forbidden({ details: { ability } });
+    const permission = this.permission(ability);
+    if (!permission.roles.includes(actor.role)) throw coreErrors.forbidden({ details: { ability } });
+    if (permission.scope === 'global' && actor.scopePath !== '') throw coreErrors.outOfScope();
     return actor;
   }
 

@@ -104,7 +104,7 @@ describe('access to every route', () => {
   it('tells the web what the caller may do, from the same declarations', async () => {
     for (const role of ROLES) {
       const me = (await t.app.inject({ url: '/api/identity/me', headers: { cookie: cookies.get(role) } })).json();
-      expect(me.abilities.sort()).toEqual(t.ctx.access.abilitiesOf(role).sort());
+      expect(me.abilities.sort()).toEqual(t.ctx.access.abilitiesOf({ role, scopePath: me.user.scopePath }).sort());
     }
     const resident = (
       await t.app.inject({ url: '/api/identity/me', headers: { cookie: cookies.get('resident') } })

@@ -1,6 +1,5 @@
 import { writeAudit } from '../../../core/audit.js';
-import { type Actor, mayConfigure } from '../../../core/auth.js';
-import { coreErrors } from '../../../core/errors.js';
+import type { Actor } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { retryDelivery } from '../../../core/outbox.js';
 import { adminErrors } from '../admin.errors.js';
@@ -13,8 +12,6 @@ export async function retryDeadLetter(
   subscriber: string,
   meta: { ip?: string; requestId?: string },
 ): Promise<void> {
-  // an event names no area, so its deliveries are the whole deployment's
-  if (!mayConfigure(actor, '')) throw coreErrors.outOfScope();
   await ctx.db.transaction(async (tx) => {
     if (!(await retryDelivery(tx, eventId, subscriber))) throw adminErrors.noDeadLetter();
     await writeAudit(tx, {

@@ -27,7 +27,7 @@ export async function resolveActor(db: Db, secret: Buffer, token: string): Promi
 export async function getMe(ctx: Pick<ModuleContext, 'db' | 'access'>, actor: Actor) {
   const user = await findUserById(ctx.db, actor.id);
   if (!user) throw identityErrors.userNotFound();
-  return { user: presentUser(user), abilities: actor.mustChangePassword ? [] : ctx.access.abilitiesOf(actor.role) };
+  return { user: presentUser(user), abilities: actor.mustChangePassword ? [] : ctx.access.abilitiesOf(actor) };
 }
 
 /** The users inside the caller's scope, a page at a time, with the roles the caller may give them. */
