@@ -245,6 +245,9 @@ describe.skipIf(!hasChromium)('the registry pages in Chromium', () => {
     expect(await facts.getByTestId('masked-phone').textContent()).toBe('138****5678');
     expect(await facts.textContent()).toContain('1980-01-01（');
     expect(await facts.textContent()).toContain('户籍人口');
+    // the grid by its name, its code on hover
+    await expect.poll(() => facts.getByTestId('area-name').textContent()).toBe(gridName);
+    expect(await facts.getByTestId('area-name').getAttribute('data-code')).toBe(gridCode);
     expect(await page.getByTestId('moved-out').count()).toBe(0);
     const tags = await page.getByTestId('person-tags').textContent();
     expect(tags).toContain('党员');

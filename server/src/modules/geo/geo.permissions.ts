@@ -10,6 +10,9 @@ export const geoPermissions = {
   // the grid's team (五位一体) without re-importing the grid: those who answer for the grid's area
   'grid.team.manage': { roles: ['district_admin', 'street_staff', 'community_staff'], scope: 'area' },
   'point.locate': { roles: [...STAFF_ROLES, 'resident'], scope: 'reference' },
+  // names of regions and grids are printed on every grid station's poster: anyone signed in reads them, so pages
+  // show 南关社区第一网格 where a record keeps 370983002001001
+  'name.read': { roles: [...STAFF_ROLES, 'resident'], scope: 'reference' },
 } satisfies Permissions;
 
 /** A region is shown if it lies inside the scope, or contains it (for orientation only). */

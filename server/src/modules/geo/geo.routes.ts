@@ -5,6 +5,7 @@ import type { ModuleContext } from '../../core/module.js';
 import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
 import { setGridStationOf, setGridTeam } from './commands/set-grid-team.js';
+import { areaNames } from './db/geo.repository.js';
 import type { WorkPhones } from './geo.module.js';
 import {
   chainSchema,
@@ -17,6 +18,7 @@ import {
   importGridsQuery,
   locateQuery,
   locateResult,
+  namesQuery,
   regionCode,
   regionSchema,
 } from './geo.schemas.js';
@@ -114,6 +116,20 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
       },
     },
     async (req) => (await listGridsOfRegion(db, requireActor(req), req.params.code)) as never,
+  );
+
+  app.get(
+    '/names',
+    {
+      config: { access: 'geo.name.read' },
+      schema: {
+        tags,
+        summary: '区划与网格的名称（按代码，最多 200 个）/ names of regions and grids by code, up to 200',
+        querystring: namesQuery,
+        response: { 200: z.object({ names: z.record(z.string(), z.string()) }) },
+      },
+    },
+    async (req) => ({ names: Object.fromEntries(await areaNames(db, req.query.codes)) }),
   );
 
   app.get(

@@ -6,6 +6,18 @@ import { CRS } from './domain/coords.js';
 export const regionCode = z.string().regex(/^\d{2,12}$/, 'region code: 2 to 12 digits');
 export const gridCode = z.string().regex(/^\d{15}$/, 'grid code: 15 digits');
 
+export const namesQuery = z.object({
+  codes: z
+    .string()
+    .transform((v) => [...new Set(v.split(',').filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{2,15}$/, 'region or grid code'))
+        .min(1)
+        .max(200),
+    ),
+});
+
 const lng = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
 const position = z.tuple([lng, lat]).rest(z.number());

@@ -5,7 +5,7 @@ import { useSearchParams } from 'wouter';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { EmptyState, LoadFailed, loadedValue, usePagedLoad } from '../../core/query';
-import { useAreaNames } from '../iot/useAreaNames';
+import { useAreaNames } from '../geo/useAreaNames';
 import { AdminTabs } from './AdminTabs';
 import { AuditFilters } from './AuditFilters';
 import { chinaTime, detailAreaCodes, detailText, subjectText } from './adminText';

@@ -1,5 +1,6 @@
 import { Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { useT } from '../../core/i18n';
+import { AreaName } from '../geo/useAreaNames';
 import type { Case, Org } from './api';
 import { DueAt, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
@@ -42,7 +43,7 @@ export function CaseFacts({ item, orgs }: { item: Case; orgs: Org[] }) {
     { key: 'address', label: t('case.address'), children: item.address },
     { key: 'reporter', label: t('case.reporter'), children: reporterText(item, t('case.anonymous')) },
     { key: 'source', label: t('case.source'), children: code('source', item.source) },
-    { key: 'grid', label: t('cases.grid'), children: <span className="sz-mono">{item.gridCode}</span> },
+    { key: 'grid', label: t('cases.grid'), children: <AreaName code={item.gridCode} /> },
     { key: 'level', label: t('case.level'), children: item.level ? code('level', item.level) : '' },
     { key: 'assignee', label: t('case.assignee'), children: assignee },
     { key: 'reportedAt', label: t('cases.reportedAt'), children: time(item.reportedAt) },

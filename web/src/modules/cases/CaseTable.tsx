@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { useT } from '../../core/i18n';
+import { AreaName } from '../geo/useAreaNames';
 import type { Case } from './api';
 import { DueAt, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
@@ -37,7 +38,7 @@ export function CaseTable({ items, loading, selected, onOpen }: Props) {
           key: 'grid',
           title: t('cases.grid'),
           dataIndex: 'gridCode',
-          render: (g: string) => <span className="sz-mono">{g}</span>,
+          render: (g: string) => <AreaName code={g} />,
         },
         { key: 'reportedAt', title: t('cases.reportedAt'), render: (_, c) => formatTime(c.reportedAt, lang) },
         { key: 'dueAt', title: t('cases.dueAt'), render: (_, c) => <DueAt item={c} /> },

@@ -9,6 +9,7 @@ import { areaPath } from '../registry/registryRoute';
 import type { GridDetail } from './api';
 import { GridStationEditor } from './GridStationEditor';
 import { GridTeamEditor } from './GridTeamEditor';
+import { AreaName } from './useAreaNames';
 
 function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
   const { t, code, lang } = useT();
@@ -40,7 +41,7 @@ function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
     items.push({
       key: 'merged',
       label: t('grid.mergedInto'),
-      children: <span className="sz-mono">{grid.mergedInto}</span>,
+      children: <AreaName code={grid.mergedInto} />,
     });
   }
   return <Descriptions column={1} size="small" bordered items={items} styles={{ label: { whiteSpace: 'nowrap' } }} />;

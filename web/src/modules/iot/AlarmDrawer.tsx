@@ -5,6 +5,7 @@ import { type Load, LoadFailed } from '../../core/query';
 import { CaseDrawer } from '../cases/CaseDrawer';
 import { useCaseDetail } from '../cases/useCaseDetail';
 import { useOrgs } from '../cases/useOrgs';
+import { AreaName } from '../geo/useAreaNames';
 import { AlarmActions } from './AlarmActions';
 import { SeverityTags, StatusTag } from './AlarmTags';
 import { alarmTypeName, clockTime, nameIn } from './alarmText';
@@ -57,7 +58,9 @@ function AlarmBody({
           {nameIn(catalogue?.deviceKinds[a.deviceKind], lang, a.deviceKind)}
         </Descriptions.Item>
         <Descriptions.Item label={t('iot.owner')}>{a.ownerName}</Descriptions.Item>
-        <Descriptions.Item label={t('iot.grid')}>{a.gridCode}</Descriptions.Item>
+        <Descriptions.Item label={t('iot.grid')}>
+          <AreaName code={a.gridCode} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('iot.telemetry')}>
           <span data-testid="fire-telemetry">
             {valueText(a.value, (key) => code('iotReading', key)) || t('iot.noTelemetry')}

@@ -2,8 +2,8 @@ import { Card, Segmented, Skeleton, Table, type TableColumnsType, Typography } f
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { LoadFailed, loadedValue, useLoad } from '../../core/query';
+import { useAreaNames } from '../geo/useAreaNames';
 import { type AreaStats, fetchStats, type VenueKindStats } from './api';
-import { useAreaNames } from './useAreaNames';
 import { venueKindName } from './venueText';
 
 // echarts is loaded only when the statistics are opened, as on the KPI page.

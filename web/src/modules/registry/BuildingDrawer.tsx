@@ -1,14 +1,14 @@
 import { Descriptions, type DescriptionsProps, Drawer, Skeleton, Typography } from 'antd';
 import { useT } from '../../core/i18n';
 import { LoadFailed, useLoad } from '../../core/query';
-import type { GridCollection } from '../geo/api';
+import { AreaName } from '../geo/useAreaNames';
 import { type BuildingDetail, fetchBuilding } from './api';
 import { BuildingCases } from './BuildingCases';
 import { BuildingFacilities } from './BuildingFacilities';
 import { BuildingUnits } from './BuildingUnits';
 import { CompoundFacts } from './CompoundFacts';
 
-function BuildingFacts({ building, gridName }: { building: BuildingDetail; gridName?: string }) {
+function BuildingFacts({ building }: { building: BuildingDetail }) {
   const { t, code } = useT();
   const items: DescriptionsProps['items'] = [
     { key: 'address', label: t('building.address'), children: building.address },
@@ -28,12 +28,7 @@ function BuildingFacts({ building, gridName }: { building: BuildingDetail; gridN
     {
       key: 'grid',
       label: t('building.grid'),
-      children: (
-        <>
-          {gridName && `${gridName} `}
-          <span className="sz-mono">{building.gridCode}</span>
-        </>
-      ),
+      children: <AreaName code={building.gridCode} />,
     },
   ];
   return (
@@ -48,11 +43,11 @@ function BuildingFacts({ building, gridName }: { building: BuildingDetail; gridN
   );
 }
 
-function BuildingBody({ building, gridName }: { building: BuildingDetail; gridName?: string }) {
+function BuildingBody({ building }: { building: BuildingDetail }) {
   const { t } = useT();
   return (
     <>
-      <BuildingFacts building={building} gridName={gridName} />
+      <BuildingFacts building={building} />
       <Typography.Title level={5} className="sz-section-title">
         {t('compound.title')}
       </Typography.Title>
@@ -70,16 +65,14 @@ function BuildingBody({ building, gridName }: { building: BuildingDetail; gridNa
 
 interface Props {
   buildingId: number | undefined;
-  grids?: GridCollection;
   /** Inside the map frame on the map tab, so the region select stays usable; over the page elsewhere. */
   inFrame?: boolean;
   onClose: () => void;
 }
 
-export function BuildingDrawer({ buildingId, grids, inFrame = false, onClose }: Props) {
+export function BuildingDrawer({ buildingId, inFrame = false, onClose }: Props) {
   const { t } = useT();
   const state = useLoad(['registry', 'building'], buildingId, fetchBuilding);
-  const gridName = (code: string) => grids?.features.find((g) => g.properties.code === code)?.properties.name;
   return (
     <Drawer
       open={buildingId !== undefined}
@@ -92,7 +85,7 @@ export function BuildingDrawer({ buildingId, grids, inFrame = false, onClose }: 
     >
       {state.status === 'loading' && <Skeleton active />}
       {state.status === 'failed' && <LoadFailed type="error" message={state.message} retry={state.retry} />}
-      {state.status === 'ready' && <BuildingBody building={state.value} gridName={gridName(state.value.gridCode)} />}
+      {state.status === 'ready' && <BuildingBody building={state.value} />}
     </Drawer>
   );
 }

@@ -81,12 +81,7 @@ export function BuildingsPanel() {
             <BuildingMap data={data} things={loadedValue(points) ?? NO_THINGS} onSelect={setBuildingId} />
             <MapLegend layers={layers} />
             {state.status === 'loading' && <Spin className="sz-map-spin" />}
-            <BuildingDrawer
-              buildingId={buildingId}
-              grids={data?.grids}
-              inFrame
-              onClose={() => setBuildingId(undefined)}
-            />
+            <BuildingDrawer buildingId={buildingId} inFrame onClose={() => setBuildingId(undefined)} />
           </div>
         </div>
       ) : (

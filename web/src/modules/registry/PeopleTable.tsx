@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import { useT } from '../../core/i18n';
+import { AreaName } from '../geo/useAreaNames';
 import type { Person } from './api';
 import { PersonTags } from './PersonTags';
 
@@ -36,7 +37,7 @@ export function PeopleTable({ items, loading, onOpen }: Props) {
           render: (_, p) => t(p.registered ? 'people.registered' : 'people.floating'),
         },
         { key: 'tags', title: t('people.tag'), render: (_, p) => <PersonTags tags={p.tags} /> },
-        { key: 'grid', title: t('people.grid'), render: (_, p) => mono(p.gridCode) },
+        { key: 'grid', title: t('people.grid'), render: (_, p) => <AreaName code={p.gridCode} /> },
       ]}
     />
   );

@@ -1,5 +1,6 @@
 import { Descriptions, type DescriptionsProps, Tag } from 'antd';
 import { useT } from '../../core/i18n';
+import { AreaName } from '../geo/useAreaNames';
 import type { Person } from './api';
 import { ageOf, formatDate } from './registryText';
 import { SealedValue } from './SealedValue';
@@ -38,7 +39,7 @@ export function PersonFacts({ person }: { person: Person }) {
         </>
       ),
     },
-    { key: 'grid', label: t('people.grid'), children: <span className="sz-mono">{person.gridCode}</span> },
+    { key: 'grid', label: t('people.grid'), children: <AreaName code={person.gridCode} /> },
   ];
   return (
     <Descriptions

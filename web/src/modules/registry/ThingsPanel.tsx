@@ -4,6 +4,7 @@ import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useT } from '../../core/i18n';
 import { LoadFailed, loadedValue, useLoad } from '../../core/query';
 import { RegionSelect } from '../geo/RegionSelect';
+import { AreaName } from '../geo/useAreaNames';
 import {
   FACILITY_KIND_LABELS,
   FACILITY_KINDS,
@@ -136,7 +137,7 @@ function VenueList() {
     { key: 'owner', title: t('things.owner'), render: (_, v) => v.ownerName ?? '—' },
     { key: 'phone', title: t('things.contactPhone'), render: (_, v) => mono(v.contactPhoneMasked) },
     { key: 'creditCode', title: t('things.creditCode'), render: (_, v) => mono(v.creditCode) },
-    { key: 'grid', title: t('things.grid'), render: (_, v) => mono(v.gridCode) },
+    { key: 'grid', title: t('things.grid'), render: (_, v) => <AreaName code={v.gridCode} /> },
   ];
   return (
     <ThingList<VenueQuery, Venue>
@@ -191,7 +192,7 @@ function FacilityList() {
       ),
     },
     { key: 'owner', title: t('things.owner'), render: (_, f) => f.ownerName ?? '—' },
-    { key: 'grid', title: t('things.grid'), render: (_, f) => <span className="sz-mono">{f.gridCode}</span> },
+    { key: 'grid', title: t('things.grid'), render: (_, f) => <AreaName code={f.gridCode} /> },
   ];
   return (
     <ThingList<FacilityQuery, Facility>
