@@ -31,7 +31,7 @@ describe('configuration', () => {
   it('gives each module its settings under its name, with their defaults', () => {
     const config = loadShanzhiConfig({ DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'shanzhi-config-')) });
     expect(config.iot.topicRoot).toBe('shanzhi');
-    expect(config.identity.lockout).toEqual({ threshold: 5, minutes: 15 });
+    expect(config.identity.lockout).toEqual({ threshold: 5, minutes: 15, perAddress: 30, perAccount: 50 });
     expect(config.cases.escalationIntervalSeconds).toBe(60);
     expect(config.geo.map.tileCrs).toBe('wgs84');
   });

@@ -58,6 +58,12 @@ export const coreErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：{reason}',
     en: 'Field {field} is invalid: {reason}',
   },
+  unreadableSpreadsheet: {
+    code: 'core.unreadable_spreadsheet',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：表格第 {line} 行（列 {column}）无法读取，请检查引号和格式后重新上传',
+    en: 'Field {field} is invalid: row {line} (column {column}) of the spreadsheet cannot be read; check its quotes and format and upload it again',
+  },
   tooLarge: { code: 'core.too_large', status: 413, 'zh-CN': '请求内容过大', en: 'Request body is too large' },
   rateLimited: { code: 'core.rate_limited', status: 429, 'zh-CN': '请求过于频繁', en: 'Too many requests' },
   internal: {

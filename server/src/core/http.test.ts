@@ -26,8 +26,15 @@ describe('logs', () => {
       { req: { method: 'GET', url: '/x', headers: { authorization: 'Bearer abc.def', cookie: 'sz_session=tok' } } },
       'y',
     );
+    // a body logged below the top level, and a library's error carrying the record it choked on
+    log.info({ request: { body: { password: 'Nested-Pass-3', token: 'nested-token-4' } } }, 'w');
+    log.error({ err: { record: { phone: '13700002222', api_key: 'deep-key-5' } } }, 'v');
     const text = lines.join('');
     for (const secret of [
+      'Nested-Pass-3',
+      'nested-token-4',
+      '13700002222',
+      'deep-key-5',
       'Secret-Pass-1',
       'Other-Pass-22',
       '13812345678',
@@ -40,6 +47,21 @@ describe('logs', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[redacted]');
+  });
+});
+
+describe('a logged request line', () => {
+  it('carries no credential from its query string, whatever the parameter', () => {
+    const serialize = (loggerOptions('info') as { serializers: { req: (r: object) => { url: string } } }).serializers
+      .req;
+    const url =
+      '/open311/v2/requests.json?api_key=K1&token=T2&access_token=A3&code=C4&password=P5&secret=S6&refresh_token=R7&page=2';
+    const logged = serialize({ method: 'GET', url }).url;
+    for (const value of ['K1', 'T2', 'A3', 'C4', 'P5', 'S6', 'R7']) expect(logged).not.toContain(value);
+    expect(logged).toBe(
+      '/open311/v2/requests.json?api_key=[redacted]&token=[redacted]&access_token=[redacted]&code=[redacted]' +
+        '&password=[redacted]&secret=[redacted]&refresh_token=[redacted]&page=2',
+    );
   });
 });
 

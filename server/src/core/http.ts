@@ -23,17 +23,36 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.oneTimePassword',
   '*.token',
+  '*.access_token',
+  '*.refresh_token',
   '*.secret',
   '*.api_key',
 ];
 
 /**
- * Query parameters that carry personal data when people are searched by them, or a credential: Open311 clients send
- * their `api_key` in the query string as the GeoReport v2 specification has them do, and WeChat's authorisation
- * brings a one-time `code` back to the phone page (it is worth an openid until used).
+ * A key named by a `*.key` path is redacted however deep it sits (down to `a.b.c.key`): a request body logged whole,
+ * or a library's error carrying the record it choked on, puts the key below the top level.
  */
-const SENSITIVE_QUERY = /([?&](?:idNumber|phone|contactPhone|token|api_key|code)=)[^&]*/gi;
+function atEveryDepth(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => (p.startsWith('*.') ? [p, `*.${p}`, `*.*.${p}`] : [p]));
+}
+
+/**
+ * Query parameters that carry personal data when people are searched by them, or a credential: Open311 clients send
+ * their `api_key` in the query string as the GeoReport v2 specification has them do, WeChat's authorisation brings a
+ * one-time `code` back to the phone page (it is worth an openid until used), and OAuth-style clients put tokens there.
+ */
+const SENSITIVE_QUERY =
+  /([?&](?:idNumber|phone|contactPhone|token|access_token|refresh_token|api_key|code|password|secret)=)[^&#]*/gi;
+
+/** The URL as a log line may hold it: every sensitive query parameter's value replaced. */
+export function redactUrl(url: string): string {
+  return url.replace(SENSITIVE_QUERY, '$1[redacted]');
+}
 
 export function loggerOptions(
   level: string,
@@ -42,12 +61,12 @@ export function loggerOptions(
 ): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: { paths: [...new Set([...REDACT_PATHS, ...redact])], censor: '[redacted]' },
+    redact: { paths: atEveryDepth([...new Set([...REDACT_PATHS, ...redact])]), censor: '[redacted]' },
     // the request line is logged with its query string: a search by ID number must not put the number in the log
     serializers: {
       req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
         method: req.method,
-        url: req.url.replace(SENSITIVE_QUERY, '$1[redacted]'),
+        url: redactUrl(req.url),
         host: req.hostname,
         remoteAddress: req.ip,
       }),

@@ -58,14 +58,14 @@ export const identityErrors = defineErrors({
   badCredentials: {
     code: 'identity.bad_credentials',
     status: 401,
-    'zh-CN': '用户名或密码错误',
-    en: 'Wrong username or password',
+    'zh-CN': '用户名或密码错误；多次输错后须等待 {minutes} 分钟再试',
+    en: 'Wrong username or password; after repeated failures, wait {minutes} minutes before trying again',
   },
   badPhoneCredentials: {
     code: 'identity.bad_phone_credentials',
     status: 401,
-    'zh-CN': '手机号或密码错误',
-    en: 'Wrong mobile number or password',
+    'zh-CN': '手机号或密码错误；多次输错后须等待 {minutes} 分钟再试',
+    en: 'Wrong mobile number or password; after repeated failures, wait {minutes} minutes before trying again',
   },
   locked: {
     code: 'identity.locked',

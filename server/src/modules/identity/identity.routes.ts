@@ -4,7 +4,7 @@ import { requireActor } from '../../core/auth.js';
 import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { changePassword } from './commands/change-password.js';
-import { changeUser, createUser, resetPassword } from './commands/manage-users.js';
+import { changeUser, createUser, resetPassword, unlockUser } from './commands/manage-users.js';
 import { signInByPhonePassword } from './commands/phone-password-sign-in.js';
 import { sendPhoneCode, signInByPhone } from './commands/phone-sign-in.js';
 import { signIn } from './commands/sign-in.js';
@@ -237,6 +237,23 @@ export async function identityRoutes(app: HttpApp, ctx: ModuleContext) {
       },
     },
     async (req) => resetPassword(db, requireActor(req), req.params.id, meta(req)),
+  );
+
+  app.post(
+    '/users/:id/unlock',
+    {
+      config: { access: 'identity.user.manage' },
+      schema: {
+        tags,
+        summary: '解锁账号（保留密码）/ let every address back into an account, keeping its password',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await unlockUser(db, requireActor(req), req.params.id, meta(req));
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

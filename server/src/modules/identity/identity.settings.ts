@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineSettings } from '../../core/config.js';
+import type { Lockout } from './domain/throttle.js';
 
 export interface IdentitySettings {
   /** Console session lifetime. */
   sessionTtlHours: number;
-  /** Failed sign-ins before an account is locked, and for how long. */
-  lockout: { threshold: number; minutes: number };
+  /** Failed sign-ins in a sliding window that shut an address, an account from an address, or an account (throttle.ts). */
+  lockout: Lockout;
   /** Sign-up and sign-in codes sent by SMS: lifetime, tries per code, and how many a number or an address may ask for. */
   phoneCodes: { ttlSeconds: number; resendSeconds: number; attempts: number; perPhoneHour: number; perIpHour: number };
 }
@@ -32,6 +33,8 @@ export const identitySettings = defineSettings(
       .min(1)
       .max(24 * 60)
       .default(15),
+    LOCKOUT_ADDRESS_THRESHOLD: z.coerce.number().int().min(1).max(10000).default(30),
+    LOCKOUT_ACCOUNT_THRESHOLD: z.coerce.number().int().min(2).max(10000).default(50),
     PHONE_CODE_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(300),
     PHONE_CODE_RESEND_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
     PHONE_CODE_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
@@ -40,7 +43,13 @@ export const identitySettings = defineSettings(
   }),
   (e) => ({
     sessionTtlHours: e.SESSION_TTL_HOURS,
-    lockout: { threshold: e.LOCKOUT_THRESHOLD, minutes: e.LOCKOUT_MINUTES },
+    lockout: {
+      threshold: e.LOCKOUT_THRESHOLD,
+      minutes: e.LOCKOUT_MINUTES,
+      perAddress: e.LOCKOUT_ADDRESS_THRESHOLD,
+      // one address must never reach it alone, or it could shut the owner out everywhere
+      perAccount: Math.max(e.LOCKOUT_ACCOUNT_THRESHOLD, e.LOCKOUT_THRESHOLD + 1),
+    },
     phoneCodes: {
       ttlSeconds: e.PHONE_CODE_TTL_SECONDS,
       resendSeconds: e.PHONE_CODE_RESEND_SECONDS,

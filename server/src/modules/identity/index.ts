@@ -1,5 +1,6 @@
 /** The identity module's public face: other modules import only from here. */
 export { ensureFirstAdmin } from './commands/ensure-first-admin.js';
+export { resetByUsername, unlockByUsername } from './commands/recover-account.js';
 export { resealIdentity } from './commands/reseal-identity.js';
 export { seedDemoMembers, seedDemoStaff } from './commands/seed-demo-staff.js';
 export { type OrgRegion, seedOrgs } from './commands/seed-orgs.js';

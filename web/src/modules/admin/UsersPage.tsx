@@ -29,6 +29,7 @@ import {
   resetPassword,
   USERS_PAGE_SIZE,
   type UsersQuery,
+  unlockUser,
 } from './api';
 import { type OneTimePassword, OneTimePasswordModal } from './OneTimePasswordModal';
 import { RosterImportModal } from './RosterImportModal';
@@ -128,6 +129,9 @@ export function UsersPage() {
       t('users.resetDone', { name: user.displayName }),
     );
 
+  const unlock = (user: AdminUser) =>
+    act(user, () => unlockUser(user.id), t('users.unlockDone', { name: user.displayName }));
+
   const columns: TableColumnsType<AdminUser> = [
     {
       key: 'displayName',
@@ -199,6 +203,17 @@ export function UsersPage() {
             <Button type="link" size="small" onClick={() => setEditing(u)} data-testid="users-edit">
               {t('users.edit')}
             </Button>
+            {u.locked && (
+              <Button
+                type="link"
+                size="small"
+                loading={busy === u.id}
+                onClick={() => unlock(u)}
+                data-testid="users-unlock"
+              >
+                {t('users.unlock')}
+              </Button>
+            )}
             {!self && (
               <Popconfirm
                 title={t('users.resetConfirm', { name: u.displayName })}
@@ -208,7 +223,7 @@ export function UsersPage() {
                 onConfirm={() => reset(u)}
               >
                 <Button type="link" size="small" loading={busy === u.id} data-testid="users-reset">
-                  {u.locked ? t('users.unlock') : t('users.reset')}
+                  {t('users.reset')}
                 </Button>
               </Popconfirm>
             )}

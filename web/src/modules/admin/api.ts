@@ -127,6 +127,11 @@ export function resetPassword(id: number): Promise<{ oneTimePassword: string }> 
   return api('POST', `${IDENTITY}/users/${id}/reset-password`);
 }
 
+/** Lets every address back into an account the sign-in throttle shut; the password stays as it is. */
+export function unlockUser(id: number): Promise<void> {
+  return api('POST', `${IDENTITY}/users/${id}/unlock`);
+}
+
 export async function fetchOrgs(): Promise<Org[]> {
   return (await api<{ items: Org[] }>('GET', `${IDENTITY}/orgs`)).items;
 }

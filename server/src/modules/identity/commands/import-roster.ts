@@ -7,7 +7,7 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import type { Db, Queryable } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n.js';
-import { inertCell, readSpreadsheetRows } from '../../../core/spreadsheet.js';
+import { inertCell, isUnreadableSpreadsheet, readSpreadsheetRows } from '../../../core/spreadsheet.js';
 import { scopePathOf } from '../../geo/index.js';
 import { findOrg, insertUser } from '../db/identity.repository.js';
 import { hashPassword, oneTimePassword } from '../domain/password.js';
@@ -106,7 +106,7 @@ async function readRoster(file: { name: string; bytes: Buffer }) {
     }
     return { rows, missing: missing ?? [] };
   } catch (err) {
-    if (err instanceof AppError) throw err;
+    if (err instanceof AppError && !isUnreadableSpreadsheet(err)) throw err;
     // not a spreadsheet ExcelJS can open
     throw identityErrors.rosterBadFile({ field: 'file' });
   } finally {

@@ -17,6 +17,7 @@ import {
   setWorkPhone,
   updateUser,
 } from '../db/identity.repository.js';
+import { unlockAccount } from '../db/sign-in-failures.repository.js';
 import { hashPassword, oneTimePassword } from '../domain/password.js';
 import { grantableRoles, ROLE_NAMES, removesAdministrator, selfLockoutField } from '../domain/user-admin.js';
 import { identityErrors } from '../identity.errors.js';
@@ -184,6 +185,24 @@ export async function changeUser(
   return { user: await presentUserForAdmin(db, user) };
 }
 
+/**
+ * Lets every address back into an account (throttle.ts) after the administrator has checked who is asking, keeping
+ * the password; an administrator's own account is unlocked by another administrator or from the command line.
+ */
+export async function unlockUser(db: Db, actor: Actor, id: number, meta: Meta): Promise<void> {
+  await loadManageable(db, actor, id);
+  await db.transaction(async (tx) => {
+    await unlockAccount(tx, id);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      actorName: actor.username,
+      action: 'identity.user_unlocked',
+      subject: `user:${id}`,
+      ...meta,
+    });
+  });
+}
+
 /** Also lifts a lockout: the admin has checked who is asking. Their own password an administrator changes instead. */
 export async function resetPassword(db: Db, actor: Actor, id: number, meta: Meta) {
   await loadManageable(db, actor, id);
@@ -192,6 +211,7 @@ export async function resetPassword(db: Db, actor: Actor, id: number, meta: Meta
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await setPassword(tx, id, passwordHash, true);
+    await unlockAccount(tx, id);
     await revokeOtherSessions(tx, id, null);
     await writeAudit(tx, {
       actorId: actor.id,

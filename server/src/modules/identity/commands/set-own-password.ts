@@ -1,10 +1,12 @@
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { findUserById, recordFailure, revokeOtherSessions, setPassword } from '../db/identity.repository.js';
+import { findUserById, revokeOtherSessions, setPassword } from '../db/identity.repository.js';
 import { sealedPersonal } from '../db/personal.repository.js';
 import { spendCode } from '../db/phone-codes.repository.js';
+import { countFailures, markShut, recordFailure } from '../db/sign-in-failures.repository.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../domain/password.js';
+import { accountKey, shutBy, shutsAccountAfterFailure } from '../domain/throttle.js';
 import { identityErrors, PASSWORD_REASONS } from '../identity.errors.js';
 import { matchCode, phoneHashes, sendPhoneCode } from './phone-sign-in.js';
 
@@ -51,13 +53,23 @@ export async function setOwnPassword(
   } else if (!input.currentPassword) {
     throw identityErrors.proofRequired({ field: 'currentPassword' });
   } else {
-    // guessing the current password from a session is held to the sign-in's lockout; a code still works meanwhile
-    const lockedFor = user.lockedUntil ? Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60000) : 0;
-    if (lockedFor > 0) throw identityErrors.locked({ params: { minutes: lockedFor } });
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      const { threshold, minutes } = ctx.config.identity.lockout;
-      const nowLocked = await recordFailure(ctx.db, user.id, threshold, minutes);
-      if (nowLocked) throw identityErrors.locked({ params: { minutes } });
+    // guessing the current password from a session is held to the sign-in's throttle; a code still works meanwhile
+    const lockout = ctx.config.identity.lockout;
+    const account = accountKey(user.id);
+    const right = await verifyPassword(user.passwordHash, input.currentPassword);
+    const counts = await countFailures(ctx.db, {
+      account,
+      address: meta.ip,
+      minutes: lockout.minutes,
+      userId: user.id,
+    });
+    const shut = shutBy(counts, lockout);
+    if (shut || !right) {
+      await recordFailure(ctx.db, { account, address: meta.ip, checked: !shut, minutes: lockout.minutes });
+      const shuts = !shut && shutsAccountAfterFailure(counts, lockout);
+      if (shuts) await markShut(ctx.db, user.id, lockout.minutes);
+      if (shut || shuts)
+        throw identityErrors.locked({ field: 'currentPassword', params: { minutes: lockout.minutes } });
       throw identityErrors.wrongCurrentPassword({ field: 'currentPassword' });
     }
   }

@@ -2,14 +2,10 @@ import { writeAudit } from '../../../core/audit.js';
 import type { Config } from '../../../core/config.js';
 import type { Db } from '../../../core/db.js';
 import type { AppError } from '../../../core/errors.js';
-import {
-  findUserByUsername,
-  insertSession,
-  recordFailure,
-  recordSuccess,
-  type UserRecord,
-} from '../db/identity.repository.js';
+import { findUserByUsername, insertSession, recordSuccess, type UserRecord } from '../db/identity.repository.js';
+import { clearFailures, countFailures, markShut, recordFailure } from '../db/sign-in-failures.repository.js';
 import { newToken, tokenHash, verifyAgainstNothing, verifyPassword } from '../domain/password.js';
+import { accountKey, shutBy, shutsAccountAfterFailure } from '../domain/throttle.js';
 import { identityErrors } from '../identity.errors.js';
 import { presentUser } from '../identity.presenter.js';
 
@@ -21,63 +17,69 @@ export interface SignInInput {
   ttlHours?: number;
 }
 
-type Meta = { ip?: string; requestId?: string };
+type Meta = { ip: string; requestId?: string };
 
-/**
- * Password check with lockout. A wrong password, an unknown user and a disabled user all answer the same,
- * and a locked account says so only after the password was checked, so the answer reveals nothing new.
- */
+/** A wrong password, an unknown or disabled user and a shut account all answer the same: see signInWithPassword. */
 export async function signIn(db: Db, config: Config, input: SignInInput, meta: Meta) {
-  const user = await findUserByUsername(db, input.username);
-  if (!user || user.disabled) {
-    await verifyAgainstNothing(input.password);
-    await writeAudit(db, {
-      action: 'identity.sign_in_failed',
-      subject: input.username,
-      detail: { reason: 'unknown_user' },
-      ...meta,
-    });
-    throw identityErrors.badCredentials();
-  }
-  return signInWithPassword(db, config, user, input, meta, identityErrors.badCredentials);
+  const found = await findUserByUsername(db, input.username);
+  const user = found && !found.disabled ? found : undefined;
+  return signInWithPassword(
+    db,
+    config,
+    { user, account: user ? accountKey(user.id) : `name:${input.username.toLowerCase()}`, subject: input.username },
+    input,
+    meta,
+    (minutes) => identityErrors.badCredentials({ params: { minutes } }),
+  );
 }
 
 /**
- * The lockout, the password check and the new session, for a user already found (by username, or a resident by
- * their number); `wrong` is the one answer for a wrong password, the same the caller gives for nobody found.
+ * The password check under the throttle (domain/throttle.ts), then the new session, for a user found by username or a
+ * resident by their number, or for nobody. Every refusal — nobody by that name, a wrong password, an address shut out
+ * — does the same work (one argon2 check, against a dummy hash when there is no user; one count; one failure row; one
+ * audit row) and answers with the same bytes (`refused`), so neither the answer nor its time tells who exists or is
+ * shut out. A shut address is refused even the right password.
  */
 export async function signInWithPassword(
   db: Db,
   config: Config,
-  user: UserRecord,
+  who: { user: UserRecord | undefined; account: string; subject: string },
   input: Omit<SignInInput, 'username'> & { method?: 'phone_password' },
   meta: Meta,
-  wrong: () => AppError,
+  refused: (minutes: number) => AppError,
 ) {
-  const lockedFor = user.lockedUntil ? Math.ceil((new Date(user.lockedUntil).getTime() - Date.now()) / 60000) : 0;
-  if (lockedFor > 0) {
-    await writeAudit(db, { actorId: user.id, actorName: user.username, action: 'identity.sign_in_locked', ...meta });
-    throw identityErrors.locked({ params: { minutes: lockedFor } });
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const nowLocked = await recordFailure(
-      db,
-      user.id,
-      config.identity.lockout.threshold,
-      config.identity.lockout.minutes,
-    );
-    await writeAudit(db, {
-      actorId: user.id,
-      actorName: user.username,
-      action: nowLocked ? 'identity.locked' : 'identity.sign_in_failed',
-      ...(input.method ? { detail: { method: input.method } } : {}),
-      ...meta,
+  const { user, account } = who;
+  const lockout = config.identity.lockout;
+  const right = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstNothing(input.password);
+  const counts = await countFailures(db, {
+    account,
+    address: meta.ip,
+    minutes: lockout.minutes,
+    userId: user?.id ?? null,
+  });
+  const shut = shutBy(counts, lockout);
+  if (!user || !right || shut) {
+    const shuts = !shut && shutsAccountAfterFailure(counts, lockout);
+    await db.transaction(async (tx) => {
+      await recordFailure(tx, { account, address: meta.ip, checked: !shut, minutes: lockout.minutes });
+      if (user && shuts) await markShut(tx, user.id, lockout.minutes);
+      await writeAudit(tx, {
+        ...(user ? { actorId: user.id, actorName: user.username } : { subject: who.subject }),
+        action: shut ? 'identity.sign_in_locked' : shuts && user ? 'identity.locked' : 'identity.sign_in_failed',
+        detail: {
+          reason: shut ?? (user ? 'wrong_password' : 'unknown_user'),
+          ...(input.method ? { method: input.method } : {}),
+        },
+        ...meta,
+      });
     });
-    if (nowLocked) throw identityErrors.locked({ params: { minutes: config.identity.lockout.minutes } });
-    throw wrong();
+    throw refused(lockout.minutes);
   }
   const token = newToken();
   const session = await db.transaction(async (tx) => {
+    await clearFailures(tx, account, meta.ip);
     await recordSuccess(tx, user.id);
     const s = await insertSession(tx, {
       userId: user.id,

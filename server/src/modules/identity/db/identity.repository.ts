@@ -11,7 +11,7 @@ export interface UserRecord {
   scopePath: string;
   passwordHash: string;
   mustChangePassword: boolean;
-  failedAttempts: number;
+  /** Until when some address is shut out of the account (the throttle's hint for administrators). */
   lockedUntil: Date | null;
   disabled: boolean;
   createdAt: Date;
@@ -31,8 +31,7 @@ export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
 export type Employment = (typeof EMPLOYMENTS)[number];
 
 export const USER_COLUMNS = `id::int AS id, username, display_name AS "displayName", role, scope_path::text AS "scopePath",
-  password_hash AS "passwordHash", must_change_password AS "mustChangePassword", failed_attempts AS "failedAttempts",
-  locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
+  password_hash AS "passwordHash", must_change_password AS "mustChangePassword", locked_until AS "lockedUntil", disabled, created_at AS "createdAt", org_code AS "orgCode",
   last_sign_in_at AS "lastSignInAt", employment, on_duty AS "onDuty", work_phone_masked AS "workPhoneMasked",
   wechat_openid_hash IS NOT NULL AS "wechatBound", password_changed_at AS "passwordChangedAt"`;
 
@@ -87,30 +86,15 @@ export async function insertUser(
   return row as UserRecord;
 }
 
-/** Counts a failure and locks when the threshold is reached, in one statement so parallel guesses all count. */
-export async function recordFailure(db: Queryable, id: number, threshold: number, minutes: number) {
-  const [row] = await db.query<{ locked: boolean }>(
-    `UPDATE identity_users SET
-       failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
-       locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-     WHERE id = $1 RETURNING (locked_until > now()) AS locked`,
-    [id, threshold, minutes],
-  );
-  return row?.locked ?? false;
-}
-
-/** A successful sign-in clears the failures and is the one the user list shows as the last. */
+/** The sign-in the user list shows as the last. */
 export async function recordSuccess(db: Queryable, id: number): Promise<void> {
-  await db.query(
-    'UPDATE identity_users SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = $1',
-    [id],
-  );
+  await db.query('UPDATE identity_users SET last_sign_in_at = now() WHERE id = $1', [id]);
 }
 
 export async function setPassword(db: Queryable, id: number, passwordHash: string, mustChange: boolean): Promise<void> {
   await db.query(
-    `UPDATE identity_users SET password_hash = $2, must_change_password = $3, password_changed_at = now(),
-       failed_attempts = 0, locked_until = NULL WHERE id = $1`,
+    `UPDATE identity_users SET password_hash = $2, must_change_password = $3, password_changed_at = now()
+     WHERE id = $1`,
     [id, passwordHash, mustChange],
   );
 }

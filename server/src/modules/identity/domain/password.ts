@@ -10,11 +10,15 @@ export function verifyPassword(passwordHash: string, password: string): Promise<
   return verify(passwordHash, password).catch(() => false);
 }
 
-/** Burns the same time as a real check when the user does not exist, so timing does not reveal usernames. */
+/**
+ * Burns the same time as a real check when the user does not exist, so timing does not reveal usernames; false, as
+ * no password is right for nobody.
+ */
 let dummyHash: Promise<string> | undefined;
-export async function verifyAgainstNothing(password: string): Promise<void> {
+export async function verifyAgainstNothing(password: string): Promise<false> {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   await verifyPassword(await dummyHash, password);
+  return false;
 }
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'same_as_username' | 'too_simple';
