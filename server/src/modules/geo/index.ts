@@ -15,4 +15,4 @@ export type { Crs } from './domain/coords.js';
 export { syntheticName } from './domain/names.js';
 export { GRIDS_IMPORTED, type GridsImportedPayload } from './geo.events.js';
 export { createGeoModule, type GeoModule, type WorkPhones } from './geo.module.js';
-export type { GridLocator, LocateResult } from './queries/locate-point.js';
+export { GRIDS_CHANGED_CHANNEL, type GridLocator, type LocateResult } from './queries/locate-point.js';

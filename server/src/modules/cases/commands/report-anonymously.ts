@@ -19,7 +19,7 @@ export async function reportAnonymously(
   input: Omit<ReportInput, 'contact' | 'anonymous' | 'viaHotline' | 'fromDevice' | 'mediaIds'> & { phone: string },
   meta: { ip: string; idempotencyKey?: string },
 ): Promise<{ caseId: number; created: boolean }> {
-  const grid = locator.findGrid(input.location.lng, input.location.lat, input.location.crs);
+  const grid = locator.findHandlingGrid(input.location.lng, input.location.lat, input.location.crs);
   if (!grid) throw casesErrors.outsideGrids({ field: 'location' });
   const district = grid.path.split('.')[2] ?? '';
   if (!(await anonymousAllowed(ctx.db, district))) throw casesErrors.anonymousRefused();

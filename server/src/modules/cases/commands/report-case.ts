@@ -53,7 +53,7 @@ export async function reportCase(
   if (!category?.active) {
     throw casesErrors.unknownCategory({ field: 'categoryCode', params: { code: input.categoryCode } });
   }
-  const grid = locator.findGrid(input.location.lng, input.location.lat, input.location.crs);
+  const grid = locator.findHandlingGrid(input.location.lng, input.location.lat, input.location.crs);
   if (!grid) throw casesErrors.outsideGrids({ field: 'location' });
   const phone = input.contact?.phone;
   if (phone && !isMobilePhone(phone)) {

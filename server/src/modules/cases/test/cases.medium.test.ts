@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/auth.js';
 import { startTestApp, type TestApp } from '../../../test/support.js';
+import { GRIDS_CHANGED_CHANNEL } from '../../geo/index.js';
 import { transitionCase } from '../commands/transition-case.js';
 import { ACTIONS } from '../domain/case-status.js';
 import { escalateOverdue } from '../jobs/escalate-overdue.js';
@@ -500,5 +501,43 @@ describe('the case loop', () => {
       headers: { cookie: u.community as string },
     });
     expect(staff.statusCode).toBe(403);
+  });
+});
+
+describe('多格合一', () => {
+  it('files a report in a grid merged into another under the absorbing grid, whose worker sees it', async () => {
+    const grids = (
+      await t.app.inject({ url: `/api/geo/regions/${STREET}001/grids`, headers: { cookie: t.adminCookie } })
+    ).json().features as { properties: { code: string } }[];
+    const [absorbing, merged] = grids.map((g) => g.properties.code) as [string, string];
+    const { centroid } = (
+      await t.app.inject({ url: `/api/geo/grids/${merged}`, headers: { cookie: t.adminCookie } })
+    ).json().grid;
+    await t.db.query('UPDATE geo_grids SET merged_into = $1 WHERE code = $2', [absorbing, merged]);
+    await t.db.notify(GRIDS_CHANGED_CHANNEL, 'merge');
+    await expect
+      .poll(async () => {
+        const res = await t.app.inject({
+          url: `/api/geo/locate?lng=${centroid[0]}&lat=${centroid[1]}`,
+          headers: { cookie: t.adminCookie },
+        });
+        return res.json().grid?.mergedInto;
+      })
+      .toBe(absorbing);
+    try {
+      const res = await report(u.resident as string, {
+        categoryCode: 'S02',
+        description: '合并网格内路灯不亮',
+        address: '老城街道某小区',
+        location: { lng: centroid[0], lat: centroid[1] },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().case.gridCode).toBe(absorbing);
+      const seen = await view(u.gridWorker as string, res.json().case.id);
+      expect(seen.statusCode, seen.body).toBe(200);
+    } finally {
+      await t.db.query('UPDATE geo_grids SET merged_into = NULL WHERE code = $1', [merged]);
+      await t.db.notify(GRIDS_CHANGED_CHANNEL, 'unmerge');
+    }
   });
 });

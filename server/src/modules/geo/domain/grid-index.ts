@@ -15,7 +15,9 @@ export interface IndexEntry {
  */
 export class GridIndex {
   private readonly tree: Flatbush | null;
+  private readonly byCode: Map<string, IndexEntry>;
   constructor(private readonly entries: IndexEntry[]) {
+    this.byCode = new Map(entries.map((e) => [e.code, e]));
     if (!entries.length) {
       this.tree = null;
       return;
@@ -37,6 +39,22 @@ export class GridIndex {
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /**
+   * The grid whose team answers for a grid: itself, or the grid it was merged into (多格合一), followed to the end of
+   * a chain of merges; a loop of merges answers for itself rather than hang.
+   */
+  handling(entry: IndexEntry): IndexEntry {
+    const seen = new Set([entry.code]);
+    let current = entry;
+    while (current.mergedInto) {
+      const next = this.byCode.get(current.mergedInto);
+      if (!next || seen.has(next.code)) break;
+      seen.add(next.code);
+      current = next;
+    }
+    return current;
   }
 
   /** A point on a shared edge belongs to both grids; the lower code wins, as in the PostGIS query. */

@@ -69,6 +69,22 @@ export class GridLocator {
     return hit && { code: hit.code, path: hit.path, wgs84 };
   }
 
+  /**
+   * Where work at a point goes: the grid whose team answers for it, which for a grid merged into another (多格合一)
+   * is the absorbing grid, so its worker sees and handles what is reported there.
+   */
+  findHandlingGrid(
+    lng: number,
+    lat: number,
+    crs: Crs,
+  ): { code: string; path: string; wgs84: [number, number] } | undefined {
+    const wgs84 = toWgs84(lng, lat, crs);
+    const hit = this.index.locate(wgs84[0], wgs84[1]);
+    if (!hit) return undefined;
+    const handling = this.index.handling(hit);
+    return { code: handling.code, path: handling.path, wgs84 };
+  }
+
   async locate(lng: number, lat: number, crs: Crs): Promise<LocateResult> {
     const wgs84 = toWgs84(lng, lat, crs);
     const hit = this.index.locate(wgs84[0], wgs84[1]);
