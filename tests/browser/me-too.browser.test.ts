@@ -7,7 +7,8 @@ import { buildConsoleIfMissing, hasChromium, launchChromium, settled, shots, use
 
 /**
  * 我也遇到 on the resident's phone: about to report what a neighbour reported already, the resident is shown the open
- * case nearby and follows it with one tap instead of filing it twice.
+ * case nearby (its kind, area, status and distance, never the neighbour's words) and follows it with one tap instead
+ * of filing it twice; the followed case then shows its progress, not what the neighbour wrote.
  */
 
 const STREET = '370983002';
@@ -19,6 +20,7 @@ let page: Page;
 let base: string;
 let caseId: number;
 let follower: string;
+let areaName: string;
 
 describe.skipIf(!hasChromium)('我也遇到 in Chromium', () => {
   beforeAll(async () => {
@@ -41,6 +43,7 @@ describe.skipIf(!hasChromium)('我也遇到 in Chromium', () => {
     });
     expect(reported.statusCode, reported.body).toBe(201);
     caseId = reported.json().case.id;
+    areaName = reported.json().case.areaName;
     follower = await t.userCookie('resident', '370983', 'metoo.follower');
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
@@ -65,14 +68,28 @@ describe.skipIf(!hasChromium)('我也遇到 in Chromium', () => {
     await page.getByTestId('phone-category').click();
     await page.getByTestId('category-sheet').getByText('物业服务', { exact: true }).click();
     const nearby = page.getByTestId('phone-nearby');
-    await expect.poll(() => nearby.textContent()).toContain(DESCRIPTION);
+    await expect.poll(() => nearby.textContent()).toContain('已上报');
+    expect(await nearby.textContent()).toContain('米');
+    expect(await nearby.textContent()).not.toContain(DESCRIPTION);
     await settled(page.locator('body'));
     await page.screenshot({ path: path.join(shots, 'me-too-01-nearby.png') });
 
     await page.getByTestId(`phone-follow-${caseId}`).click();
     await expect.poll(() => nearby.textContent()).toContain('已关注');
     const detail = await t.app.inject({ url: `/api/cases/${caseId}`, headers: { cookie: follower } });
-    expect(detail.json().case).toMatchObject({ following: true, followers: 1 });
+    expect(detail.json().case).toMatchObject({ following: true, followers: 1, view: 'public', description: '' });
     await page.screenshot({ path: path.join(shots, 'me-too-02-followed.png') });
+  });
+
+  it('opens the followed case as its progress, without what the neighbour wrote', async () => {
+    await page.getByTestId('phone-tab-mine').click();
+    const mine = page.getByTestId('phone-my-cases');
+    await expect.poll(() => mine.textContent()).toContain(areaName);
+    await mine.getByText(areaName).first().click();
+    await expect.poll(() => page.getByTestId('phone-public-view').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('phone-timeline').textContent()).toContain('问题已上报');
+    expect(await page.locator('body').textContent()).not.toContain(DESCRIPTION);
+    await settled(page.locator('body'));
+    await page.screenshot({ path: path.join(shots, 'me-too-03-public-view.png') });
   });
 });

@@ -119,8 +119,9 @@ export const casesErrors = defineErrors({
   notFollowable: {
     code: 'cases.not_followable',
     status: 404,
-    'zh-CN': '该问题不存在或已办结，无法关注',
-    en: 'This case does not exist or is finished; it cannot be followed',
+    // one answer whatever the reason, so a resident far away learns nothing about the case
+    'zh-CN': '字段 {field} 无效：该问题不存在、已办结，或不在您所在位置或您反映过的地点 {metres} 米内，无法关注',
+    en: 'Field {field} is invalid: this case does not exist, is finished, or is not within {metres} m of where you are or of a place you reported; it cannot be followed',
   },
   concurrentChange: {
     code: 'cases.concurrent_change',

@@ -94,13 +94,18 @@ function actsAsKind(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
   }
 }
 
-/** A case is visible to staff over its area, to whoever it is assigned to, and to the resident who reported it. */
-export function canView(actor: Actor, c: CaseScope): boolean {
-  return (
+/**
+ * Staff over the case's area, whoever holds it and the resident who reported it see the whole case; a resident who
+ * follows it sees its public view (cases.presenter); anyone else nothing.
+ */
+export function caseView(actor: Actor, c: CaseScope): 'full' | 'public' | null {
+  if (
     (STAFF_ROLES.includes(actor.role) && actor.role !== 'department_staff' && inScope(actor, c.gridPath)) ||
     isAssignee(actor, c) ||
     isWhistled(actor, c) ||
-    isReporter(actor, c) ||
-    c.followerIds.includes(actor.id)
-  );
+    isReporter(actor, c)
+  ) {
+    return 'full';
+  }
+  return c.followerIds.includes(actor.id) ? 'public' : null;
 }

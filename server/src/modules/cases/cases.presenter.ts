@@ -1,6 +1,7 @@
-import type { Actor } from '../../core/auth.js';
+import type { Actor, Role } from '../../core/auth.js';
 import { maskPhone, type PersonalDataCipher } from '../../core/crypto.js';
-import { actsAs } from './cases.permissions.js';
+import { ROLE_NAMES } from '../identity/index.js';
+import { actsAs, caseView } from './cases.permissions.js';
 import type { CaseRecord, CategoryRecord, listCaseMedia, listTimeline } from './db/cases.repository.js';
 import { ACTIONS, type CaseAction, RULES } from './domain/case-status.js';
 import { deadlineState } from './domain/deadlines.js';
@@ -31,33 +32,41 @@ function ready(actor: Actor, c: CaseRecord, action: CaseAction): boolean {
   }
 }
 
-/** Phones leave the server masked; the reporter's name is withheld for anonymous reports. */
+/**
+ * The case as this person may see it. The whole case: phones leave the server masked and an anonymous reporter's
+ * name is withheld. The public view, for a resident who follows someone else's report: what the problem is, where
+ * roughly (the area, not the address or the point) and how far it has come; what was written and photographed only
+ * once staff marked the case public; who reported it, never.
+ */
 export function presentCase(
   actor: Actor,
   c: CaseRecord,
   category: CategoryRecord | undefined,
   cipher: PersonalDataCipher,
+  areaName: string,
 ) {
   const open = !c.closedAt && c.dueAt && c.acceptedAt;
+  const full = caseView(actor, c) === 'full';
   return {
     id: c.id,
     number: c.number,
     source: c.source,
     category: { code: c.categoryCode, nameZh: category?.nameZh ?? '', nameEn: category?.nameEn ?? '' },
     status: c.status,
-    description: c.description,
-    address: c.address,
-    location: { lng: c.lng, lat: c.lat },
+    view: full ? ('full' as const) : ('public' as const),
+    public: c.public,
+    description: full || c.public ? c.description : '',
+    address: full ? c.address : '',
+    areaName,
+    location: full ? { lng: c.lng, lat: c.lat } : null,
     gridCode: c.gridCode,
-    // a resident following someone else's report sees the problem, not who reported it
-    reporter:
-      actor.role === 'resident' && actor.id !== c.reporterId
-        ? { anonymous: c.anonymous, name: null, phone: null }
-        : {
-            anonymous: c.anonymous,
-            name: c.anonymous ? null : c.reporterName,
-            phone: c.reporterPhoneEnc ? maskPhone(cipher.decrypt(c.reporterPhoneEnc)) : null,
-          },
+    reporter: full
+      ? {
+          anonymous: c.anonymous,
+          name: c.anonymous ? null : c.reporterName,
+          phone: c.reporterPhoneEnc ? maskPhone(cipher.decrypt(c.reporterPhoneEnc)) : null,
+        }
+      : { anonymous: c.anonymous, name: null, phone: null },
     following: c.followerIds.includes(actor.id),
     followers: c.followerIds.length,
     level: c.level,
@@ -75,34 +84,69 @@ export function presentCase(
     extended: c.extended,
     reworkCount: c.reworkCount,
     reopened: c.reopened,
-    rating: c.rating,
-    ratingComment: c.ratingComment,
+    // the reporter's own judgement, like their words
+    rating: full ? c.rating : null,
+    ratingComment: full ? c.ratingComment : null,
     followupDueAt: iso(c.followupDueAt),
     mergedInto: c.mergedInto,
-    whistleOrgs: c.whistleOrgs,
+    whistleOrgs: full ? c.whistleOrgs : [],
     supervised: c.supervised,
     escalationCount: c.escalationCount,
     allowedActions: allowedActions(actor, c),
   };
 }
 
-/** Each timeline row carries the photos and voice notes that came with that action. */
+/** What the public view's timeline keeps: the steps that moved the case, told without the people behind them. */
+const moved = (r: { fromStatus: string | null; toStatus: string }) => r.fromStatus !== r.toStatus;
+
+/** Notes written for the public: the report itself (the description) and the handler's account of the work. */
+const PUBLIC_NOTES: readonly string[] = ['report', 'handle'];
+
+/** Facts of a step the phone tells a follower: where it was sent; whether the reporter found it solved. */
+function publicDetail(r: { action: string; detail: Record<string, unknown> }): Record<string, unknown> {
+  const { level, orgName, resolved } = r.detail;
+  if (r.action === 'dispatch') return { level, ...(orgName !== undefined && { orgName }) };
+  if (r.action === 'rate' && typeof resolved === 'boolean') return { resolved };
+  return {};
+}
+
+/**
+ * Each timeline row with the photos and voice notes that came with that action. A resident acting on the case is
+ * named as the case names its reporter: an anonymous reporter stays 匿名居民 on every row, to staff too. In the
+ * public view, staff appear as their role, residents as 居民, and notes and media only as a public case allows.
+ */
 export function presentTimeline(
+  actor: Actor,
+  c: CaseRecord,
   rows: Awaited<ReturnType<typeof listTimeline>>,
   media: Awaited<ReturnType<typeof listCaseMedia>>,
 ) {
-  return rows.map((r) => ({
-    id: r.id,
-    at: new Date(r.at).toISOString(),
-    actorName: r.actorName,
-    actorRole: r.actorRole,
-    action: r.action,
-    fromStatus: r.fromStatus,
-    toStatus: r.toStatus,
-    note: r.note,
-    detail: r.detail,
-    media: media
-      .filter((m) => m.timelineId === r.id)
-      .map((m) => ({ id: m.id, kind: m.kind as 'photo' | 'voice', mime: m.mime })),
-  }));
+  const full = caseView(actor, c) === 'full';
+  const anonymousReporter = (r: { actorId: number | null }) =>
+    c.anonymous && r.actorId !== null && r.actorId === c.reporterId;
+  const actorName = (r: { actorId: number | null; actorName: string; actorRole: string }) => {
+    if (anonymousReporter(r)) return '匿名居民';
+    if (full) return r.actorName;
+    if (r.actorRole === 'resident') return '居民';
+    return r.actorRole in ROLE_NAMES ? ROLE_NAMES[r.actorRole as Role]['zh-CN'] : r.actorName;
+  };
+  const shown = (r: { action: string }) => full || (c.public && PUBLIC_NOTES.includes(r.action));
+  return rows
+    .filter((r) => full || moved(r))
+    .map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actorName: actorName(r),
+      actorRole: r.actorRole,
+      action: r.action,
+      fromStatus: r.fromStatus,
+      toStatus: r.toStatus,
+      note: shown(r) ? r.note : '',
+      detail: full ? r.detail : publicDetail(r),
+      media: shown(r)
+        ? media
+            .filter((m) => m.timelineId === r.id)
+            .map((m) => ({ id: m.id, kind: m.kind as 'photo' | 'voice', mime: m.mime }))
+        : [],
+    }));
 }

@@ -16,9 +16,11 @@ import {
   categoryCode,
   categoryPatch,
   districtCategorySchema,
+  followBody,
   idempotencyHeaders,
   listQuery,
   mediaSchema,
+  nearbyCaseSchema,
   nearbyQuery,
   reportBody,
   timelineSchema,
@@ -27,11 +29,13 @@ import { followCase } from './commands/follow-case.js';
 import { reportAnonymously } from './commands/report-anonymously.js';
 import { reportCase } from './commands/report-case.js';
 import { setAnonymousPolicy } from './commands/set-anonymous-policy.js';
+import { setPublic } from './commands/set-case-public.js';
 import { transitionCase } from './commands/transition-case.js';
 import { categoryDistrict, changeCategory } from './commands/update-category.js';
 import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
 import { anonymousAllowed } from './db/anonymous.repository.js';
 import { categoriesIn, getCase, nearbyOpenCases } from './db/cases.repository.js';
+import { communityNames } from './queries/area-names.js';
 import { getCaseDetail, readMedia } from './queries/get-case.js';
 import { kpiWorkbook } from './queries/kpi-workbook.js';
 import { computeKpis, KPI_DEFINITIONS } from './queries/kpis.js';
@@ -187,27 +191,18 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         tags,
         summary: '附近同类未办结案件（“是不是这个？”）/ open cases of the same category nearby',
         querystring: nearbyQuery,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.number(),
-                number: z.string(),
-                description: z.string(),
-                status: z.string(),
-                distance: z.number(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(nearbyCaseSchema) }) },
       },
     },
     async (req) => {
       const grid = locator.findGrid(req.query.lng, req.query.lat, req.query.crs);
       if (!grid) throw casesErrors.outsideGrids({ field: 'lng' });
-      return {
-        items: await nearbyOpenCases(ctx.db, req.query.categoryCode, grid.wgs84[0], grid.wgs84[1], NEARBY_METRES),
-      };
+      const found = await nearbyOpenCases(ctx.db, req.query.categoryCode, grid.wgs84[0], grid.wgs84[1], NEARBY_METRES);
+      const area = await communityNames(
+        ctx.db,
+        found.map((c) => c.gridPath),
+      );
+      return { items: found.map(({ gridPath, ...c }) => ({ ...c, areaName: area(gridPath) })) };
     },
   );
 
@@ -384,12 +379,33 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
         tags,
         summary: '我也遇到：关注同一问题而不重复上报 / follow an open case instead of reporting it again',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        body: followBody,
         response: { 200: detail },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      await followCase(ctx, actor, req.params.id);
+      await followCase(ctx, locator, actor, req.params.id, req.body?.location);
+      return getCaseDetail(ctx, actor, req.params.id);
+    },
+  );
+
+  app.put(
+    '/:id/public',
+    {
+      config: { access: 'cases.dispatch' },
+      schema: {
+        tags,
+        summary:
+          '公开给关注者：描述与照片（不含反映人）/ let followers read the description and see the photos, never the reporter',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.object({ public: z.boolean() }),
+        response: { 200: detail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await setPublic(ctx, actor, req.params.id, req.body.public, req);
       return getCaseDetail(ctx, actor, req.params.id);
     },
   );

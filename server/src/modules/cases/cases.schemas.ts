@@ -69,9 +69,18 @@ export const caseSchema = z.object({
   source: z.string(),
   category: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
   status: z.enum(STATUSES),
+  /** full: staff over the area, the case's holders, its reporter; public: a resident who follows it. */
+  view: z.enum(['full', 'public']),
+  /** Staff let followers read the description and see the photos (never who reported). */
+  public: z.boolean(),
+  /** Empty in the public view of a case staff have not made public. */
   description: z.string(),
+  /** Empty in the public view. */
   address: z.string(),
-  location: z.object({ lng: z.number(), lat: z.number() }),
+  /** The community the case lies in. */
+  areaName: z.string(),
+  /** Null in the public view: the point would show the reporter's doorstep. */
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
   gridCode: z.string(),
   reporter: z.object({ anonymous: z.boolean(), name: z.string().nullable(), phone: z.string().nullable() }),
   level: z.enum(LEVELS).nullable(),
@@ -140,6 +149,19 @@ export const nearbyQuery = z.object({
   lat: z.coerce.number().min(-90).max(90),
   crs: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84'),
 });
+
+/** An open case nearby, as anyone reporting there may see it: what kind, how far, how far along, which area. */
+export const nearbyCaseSchema = z.object({
+  id: z.number(),
+  categoryCode: z.string(),
+  status: z.enum(STATUSES),
+  /** Metres, rounded to 50. */
+  distance: z.number(),
+  areaName: z.string(),
+});
+
+/** 我也遇到: where the resident stands, the position the phone asked "nearby" with; no body is no position. */
+export const followBody = z.object({ location: locationSchema.optional() }).nullish();
 
 export const categorySchema = z.object({
   code: z.string(),

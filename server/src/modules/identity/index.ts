@@ -15,6 +15,7 @@ export {
 export { findOnDutyUserIds } from './db/orgs.repository.js';
 export { sealedPhones } from './db/phone-codes.repository.js';
 export { sealedOpenids } from './db/wechat.repository.js';
+export { ROLE_NAMES } from './domain/user-admin.js';
 export { createIdentityModule } from './identity.module.js';
 export {
   chainPeople,

@@ -31,7 +31,7 @@ function CaseBody({
       <Typography.Title level={5} className="sz-section-title">
         {t('case.facts')}
       </Typography.Title>
-      <CaseFacts item={item} orgs={orgs} />
+      <CaseFacts item={item} orgs={orgs} onChanged={onChanged} />
       {item.whistleOrgs.length > 0 && (
         <>
           <Typography.Title level={5} className="sz-section-title">
@@ -40,12 +40,14 @@ function CaseBody({
           <WhistlePanel whistleOrgs={item.whistleOrgs} orgs={orgs} />
         </>
       )}
-      <PointMap
-        testId="case-map"
-        areas={grids}
-        highlight={item.gridCode}
-        point={[item.location.lng, item.location.lat]}
-      />
+      {item.location && (
+        <PointMap
+          testId="case-map"
+          areas={grids}
+          highlight={item.gridCode}
+          point={[item.location.lng, item.location.lat]}
+        />
+      )}
       <Typography.Title level={5} className="sz-section-title">
         {t('case.timeline')}
       </Typography.Title>

@@ -1,9 +1,10 @@
 import { Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { useT } from '../../core/i18n';
 import { AreaName } from '../geo/useAreaNames';
-import type { Case, Org } from './api';
+import type { Case, CaseDetail, Org } from './api';
 import { DueAt, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
+import { PublicSwitch } from './PublicSwitch';
 
 function reporterText(c: Case, anonymous: string): string {
   if (c.reporter.anonymous) return anonymous;
@@ -30,7 +31,7 @@ function StatusLine({ item }: { item: Case }) {
   );
 }
 
-export function CaseFacts({ item, orgs }: { item: Case; orgs: Org[] }) {
+export function CaseFacts({ item, orgs, onChanged }: { item: Case; orgs: Org[]; onChanged: (d: CaseDetail) => void }) {
   const { t, code, lang } = useT();
   const assignee = item.assignee.org
     ? (orgs.find((o) => o.code === item.assignee.org)?.name ?? item.assignee.org)
@@ -51,6 +52,7 @@ export function CaseFacts({ item, orgs }: { item: Case; orgs: Org[] }) {
     { key: 'dueAt', label: t('cases.dueAt'), children: item.dueAt ? <DueAt item={item} /> : '' },
     { key: 'handledAt', label: t('case.handledAt'), children: time(item.handledAt) },
     { key: 'closedAt', label: t('case.closedAt'), children: time(item.closedAt) },
+    { key: 'public', label: t('case.public'), children: <PublicSwitch item={item} onChanged={onChanged} /> },
   ];
   if (item.extensionRequestedDays) {
     items.push({

@@ -6,6 +6,7 @@ import type {
   categorySchema,
   listQuery,
   mediaSchema,
+  nearbyCaseSchema,
   reportBody,
   timelineSchema,
 } from '../../../../server/src/modules/cases/cases.schemas';
@@ -56,14 +57,8 @@ export type LocatedPoint = z.infer<typeof locateResult>;
 /** The server keeps at most this many photos and voice notes per report or action. */
 export const MAX_MEDIA = 9;
 
-/** An open case of the same category nearby; the server's answer has no schema of its own to take this from. */
-export interface NearbyCase {
-  id: number;
-  number: string;
-  description: string;
-  status: CaseStatus;
-  distance: number;
-}
+/** An open case of the same category nearby: its kind, status, area and rounded distance, nothing its reporter wrote. */
+export type NearbyCase = z.infer<typeof nearbyCaseSchema>;
 
 const enc = encodeURIComponent;
 
@@ -92,9 +87,17 @@ export function updateCategory(code: string, patch: CategoryPatch): Promise<Cate
   return api('PATCH', `/api/cases/categories/${enc(code)}`, patch);
 }
 
-/** 我也遇到: the resident follows an open case instead of reporting it again. */
-export function followCase(id: number): Promise<CaseDetail> {
-  return api('POST', `/api/cases/${id}/follow`);
+/**
+ * 我也遇到: the resident follows an open case instead of reporting it again, from where they stand (WGS84): the
+ * server lets neighbours follow, and only the case's public view.
+ */
+export function followCase(id: number, location: { lng: number; lat: number }): Promise<CaseDetail> {
+  return api('POST', `/api/cases/${id}/follow`, { location: { ...location, crs: 'wgs84' } });
+}
+
+/** Lets the case's followers read its description and see its photos, or stops them. */
+export function setCasePublic(id: number, value: boolean): Promise<CaseDetail> {
+  return api('PUT', `/api/cases/${id}/public`, { public: value });
 }
 
 export async function fetchNearby(categoryCode: string, lng: number, lat: number, crs: Crs): Promise<NearbyCase[]> {

@@ -1,5 +1,5 @@
 import type { Translator } from '../../core/i18n';
-import type { CaseStatus, CategoryName, Deadline, TimelineEntry } from './api';
+import type { Case, CaseStatus, CategoryName, Deadline, TimelineEntry } from './api';
 
 /** antd preset colours; antd-mobile maps them to its own palette in the phone pages. */
 export const STATUS_COLOUR: Record<CaseStatus, string> = {
@@ -93,13 +93,21 @@ export function entryDetail(entry: TimelineEntry, translator: Translator, orgNam
   }
 }
 
-/** The same entry told to the resident who reported it (件件有回音): what happened, not who pressed what. */
-export function plainEntry(entry: TimelineEntry, translator: Translator): string {
+/**
+ * The same entry told to a resident (件件有回音): what happened, not who pressed what. Its reporter is told what they
+ * did; one who follows the case (the public view) what happened to it, the rating left out with the reporter.
+ */
+export function plainEntry(entry: TimelineEntry, translator: Translator, view: Case['view'] = 'full'): string {
   const { t, code } = translator;
+  if (view === 'public' && (entry.action === 'report' || entry.action === 'reopen')) {
+    return t(`plainFollowed.${entry.action}`);
+  }
   switch (entry.action) {
     case 'dispatch':
       return t('plain.dispatch', { target: dispatchTarget(entry, translator) });
     case 'rate':
+      if (view === 'public')
+        return [t('plainFollowed.rate'), resolvedText(entry, translator)].filter(Boolean).join(' · ');
       return [
         t('plain.rate', { rating: code('rating', String(entry.detail.rating ?? '')) }),
         resolvedText(entry, translator),

@@ -189,6 +189,9 @@ const zhCN = {
   'plain.finish_part': '协办部门已完成分工任务',
   'plain.supervise': '上级已督办',
   'plain.escalate': '办理超期，已提级督办',
+  'plainFollowed.report': '问题已上报',
+  'plainFollowed.rate': '反映人已评价',
+  'plainFollowed.reopen': '根据评价重新办理',
 
   'box.to_report_in': '待报到',
   'box.supervised': '督办',
@@ -197,6 +200,10 @@ const zhCN = {
   'action.supervision': '督办意见',
 
   'case.supervised': '督办中',
+  'case.public': '公开给关注者',
+  'case.publicYes': '已公开（描述与照片，不含反映人）',
+  'case.publicNo': '未公开',
+  'case.followers': '{count} 人关注',
   'case.escalations': '超期升级 {count} 次',
 
   'whistle.title': '吹哨报到',
@@ -444,6 +451,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'plain.finish_part': 'A helping department finished its part',
   'plain.supervise': 'A supervisor is following it up',
   'plain.escalate': 'It took too long and went to a higher level',
+  'plainFollowed.report': 'The problem was reported',
+  'plainFollowed.rate': 'The reporter rated it',
+  'plainFollowed.reopen': 'Reopened after the rating',
 
   'box.to_report_in': 'To report in',
   'box.supervised': 'Supervised',
@@ -452,6 +462,10 @@ const en: Record<keyof typeof zhCN, string> = {
   'action.supervision': 'Instructions',
 
   'case.supervised': 'Under supervision',
+  'case.public': 'Shown to followers',
+  'case.publicYes': 'Shown (description and photos, never the reporter)',
+  'case.publicNo': 'Not shown',
+  'case.followers': '{count} following',
   'case.escalations': 'Escalated {count}×',
 
   'whistle.title': 'Whistled departments',

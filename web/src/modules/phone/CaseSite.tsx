@@ -77,6 +77,8 @@ export function CaseSite({ item }: { item: Case }) {
     { once: true },
   );
   const [geo] = useGeolocation();
+  // staff see the whole case; only a follower's public view comes without the point
+  if (!item.location) return null;
   const spot: Xy = [item.location.lng, item.location.lat];
   const project = projector(spot);
   const here = geo.status === 'located' ? (geo.point as Xy) : null;

@@ -3,21 +3,32 @@ import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { followCase, type NearbyCase } from '../cases/api';
+import type { LngLat } from '../cases/PointMap';
 
 /**
- * Open cases of the same kind near the spot: "is it one of these?" A resident who meets the same problem follows the
- * case (我也遇到) instead of filing it again, and hears each of its steps as its reporter does.
+ * Open cases of the same kind near the spot: "is it one of these?", told by area, status and distance (what others
+ * wrote stays theirs). A resident who meets the same problem follows the case (我也遇到) from the same spot instead
+ * of filing it again, and hears each of its steps.
  */
-export function NearbyCases({ items, canFollow }: { items: NearbyCase[]; canFollow: boolean }) {
+export function NearbyCases({
+  items,
+  canFollow,
+  point,
+}: {
+  items: NearbyCase[];
+  canFollow: boolean;
+  point: LngLat | null;
+}) {
   const { t, code } = useT();
   const [followed, setFollowed] = useState<ReadonlySet<number>>(new Set());
   const [busy, setBusy] = useState<number | null>(null);
   if (items.length === 0) return null;
 
   async function follow(id: number) {
+    if (!point) return;
     setBusy(id);
     try {
-      await followCase(id);
+      await followCase(id, { lng: point[0], lat: point[1] });
       setFollowed((s) => new Set(s).add(id));
       Toast.show({ icon: 'success', content: t('phone.followed') });
     } catch (err) {
@@ -33,7 +44,7 @@ export function NearbyCases({ items, canFollow }: { items: NearbyCase[]; canFoll
       {items.map((c) => (
         <List.Item
           key={c.id}
-          description={`${c.number} · ${code('caseStatus', c.status)} · ${t('phone.nearbyDistance', { metres: Math.round(c.distance) })}`}
+          description={`${code('caseStatus', c.status)} · ${t('phone.nearbyDistance', { metres: c.distance })}`}
           extra={
             canFollow &&
             (followed.has(c.id) ? (
@@ -52,7 +63,7 @@ export function NearbyCases({ items, canFollow }: { items: NearbyCase[]; canFoll
             ))
           }
         >
-          {c.description}
+          {c.areaName || t('phone.nearbyNoArea')}
         </List.Item>
       ))}
     </List>

@@ -29,9 +29,21 @@ export function PhoneCase({ id }: { id: number }) {
   const { case: item, timeline } = state.value;
   return (
     <>
+      {item.view === 'public' && (
+        <NoticeBar
+          content={t(item.public ? 'phone.publicViewShared' : 'phone.publicView')}
+          color="info"
+          wrap
+          data-testid="phone-public-view"
+        />
+      )}
       <List mode="card" header={item.number}>
         <List.Item extra={<PhoneStatusTag status={item.status} />}>{categoryName(item.category, lang)}</List.Item>
-        <List.Item description={item.address}>{item.description}</List.Item>
+        {item.description ? (
+          <List.Item description={item.address || item.areaName}>{item.description}</List.Item>
+        ) : (
+          <List.Item>{item.areaName}</List.Item>
+        )}
         {item.rating && <List.Item>{t('phone.yourRating', { rating: code('rating', item.rating) })}</List.Item>}
       </List>
       {user.role !== 'resident' && <CaseSite item={item} />}
@@ -42,7 +54,7 @@ export function PhoneCase({ id }: { id: number }) {
       )}
       <List mode="card" header={t('case.timeline')}>
         <List.Item>
-          <PhoneTimeline entries={timeline} />
+          <PhoneTimeline entries={timeline} view={item.view} />
         </List.Item>
       </List>
     </>

@@ -39,7 +39,8 @@ export function PhoneCaseBox({ box, empty, onOpen, testId }: Props) {
               description={c.number}
               extra={<PhoneStatusTag status={c.status} />}
             >
-              <span className="sz-phone-ellipsis">{c.description}</span>
+              {/* a followed case's public view may have no description: its area says which problem it is */}
+              <span className="sz-phone-ellipsis">{c.description || c.areaName}</span>
             </List.Item>
           ))}
         </List>

@@ -147,7 +147,7 @@ export function PhoneReport({ outbox, onMyCases }: { outbox: Outbox; onMyCases: 
       </List>
       <PhoneAttachments uploads={uploads} />
       <LocationField onChange={setPoint} />
-      <NearbyCases items={nearby} canFollow={resident} />
+      <NearbyCases items={nearby} canFollow={resident} point={point} />
       <List mode="card">
         <List.Item>
           <Input

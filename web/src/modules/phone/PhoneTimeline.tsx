@@ -1,11 +1,11 @@
 import { Steps } from 'antd-mobile';
 import { useT } from '../../core/i18n';
-import type { TimelineEntry } from '../cases/api';
+import type { Case, TimelineEntry } from '../cases/api';
 import { formatTime, plainEntry } from '../cases/caseText';
 import { PhoneMedia } from './PhoneMedia';
 
 /** The case's history told to the resident, newest first (件件有回音). */
-export function PhoneTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function PhoneTimeline({ entries, view }: { entries: TimelineEntry[]; view: Case['view'] }) {
   const translator = useT();
   const newestFirst = [...entries].reverse();
   return (
@@ -14,7 +14,7 @@ export function PhoneTimeline({ entries }: { entries: TimelineEntry[] }) {
         <Steps.Step
           key={entry.id}
           status={i === 0 ? 'process' : 'finish'}
-          title={plainEntry(entry, translator)}
+          title={plainEntry(entry, translator, view)}
           description={
             <>
               <div>{formatTime(entry.at, translator.lang)}</div>

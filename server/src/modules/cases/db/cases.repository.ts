@@ -204,6 +204,8 @@ export interface CaseRecord {
   supervised: boolean;
   /** Residents who met the same problem and follow this case instead of reporting it again. */
   followerIds: number[];
+  /** Staff opened the description and photos to followers (never the reporter). */
+  public: boolean;
 }
 
 export interface WhistleOrg {
@@ -223,7 +225,7 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   c.due_estimated AS "dueEstimated", c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
   c.extension_requested_days AS "extensionRequestedDays", c.extended, c.rework_count AS "reworkCount", c.reopened,
   c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt",
-  c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version,
+  c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version, c.public,
   (SELECT coalesce(json_agg(json_build_object('org', wo.org_code, 'role', wo.role, 'reportedInAt', wo.reported_in_at,
      'partDoneAt', wo.part_done_at, 'reportInDueAt', w.report_in_due_at) ORDER BY w.id, wo.role, wo.org_code), '[]'::json)
    FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id) AS "whistleOrgs",
@@ -517,11 +519,16 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
   return { items, total: count?.n ?? 0 };
 }
 
-/** Open cases of a category near a point, for "is it one of these?" while reporting. */
+/**
+ * Open cases of a category near a point, for "is it one of these?" while reporting: what the problem is and where,
+ * never what the reporter wrote. The distance is rounded to 50 m so that asking from three points does not pin the
+ * reporter's doorstep.
+ */
 export async function nearbyOpenCases(db: Queryable, categoryCode: string, lng: number, lat: number, metres: number) {
-  return db.query<{ id: number; number: string; description: string; status: string; distance: number }>(
-    `SELECT c.id::int AS id, c.number, c.description, c.status,
-       ST_Distance(c.location::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography) AS distance
+  return db.query<{ id: number; categoryCode: string; status: CaseStatus; gridPath: string; distance: number }>(
+    `SELECT c.id::int AS id, c.category_code AS "categoryCode", c.status, c.grid_path::text AS "gridPath",
+       greatest(50, round(ST_Distance(c.location::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography) / 50)
+         * 50)::int AS distance
      FROM cases_cases c
      WHERE c.category_code = $1 AND c.closed_at IS NULL AND c.status NOT IN ('rejected', 'merged', 'rated')
        AND ST_DWithin(c.location::geography, ST_SetSRID(ST_MakePoint($2, $3), 4326)::geography, $4)
@@ -1003,6 +1010,34 @@ export async function recurring(db: Queryable, f: { scope: string; from: Date; t
      ORDER BY count(*) DESC, max(c.reported_at) DESC LIMIT 100`,
     [f.scope, f.from, f.to, f.atLeast],
   );
+}
+
+/**
+ * 我也遇到 is for neighbours: the case lies within `metres` of where the resident says they stand, or of a problem
+ * they reported themselves.
+ */
+export async function isNearCase(
+  db: Queryable,
+  caseId: number,
+  residentId: number,
+  at: [number, number] | null,
+  metres: number,
+): Promise<boolean> {
+  const [row] = await db.query<{ near: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM cases_cases c
+       WHERE c.id = $1 AND (
+         ($3::float8 IS NOT NULL
+           AND ST_DWithin(c.location::geography, ST_SetSRID(ST_MakePoint($3, $4), 4326)::geography, $5))
+         OR EXISTS (SELECT 1 FROM cases_cases own WHERE own.reporter_id = $2 AND own.id <> c.id
+           AND ST_DWithin(own.location::geography, c.location::geography, $5)))) AS near`,
+    [caseId, residentId, at?.[0] ?? null, at?.[1] ?? null, metres],
+  );
+  return row?.near ?? false;
+}
+
+export async function setCasePublic(db: Queryable, caseId: number, value: boolean): Promise<void> {
+  await run(db, q.updateTable('cases_cases').set({ public: value }).where('id', '=', caseId));
 }
 
 /** true when the follow is new. */

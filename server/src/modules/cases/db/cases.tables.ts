@@ -82,6 +82,7 @@ export interface CasesCasesTable {
   escalated_at: Timestamp | null;
   escalation_count: Generated<number>;
   due_estimated: Generated<boolean>;
+  public: Generated<boolean>;
 }
 
 export interface CasesCategoriesTable {

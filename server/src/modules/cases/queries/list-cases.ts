@@ -5,6 +5,7 @@ import { DISPATCHER_ROLES } from '../cases.permissions.js';
 import { presentCase } from '../cases.presenter.js';
 import { type CaseFilter, listCases, listCategories } from '../db/cases.repository.js';
 import { LEVEL_ROLE, type Level, OPEN_STATUSES } from '../domain/case-status.js';
+import { communityNames } from './area-names.js';
 
 export const BOXES = [
   'to_accept',
@@ -49,5 +50,12 @@ export async function listCaseBox(
   if (!filter) throw coreErrors.forbidden();
   const [{ items, total }, categories] = await Promise.all([listCases(ctx.db, filter), listCategories(ctx.db)]);
   const byCode = new Map(categories.map((c) => [c.code, c]));
-  return { items: items.map((c) => presentCase(actor, c, byCode.get(c.categoryCode), ctx.cipher)), total };
+  const area = await communityNames(
+    ctx.db,
+    items.map((c) => c.gridPath),
+  );
+  return {
+    items: items.map((c) => presentCase(actor, c, byCode.get(c.categoryCode), ctx.cipher, area(c.gridPath))),
+    total,
+  };
 }

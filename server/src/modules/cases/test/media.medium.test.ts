@@ -70,7 +70,7 @@ describe('photos and voice notes', () => {
     });
     expect(report.statusCode, report.body).toBe(201);
     expect(report.json().timeline[0].media).toEqual([{ id, kind: 'photo', mime: 'image/jpeg' }]);
-    expect((await t.app.inject({ url: `/api/cases/media/${id}`, headers: { cookie: other } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/cases/media/${id}`, headers: { cookie: other } })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/cases/media/${id}`, headers: { cookie: t.adminCookie } })).statusCode).toBe(
       200,
     );

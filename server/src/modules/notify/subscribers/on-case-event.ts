@@ -34,6 +34,52 @@ const WORDING: Partial<Record<CaseEventType, [string, string]>> = {
 };
 
 /**
+ * What a resident following someone else's report hears: the problem they follow and how far it has come, in words
+ * that quote nothing the reporter wrote and send them to no reason they cannot read.
+ */
+const FOLLOWER_WORDING: Partial<Record<CaseEventType, [string, string]>> = {
+  [caseActionEvent('accept')]: ['您关注的问题 {n} 已受理立案', 'The problem you follow ({n}) was accepted'],
+  [caseActionEvent('reject')]: ['您关注的问题 {n} 未予立案', 'The problem you follow ({n}) was not accepted'],
+  [caseActionEvent('self_handle')]: [
+    '网格员正在处理您关注的问题 {n}',
+    'The grid worker is handling the problem you follow ({n})',
+  ],
+  [caseActionEvent('dispatch')]: [
+    '您关注的问题 {n} 已交办承办单位',
+    'The problem you follow ({n}) was assigned to a handling unit',
+  ],
+  [caseActionEvent('whistle')]: [
+    '已召集相关部门联合处置您关注的问题 {n}',
+    'Departments were called in on the problem you follow ({n})',
+  ],
+  [caseActionEvent('start')]: [
+    '承办单位已开始处理您关注的问题 {n}',
+    'Work on the problem you follow ({n}) has started',
+  ],
+  [caseActionEvent('handle')]: [
+    '您关注的问题 {n} 已处理完毕，等待现场核查',
+    'The problem you follow ({n}) was handled and awaits an on-site check',
+  ],
+  [caseActionEvent('verify')]: [
+    '您关注的问题 {n} 现场核查通过',
+    'The problem you follow ({n}) passed the on-site check',
+  ],
+  [caseActionEvent('close')]: ['您关注的问题 {n} 已办结', 'The problem you follow ({n}) is closed'],
+  [caseActionEvent('reopen')]: ['您关注的问题 {n} 已重新办理', 'The problem you follow ({n}) was reopened'],
+  [caseActionEvent('escalate')]: [
+    '您关注的问题 {n} 已升级督办',
+    'The problem you follow ({n}) was escalated for supervision',
+  ],
+  [caseActionEvent('suspend')]: ['您关注的问题 {n} 暂缓办理', 'The problem you follow ({n}) is on hold'],
+  [caseActionEvent('resume')]: ['您关注的问题 {n} 恢复办理', 'Work on the problem you follow ({n}) resumed'],
+  [caseActionEvent('merge')]: [
+    '您关注的问题 {n} 已与同一问题合并办理',
+    'The problem you follow ({n}) was merged with the same problem',
+  ],
+};
+const FOLLOWER_NEWS: [string, string] = ['您关注的问题 {n} 有新进展', 'The problem you follow ({n}) has moved on'];
+
+/**
  * A reporter without an account has only their number: each step is texted to it, once per event (the step record
  * keeps a second run of the relay from texting again), outside the deployment's quiet hours.
  */
@@ -85,15 +131,17 @@ export function subscribeToCases(
     const p = event.payload;
     await textAnonymous(ctx, event, p, zh.replace('{n}', p.number));
     // the reporter and everyone following the case, except whoever did this themselves
-    const people = [...new Set([p.contactSealed ? null : p.reporterId, ...p.followerIds])].filter(
+    const reporter = p.contactSealed ? null : p.reporterId;
+    const people = [...new Set([reporter, ...p.followerIds])].filter(
       (id): id is number => id !== null && (id !== event.actorId || event.type === CASE_REPORTED),
     );
     for (const userId of people) {
+      const [titleZh, titleEn] = userId === reporter ? [zh, en] : (FOLLOWER_WORDING[event.type] ?? FOLLOWER_NEWS);
       await notify.send({
         userId,
         kind: event.type,
-        titleZh: zh.replace('{n}', p.number),
-        titleEn: en.replace('{n}', p.number),
+        titleZh: titleZh.replace('{n}', p.number),
+        titleEn: titleEn.replace('{n}', p.number),
         subject: `case:${p.caseId}`,
         eventId: event.id,
       });
