@@ -55,6 +55,12 @@ export const identityErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：只有工作人员有工作电话',
     en: 'Field {field} is invalid: only staff have a work phone',
   },
+  staffTokenTooLong: {
+    code: 'identity.staff_token_too_long',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：工作人员的令牌最长 {days} 天（可查阅个人信息），到期后重新签发',
+    en: 'Field {field} is invalid: a staff member’s token lasts at most {days} days (it reaches personal data); issue a new one when it ends',
+  },
   badCredentials: {
     code: 'identity.bad_credentials',
     status: 401,

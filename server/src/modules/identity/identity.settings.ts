@@ -5,6 +5,8 @@ import type { Lockout } from './domain/throttle.js';
 export interface IdentitySettings {
   /** Console session lifetime. */
   sessionTtlHours: number;
+  /** The longest bearer token a staff member may take: it reaches personal data, so it ends sooner than a resident's. */
+  staffTokenMaxDays: number;
   /** Failed sign-ins in a sliding window that shut an address, an account from an address, or an account (throttle.ts). */
   lockout: Lockout;
   /** Sign-up and sign-in codes sent by SMS: lifetime, tries per code, and how many a number or an address may ask for. */
@@ -26,6 +28,7 @@ export const identitySettings = defineSettings(
       .min(1)
       .max(24 * 30)
       .default(12),
+    STAFF_TOKEN_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
     LOCKOUT_MINUTES: z.coerce
       .number()
@@ -43,6 +46,7 @@ export const identitySettings = defineSettings(
   }),
   (e) => ({
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    staffTokenMaxDays: e.STAFF_TOKEN_MAX_DAYS,
     lockout: {
       threshold: e.LOCKOUT_THRESHOLD,
       minutes: e.LOCKOUT_MINUTES,

@@ -77,6 +77,10 @@ export async function signInWithPassword(
     });
     throw refused(lockout.minutes);
   }
+  // asked only of someone who has just proved who they are, so it tells a stranger nothing
+  const maxDays = config.identity.staffTokenMaxDays;
+  if (input.kind === 'bearer' && user.role !== 'resident' && (input.ttlHours ?? 0) > maxDays * 24)
+    throw identityErrors.staffTokenTooLong({ field: 'ttlDays', params: { days: maxDays } });
   const token = newToken();
   const session = await db.transaction(async (tx) => {
     await clearFailures(tx, account, meta.ip);

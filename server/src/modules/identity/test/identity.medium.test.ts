@@ -120,6 +120,13 @@ describe('sign-in', () => {
       [token],
     );
     expect(stored?.n).toBe(0);
+    // a staff token reaches personal data: a year is refused, naming the field and the limit
+    const year = await call('POST', '/api/identity/tokens', {
+      payload: { username: 'api.client', password: TEST_PASSWORD, name: 'big screen', ttlDays: 365 },
+    });
+    expect(year.statusCode).toBe(400);
+    expect(year.json().error).toMatchObject({ code: 'identity.staff_token_too_long', field: 'ttlDays' });
+    expect(year.json().error.message).toContain('30 天');
   });
 });
 
