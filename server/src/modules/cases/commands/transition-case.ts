@@ -5,7 +5,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { findOrg } from '../../identity/index.js';
 import { casesErrors } from '../cases.errors.js';
 import { caseActionEvent, caseAggregate, eventPayload } from '../cases.events.js';
-import { actsAs } from '../cases.permissions.js';
+import { actsAs, caseView } from '../cases.permissions.js';
 import {
   addFollower,
   addSupervisionNote,
@@ -92,7 +92,8 @@ export async function transitionCase(
 ): Promise<CaseRecord> {
   const { db } = ctx;
   const c = await getCase(db, caseId);
-  if (!c) throw casesErrors.notFound({ field: 'id' });
+  // whoever may not see the case hears it is not there, so ids tried one by one tell nothing
+  if (!c || !caseView(actor, c)) throw casesErrors.notFound({ field: 'id' });
   const rule = RULES[input.action];
   if (!actsAs(actor, c, rule.by)) throw casesErrors.notYourTurn({ params: { action: actionName(input.action) } });
   if (NEEDS_NOTE.includes(input.action) && !input.note?.trim()) throw casesErrors.noteRequired({ field: 'note' });

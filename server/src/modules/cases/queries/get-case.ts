@@ -1,5 +1,4 @@
 import type { Actor } from '../../../core/auth.js';
-import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { casesErrors } from '../cases.errors.js';
 import { caseView } from '../cases.permissions.js';
@@ -7,14 +6,13 @@ import { presentCase, presentTimeline } from '../cases.presenter.js';
 import { getCase, getCategory, getMedia, listCaseMedia, listTimeline } from '../db/cases.repository.js';
 import { communityNames } from './area-names.js';
 
-/** A resident who may not see a case is told it is not there, so ids tried one by one tell nothing. */
-const unseen = (actor: Actor) =>
-  actor.role === 'resident' ? casesErrors.notFound({ field: 'id' }) : coreErrors.outOfScope();
+/** Whoever may not see a case is told it is not there, so ids tried one by one tell nothing. */
+const unseen = () => casesErrors.notFound({ field: 'id' });
 
 export async function getCaseDetail(ctx: Pick<ModuleContext, 'db' | 'cipher'>, actor: Actor, id: number) {
   const c = await getCase(ctx.db, id);
   if (!c) throw casesErrors.notFound({ field: 'id' });
-  if (!caseView(actor, c)) throw unseen(actor);
+  if (!caseView(actor, c)) throw unseen();
   const area = await communityNames(ctx.db, [c.gridPath]);
   return {
     case: presentCase(actor, c, await getCategory(ctx.db, c.categoryCode), ctx.cipher, area(c.gridPath)),
@@ -32,10 +30,10 @@ export async function readMedia(ctx: Pick<ModuleContext, 'db' | 'files'>, actor:
   if (m.uploadedBy !== actor.id) {
     const c = m.caseId ? await getCase(ctx.db, m.caseId) : undefined;
     const view = c && caseView(actor, c);
-    if (!c || !view) throw unseen(actor);
+    if (!c || !view) throw unseen();
     if (view === 'public') {
       const shown = presentTimeline(actor, c, await listTimeline(ctx.db, c.id), await listCaseMedia(ctx.db, c.id));
-      if (!shown.some((r) => r.media.some((x) => x.id === m.id))) throw unseen(actor);
+      if (!shown.some((r) => r.media.some((x) => x.id === m.id))) throw unseen();
     }
   }
   const key = thumb && m.thumbKey ? m.thumbKey : m.fileKey;
