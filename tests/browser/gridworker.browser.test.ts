@@ -239,16 +239,26 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     await shot(worker, '07-handle-form');
     await worker.getByTestId('phone-action-submit').click();
     await expect.poll(() => caseStatus(worker)).toBe('已处置');
+    // whoever handled it does not check it: the other grid worker does, on site with a photo
+    expect(await worker.getByTestId('phone-action-verify').count()).toBe(0);
 
-    await worker.getByTestId('phone-action-verify').click();
-    await worker.getByTestId('phone-action-submit').click();
-    await worker.getByText('请拍摄现场照片').waitFor();
-    await worker.getByTestId('phone-action-sheet').locator('..').getByTestId('phone-photo-input').setInputFiles(photo);
-    await expect.poll(() => worker.locator('.sz-phone-tile-progress').count()).toBe(0);
-    await worker.getByTestId('phone-action-submit').click();
-    await expect.poll(() => caseStatus(worker)).toBe('已核查');
-    await expect.poll(() => worker.getByTestId('phone-timeline').textContent()).toContain('网格员现场核查通过');
-    await shot(worker, '08-verified');
+    await t.userCookie('grid_worker', gridCode, 'gw.li');
+    const checkerContext = await newContext(phoneOptions());
+    const checker = await checkerContext.newPage();
+    await phoneSignIn(checker, 'gw.li', TEST_PASSWORD);
+    await checker.getByTestId('gw-box-to_verify').click();
+    await checker.getByTestId('gw-cases').getByText(PATROL).click();
+    await expect.poll(() => caseStatus(checker)).toBe('已处置');
+    await checker.getByTestId('phone-action-verify').click();
+    await checker.getByTestId('phone-action-submit').click();
+    await checker.getByText('请拍摄现场照片').waitFor();
+    await checker.getByTestId('phone-action-sheet').locator('..').getByTestId('phone-photo-input').setInputFiles(photo);
+    await expect.poll(() => checker.locator('.sz-phone-tile-progress').count()).toBe(0);
+    await checker.getByTestId('phone-action-submit').click();
+    await expect.poll(() => caseStatus(checker)).toBe('已核查');
+    await expect.poll(() => checker.getByTestId('phone-timeline').textContent()).toContain('网格员现场核查通过');
+    await shot(checker, '08-verified');
+    await checkerContext.close();
   });
 
   it("a resident's bell rings live when community staff accept their case", async () => {

@@ -44,6 +44,12 @@ export const casesErrors = defineErrors({
     'zh-CN': '您不能对该案件执行“{action}”',
     en: 'You may not {action} this case',
   },
+  handlerMayNotVerify: {
+    code: 'cases.handler_may_not_verify',
+    status: 403,
+    'zh-CN': '您处置了该案件，不能自己核查；请由网格员或社区工作人员另行核查',
+    en: 'You handled this case, so someone else verifies it: the grid worker or community staff',
+  },
   noteRequired: {
     code: 'cases.note_required',
     status: 400,

@@ -41,7 +41,15 @@ export const casesPermissions = {
 
 type CaseScope = Pick<
   CaseRecord,
-  'gridPath' | 'level' | 'assigneePath' | 'assigneeOrg' | 'reporterId' | 'whistleOrgs' | 'followerIds'
+  | 'gridPath'
+  | 'level'
+  | 'assigneePath'
+  | 'assigneeOrg'
+  | 'reporterId'
+  | 'whistleOrgs'
+  | 'followerIds'
+  | 'handledBy'
+  | 'verifier'
 >;
 
 export function isDispatcher(actor: Actor, c: CaseScope): boolean {
@@ -58,6 +66,17 @@ export function isAssignee(actor: Actor, c: CaseScope): boolean {
 
 export function isSiteWorker(actor: Actor, c: CaseScope): boolean {
   return actor.role === 'grid_worker' && inScope(actor, c.gridPath);
+}
+
+/**
+ * 核查 is a second person's look: the grid's worker or community staff over the grid, as the district chose, and never
+ * whoever handled the case (a grid worker who handled it on the spot leaves the check to someone else).
+ */
+export function isVerifier(actor: Actor, c: CaseScope): boolean {
+  if (actor.id === c.handledBy) return false;
+  const gridWorker = c.verifier !== 'community_staff' && isSiteWorker(actor, c);
+  const community = c.verifier !== 'grid_worker' && actor.role === 'community_staff' && inScope(actor, c.gridPath);
+  return gridWorker || community;
 }
 
 export function isReporter(actor: Actor, c: CaseScope): boolean {
@@ -85,6 +104,8 @@ function actsAsKind(actor: Actor, c: CaseScope, kind: ActorKind): boolean {
       return isAssignee(actor, c);
     case 'grid_worker':
       return isSiteWorker(actor, c);
+    case 'verifier':
+      return isVerifier(actor, c);
     case 'reporter':
       return isReporter(actor, c);
     case 'whistled':

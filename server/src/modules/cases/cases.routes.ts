@@ -16,6 +16,8 @@ import {
   categoryCode,
   categoryPatch,
   districtCategorySchema,
+  districtSettingsBody,
+  districtSettingsSchema,
   followBody,
   idempotencyHeaders,
   listQuery,
@@ -28,8 +30,8 @@ import {
 import { followCase } from './commands/follow-case.js';
 import { reportAnonymously } from './commands/report-anonymously.js';
 import { reportCase } from './commands/report-case.js';
-import { setAnonymousPolicy } from './commands/set-anonymous-policy.js';
 import { setPublic } from './commands/set-case-public.js';
+import { setDistrictSettings } from './commands/set-district-settings.js';
 import { transitionCase } from './commands/transition-case.js';
 import { categoryDistrict, changeCategory } from './commands/update-category.js';
 import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
@@ -160,13 +162,14 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       config: { access: 'cases.settings.manage' },
       schema: {
         tags,
-        summary: '设置本区是否受理匿名反映 / whether a district takes anonymous reports',
+        summary:
+          '设置本区是否受理匿名反映、由谁核查 / whether a district takes anonymous reports, and who verifies handled cases',
         params: z.object({ code: z.string().regex(/^\d{6}$/, '6-digit district code') }),
-        body: z.object({ anonymousReports: z.boolean() }),
-        response: { 200: z.object({ anonymousReports: z.boolean() }) },
+        body: districtSettingsBody,
+        response: { 200: districtSettingsSchema },
       },
     },
-    async (req) => setAnonymousPolicy(ctx.db, requireActor(req), req.params.code, req.body.anonymousReports, req),
+    async (req) => setDistrictSettings(ctx.db, requireActor(req), req.params.code, req.body, req),
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idempotencyKey } from '../../core/http.js';
-import { ACTIONS, LEVELS, STATUSES } from './domain/case-status.js';
+import { ACTIONS, LEVELS, STATUSES, VERIFIERS } from './domain/case-status.js';
 import { BOXES } from './queries/list-cases.js';
 
 export const categoryCode = z.string().regex(/^[A-Z0-9]{2,12}$/, 'category code such as S0301');
@@ -184,6 +184,13 @@ const districtCode = z.string().regex(/^\d{6}$/, 'a 6-digit district code');
 
 /** Whose categories to read: a district's time limits, the caller's own district's when none is named. */
 export const categoriesQuery = z.object({ districtCode: districtCode.optional() });
+
+export const districtSettingsSchema = z.object({ anonymousReports: z.boolean(), verifier: z.enum(VERIFIERS) });
+export type DistrictSettings = z.infer<typeof districtSettingsSchema>;
+
+export const districtSettingsBody = districtSettingsSchema
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'anonymousReports or verifier' });
 
 /**
  * A global administrator changes a category for every district; a district administrator only its own district's

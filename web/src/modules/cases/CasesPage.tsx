@@ -15,7 +15,7 @@ import { useCaseDetail } from './useCaseDetail';
 import { useOrgs } from './useOrgs';
 import './cases.css';
 
-const DISPATCHER_BOXES: Box[] = ['to_accept', 'to_dispatch', 'overdue', 'supervised', 'all'];
+const DISPATCHER_BOXES: Box[] = ['to_accept', 'to_dispatch', 'to_verify', 'overdue', 'supervised', 'all'];
 const DEPARTMENT_BOXES: Box[] = ['assigned', 'to_report_in'];
 const GRID_WORKER_BOXES: Box[] = ['assigned', 'to_verify', 'supervised', 'all'];
 

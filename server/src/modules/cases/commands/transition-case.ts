@@ -95,6 +95,7 @@ export async function transitionCase(
   // whoever may not see the case hears it is not there, so ids tried one by one tell nothing
   if (!c || !caseView(actor, c)) throw casesErrors.notFound({ field: 'id' });
   const rule = RULES[input.action];
+  if (rule.by === 'verifier' && c.handledBy === actor.id) throw casesErrors.handlerMayNotVerify();
   if (!actsAs(actor, c, rule.by)) throw casesErrors.notYourTurn({ params: { action: actionName(input.action) } });
   if (NEEDS_NOTE.includes(input.action) && !input.note?.trim()) throw casesErrors.noteRequired({ field: 'note' });
   // the time limits of the case's own district
@@ -191,7 +192,7 @@ async function plan(
     case 'handle':
       // with departments whistled in, the lead finishes the case only once every one of them has reported in
       if (c.whistleOrgs.some((w) => !w.reportedInAt)) throw casesErrors.whistlePending();
-      return { to, patch: { handledAt: now, extensionRequestedDays: null }, detail: {} };
+      return { to, patch: { handledAt: now, handledBy: actor.id, extensionRequestedDays: null }, detail: {} };
     case 'whistle':
       return planWhistle(db, actor, c, input, now);
     case 'report_in': {

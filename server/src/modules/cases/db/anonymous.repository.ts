@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
 import { first, int, queryBuilder, run } from '../../../core/sql.js';
+import type { DistrictSettings } from '../cases.schemas.js';
+import type { Verifier } from '../domain/case-status.js';
 import type { CasesTables } from './cases.tables.js';
 
 const q = queryBuilder<CasesTables>();
@@ -14,20 +16,34 @@ export async function anonymousAllowed(db: Queryable, districtCode: string): Pro
   return row?.anonymous_reports ?? true;
 }
 
-export async function setAnonymousAllowed(
+/** What a district said, or the defaults for one that never did: anonymous reports taken, either verifier. */
+export async function districtSettings(db: Queryable, districtCode: string): Promise<DistrictSettings> {
+  const row = await first(
+    db,
+    q
+      .selectFrom('cases_district_settings')
+      .select(['anonymous_reports', 'verifier'])
+      .where('district_code', '=', districtCode),
+  );
+  return {
+    anonymousReports: row?.anonymous_reports ?? true,
+    verifier: (row?.verifier as Verifier | undefined) ?? 'grid_or_community',
+  };
+}
+
+export async function setDistrictSettingsOf(
   db: Queryable,
   districtCode: string,
-  allowed: boolean,
+  s: DistrictSettings,
   by: number,
 ): Promise<void> {
+  const values = { anonymous_reports: s.anonymousReports, verifier: s.verifier, updated_by: by };
   await run(
     db,
     q
       .insertInto('cases_district_settings')
-      .values({ district_code: districtCode, anonymous_reports: allowed, updated_by: by })
-      .onConflict((oc) =>
-        oc.column('district_code').doUpdateSet({ anonymous_reports: allowed, updated_by: by, updated_at: sql`now()` }),
-      ),
+      .values({ district_code: districtCode, ...values })
+      .onConflict((oc) => oc.column('district_code').doUpdateSet({ ...values, updated_at: sql`now()` })),
   );
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
 import { all, anyOf, first, int, queryBuilder, run } from '../../../core/sql.js';
-import type { CaseStatus, Level } from '../domain/case-status.js';
+import type { CaseStatus, Level, Verifier } from '../domain/case-status.js';
 import type { CasesTables } from './cases.tables.js';
 
 /**
@@ -188,6 +188,10 @@ export interface CaseRecord {
   dueEstimated: boolean;
   dispatchedAt: Date | null;
   handledAt: Date | null;
+  /** Whoever handled it last: they may not verify it. */
+  handledBy: number | null;
+  /** Who verifies in the case's district (cases_district_settings). */
+  verifier: Verifier;
   closedAt: Date | null;
   extensionRequestedDays: number | null;
   extended: boolean;
@@ -223,6 +227,9 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   c.status_before_suspension AS "statusBeforeSuspension", c.merged_into::int AS "mergedInto",
   c.reported_at AS "reportedAt", c.accepted_at AS "acceptedAt", c.respond_due_at AS "respondDueAt", c.due_at AS "dueAt",
   c.due_estimated AS "dueEstimated", c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
+  c.handled_by::int AS "handledBy",
+  coalesce((SELECT ds.verifier FROM cases_district_settings ds WHERE ds.district_code = left(c.grid_code, 6)),
+    'grid_or_community') AS verifier,
   c.extension_requested_days AS "extensionRequestedDays", c.extended, c.rework_count AS "reworkCount", c.reopened,
   c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt",
   c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version, c.public,
@@ -329,6 +336,7 @@ export interface CasePatch {
   dueEstimated?: boolean;
   dispatchedAt?: Date;
   handledAt?: Date | null;
+  handledBy?: number | null;
   closedAt?: Date | null;
   extensionRequestedDays?: number | null;
   extended?: boolean;
@@ -361,6 +369,7 @@ export async function updateCase(db: Queryable, id: number, version: number, pat
         due_estimated: patch.dueEstimated,
         dispatched_at: patch.dispatchedAt,
         handled_at: patch.handledAt,
+        handled_by: patch.handledBy,
         closed_at: patch.closedAt,
         extension_requested_days: patch.extensionRequestedDays,
         extended: patch.extended,

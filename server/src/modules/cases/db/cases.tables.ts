@@ -83,6 +83,7 @@ export interface CasesCasesTable {
   escalation_count: Generated<number>;
   due_estimated: Generated<boolean>;
   public: Generated<boolean>;
+  handled_by: Int8 | null;
 }
 
 export interface CasesCategoriesTable {
@@ -110,9 +111,10 @@ export interface CasesCategoryLimitsTable {
 
 export interface CasesDistrictSettingsTable {
   district_code: string;
-  anonymous_reports: boolean;
+  anonymous_reports: Generated<boolean>;
   updated_by: Int8;
   updated_at: Generated<Timestamp>;
+  verifier: Generated<'grid_worker' | 'community_staff' | 'grid_or_community'>;
 }
 
 export interface CasesFollowersTable {

@@ -60,7 +60,11 @@ export type CaseAction = (typeof ACTIONS)[number];
  * Who acts: the dispatcher over the case's area, the unit it is assigned to, the grid worker on site, the
  * reporter, a department whistled onto the case, a supervisor over the area.
  */
-export type ActorKind = 'dispatcher' | 'assignee' | 'grid_worker' | 'reporter' | 'whistled' | 'supervisor';
+/** Who verifies a handled case in a district: the grid's worker, community staff over the grid, or either. */
+export const VERIFIERS = ['grid_worker', 'community_staff', 'grid_or_community'] as const;
+export type Verifier = (typeof VERIFIERS)[number];
+
+export type ActorKind = 'dispatcher' | 'assignee' | 'grid_worker' | 'verifier' | 'reporter' | 'whistled' | 'supervisor';
 
 interface Rule {
   from: readonly CaseStatus[];
@@ -78,8 +82,8 @@ export const RULES: Record<CaseAction, Rule> = {
   start: { from: ['dispatched'], to: 'in_progress', by: 'assignee' },
   return: { from: ['dispatched', 'in_progress'], to: 'returned', by: 'assignee' },
   handle: { from: ['in_progress'], to: 'handled', by: 'assignee' },
-  verify: { from: ['handled'], to: 'verified', by: 'grid_worker' },
-  fail_verification: { from: ['handled'], to: 'in_progress', by: 'grid_worker' },
+  verify: { from: ['handled'], to: 'verified', by: 'verifier' },
+  fail_verification: { from: ['handled'], to: 'in_progress', by: 'verifier' },
   close: { from: ['handled', 'verified'], to: 'closed', by: 'dispatcher' },
   // the resident rates on the phone; a hotline operator records the return visit on a call for them
   rate: { from: ['closed'], to: 'rated', by: ['reporter', 'dispatcher'] },

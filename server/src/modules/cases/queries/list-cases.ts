@@ -40,7 +40,8 @@ export async function listCaseBox(
       : null,
     to_report_in:
       actor.role === 'department_staff' && actor.orgCode ? { ...base, awaitingReportIn: actor.orgCode } : null,
-    to_verify: actor.role === 'grid_worker' ? { ...base, statuses: ['handled'] } : null,
+    to_verify:
+      actor.role === 'grid_worker' || actor.role === 'community_staff' ? { ...base, statuses: ['handled'] } : null,
     overdue: staffOverArea ? { ...base, statuses: [...OPEN_STATUSES], overdue: true } : null,
     supervised: staffOverArea ? { ...base, supervised: true } : null,
     reported_by_me: { ...base, reporterId: actor.id },

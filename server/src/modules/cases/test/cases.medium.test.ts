@@ -123,7 +123,7 @@ describe('the case loop', () => {
     await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
     expect(
       (await act(u.otherResident as string, id, { action: 'rate', rating: 'satisfied', resolved: true })).statusCode,
-    ).toBe(403);
+    ).toBe(404);
 
     const unhappy = await act(u.resident as string, id, {
       action: 'rate',
@@ -543,5 +543,39 @@ describe('多格合一', () => {
       await t.db.query('UPDATE geo_grids SET merged_into = NULL WHERE code = $1', [merged]);
       await t.db.notify(GRIDS_CHANGED_CHANNEL, 'unmerge');
     }
+  });
+});
+
+describe('核查 by a second person', () => {
+  it('refuses the handler’s own verification and follows the district’s choice of verifier', async () => {
+    const id = (
+      await report(u.gridWorker as string, { categoryCode: 'S0301', description: '楼道堆放杂物', location: point })
+    ).json().case.id as number;
+    await act(u.gridWorker as string, id, { action: 'self_handle' });
+    const handled = await act(u.gridWorker as string, id, { action: 'handle', note: '已清理' });
+    expect(handled.json().case.status).toBe('handled');
+    expect(handled.json().case.allowedActions).not.toContain('verify');
+    const own = await act(u.gridWorker as string, id, { action: 'verify' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('cases.handler_may_not_verify');
+    const box = await t.app.inject({ url: '/api/cases?box=to_verify', headers: { cookie: u.community as string } });
+    expect(box.json().items.map((c: { id: number }) => c.id)).toContain(id);
+
+    const settings = (body: object) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/cases/district-settings/370983',
+        headers: { cookie: t.adminCookie },
+        payload: body,
+      });
+    expect((await settings({ verifier: 'grid_worker' })).json()).toEqual({
+      anonymousReports: true,
+      verifier: 'grid_worker',
+    });
+    expect((await act(u.community as string, id, { action: 'verify' })).statusCode).toBe(403);
+    expect((await settings({ verifier: 'grid_or_community' })).statusCode).toBe(200);
+    const verified = await act(u.community as string, id, { action: 'verify', note: '复核属实' });
+    expect(verified.json().case.status).toBe('verified');
+    expect((await settings({ verifier: 'anyone' })).json().error.field).toBe('verifier');
   });
 });

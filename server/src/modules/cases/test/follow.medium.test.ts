@@ -253,7 +253,7 @@ describe('timeline names', () => {
     });
     await act(u.gridWorker as string, c.id, { action: 'self_handle' });
     await act(u.gridWorker as string, c.id, { action: 'handle', note: '已补装井盖' });
-    await act(u.gridWorker as string, c.id, { action: 'verify' });
+    await act(u.community as string, c.id, { action: 'verify' });
     await act(u.community as string, c.id, { action: 'close' });
     await act(u.reporter as string, c.id, { action: 'rate', rating: 'satisfied', resolved: true });
     const staff = (await view(u.community as string, c.id)).json();

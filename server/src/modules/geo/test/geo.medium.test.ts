@@ -171,6 +171,18 @@ describe('data scope', () => {
     }
   });
 
+  it('names regions and grids by code for whoever is signed in, unknown codes left out', async () => {
+    const [g] = await t.db.query<{ code: string; name: string }>(
+      `SELECT code, name FROM geo_grids WHERE community_code LIKE '${LAOCHENG}%' ORDER BY code LIMIT 1`,
+    );
+    const res = await get(`/api/geo/names?codes=${FEICHENG},${LAOCHENG},${g?.code},999999`, resident);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().names).toEqual({ [FEICHENG]: '肥城市', [LAOCHENG]: '老城街道', [g?.code as string]: g?.name });
+    const bad = await get('/api/geo/names?codes=abc', resident);
+    expect(bad.json().error.field).toMatch(/^codes/);
+    expect((await get(`/api/geo/names?codes=${FEICHENG}`)).statusCode).toBe(401);
+  });
+
   it('nobody signed out gets anything', async () => {
     for (const url of [
       '/api/geo/config',

@@ -3,16 +3,20 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
 import { scopePathOf } from '../../geo/index.js';
-import { setAnonymousAllowed } from '../db/anonymous.repository.js';
+import type { DistrictSettings } from '../cases.schemas.js';
+import { districtSettings, setDistrictSettingsOf } from '../db/anonymous.repository.js';
 
-/** A district administrator decides, for their own district, whether people without an account may report. */
-export async function setAnonymousPolicy(
+/**
+ * A district administrator decides, for their own district, whether people without an account may report, and who
+ * verifies a handled case (never its handler).
+ */
+export async function setDistrictSettings(
   db: Db,
   actor: Actor,
   districtCode: string,
-  allowed: boolean,
+  change: Partial<DistrictSettings>,
   meta: { ip: string; id: string },
-): Promise<{ anonymousReports: boolean }> {
+): Promise<DistrictSettings> {
   const path = await scopePathOf(db, districtCode);
   if (path === undefined || path.split('.').length !== 3)
     throw coreErrors.invalid({
@@ -20,17 +24,18 @@ export async function setAnonymousPolicy(
       params: { reason: { 'zh-CN': '不是区县编码', en: 'not a district code' } },
     });
   if (!inScope(actor, path)) throw coreErrors.outOfScope({ field: 'code' });
-  await db.transaction(async (tx) => {
-    await setAnonymousAllowed(tx, districtCode, allowed, actor.id);
+  return db.transaction(async (tx) => {
+    const settings = { ...(await districtSettings(tx, districtCode)), ...change };
+    await setDistrictSettingsOf(tx, districtCode, settings, actor.id);
     await writeAudit(tx, {
       actorId: actor.id,
       actorName: actor.displayName,
-      action: 'cases.anonymous_policy_set',
+      action: 'cases.district_settings_set',
       subject: `district:${districtCode}`,
-      detail: { anonymousReports: allowed },
+      detail: { ...change },
       ip: meta.ip,
       requestId: meta.id,
     });
+    return settings;
   });
-  return { anonymousReports: allowed };
 }
