@@ -2,7 +2,7 @@ import { writeAudit } from '../../../core/audit.js';
 import type { Actor } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { readSpreadsheetRows as readRows } from '../../../core/spreadsheet.js';
+import { readSpreadsheetRows, type SpreadsheetLimits } from '../../../core/spreadsheet.js';
 import { buildingAddresses } from '../db/buildings.repository.js';
 import { householdIds, insertHouseholds, type NewHousehold } from '../db/households.repository.js';
 import {
@@ -21,8 +21,11 @@ type Ctx = Pick<ModuleContext, 'db' | 'cipher' | 'files' | 'log'>;
 /** Bad cells are written in batches of this many; valid rows in batches of WRITE_BATCH. */
 const BATCH = 500;
 const WRITE_BATCH = 2_000;
-/** A million-row residents file is about 100 MB as CSV. */
-export const IMPORT_MAX_BYTES = 300 * 1024 * 1024;
+/**
+ * A street's residents, with room to spare: 200,000 rows are about 32 MB as CSV (a row of Chinese text is about
+ * 160 bytes) and less as xlsx. A district imports street by street.
+ */
+export const IMPORT_LIMITS: SpreadsheetLimits = { maxBytes: 40 * 1024 * 1024, maxRows: 200_000 };
 /** Each progress write is a commit of its own: by time, so a fast import does not spend itself on them. */
 const PROGRESS_MS = 500;
 
@@ -59,10 +62,11 @@ export async function startImport(
  * Pass 2 writes in one transaction: everything or nothing, or only the valid rows if the user chose so.
  * People already registered (same ID number) are counted as duplicates and left as they are.
  */
-export async function runImport(ctx: Ctx, importId: number, actorId: number): Promise<void> {
+export async function runImport(ctx: Ctx, importId: number, actorId: number, limits = IMPORT_LIMITS): Promise<void> {
   const job = await getImport(ctx.db, importId);
   if (!job) return;
   const path = ctx.files.pathOf(job.fileKey);
+  const readRows = () => readSpreadsheetRows(path, job.fileName, limits);
   const buildings = new Map(
     (await buildingAddresses(ctx.db, job.scopePath)).map((b) => [normaliseAddress(b.address), b]),
   );
@@ -85,7 +89,7 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
     shown = performance.now();
     await updateImport(db, importId, { processedRows });
   };
-  for await (const { line, cells } of readRows(path, job.fileName)) {
+  for await (const { line, cells } of readRows()) {
     total++;
     const { row, errors: cellErrors } = parseRow(cells);
     const problems: CellError[] = [...cellErrors];
@@ -165,7 +169,7 @@ export async function runImport(ctx: Ctx, importId: number, actorId: number): Pr
       batch = [];
     };
     try {
-      for await (const { line, cells } of readRows(path, job.fileName)) {
+      for await (const { line, cells } of readRows()) {
         if (bad.has(line)) continue;
         const { row } = parseRow(cells);
         if (!row) continue;

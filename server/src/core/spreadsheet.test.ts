@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { xlsxBomb } from '../test/xlsx-bomb.js';
+import { AppError } from './errors.js';
+import { checkSpreadsheet, readSpreadsheetRows } from './spreadsheet.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'shanzhi-sheet-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function rows(name: string, bytes: Buffer, maxRows: number) {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  const out = [];
+  for await (const r of readSpreadsheetRows(file, name, { maxBytes: 1024 * 1024, maxRows })) out.push(r);
+  return out;
+}
+
+const refusal = async (p: Promise<unknown>) => {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return {
+    code: (err as AppError).code,
+    zh: (err as AppError).localized('zh-CN'),
+    en: (err as AppError).localized('en'),
+  };
+};
+
+describe('reading an uploaded spreadsheet within bounds', () => {
+  it('reads the rows of a real xlsx and a csv under their header', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('s');
+    sheet.addRow(['姓名', '房号']);
+    sheet.addRow(['李明', '301']);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    expect(await rows('a.xlsx', xlsx, 1)).toEqual([{ line: 2, cells: { 姓名: '李明', 房号: '301' } }]);
+    expect(await rows('a.csv', Buffer.from('\uFEFF姓名,房号\n李明,301\n'), 1)).toEqual([
+      { line: 2, cells: { 姓名: '李明', 房号: '301' } },
+    ]);
+  });
+
+  it('refuses an xlsx whose shared strings would unpack beyond what its rows need, unpacking nothing', async () => {
+    const bomb = xlsxBomb({ unpackedMb: 64 });
+    const { code, zh, en } = await refusal(
+      checkSpreadsheet(bomb, '人口.xlsx', { maxBytes: 1024 * 1024, maxRows: 1000 }),
+    );
+    expect(code).toBe('spreadsheet.unpacks_too_large');
+    expect(zh).toContain('“人口.xlsx”');
+    expect(en).toContain('"人口.xlsx"');
+  });
+
+  it('stops unpacking a part that is larger than the file says, and refuses the file', async () => {
+    const liar = xlsxBomb({ unpackedMb: 64, lie: true });
+    const { code, en } = await refusal(checkSpreadsheet(liar, 'x.xlsx', { maxBytes: 1024 * 1024, maxRows: 1000 }));
+    expect(code).toBe('spreadsheet.unreadable');
+    expect(en).toContain('"x.xlsx"');
+  });
+
+  it('refuses more rows than allowed, a header wider than any template, and a file that is no spreadsheet', async () => {
+    const csv = Buffer.from(['a,b', '1,2', '3,4', '5,6'].join('\n'));
+    expect((await refusal(rows('three.csv', csv, 2))).code).toBe('spreadsheet.too_many_rows');
+    const wide = Buffer.from(`${Array.from({ length: 101 }, (_, i) => `c${i}`).join(',')}\n1\n`);
+    expect((await refusal(rows('wide.csv', wide, 10))).code).toBe('spreadsheet.too_many_columns');
+    const junk = await refusal(rows('junk.xlsx', Buffer.from('not a spreadsheet'), 10));
+    expect(junk).toMatchObject({ code: 'spreadsheet.unreadable', zh: expect.stringContaining('junk.xlsx') });
+  });
+});
