@@ -49,7 +49,7 @@ export async function importRoutes(app: HttpApp, ctx: ModuleContext) {
   app.get(
     '/imports/:id',
     { config: { access: 'registry.record' }, schema: { tags, summary: '导入进度 / import progress', params: idParam } },
-    async (req) => loadImport(ctx.db, requireActor(req), req.params.id),
+    async (req) => loadImport(ctx.db, requireActor(req), req.params.id, pickLocale(req.headers['accept-language'])),
   );
 
   app.get(
