@@ -134,12 +134,16 @@ export async function benchRegistry(serverUrl: string, row: (...cells: (string |
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 100);
     const t1 = performance.now();
-    await runImport({ db, cipher, files, log: console as never }, importId, 1);
+    // the bench's file is larger than an upload may be: it measures the import, not the door
+    await runImport({ db, cipher, files, log: console as never }, importId, 1, {
+      maxBytes: Number.POSITIVE_INFINITY,
+      maxRows: PEOPLE,
+    });
     const importSeconds = (performance.now() - t1) / 1000;
     clearInterval(sampler);
     const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM registry_people');
     row(
-      `import ${fmt(PEOPLE)}-row residents CSV (check + encrypt + write, one transaction)`,
+      `import ${fmt(PEOPLE)}-row residents CSV (check + encrypt + write, chunks of 1,000 rows)`,
       `${fmt(PEOPLE / importSeconds)} rows/s`,
       `${fmt(importSeconds)} s, peak RSS ${fmt(peak / 1e6)} MB, ${fmt(n)} people in the table`,
     );

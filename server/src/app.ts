@@ -100,6 +100,7 @@ export async function createShanzhi(
     }
     // every subscriber is registered now, so deliveries a crash left behind find their handler
     await events.start();
+    for (const m of modules) await m.recover?.(ctx);
     for (const m of modules) await m.hooks?.(app, ctx);
     for (const m of modules)
       await app.register(

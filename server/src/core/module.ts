@@ -66,6 +66,11 @@ export interface ShanzhiModule {
   hooks?(app: HttpApp, ctx: ModuleContext): Promise<void> | void;
   routes(app: HttpApp, ctx: ModuleContext): Promise<void> | void;
   start?(ctx: ModuleContext): Promise<void>;
+  /**
+   * Once every module has started and subscribed: settles what a crashed process left half-done, so the events it
+   * publishes reach every subscriber (a module that hears them starts after the one that publishes them).
+   */
+  recover?(ctx: ModuleContext): Promise<void>;
   stop?(): Promise<void>;
   /** Contributes to /readyz: false while the module cannot serve yet. */
   ready?(): boolean;

@@ -8,13 +8,14 @@ import { LiveSender, SmsSender, WechatSender } from './senders.js';
 import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
 import { subscribeToCaseWork } from './subscribers/on-case-step-to-act.js';
+import { subscribeToImports } from './subscribers/on-import-failed.js';
 
 /** Listens to other modules' events and tells people; owns nothing but the messages it sent and whom they reached. */
 export function createNotifyModule(): ShanzhiModule {
   const live = new LiveSender();
   return {
     name: 'notify',
-    dependsOn: ['identity', 'geo', 'cases', 'iot'],
+    dependsOn: ['identity', 'geo', 'cases', 'iot', 'registry'],
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     settings: notifySettings,
     permissions: notifyPermissions,
@@ -28,6 +29,7 @@ export function createNotifyModule(): ShanzhiModule {
       subscribeToCases(ctx, service);
       subscribeToCaseWork(ctx, service);
       subscribeToAlarms(ctx, service);
+      subscribeToImports(ctx, service);
     },
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEMO_DISTRICT, DEMO_SEED } from '../../core/demo.js';
 import type { ShanzhiModule } from '../../core/module.js';
 import type { GridLocator } from '../geo/index.js';
+import { failAbandonedImports } from './commands/fail-import.js';
 import { resealRegistry } from './commands/rotate-keys.js';
 import { DEMO_SCALES, seedDemoRegistry } from './commands/seed-demo-registry.js';
 import { registryPermissions } from './registry.permissions.js';
@@ -21,5 +22,9 @@ export function createRegistryModule(deps: { locator: GridLocator }): ShanzhiMod
     },
     reseal: (ctx, progress) => resealRegistry(ctx.db, ctx.cipher, progress),
     routes: (app, ctx) => registryRoutes(app, ctx, deps.locator),
+    async recover(ctx) {
+      const failed = await failAbandonedImports(ctx);
+      if (failed) ctx.log.warn({ failed }, 'imports a stopped process left unfinished were failed');
+    },
   };
 }

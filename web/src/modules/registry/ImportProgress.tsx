@@ -63,6 +63,9 @@ function JobProgress({ job }: { job: ImportJob }) {
           {t('import.rows', { processed: job.processedRows, total: job.totalRows })}
         </Typography.Text>
       )}
+      {job.status === 'failed' && job.failureReason && (
+        <Alert type="error" showIcon title={job.failureReason} data-testid="import-failure" />
+      )}
       {finished && <ImportCounts job={job} />}
       {finished && job.errorRows + job.unmatchedRows > 0 && <ErrorReportButton jobId={job.id} />}
     </>

@@ -147,6 +147,8 @@ export interface ImportJob {
   duplicateRows: number;
   errorRows: number;
   unmatchedRows: number;
+  /** Why a failed import stopped, in the caller's language. */
+  failureReason: string | null;
 }
 
 export const FINISHED: readonly ImportStatus[] = ['done', 'rejected', 'failed'];

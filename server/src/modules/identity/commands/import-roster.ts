@@ -97,7 +97,9 @@ async function readRoster(file: { name: string; bytes: Buffer }) {
     await writeFile(stored, file.bytes);
     const rows: { line: number; row?: RosterRow; errors: CellError[] }[] = [];
     let missing: string[] | undefined;
-    for await (const { line, cells } of readSpreadsheetRows(stored, file.name)) {
+    // blank rows are skipped and not counted against the roster's own bound: the reader's leaves room for them
+    const limits = { maxBytes: ROSTER_MAX_BYTES, maxRows: 2 * ROSTER_MAX_ROWS };
+    for await (const { line, cells } of readSpreadsheetRows(stored, file.name, limits)) {
       missing ??= Object.values(ROSTER_COLUMNS).filter((c) => !(c in cells));
       if (isBlankRow(cells)) continue;
       if (rows.length >= ROSTER_MAX_ROWS)
@@ -106,8 +108,8 @@ async function readRoster(file: { name: string; bytes: Buffer }) {
     }
     return { rows, missing: missing ?? [] };
   } catch (err) {
+    // not a spreadsheet ExcelJS can open: the roster's own wording offers its template
     if (err instanceof AppError && !isUnreadableSpreadsheet(err)) throw err;
-    // not a spreadsheet ExcelJS can open
     throw identityErrors.rosterBadFile({ field: 'file' });
   } finally {
     await rm(dir, { recursive: true, force: true });

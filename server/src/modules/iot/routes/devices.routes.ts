@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { inScope, requireActor } from '../../../core/auth.js';
 import type { HttpApp } from '../../../core/http.js';
 import { pickLocale } from '../../../core/i18n.js';
-import { DEVICE_TEMPLATE, importDevices } from '../commands/import-devices.js';
+import { receiveSpreadsheet } from '../../../core/spreadsheet.js';
+import { DEVICE_IMPORT_LIMITS, DEVICE_TEMPLATE, importDevices } from '../commands/import-devices.js';
 import { rotateDeviceSecret, switchDevice } from '../commands/manage-device.js';
 import { registerDevice } from '../commands/register-device.js';
 import { getDevice, listAlarms, listDevices, recentTelemetry } from '../db/iot.repository.js';
@@ -22,8 +23,6 @@ import {
   deviceSchema,
 } from '../iot.schemas.js';
 import { areaOf, idParam, meta } from './shared.js';
-
-const DEVICE_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** The device catalogue and registry: register, import, list, enable or disable, rotate a secret. */
 export async function deviceRoutes(app: HttpApp, rt: IotRuntime) {
@@ -82,7 +81,7 @@ export async function deviceRoutes(app: HttpApp, rt: IotRuntime) {
     },
   );
 
-  await app.register(multipart, { limits: { fileSize: DEVICE_IMPORT_MAX_BYTES, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: DEVICE_IMPORT_LIMITS.maxBytes, files: 1 } });
 
   app.post(
     '/devices/import',
@@ -99,16 +98,10 @@ export async function deviceRoutes(app: HttpApp, rt: IotRuntime) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const file = req.isMultipart() ? await req.file() : undefined;
-      if (!file || !/\.(xlsx|csv)$/i.test(file.filename)) throw iotErrors.badImportFile({ field: 'file' });
-      const bytes = await file.toBuffer();
-      const result = await importDevices(
-        deps,
-        actor,
-        { name: file.filename, bytes },
-        req.query.mode,
-        pickLocale(req.headers['accept-language']),
+      const file = await receiveSpreadsheet(req, DEVICE_IMPORT_LIMITS, () =>
+        iotErrors.badImportFile({ field: 'file' }),
       );
+      const result = await importDevices(deps, actor, file, req.query.mode, pickLocale(req.headers['accept-language']));
       if (result.imported) await rt.reloadAll();
       return reply.status(result.imported || !result.errors.length ? 200 : 422).send(result);
     },

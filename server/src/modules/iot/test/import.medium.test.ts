@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsxBomb } from '../../../test/xlsx-bomb.js';
 import { deviceTopic } from '../domain/messages.js';
 import { alarmOf, type Scene, startScene } from './fixture.js';
 
@@ -118,5 +119,17 @@ describe('bulk import of devices from the installers’ spreadsheets', () => {
       errors: [expect.objectContaining({ line: 3, column: '联系电话' })],
     });
     expect(res.json().credentials).toHaveLength(1);
+  });
+
+  it('refuses an xlsx whose shared strings would unpack to a gigabyte, naming it, and writes nothing', async () => {
+    const before = await deviceCount();
+    const res = await upload('设备.xlsx', xlsxBomb({ unpackedMb: 1024 }));
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error).toMatchObject({
+      code: 'spreadsheet.unpacks_too_large',
+      field: 'file',
+      message: expect.stringContaining('“设备.xlsx”'),
+    });
+    expect(await deviceCount()).toBe(before);
   });
 });

@@ -24,6 +24,9 @@ export interface ImportRecord {
   unmatchedRows: number;
   createdBy: number;
   scopePath: string;
+  /** Why a failed import stopped, in both languages. */
+  failureZh: string | null;
+  failureEn: string | null;
 }
 
 const IMPORT_COLUMNS = [
@@ -38,6 +41,8 @@ const IMPORT_COLUMNS = [
   'error_rows as errorRows',
   'unmatched_rows as unmatchedRows',
   'scope_path as scopePath',
+  'failure_zh as failureZh',
+  'failure_en as failureEn',
 ] as const;
 
 export async function insertImport(
@@ -93,8 +98,65 @@ export async function updateImport(
     finished_at: p.status && ['done', 'rejected', 'failed'].includes(p.status) ? sql<Date>`now()` : undefined,
   };
   if (Object.values(set).every((v) => v === undefined)) return;
-  await run(db, q.updateTable('registry_imports').set(set).where('id', '=', id));
+  // every write is a sign of life: an import nobody writes to for long was left behind by a crash
+  await run(
+    db,
+    q
+      .updateTable('registry_imports')
+      .set({ ...set, updated_at: sql<Date>`now()` })
+      .where('id', '=', id),
+  );
 }
+
+/**
+ * Fails an import that is still checking or importing, with the reason; `ifQuietFor` fails it only if nothing has
+ * written to it for that many seconds (another instance may be moving it). Undefined when it had ended or moved.
+ */
+export async function failImport(
+  db: Queryable,
+  id: number,
+  reason: { zh: string; en: string },
+  ifQuietFor?: number,
+): Promise<{ fileName: string; createdBy: number; importedRows: number } | undefined> {
+  let update = q
+    .updateTable('registry_imports')
+    .set({
+      status: 'failed',
+      failure_zh: reason.zh,
+      failure_en: reason.en,
+      finished_at: sql<Date>`now()`,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', 'in', ['checking', 'importing']);
+  if (ifQuietFor !== undefined) update = update.where('updated_at', '<=', quietSince(ifQuietFor));
+  return first(
+    db,
+    update.returning((eb) => [
+      'file_name as fileName',
+      int(eb.ref('created_by')).as('createdBy'),
+      'imported_rows as importedRows',
+    ]),
+  );
+}
+
+/** Imports still checking or importing that nothing has written to for `quietSeconds`. */
+export async function unfinishedImports(
+  db: Queryable,
+  quietSeconds: number,
+): Promise<{ id: number; status: ImportRecord['status'] }[]> {
+  return all(
+    db,
+    q
+      .selectFrom('registry_imports')
+      .select((eb) => [int(eb.ref('id')).as('id'), 'status'])
+      .where('status', 'in', ['checking', 'importing'])
+      .where('updated_at', '<=', quietSince(quietSeconds))
+      .orderBy('id'),
+  );
+}
+
+const quietSince = (seconds: number) => sql<Date>`now() - make_interval(secs => ${seconds})`;
 
 export async function insertImportErrors(
   db: Queryable,

@@ -111,6 +111,9 @@ export interface RegistryImportsTable {
   scope_path: string;
   created_at: Generated<Timestamp>;
   finished_at: Timestamp | null;
+  failure_zh: string | null;
+  failure_en: string | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface RegistryPeopleTable {

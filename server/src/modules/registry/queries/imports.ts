@@ -7,16 +7,16 @@ import { getImport, listImportErrors, listUnmatched } from '../db/imports.reposi
 import { COLUMNS, TAG_LABELS } from '../domain/import-row.js';
 import { registryErrors } from '../registry.errors.js';
 
-/** An import is seen by whoever started it. */
-export async function loadImport(db: Queryable, actor: Actor, id: number) {
+/** An import is seen by whoever started it, and why it failed in their language. */
+export async function loadImport(db: Queryable, actor: Actor, id: number, locale: Locale) {
   const job = await getImport(db, id);
   if (!job || job.createdBy !== actor.id) throw registryErrors.notFound({ field: 'id' });
-  const { fileKey: _f, scopePath: _s, createdBy: _c, ...visible } = job;
-  return visible;
+  const { fileKey: _f, scopePath: _s, createdBy: _c, failureZh, failureEn, ...visible } = job;
+  return { ...visible, failureReason: locale === 'zh-CN' ? failureZh : failureEn };
 }
 
 export async function errorReport(db: Queryable, actor: Actor, id: number, locale: Locale): Promise<Buffer> {
-  await loadImport(db, actor, id);
+  await loadImport(db, actor, id, locale);
   const zh = locale === 'zh-CN';
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(zh ? '错误报告' : 'Errors');

@@ -4,7 +4,8 @@ import { requireActor } from '../../../core/auth.js';
 import type { HttpApp } from '../../../core/http.js';
 import { pickLocale } from '../../../core/i18n.js';
 import type { ModuleContext } from '../../../core/module.js';
-import { IMPORT_MAX_BYTES, startImport } from '../commands/import-people.js';
+import { receiveSpreadsheet } from '../../../core/spreadsheet.js';
+import { IMPORT_LIMITS, startImport } from '../commands/import-people.js';
 import { errorReport, importTemplate, loadImport } from '../queries/imports.js';
 import { registryErrors } from '../registry.errors.js';
 import { idParam, XLSX } from './shared.js';
@@ -12,7 +13,7 @@ import { idParam, XLSX } from './shared.js';
 /** Spreadsheet imports of people: the template, the upload with its progress, and the error report. */
 export async function importRoutes(app: HttpApp, ctx: ModuleContext) {
   const tags = ['registry'];
-  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: IMPORT_LIMITS.maxBytes, files: 1 } });
 
   app.get(
     '/imports/template.xlsx',
@@ -39,10 +40,8 @@ export async function importRoutes(app: HttpApp, ctx: ModuleContext) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const file = req.isMultipart() ? await req.file() : undefined;
-      if (!file || !/\.(xlsx|csv)$/i.test(file.filename)) throw registryErrors.badImportFile({ field: 'file' });
-      const bytes = await file.toBuffer();
-      const id = await startImport(ctx, actor, { name: file.filename, bytes }, req.query.mode);
+      const file = await receiveSpreadsheet(req, IMPORT_LIMITS, () => registryErrors.badImportFile({ field: 'file' }));
+      const id = await startImport(ctx, actor, file, req.query.mode);
       return reply.status(202).send({ id });
     },
   );
@@ -50,7 +49,7 @@ export async function importRoutes(app: HttpApp, ctx: ModuleContext) {
   app.get(
     '/imports/:id',
     { config: { access: 'registry.record' }, schema: { tags, summary: '导入进度 / import progress', params: idParam } },
-    async (req) => loadImport(ctx.db, requireActor(req), req.params.id),
+    async (req) => loadImport(ctx.db, requireActor(req), req.params.id, pickLocale(req.headers['accept-language'])),
   );
 
   app.get(
