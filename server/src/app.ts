@@ -64,6 +64,9 @@ export async function createShanzhi(
     logFile: config.logFile,
     sessionSecret: config.sessionSecret,
     redact: modules.flatMap((m) => m.redact ?? []),
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    contentOrigins: modules.flatMap((m) => m.contentOrigins?.(config) ?? []),
   });
   const db = opts.db ?? (await openDb(config));
   const events = new EventBus(db, app.log, {

@@ -34,6 +34,11 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['none', 'grids', 'demo']).default('demo'),
   DEMO_SCALE: z.enum(['small', 'district']).default('small'),
   PUBLIC_URL: z.string().url().optional(),
+  /** Who may say what the client's address and scheme were (X-Forwarded-For, -Proto, -Host): Fastify's trustProxy. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, 'true, false, or addresses/CIDRs, comma-separated')
+    .default('false'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   EVENTS_RELAY: z.enum(['on', 'off']).default('on'),
   EVENTS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
@@ -72,8 +77,13 @@ export interface CoreConfig {
   demoData: 'none' | 'grids' | 'demo';
   /** How many synthetic residents the demo district gets: small for a first look, district for 雨花台区's size. */
   demoScale: 'small' | 'district';
-  /** Where residents' phones reach this server: printed in QR codes. */
+  /** Where residents' phones reach this server: printed in QR codes, and the origin the console's writes come from. */
   publicUrl: string;
+  /**
+   * The proxies whose X-Forwarded-* headers are believed (Fastify's trustProxy): behind a TLS proxy the request is
+   * https, so the session cookie is Secure and HSTS is sent.
+   */
+  trustProxy: boolean | string;
   /** Whether this instance relays the outbox to subscribers, and how often a failing delivery is tried. */
   events: { relay: boolean; maxAttempts: number };
   /** Where texts go: the development outbox, or Alibaba Cloud's SMS service with its approved templates. */
@@ -115,6 +125,10 @@ export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+function trustProxyOf(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
 interface StoredSecrets {
@@ -210,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, settings: readonly SettingsFr
     demoData: e.DEMO_DATA,
     demoScale: e.DEMO_SCALE,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     events: { relay: e.EVENTS_RELAY === 'on', maxAttempts: e.EVENTS_MAX_ATTEMPTS },
     sms:
       e.SMS_GATEWAY === 'aliyun'

@@ -64,6 +64,18 @@ export const coreErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：表格第 {line} 行（列 {column}）无法读取，请检查引号和格式后重新上传',
     en: 'Field {field} is invalid: row {line} (column {column}) of the spreadsheet cannot be read; check its quotes and format and upload it again',
   },
+  crossSite: {
+    code: 'auth.cross_site',
+    status: 403,
+    'zh-CN': '已拒绝来自其他网站的请求（{field}），请在本系统的页面上操作',
+    en: 'Refused a request sent from another site ({field}); please use this system’s own pages',
+  },
+  unsupportedMediaType: {
+    code: 'validation.media_type',
+    status: 415,
+    'zh-CN': '字段 {field} 无效：应为 {expected}',
+    en: 'Field {field} is invalid: expected {expected}',
+  },
   tooLarge: { code: 'core.too_large', status: 413, 'zh-CN': '请求内容过大', en: 'Request body is too large' },
   rateLimited: { code: 'core.rate_limited', status: 429, 'zh-CN': '请求过于频繁', en: 'Too many requests' },
   internal: {

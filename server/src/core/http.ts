@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, coreErrors } from './errors.js';
+import { declaredMediaTypes, refuseNul, sameOriginWrites, securityHeaders } from './http-hardening.js';
 import { format, type Locale, pickLocale } from './i18n.js';
 
 /**
@@ -108,6 +109,11 @@ export async function createHttp(opts: {
   bodyLimit?: number;
   /** The modules' own log keys to redact. */
   redact?: readonly string[];
+  trustProxy?: boolean | string;
+  /** Where the console is reached, besides the Host it was asked by: writes with cookies must come from there. */
+  publicUrl: string;
+  /** Servers the pages fetch from besides this one (a tile server), for the Content-Security-Policy. */
+  contentOrigins?: readonly string[];
 }) {
   const app = Fastify({
     logger: loggerOptions(opts.logLevel, opts.logFile, opts.redact),
@@ -115,12 +121,17 @@ export async function createHttp(opts: {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: true } },
+    trustProxy: opts.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  securityHeaders(app, opts.contentOrigins ?? []);
+  sameOriginWrites(app, opts.publicUrl);
+  declaredMediaTypes(app);
+  refuseNul(app);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);

@@ -56,6 +56,8 @@ export interface ShanzhiModule {
   settings?: SettingsFragment;
   /** Who may do what: each route names one of these abilities (`<name>.<action>`) in its `config.access`. */
   permissions?: Permissions;
+  /** Servers this module's pages fetch from (a map's tile server), allowed by the Content-Security-Policy. */
+  contentOrigins?(config: Config): string[];
   /** Log keys whose values are personal data or secrets of this module (pino paths such as `*.idNumber`). */
   redact?: readonly string[];
   /** Reference data at every start (idempotent), demo data on the module's first start (see core/seeds.ts). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { PersonalDataCipher } from '../../core/crypto.js';
 import type { Queryable } from '../../core/db.js';
+import { originOf } from '../../core/http-hardening.js';
 import type { ShanzhiModule } from '../../core/module.js';
 import { seedGeo } from './commands/seed-geo.js';
 import { geoPermissions } from './geo.permissions.js';
@@ -28,6 +29,10 @@ export function createGeoModule(deps: { workPhones?: WorkPhones } = {}): GeoModu
     migrationsDir: path.join(import.meta.dirname, 'db/migrations'),
     settings: geoSettings,
     permissions: geoPermissions,
+    contentOrigins: (config) => {
+      const tiles = config.geo.map.tileUrl && originOf(config.geo.map.tileUrl);
+      return tiles ? [tiles] : [];
+    },
     locator,
     async seed(ctx, opts) {
       const seeded = await seedGeo(ctx.db, {

@@ -20,7 +20,11 @@ export const namesQuery = z.object({
 
 const lng = z.number().min(-180).max(180);
 const lat = z.number().min(-90).max(90);
-const position = z.tuple([lng, lat]).rest(z.number());
+/** GIS tools export a height (Z) and more with each position; grids lie flat, so only longitude and latitude are kept. */
+const position = z
+  .tuple([lng, lat])
+  .rest(z.number())
+  .transform(([x, y]): [number, number] => [x, y]);
 const ring = z
   .array(position)
   .min(4)

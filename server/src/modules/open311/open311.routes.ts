@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../core/auth.js';
@@ -70,6 +70,10 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
       description = coreErrors
         .invalid({ field, params: { reason: err.validation[0]?.message ?? '' } })
         .localized(locale);
+    } else if ((err as FastifyError).statusCode && (err as FastifyError).statusCode! < 500) {
+      // what Fastify refused before validation: malformed or empty JSON, a __proto__ key, a media type not taken
+      status = (err as FastifyError).statusCode!;
+      description = coreErrors.invalid({ field: 'request', params: { reason: err.message } }).localized(locale);
     } else {
       req.log.error({ err }, 'open311 error');
     }
@@ -152,6 +156,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
       schema: {
         tags,
         summary: 'Open311 create a service request (api_key required)',
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
         params: z.object({ format }),
         body: z.object({
           api_key: z.string().min(1).optional(),

@@ -31,6 +31,12 @@ export const registryErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：楼栋不在任何网格内',
     en: 'Field {field} is invalid: the building lies outside every grid',
   },
+  invalidFootprint: {
+    code: 'registry.invalid_footprint',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：楼栋轮廓自相交或退化（面积为零）',
+    en: 'Field {field} is invalid: the footprint crosses itself or has no area',
+  },
   badImportFile: {
     code: 'registry.bad_import_file',
     status: 400,

@@ -187,6 +187,28 @@ describe('grid import', () => {
     expect(audited?.n).toBe(1);
   });
 
+  it('takes positions with a height (Z), as GIS tools export them, and keeps the grids flat', async () => {
+    const current = (await get(`/api/geo/regions/${community}/grids`)).json().features as Feature[];
+    const geometry = () =>
+      t.db.query(`SELECT code, ST_AsText(geom) AS wkt, ST_NDims(geom) AS dims FROM geo_grids ORDER BY code`);
+    const before = await geometry();
+    const lifted = (coords: unknown): unknown =>
+      Array.isArray(coords) && typeof coords[0] === 'number'
+        ? [coords[0], coords[1], 12.5]
+        : (coords as unknown[]).map(lifted);
+    const res = await importGrids(
+      fc(
+        current.map((f) => ({
+          type: 'Feature' as const,
+          geometry: { ...f.geometry, coordinates: lifted(f.geometry.coordinates) },
+          properties: { code: f.properties.code, name: f.properties.name, kind: f.properties.kind },
+        })),
+      ),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await geometry()).toEqual(before);
+  });
+
   it('says which grids a file leaves out, and removes them only when asked to', async () => {
     const [pair] = await t.db.query<{ gone: string; name: string; union: string }>(
       `SELECT n.code AS gone, n.name, ST_AsGeoJSON(ST_Union(i.geom, n.geom)) AS union

@@ -108,8 +108,11 @@ async function readRoster(file: { name: string; bytes: Buffer }) {
     }
     return { rows, missing: missing ?? [] };
   } catch (err) {
-    // not a spreadsheet ExcelJS can open: the roster's own wording offers its template
-    if (err instanceof AppError && !isUnreadableSpreadsheet(err)) throw err;
+    // not a spreadsheet ExcelJS can open, or one the shared reader refused: the roster's own words offer the template
+    const unreadable =
+      isUnreadableSpreadsheet(err) ||
+      (err instanceof AppError && err.code === 'validation.invalid' && err.options.field === 'file');
+    if (err instanceof AppError && !unreadable) throw err;
     throw identityErrors.rosterBadFile({ field: 'file' });
   } finally {
     await rm(dir, { recursive: true, force: true });

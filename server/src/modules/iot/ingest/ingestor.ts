@@ -190,7 +190,13 @@ export class Ingestor {
       return undefined;
     }
     const text = typeof payload === 'string' ? payload : payload.toString('utf8');
-    this.deadLetters.push({ source, topic: topic.slice(0, 300), payload: text.slice(0, 2000), reason, gridPath });
+    this.deadLetters.push({
+      source,
+      topic: storable(topic).slice(0, 300),
+      payload: storable(text).slice(0, 2000),
+      reason: storable(reason),
+      gridPath,
+    });
     return undefined;
   }
 
@@ -227,4 +233,12 @@ export class Ingestor {
   describe() {
     return { devices: this.devices.size, activeAlarmDevices: this.active.size, ...this.counters };
   }
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, and one such byte in a batch of dead letters would fail the whole insert: it is
+ * kept as the six characters `\u0000`, so the letter still shows what the device sent.
+ */
+function storable(text: string): string {
+  return text.replaceAll('\0', '\\u0000');
 }

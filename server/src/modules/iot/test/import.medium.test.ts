@@ -65,6 +65,22 @@ describe('bulk import of devices from the installers’ spreadsheets', () => {
     expect(await deviceCount()).toBe(before);
   });
 
+  it('refuses bytes that are no spreadsheet, or a cell holding NUL, on the file field, and writes nothing', async () => {
+    const before = await deviceCount();
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
+    const nul = `${HEAD}\nIMP-NUL-01\u0000,smoke,,,${s.buildingId},,2,,,,,南关物业,,`;
+    for (const [name, body] of [
+      ['devices.xlsx', binary],
+      ['devices.csv', binary],
+      ['devices.csv', nul],
+    ] as const) {
+      const res = await upload(name, body);
+      expect(res.statusCode, `${name} ${res.body}`).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'validation.invalid', field: 'file' });
+    }
+    expect(await deviceCount()).toBe(before);
+  });
+
   it('imports a corrected xlsx, hands out one secret per device, and the devices can report at once', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('设备');

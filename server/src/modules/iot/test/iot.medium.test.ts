@@ -357,6 +357,26 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect((await s.call('GET', '/api/iot/dead-letters', s.users.gridWorker)).statusCode).toBe(403);
   });
 
+  it('keeps a dead letter holding a NUL byte, escaped, and the letters sent with it', async () => {
+    const root = s.t.ctx.config.iot.topicRoot;
+    await s.publisher.publishAsync(deviceTopic(root, 'NUL-DEVICE', 'alarm'), Buffer.from('{"event":"smoke\u0000"}'), {
+      qos: 1,
+    });
+    await s.publish('NUL-NEIGHBOUR', 'alarm', { event: 'smoke' });
+    await expect
+      .poll(async () =>
+        (await s.call('GET', '/api/iot/dead-letters'))
+          .json()
+          .items.map((d: { topic: string; payload: string }) => [d.topic.split('/')[3], d.payload]),
+      )
+      .toEqual(
+        expect.arrayContaining([
+          ['NUL-DEVICE', '{"event":"smoke\\u0000"}'],
+          ['NUL-NEIGHBOUR', '{"event":"smoke"}'],
+        ]),
+      );
+  });
+
   it('takes NB-IoT pushes over a signed webhook and refuses a bad or stale signature', async () => {
     await s.device('NB-01', { floor: 17 });
     const body = JSON.stringify({ deviceCode: 'NB-01', type: 'alarm', payload: { event: 'smoke' } });

@@ -3,7 +3,7 @@ import { type Actor, inScope } from '../../../core/auth.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
 import type { GridLocator } from '../../geo/index.js';
-import { getBuilding, insertBuilding } from '../db/buildings.repository.js';
+import { getBuilding, insertBuilding, invalidFootprints } from '../db/buildings.repository.js';
 import { insertHousehold } from '../db/households.repository.js';
 import { registryErrors } from '../registry.errors.js';
 
@@ -30,6 +30,9 @@ export async function recordBuilding(
   const grid = locator.findGrid(lng, lat, 'wgs84');
   if (!grid) throw registryErrors.outsideGrids({ field: 'footprint' });
   if (!inScope(actor, grid.path)) throw coreErrors.outOfScope({ field: 'footprint' });
+  // PostGIS decides, as for the GeoJSON import: a ring crossing itself or folded flat has no inside to stand on
+  if ((await invalidFootprints(ctx.db, [b.footprint])).length)
+    throw registryErrors.invalidFootprint({ field: 'footprint' });
   return ctx.db.transaction(async (tx) => {
     const id = await insertBuilding(tx, {
       name: b.name,

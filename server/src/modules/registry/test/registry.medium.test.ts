@@ -58,6 +58,38 @@ describe('the registry of people and houses', () => {
     expect(map.json().features[0].properties).toMatchObject({ floors: 6, heightM: 18 });
   });
 
+  it('refuses a footprint that crosses itself or has no area, naming the field, and records nothing', async () => {
+    const [x, y] = centre;
+    const d = 0.0002;
+    const bowtie = [
+      [x - d, y - d],
+      [x + d, y + d],
+      [x + d, y - d],
+      [x - d, y + d],
+      [x - d, y - d],
+    ];
+    const flat = [
+      [x - d, y],
+      [x, y],
+      [x + d, y],
+      [x - d, y],
+    ];
+    for (const ring of [bowtie, flat]) {
+      const res = await call('POST', '/api/registry/buildings', u.community as string, {
+        name: '歪楼',
+        address: '老城街道南关社区 歪楼',
+        footprint: { type: 'Polygon', coordinates: [ring] },
+        floors: 3,
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'registry.invalid_footprint', field: 'footprint' });
+    }
+    const [count] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registry_buildings WHERE name = '歪楼'`,
+    );
+    expect(count?.n).toBe(0);
+  });
+
   it('registers a person with the ID sealed, masked everywhere, and derives birth date, sex and age tags', async () => {
     const res = await call('POST', '/api/registry/people', u.gridWorker as string, {
       name: '张秀英',
