@@ -341,6 +341,7 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     await s.publisher.publishAsync(deviceTopic(root, 'SMK-BAD-01', 'alarm'), '{not json', { qos: 1 });
     await s.publish('SMK-BAD-01', 'alarm', { event: 'volcano' });
     await s.publish('SMK-BAD-01', 'telemetry', { values: { temperature: 'hot' } });
+    await s.publish('SMK-BAD-01', 'heartbeat', { battery: 90, firmware: '2.1' });
     await s.publish('NO-SUCH-DEVICE', 'alarm', { event: 'smoke' });
     await s.publisher.publishAsync(`${root}/v1/devices/SMK-BAD-01/selfie`, 'x', { qos: 1 });
     await s.publish('SMK-BAD-01', 'alarm', { event: 'smoke' });
@@ -351,6 +352,7 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
         'payload is not JSON',
         expect.stringContaining('event'),
         expect.stringContaining('values.temperature'),
+        'firmware: unknown field',
         'unknown device',
       ]),
     );
