@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const MESSAGE_TYPES = ['heartbeat', 'telemetry', 'alarm', 'fault'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
+/** Client ids of Shanzhi's own MQTT clients start with it; a device code may not. */
+export const RESERVED_CLIENT_PREFIX = 'shanzhi-';
+
 export const topicFilter = (root: string) => `${root}/v1/devices/+/+`;
 export const deviceTopic = (root: string, code: string, type: MessageType) => `${root}/v1/devices/${code}/${type}`;
 
