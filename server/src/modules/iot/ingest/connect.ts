@@ -3,7 +3,7 @@ import type { ModuleContext } from '../../../core/module.js';
 import { ensureSetting } from '../db/iot.repository.js';
 import { RESERVED_CLIENT_PREFIX } from '../domain/messages.js';
 import type { Ingestor } from './ingestor.js';
-import { servicePassword, startEmbeddedBroker, subscribeIngestion } from './mqtt.js';
+import { discardSession, servicePassword, startEmbeddedBroker, subscribeIngestion } from './mqtt.js';
 
 export interface Ingestion {
   brokerUrl: string;
@@ -32,13 +32,19 @@ export async function connectIngestion(
     });
     return { brokerUrl: `mqtt://127.0.0.1:${broker.port}`, ready: broker.listening, close: () => broker.close() };
   }
+  const account = { username: cfg.username, password: cfg.password, protocolVersion: cfg.protocolVersion };
+  // the session of the id before it had a token: left alone, the broker would go on handing it a share of the
+  // stream for its expiry (7 days), and nobody would take it
+  await discardSession({
+    url: cfg.mqttUrl,
+    clientId: `${RESERVED_CLIENT_PREFIX}${cfg.topicRoot}-${cfg.instanceId}`,
+    ...account,
+  }).catch((err) => ctx.log.warn({ err }, 'could not end the former MQTT session'));
   const client = await subscribeIngestion({
     url: cfg.mqttUrl,
     clientId: await ingestionClientId(ctx, cfg.topicRoot, cfg.instanceId),
     maxPacketBytes: cfg.maxPacketBytes,
-    username: cfg.username,
-    password: cfg.password,
-    protocolVersion: cfg.protocolVersion,
+    ...account,
     root: cfg.topicRoot,
     ingestor,
     onError: (err) => ctx.log.error({ err }, 'MQTT ingestion error'),

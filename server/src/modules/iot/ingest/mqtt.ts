@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { FastifyBaseLogger } from 'fastify';
-import { connect, type MqttClient } from 'mqtt';
+import { connect, connectAsync, type MqttClient } from 'mqtt';
 import { RESERVED_CLIENT_PREFIX, topicFilter } from '../domain/messages.js';
 import type { Ingestor } from './ingestor.js';
 import { PacketSizeGuard } from './packet-size.js';
@@ -184,4 +184,24 @@ export async function subscribeIngestion(opts: {
   const filter = topicFilter(opts.root);
   await client.subscribeAsync(opts.protocolVersion === 5 ? `$share/shanzhi/${filter}` : filter, { qos: 1 });
   return client;
+}
+
+/** Connects once with a clean start, which makes the broker discard whatever session the id had, and leaves. */
+export async function discardSession(opts: {
+  url: string;
+  clientId: string;
+  username?: string;
+  password?: string;
+  protocolVersion: 4 | 5;
+}): Promise<void> {
+  const client = await connectAsync(opts.url, {
+    clientId: opts.clientId,
+    clean: true,
+    protocolVersion: opts.protocolVersion,
+    username: opts.username,
+    password: opts.password,
+    reconnectPeriod: 0,
+    connectTimeout: 10_000,
+  });
+  await client.endAsync();
 }
