@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { MqttClient } from 'mqtt';
 import type { Actor } from '../../core/auth.js';
 import { DEMO_DISTRICT, DEMO_SEED } from '../../core/demo.js';
 import type { ModuleContext, ShanzhiModule } from '../../core/module.js';
@@ -10,8 +9,7 @@ import { resealIot } from './commands/reseal-iot.js';
 import { seedDemoIot } from './commands/seed-demo-iot.js';
 import { directoryEntry, districtSettings, ensureTelemetryPartition, getSetting } from './db/iot.repository.js';
 import { type RuleBook, ruleBook, rulesAt } from './domain/rules.js';
-import type { EmbeddedBroker } from './ingest/connect.js';
-import { connectIngestion } from './ingest/connect.js';
+import { connectIngestion, type Ingestion } from './ingest/connect.js';
 import { Ingestor } from './ingest/ingestor.js';
 import type { IotDeps } from './iot.deps.js';
 import { iotPermissions } from './iot.permissions.js';
@@ -41,9 +39,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
   let rules: RuleBook = ruleBook({}, []);
   let ingestor: Ingestor | undefined;
   let iotDeps: IotDeps | undefined;
-  let client: MqttClient | undefined;
-  let broker: EmbeddedBroker | undefined;
-  let brokerUrl = '';
+  let ingestion: Ingestion | undefined;
   let topicRoot = '';
   let system: Promise<Actor> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
@@ -79,7 +75,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
       return need(ingestor);
     },
     get brokerUrl() {
-      return brokerUrl;
+      return ingestion?.brokerUrl ?? '';
     },
     get deps() {
       return need(iotDeps);
@@ -129,7 +125,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
           .then((row) => row && live.put(row))
           .catch((err) => ctx.log.error({ err }, 'could not reload a changed device'));
       });
-      ({ client, broker, brokerUrl } = await connectIngestion(ctx, ingestor));
+      ingestion = await connectIngestion(ctx, ingestor);
       const flusher = setInterval(() => {
         live.flush().catch((err) => ctx.log.error({ err }, 'iot state flush failed'));
       }, cfg.flushMs);
@@ -142,7 +138,7 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
         jobs.unref();
         timers.push(jobs);
       }
-      ctx.log.info({ broker: brokerUrl, devices: ingestor.size }, 'iot ingestion subscribed');
+      ctx.log.info({ broker: ingestion.brokerUrl, devices: ingestor.size }, 'iot ingestion subscribed');
     },
     async runJobs(now) {
       // one run at a time: a slow run is not overtaken by the next tick
@@ -157,13 +153,13 @@ export function createIotModule(deps: { locator: GridLocator }): IotModule {
     async stop() {
       for (const t of timers) clearInterval(t);
       await jobRunning?.catch(() => undefined);
-      await client?.endAsync();
-      await broker?.close();
+      await ingestion?.close();
       await ingestor?.flush();
       await unlisten?.();
     },
-    ready: () => client?.connected ?? false,
-    banner: () => `MQTT 设备接入 / device ingestion: ${brokerUrl}  (topic ${topicRoot}/v1/devices/<code>/<type>)`,
+    ready: () => ingestion?.ready() ?? false,
+    banner: () =>
+      `MQTT 设备接入 / device ingestion: ${module.brokerUrl}  (topic ${topicRoot}/v1/devices/<code>/<type>)`,
   };
   return module;
 }

@@ -7,7 +7,7 @@ import {
   SEVERITIES,
 } from './domain/alarm-types.js';
 import { DEVICE_KINDS, HEAT_CLASSES } from './domain/devices.js';
-import { MESSAGE_TYPES } from './domain/messages.js';
+import { MESSAGE_TYPES, RESERVED_CLIENT_PREFIX } from './domain/messages.js';
 import { RULE_PRESETS } from './domain/rules.js';
 
 const regionCode = z.string().regex(/^\d{6,15}$/);
@@ -16,7 +16,11 @@ export const deviceBody = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{4,64}$/, '4–64 letters, digits, _ or -'),
+    // a device's code is its MQTT client id; Shanzhi's own clients are named with the reserved prefix
+    .regex(
+      new RegExp(`^(?!${RESERVED_CLIENT_PREFIX})[A-Za-z0-9_-]{4,64}$`),
+      `4–64 letters, digits, _ or -, not starting with ${RESERVED_CLIENT_PREFIX}`,
+    ),
   kind: z.enum(DEVICE_KINDS),
   heatClass: z.enum(HEAT_CLASSES).optional(),
   heatMode: z.enum(['S', 'R']).optional(),

@@ -9,6 +9,8 @@ export interface IotSettings {
   password?: string;
   protocolVersion: 4 | 5;
   embeddedPort: number;
+  /** The largest MQTT packet a client may send the embedded broker (or an external broker may send Shanzhi). */
+  maxPacketBytes: number;
   topicRoot: string;
   /** Names this instance's persistent MQTT session: the same id after a restart gets the queued messages. */
   instanceId: string;
@@ -35,6 +37,7 @@ export const iotSettings = defineSettings(
     MQTT_PASSWORD: z.string().optional(),
     MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
     MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
+    MQTT_MAX_PACKET_BYTES: z.coerce.number().int().min(1024).max(268_435_455).default(65_536),
     IOT_TOPIC_ROOT: z
       .string()
       .regex(/^[a-z0-9_-]{1,32}$/, 'lower-case letters, digits, _ or -')
@@ -53,6 +56,7 @@ export const iotSettings = defineSettings(
     password: e.MQTT_PASSWORD,
     protocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
     embeddedPort: e.MQTT_PORT,
+    maxPacketBytes: e.MQTT_MAX_PACKET_BYTES,
     topicRoot: e.IOT_TOPIC_ROOT,
     instanceId:
       e.IOT_INSTANCE_ID ??

@@ -724,6 +724,15 @@ export async function putSetting(
   return row?.version;
 }
 
+/** The setting as stored, storing `value` first when it was never set (several instances may start at once). */
+export async function ensureSetting<T extends Record<string, unknown>>(db: Queryable, key: string, value: T) {
+  await db.query(`INSERT INTO iot_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [
+    key,
+    JSON.stringify(value),
+  ]);
+  return (await getSetting(db, key)).value as T;
+}
+
 // ---- health and statistics ----
 
 export async function deviceHealth(db: Queryable, scope: string, areaPath: string, lowBattery: number) {

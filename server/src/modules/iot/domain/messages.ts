@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const MESSAGE_TYPES = ['heartbeat', 'telemetry', 'alarm', 'fault'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
+/** Client ids of Shanzhi's own MQTT clients start with it; a device code may not. */
+export const RESERVED_CLIENT_PREFIX = 'shanzhi-';
+
 export const topicFilter = (root: string) => `${root}/v1/devices/+/+`;
 export const deviceTopic = (root: string, code: string, type: MessageType) => `${root}/v1/devices/${code}/${type}`;
 
@@ -43,16 +46,17 @@ export const telemetryValues = z
   .strict();
 export type TelemetryValues = z.infer<typeof telemetryValues>;
 
+// strict: a field the scheme does not name is a firmware this version does not understand, so a dead letter
 export const payloadSchemas = {
-  heartbeat: z.object(common),
-  telemetry: z.object({ ...common, values: telemetryValues }),
-  alarm: z.object({
+  heartbeat: z.strictObject(common),
+  telemetry: z.strictObject({ ...common, values: telemetryValues }),
+  alarm: z.strictObject({
     ...common,
     event: z.enum(['smoke', 'heat', 'test']),
     state: z.enum(['raise', 'clear']).default('raise'),
     values: telemetryValues.optional(),
   }),
-  fault: z.object({
+  fault: z.strictObject({
     ...common,
     fault: z.enum(['tamper', 'sensor', 'low_battery', 'power']),
     state: z.enum(['raise', 'clear']).default('raise'),
@@ -81,6 +85,8 @@ export function parsePayload(
   const parsed = payloadSchemas[type].safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    if (issue?.code === 'unrecognized_keys')
+      return { ok: false, reason: `${[...issue.path, issue.keys[0]].join('.')}: unknown field` };
     return { ok: false, reason: `${issue?.path.join('.') || '(payload)'}: ${issue?.message}` };
   }
   return { ok: true, message: { type, ...parsed.data } as DeviceMessage };

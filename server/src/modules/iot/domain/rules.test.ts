@@ -84,7 +84,14 @@ describe('the v1 message scheme', () => {
     });
     expect(parsePayload('telemetry', '{"values": {"temprature": 20}}')).toEqual({
       ok: false,
-      reason: expect.stringContaining('values'),
+      reason: 'values.temprature: unknown field',
+    });
+  });
+
+  it('refuses a field the scheme does not name, so the message goes to the dead letters', () => {
+    expect(parsePayload('alarm', '{"event": "smoke", "firmware": "2.1"}')).toEqual({
+      ok: false,
+      reason: 'firmware: unknown field',
     });
   });
 });

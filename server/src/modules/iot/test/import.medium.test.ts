@@ -108,7 +108,11 @@ describe('bulk import of devices from the installers’ spreadsheets', () => {
     expect(body).toMatchObject({ imported: 2, errors: [] });
     expect(body.credentials.map((c: { code: string }) => c.code)).toEqual(['IMP-X-01', 'IMP-X-02']);
     const secret = body.credentials[0].secret as string;
-    const device = await connectAsync(s.t.iot.brokerUrl, { username: 'IMP-X-01', password: secret });
+    const device = await connectAsync(s.t.iot.brokerUrl, {
+      clientId: 'IMP-X-01',
+      username: 'IMP-X-01',
+      password: secret,
+    });
     await device.publishAsync(
       deviceTopic(s.t.ctx.config.iot.topicRoot, 'IMP-X-01', 'alarm'),
       JSON.stringify({ event: 'smoke' }),

@@ -85,18 +85,104 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect(other.statusCode).toBe(403);
   });
 
-  it.skipIf(mqttUrl)('lets a device sign in with its own secret on the embedded broker', async () => {
-    const dev = await s.device('SMK-AUTH-01', { floor: 19 });
+  it.skipIf(mqttUrl)(
+    'lets a device sign in on the embedded broker with its own secret and code as client id',
+    async () => {
+      const dev = await s.device('SMK-AUTH-01', { floor: 19 });
+      const other = await s.device('SMK-AUTH-02', { floor: 19 });
+      const root = s.t.ctx.config.iot.topicRoot;
+      const signIn = (clientId: string, password: string) =>
+        connectAsync(s.t.iot.brokerUrl, { clientId, username: 'SMK-AUTH-01', password, reconnectPeriod: 0 });
+      await expect(signIn('SMK-AUTH-01', 'wrong')).rejects.toThrow();
+      // its own secret, but another device's session or a name of Shanzhi's own: refused, nobody is taken over
+      const second = await connectAsync(s.t.iot.brokerUrl, {
+        clientId: 'SMK-AUTH-02',
+        username: 'SMK-AUTH-02',
+        password: other.secret,
+      });
+      await expect(signIn('SMK-AUTH-02', dev.secret)).rejects.toThrow(/Identifier rejected/i);
+      await expect(signIn(`shanzhi-${root}-${s.t.ctx.config.iot.instanceId}`, dev.secret)).rejects.toThrow(
+        /Identifier rejected/i,
+      );
+      await expect(signIn('', dev.secret)).rejects.toThrow(/Identifier rejected/i);
+      expect(second.connected).toBe(true);
+      const device = await signIn('SMK-AUTH-01', dev.secret);
+      await device.publishAsync(deviceTopic(root, 'SMK-AUTH-01', 'alarm'), JSON.stringify({ event: 'smoke' }), {
+        qos: 1,
+      });
+      await alarmOf(s, 'SMK-AUTH-01', 'smoke');
+      await device.endAsync();
+      await second.endAsync();
+      const reserved = await s.call('POST', '/api/iot/devices', s.users.admin, {
+        code: 'shanzhi-sim-1',
+        kind: 'smoke',
+        buildingId: s.buildingId,
+        ownerName: 'x',
+      });
+      expect(reserved.statusCode).toBe(400);
+      expect(reserved.json().error.field).toBe('code');
+    },
+  );
+
+  it.skipIf(mqttUrl)('acknowledges a device’s alarm on the embedded broker only once it is stored', async () => {
+    const codes = ['SMK-ACK-01', 'SMK-ACK-02', 'SMK-ACK-03'];
     const root = s.t.ctx.config.iot.topicRoot;
-    await expect(
-      connectAsync(s.t.iot.brokerUrl, { username: 'SMK-AUTH-01', password: 'wrong', reconnectPeriod: 0 }),
-    ).rejects.toThrow();
-    const device = await connectAsync(s.t.iot.brokerUrl, { username: 'SMK-AUTH-01', password: dev.secret });
-    await device.publishAsync(deviceTopic(root, 'SMK-AUTH-01', 'alarm'), JSON.stringify({ event: 'smoke' }), {
-      qos: 1,
+    const devices = await Promise.all(
+      codes.map(async (code, i) => {
+        const { secret } = await s.device(code, { floor: 60 + i });
+        return connectAsync(s.t.iot.brokerUrl, { clientId: code, username: code, password: secret });
+      }),
+    );
+    await Promise.all(
+      devices.map((d, i) =>
+        d.publishAsync(deviceTopic(root, codes[i] as string, 'alarm'), JSON.stringify({ event: 'smoke' }), { qos: 1 }),
+      ),
+    );
+    // the PUBACK is the device's only assurance: no polling, every acknowledged alarm is there
+    const stored = (await s.alarms('status=all&type=smoke&limit=500')).map((a) => a.deviceCode);
+    expect(stored).toEqual(expect.arrayContaining(codes));
+    await Promise.all(devices.map((d) => d.endAsync()));
+  });
+
+  it.skipIf(mqttUrl)(
+    'closes the connection of a device that sends a packet over the size limit, no other',
+    async () => {
+      const big = await s.device('SMK-BIG-01', { floor: 62 });
+      const root = s.t.ctx.config.iot.topicRoot;
+      const device = await connectAsync(s.t.iot.brokerUrl, {
+        clientId: 'SMK-BIG-01',
+        username: 'SMK-BIG-01',
+        password: big.secret,
+        reconnectPeriod: 0,
+      });
+      const closed = new Promise<void>((resolve) => device.once('close', () => resolve()));
+      const payload = JSON.stringify({ event: 'smoke', note: 'x'.repeat(s.t.ctx.config.iot.maxPacketBytes) });
+      device.publish(deviceTopic(root, 'SMK-BIG-01', 'alarm'), payload, { qos: 1 });
+      await closed;
+      await s.device('SMK-BIG-02', { floor: 63 });
+      await s.publish('SMK-BIG-02', 'alarm', { event: 'smoke' });
+      await alarmOf(s, 'SMK-BIG-02', 'smoke');
+      expect((await s.alarms()).some((a) => a.deviceCode === 'SMK-BIG-01')).toBe(false);
+      device.end(true);
+    },
+  );
+
+  it.runIf(mqttUrl)('keeps its session on the broker when a client takes its old, predictable client id', async () => {
+    const cfg = s.t.ctx.config.iot;
+    const codes = Array.from({ length: 8 }, (_, i) => `SMK-KICK-${i}`);
+    for (const [i, code] of codes.entries()) await s.device(code, { floor: 70 + i });
+    // a device of the deployment with its own valid account, on the id Shanzhi once had: what reaches it is lost
+    const intruder = await connectAsync(mqttUrl as string, {
+      clientId: `shanzhi-${cfg.topicRoot}-${cfg.instanceId}`,
+      clean: false,
+      protocolVersion: 5,
+      properties: { sessionExpiryInterval: 3600 },
+      reconnectPeriod: 0,
     });
-    await alarmOf(s, 'SMK-AUTH-01', 'smoke');
-    await device.endAsync();
+    await Promise.all(codes.map((code) => s.publish(code, 'alarm', { event: 'smoke' })));
+    for (const code of codes) await alarmOf(s, code, 'smoke');
+    expect(s.t.iot.ready?.()).toBe(true);
+    intruder.end(true);
   });
 
   it('raises one smoke alarm per device while it is active, counts repeats, and alerts the nearest fire centre at once', async () => {
@@ -341,6 +427,7 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     await s.publisher.publishAsync(deviceTopic(root, 'SMK-BAD-01', 'alarm'), '{not json', { qos: 1 });
     await s.publish('SMK-BAD-01', 'alarm', { event: 'volcano' });
     await s.publish('SMK-BAD-01', 'telemetry', { values: { temperature: 'hot' } });
+    await s.publish('SMK-BAD-01', 'heartbeat', { battery: 90, firmware: '2.1' });
     await s.publish('NO-SUCH-DEVICE', 'alarm', { event: 'smoke' });
     await s.publisher.publishAsync(`${root}/v1/devices/SMK-BAD-01/selfie`, 'x', { qos: 1 });
     await s.publish('SMK-BAD-01', 'alarm', { event: 'smoke' });
@@ -351,6 +438,7 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
         'payload is not JSON',
         expect.stringContaining('event'),
         expect.stringContaining('values.temperature'),
+        'firmware: unknown field',
         'unknown device',
       ]),
     );

@@ -1,5 +1,7 @@
+import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShanzhi, type Shanzhi } from '../../../app.js';
+import { topicFilter } from '../domain/messages.js';
 import type { IotModule } from '../index.js';
 import { alarmOf, type Scene, startScene } from './fixture.js';
 
@@ -45,5 +47,32 @@ describe('several instances behind one shared subscription', () => {
     expect(two).toBeGreaterThan(0);
     const smoke = (await s.alarms('status=all&type=smoke&limit=500')).filter((a) => a.deviceCode.startsWith('SHARE-'));
     expect(smoke.map((a) => a.deviceCode).sort()).toEqual([...codes].sort());
+  });
+
+  it('ends the session an instance had under its former, predictable client id, which would take a share', async () => {
+    const config = s.t.ctx.config;
+    const instanceId = `${config.iot.instanceId}-former`;
+    // as the instance left it before its id had a token: subscribed, offline, the session kept
+    const former = await connectAsync(MOSQUITTO, {
+      clientId: `shanzhi-${config.iot.topicRoot}-${instanceId}`,
+      clean: false,
+      protocolVersion: 5,
+      properties: { sessionExpiryInterval: 3600 },
+    });
+    await former.subscribeAsync(`$share/shanzhi/${topicFilter(config.iot.topicRoot)}`, { qos: 1 });
+    await former.endAsync();
+    const third = await createShanzhi(
+      { ...config, iot: { ...config.iot, instanceId } },
+      { db: s.t.db, serveWeb: false },
+    );
+    try {
+      const codes = Array.from({ length: 12 }, (_, i) => `FORMER-${i}`);
+      for (const [i, code] of codes.entries()) await s.device(code, { floor: 60 + i });
+      await expect.poll(() => third.module<IotModule>('iot').ingestor.size).toBe(s.t.iot.ingestor.size);
+      await Promise.all(codes.map((code) => s.publish(code, 'alarm', { event: 'smoke' })));
+      for (const code of codes) await alarmOf(s, code, 'smoke');
+    } finally {
+      await third.close();
+    }
   });
 });
