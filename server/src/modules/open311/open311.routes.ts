@@ -7,19 +7,24 @@ import type { HttpApp } from '../../core/http.js';
 import { pickLocale } from '../../core/i18n.js';
 import type { ModuleContext } from '../../core/module.js';
 import { type CategoryRecord, listCategories, listForExchange, reportCase } from '../cases/index.js';
-import type { GridLocator } from '../geo/index.js';
+import { areaNames, type GridLocator } from '../geo/index.js';
 import { resolveActor } from '../identity/index.js';
+import { open311Errors } from './open311.errors.js';
 import { toXml } from './xml.js';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) over the case loop, so existing Open311 clients
  * and 12345-style hotline systems exchange cases with Shanzhi. `service_request_id` is the case number.
- * Discovery and the service list are public; requests need an `api_key` (an identity API token), because a
- * request's text and place can carry personal data.
+ * Discovery, the service list and the requests are public; a request's text and place can carry personal data, so
+ * without an `api_key` (an identity API token) a request shows only what a follower sees: its service and status,
+ * its community for an address and its point to about 100 m, its description and notes only once staff marked the
+ * case public. With a key the staff of an area read its requests whole, and a resident their own.
  */
 const format = z.enum(['json', 'xml']);
 const CLOSED = new Set(['rejected', 'closed', 'rated', 'merged']);
 const LIST_DAYS = 90;
+/** Three decimals of a degree: about 100 m, a neighbourhood rather than a doorstep. */
+const PUBLIC_PRECISION = 1000;
 const LIST_MAX = 1000;
 
 type Format = z.infer<typeof format>;
@@ -61,9 +66,11 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
     let status = 500;
     let description = coreErrors.internal().localized(locale);
     if (err instanceof AppError) {
-      status = err.status;
-      const field = err.options.field ? (OPEN311_FIELDS[err.options.field] ?? err.options.field) : undefined;
-      description = new AppError(err.code, err.status, err.text, { ...err.options, field }).localized(locale);
+      // the case loop calls it a category; an Open311 client asked for a service that is not there
+      const e = err.code === 'cases.unknown_category' ? open311Errors.unknownService(err.options) : err;
+      status = e.status;
+      const field = e.options.field ? (OPEN311_FIELDS[e.options.field] ?? e.options.field) : undefined;
+      description = new AppError(e.code, e.status, e.text, { ...e.options, field }).localized(locale);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
       const field = err.validation[0]?.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'request';
@@ -83,11 +90,16 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
 
-  async function client(req: FastifyRequest, apiKey: string | undefined, ability: string): Promise<Actor> {
+  const keyOf = (req: FastifyRequest, apiKey: string | undefined) => {
     const header = req.headers.authorization;
-    const token = apiKey ?? (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+    return apiKey ?? (header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined);
+  };
+
+  /** The account an `api_key` belongs to; a missing or unknown key is a 403, as GeoReport v2 says. */
+  async function client(req: FastifyRequest, apiKey: string | undefined, ability: string): Promise<Actor> {
+    const token = keyOf(req, apiKey);
     const actor = token ? await resolveActor(ctx.db, ctx.config.sessionSecret, token) : undefined;
-    if (!actor) throw coreErrors.unauthenticated({ field: 'api_key' });
+    if (!actor) throw open311Errors.badApiKey({ field: 'api_key' });
     req.actor = actor;
     return ctx.access.authorize(req, ability);
   }
@@ -139,12 +151,12 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
       schema: {
         tags,
         summary: 'Open311 service definition',
-        params: z.object({ code: z.string().regex(/^[A-Z0-9]{2,12}$/), format }),
+        params: z.object({ code: z.string().max(40), format }),
       },
     },
     async (req, reply) => {
       const category = (await listCategories(ctx.db)).find((c) => c.code === req.params.code && c.active);
-      if (!category) throw coreErrors.notFound({ field: 'service_code' });
+      if (!category) throw open311Errors.unknownService({ field: 'service_code', params: { code: req.params.code } });
       return send(reply, req.params.format, 'service_definition', { service_code: category.code, attributes: [] });
     },
   );
@@ -160,7 +172,7 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
         params: z.object({ format }),
         body: z.object({
           api_key: z.string().min(1).optional(),
-          service_code: z.string().regex(/^[A-Z0-9]{2,12}$/),
+          service_code: z.string().min(1).max(40),
           lat: z.coerce.number().min(-90).max(90),
           long: z.coerce.number().min(-180).max(180),
           address_string: z.string().max(200).optional(),
@@ -216,52 +228,60 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   });
 
   /**
-   * The exchange lists an area's requests to the staff of that area; one request by its id is also read back by the
-   * resident who filed it (and by nobody else without the exchange).
+   * Requests as the caller may see them: with a key, the staff of an area its requests whole and a resident their
+   * own; everything else in its public form. A period is at most 90 days, ending at `end_date` (or now).
    */
   async function listRequests(req: FastifyRequest, q: z.infer<typeof listQuery>, numbers?: string[]) {
-    const actor = await client(req, q.api_key, numbers ? 'open311.report' : 'open311.exchange');
-    const exchange = ctx.access.rolesFor('open311.exchange').includes(actor.role);
+    const keyed = keyOf(req, q.api_key) !== undefined;
+    const actor = keyed ? await client(req, q.api_key, 'open311.report') : undefined;
+    const exchange = actor !== undefined && ctx.access.rolesFor('open311.exchange').includes(actor.role);
     const to = q.end_date ?? new Date(Date.now() + 60_000);
-    const from = q.start_date ?? new Date(to.getTime() - LIST_DAYS * 86_400_000);
+    const earliest = new Date(to.getTime() - LIST_DAYS * 86_400_000);
+    const from = q.start_date && q.start_date > earliest ? q.start_date : earliest;
     const rows = await listForExchange(ctx.db, {
-      ...(exchange ? { scope: actor.scopePath } : { scope: '', reporterId: actor.id }),
+      scope: exchange ? actor.scopePath : '',
       numbers: numbers ?? q.service_request_id?.split(',').map((s) => s.trim()),
       categoryCodes: q.service_code?.split(',').map((s) => s.trim()),
       from: numbers ? new Date(0) : from,
-      to,
+      to: numbers ? new Date(Date.now() + 60_000) : to,
       open: q.status ? q.status === 'open' : undefined,
       limit: LIST_MAX,
     });
     const host = `${req.protocol}://${req.host}`;
-    return rows.map((c) => ({
-      service_request_id: c.number,
-      status: CLOSED.has(c.status) ? 'closed' : 'open',
-      status_notes: c.lastNote ?? '',
-      service_name: c.categoryNameZh,
-      service_code: c.categoryCode,
-      description: c.description,
-      agency_responsible: c.assigneeOrg ?? c.level ?? '',
-      service_notice: '',
-      requested_datetime: new Date(c.reportedAt).toISOString(),
-      updated_datetime: new Date(c.updatedAt).toISOString(),
-      expected_datetime: c.dueAt ? new Date(c.dueAt).toISOString() : null,
-      address: c.address,
-      address_id: '',
-      zipcode: '',
-      lat: c.lat,
-      long: c.lng,
-      media_url: c.mediaIds[0] ? `${host}/api/cases/media/${c.mediaIds[0]}` : '',
-    }));
+    const communities = await areaNames(ctx.db, [...new Set(rows.map((c) => c.gridCode.slice(0, 12)))]);
+    return rows.map((c) => {
+      const whole = exchange || (actor !== undefined && c.reporterId === actor.id);
+      const shown = whole || c.public;
+      const round = (x: number) => (whole ? x : Math.round(x * PUBLIC_PRECISION) / PUBLIC_PRECISION);
+      return {
+        service_request_id: c.number,
+        status: CLOSED.has(c.status) ? 'closed' : 'open',
+        status_notes: shown ? (c.lastNote ?? '') : '',
+        service_name: c.categoryNameZh,
+        service_code: c.categoryCode,
+        description: shown ? c.description : '',
+        agency_responsible: whole ? (c.assigneeOrg ?? c.level ?? '') : '',
+        service_notice: '',
+        requested_datetime: new Date(c.reportedAt).toISOString(),
+        updated_datetime: new Date(c.updatedAt).toISOString(),
+        expected_datetime: c.dueAt ? new Date(c.dueAt).toISOString() : null,
+        address: whole ? c.address : (communities.get(c.gridCode.slice(0, 12)) ?? ''),
+        address_id: '',
+        zipcode: '',
+        lat: round(c.lat),
+        long: round(c.lng),
+        media_url: whole && c.mediaIds[0] ? `${host}/api/cases/media/${c.mediaIds[0]}` : '',
+      };
+    });
   }
 
   app.get(
     '/requests.:format',
     {
-      config: { access: { credential: 'api_key', ability: 'open311.exchange' } },
+      config: { access: { credential: 'api_key' } },
       schema: {
         tags,
-        summary: 'Open311 list service requests (api_key required)',
+        summary: 'Open311 list service requests (public form without an api_key; an area’s or one’s own with it)',
         params: z.object({ format }),
         querystring: listQuery,
       },
@@ -272,17 +292,17 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
   app.get(
     '/requests/:id.:format',
     {
-      config: { access: { credential: 'api_key', ability: 'open311.report' } },
+      config: { access: { credential: 'api_key' } },
       schema: {
         tags,
-        summary: 'Open311 one service request (api_key required; a resident reads back their own)',
-        params: z.object({ id: z.string().regex(/^SZ\d{14}$/), format }),
+        summary: 'Open311 one service request (public form without an api_key; whole for its area’s staff or reporter)',
+        params: z.object({ id: z.string().max(40), format }),
         querystring: listQuery,
       },
     },
     async (req, reply) => {
       const found = await listRequests(req, req.query, [req.params.id]);
-      if (!found.length) throw coreErrors.notFound({ field: 'service_request_id' });
+      if (!found.length) throw open311Errors.unknownRequest({ field: 'service_request_id' });
       return send(reply, req.params.format, 'service_requests', found);
     },
   );
@@ -294,13 +314,13 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
       schema: {
         tags,
         summary: 'Open311 token → request id (requests are created at once, so the token is the id)',
-        params: z.object({ token: z.string().regex(/^SZ\d{14}$/), format }),
+        params: z.object({ token: z.string().max(40), format }),
         querystring: listQuery,
       },
     },
     async (req, reply) => {
       const found = await listRequests(req, req.query, [req.params.token]);
-      if (!found.length) throw coreErrors.notFound({ field: 'token' });
+      if (!found.length) throw open311Errors.unknownRequest({ field: 'token' });
       return send(reply, req.params.format, 'service_requests', [
         { service_request_id: found[0]?.service_request_id, token: req.params.token },
       ]);

@@ -952,7 +952,8 @@ export async function listForExchange(db: Queryable, f: ExchangeFilter) {
     R<CaseRecord & { categoryNameZh: string; lastNote: string | null; updatedAt: Date; mediaIds: number[] }>
   >(
     `SELECT ${CASE_COLUMNS}, k.name_zh AS "categoryNameZh",
-       (SELECT t.note FROM cases_timeline t WHERE t.case_id = c.id AND t.note <> '' ORDER BY t.id DESC LIMIT 1) AS "lastNote",
+       (SELECT t.note FROM cases_timeline t WHERE t.case_id = c.id AND t.note <> '' AND t.action <> 'report'
+         ORDER BY t.id DESC LIMIT 1) AS "lastNote",
        (SELECT max(t.at) FROM cases_timeline t WHERE t.case_id = c.id) AS "updatedAt",
        (SELECT coalesce(array_agg(m.id::int ORDER BY m.id), '{}') FROM cases_media m WHERE m.case_id = c.id AND m.kind = 'photo') AS "mediaIds"
      FROM cases_cases c JOIN cases_categories k ON k.code = c.category_code

@@ -79,6 +79,17 @@ describe('Open311 GeoReport v2', () => {
     expect(list.body).toContain(`<request><service_request_id>${id}</service_request_id><status>open</status>`);
     const closed = await t.app.inject({ url: `/open311/v2/requests.json?api_key=${apiKey}&status=closed` });
     expect(closed.json()).toEqual([]);
+    // status_notes is the latest note of those who handle it, never the description
+    expect(one.json()[0].status_notes).toBe('');
+    // a period is at most 90 days: asking from 2020 lists what the last 90 days hold
+    const long = await t.app.inject({
+      url: `/open311/v2/requests.json?api_key=${apiKey}&start_date=2020-01-01T00:00:00Z`,
+    });
+    expect(long.json().map((r: { service_request_id: string }) => r.service_request_id)).toContain(id);
+    const old = await t.app.inject({
+      url: `/open311/v2/requests.json?api_key=${apiKey}&start_date=2020-01-01T00:00:00Z&end_date=2020-12-31T00:00:00Z`,
+    });
+    expect(old.json()).toEqual([]);
     const token = await t.app.inject({ url: `/open311/v2/tokens/${id}.json?api_key=${apiKey}` });
     expect(token.json()).toEqual([{ service_request_id: id, token: id }]);
   });
@@ -89,16 +100,30 @@ describe('Open311 GeoReport v2', () => {
       url: '/open311/v2/requests.json',
       payload: { service_code: 'S02', lat: point.lat, long: point.lng },
     });
-    expect(noKey.statusCode).toBe(401);
-    expect(noKey.json()).toEqual([{ code: 401, description: '请先登录' }]);
+    expect(noKey.statusCode).toBe(403);
+    expect(noKey.json()).toEqual([{ code: 403, description: '字段 api_key 无效：缺少 api_key 或 api_key 无效' }]);
+    const badKey = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      payload: { api_key: 'not-a-key', service_code: 'S02', lat: point.lat, long: point.lng },
+    });
+    expect(badKey.statusCode).toBe(403);
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.json',
       headers: { 'accept-language': 'en' },
       payload: { api_key: apiKey, service_code: 'ZZ99', lat: point.lat, long: point.lng },
     });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()[0].description).toMatch(/^Field service_code is invalid/);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()[0]).toEqual({
+      code: 404,
+      description: 'Field service_code is invalid: service ZZ99 does not exist or is inactive',
+    });
+    const noService = await t.app.inject({ url: '/open311/v2/services/ZZ99.json' });
+    expect(noService.statusCode).toBe(404);
+    const noRequest = await t.app.inject({ url: '/open311/v2/requests/SZ2026010100000x.json' });
+    expect(noRequest.statusCode).toBe(404);
+    expect(noRequest.json()[0].code).toBe(404);
     const outside = await t.app.inject({
       method: 'POST',
       url: '/open311/v2/requests.xml',
@@ -129,10 +154,18 @@ describe('Open311 GeoReport v2', () => {
     const [{ service_request_id: id }] = filed.json();
     const back = await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${mine}` });
     expect(back.json()[0]).toMatchObject({ service_request_id: id, description: '楼道灯不亮', status: 'open' });
-    const theirs = await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${other}` });
-    expect(theirs.statusCode).toBe(404);
-    // the list of an area stays with its staff
-    expect((await t.app.inject({ url: `/open311/v2/requests.json?api_key=${mine}` })).statusCode).toBe(403);
+    // a neighbour, with a key or without one, reads the public form: no words, the community for an address, the
+    // point to about 100 m
+    for (const url of [`/open311/v2/requests/${id}.json?api_key=${other}`, `/open311/v2/requests/${id}.json`]) {
+      const theirs = (await t.app.inject({ url })).json()[0];
+      expect(theirs).toMatchObject({ service_request_id: id, status: 'open', description: '', status_notes: '' });
+      expect(theirs.address).toMatch(/社区|村/);
+      expect(theirs.lat).toBe(Math.round(point.lat * 1000) / 1000);
+    }
+    const listed = (await t.app.inject({ url: `/open311/v2/requests.json?api_key=${mine}` })).json();
+    expect(listed.find((r: { service_request_id: string }) => r.service_request_id === id).description).toBe(
+      '楼道灯不亮',
+    );
     // and the hotline's staff still read any request of their area
     expect(
       (await t.app.inject({ url: `/open311/v2/requests/${id}.json?api_key=${apiKey}` })).json()[0].service_request_id,
