@@ -323,10 +323,10 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     const row = admin.getByTestId('category-row-S0301');
     await row.getByTestId('category-edit').click();
 
-    await row.locator('input#nameZh').fill('');
-    await row.getByTestId('category-save').click();
-    await expect.poll(() => row.locator('.ant-form-item-explain-error').count()).toBe(1);
-    await shot(admin, '12-category-error');
+    // a district's administrator sets its time limits; the names are everyone's, not editable here
+    expect(await row.locator('input#nameZh').count()).toBe(0);
+    await expect.poll(() => admin.textContent('body')).toContain('类别名称、层级和部门由全局管理员统一设置');
+    await shot(admin, '12-category-district');
     await row.getByTestId('category-cancel').click();
 
     await row.getByTestId('category-edit').click();
@@ -335,7 +335,11 @@ describe.skipIf(!hasChromium)('the grid worker phone, notifications and categori
     await row.getByTestId('category-save').click();
     await expect.poll(() => row.getByTestId('category-handleWorkdays').textContent()).toBe('7');
     await shot(admin, '14-category-saved');
-    const { items } = await adminGet<{ items: { code: string; handleWorkdays: number }[] }>('/api/cases/categories');
-    expect(items.find((c) => c.code === 'S0301')?.handleWorkdays).toBe(7);
+    // the district's own limit, over the deployment's default, which stays as it was
+    type Limits = { items: { code: string; handleWorkdays: number; ownLimits: boolean }[] };
+    const own = await adminGet<Limits>('/api/cases/categories?districtCode=370983');
+    expect(own.items.find((c) => c.code === 'S0301')).toMatchObject({ handleWorkdays: 7, ownLimits: true });
+    const defaults = await adminGet<Limits>('/api/cases/categories');
+    expect(defaults.items.find((c) => c.code === 'S0301')?.handleWorkdays).not.toBe(7);
   });
 });

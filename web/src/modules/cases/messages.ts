@@ -239,6 +239,7 @@ const zhCN = {
   'nav.categories': '类别管理',
 
   'category.title': '问题类别管理',
+  'category.districtHint': '您可修改本区的响应与办理时限；类别名称、层级和部门由全局管理员统一设置',
   'category.code': '编码',
   'category.nameZh': '中文名称',
   'category.nameEn': '英文名称',
@@ -501,6 +502,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'nav.categories': 'Categories',
 
   'category.title': 'Problem categories',
+  'category.districtHint':
+    'You set your district’s response and handling limits; names, levels and departments are set for everyone by a global administrator',
   'category.code': 'Code',
   'category.nameZh': 'Chinese name',
   'category.nameEn': 'English name',

@@ -5,6 +5,7 @@ import { type HTMLAttributes, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../../core/api';
 import { type MessageKey, useT } from '../../../core/i18n';
 import { LoadFailed, loadedValue, useInvalidate } from '../../../core/query';
+import { useSession } from '../../identity/session';
 import { type Category, type CategoryPatch, updateCategory } from '../api';
 import { CATEGORIES, useAllCategories } from '../useCategories';
 import { useOrgs } from '../useOrgs';
@@ -20,6 +21,8 @@ import {
 import './categories.css';
 
 const NONE: Category[] = [];
+/** What a district sets for itself; the rest of a category is the deployment's, a global administrator's to change. */
+const DISTRICT_FIELDS: readonly EditableField[] = ['respondHours', 'handleWorkdays'];
 
 const HEADINGS: Record<EditableField, MessageKey> = {
   nameZh: 'category.nameZh',
@@ -32,9 +35,14 @@ const HEADINGS: Record<EditableField, MessageKey> = {
   active: 'category.active',
 };
 
-/** District administrators set each category's level, department and time limits; one row is edited at a time. */
+/**
+ * A global administrator sets each category's names, level, department and default time limits; a district's
+ * administrator the time limits of their own district. One row is edited at a time.
+ */
 export function CategoryAdminPage() {
   const { t } = useT();
+  const { user } = useSession();
+  const global = user.scopePath === '';
   const { message } = App.useApp();
   const [form] = Form.useForm<CategoryPatch>();
   const client = useQueryClient();
@@ -86,7 +94,12 @@ export function CategoryAdminPage() {
       key: field,
       title: t(HEADINGS[field]),
       render: (_: unknown, row: CategoryRow) => (
-        <CategoryCell field={field} row={row} editing={editing === row.code} departments={departments} />
+        <CategoryCell
+          field={field}
+          row={row}
+          editing={editing === row.code && (global || DISTRICT_FIELDS.includes(field))}
+          departments={departments}
+        />
       ),
     })),
     {
@@ -122,6 +135,7 @@ export function CategoryAdminPage() {
     <Layout.Content className="sz-categories">
       <div className="sz-categories-bar">
         <Typography.Title level={4}>{t('category.title')}</Typography.Title>
+        {!global && <Typography.Text type="secondary">{t('category.districtHint')}</Typography.Text>}
         <Button icon={<ReloadOutlined />} onClick={reload} disabled={editing !== null}>
           {t('cases.refresh')}
         </Button>
