@@ -9,7 +9,8 @@ import { type Alarm, acknowledgeAlarm, arriveAt, clearAlarm, closeAlarm } from '
 const mayAcknowledge = (a: Alarm) => a.acknowledgedAt === null && a.closedAt === null;
 const mayArrive = (a: Alarm) => a.arrivedAt === null && a.closedAt === null;
 const mayClear = (a: Alarm) => a.clearedAt === null && a.closedAt === null;
-const mayClose = (a: Alarm) => a.acknowledgedAt !== null && a.closedAt === null;
+// an alarm still sounding is closed only once it has been cleared (docs/IOT.md)
+const mayClose = (a: Alarm) => a.acknowledgedAt !== null && a.clearedAt !== null && a.closedAt === null;
 
 interface Props {
   alarm: Alarm;

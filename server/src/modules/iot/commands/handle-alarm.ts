@@ -104,6 +104,12 @@ export async function close(
 ): Promise<AlarmRecord> {
   const alarm = await alarmToResolve(deps, actor, id);
   if (alarm.acknowledgedAt === null) throw conflict('请先确认告警', 'acknowledge it first');
+  // an alarm still sounding is not over: the device resets, or someone on site clears it, before it is classified
+  if (alarm.clearedAt === null)
+    throw conflict(
+      '告警仍在持续，请先消除（设备复位或现场人工消除）',
+      'it is still active: clear it first (the device resets or someone on site clears it)',
+    );
   const now = new Date();
   await deps.ctx.db.transaction(async (tx) => {
     if (

@@ -344,6 +344,12 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     expect(
       (await s.call('POST', `/api/iot/alarms/${alarm.id}/arrive`, s.users.gridWorker)).json().arrivedAt,
     ).not.toBeNull();
+    // acknowledged but still sounding: not closed before it is cleared
+    const sounding = await s.call('POST', `/api/iot/alarms/${alarm.id}/close`, s.users.gridWorker, {
+      classification: 'false_alarm',
+    });
+    expect(sounding.statusCode).toBe(409);
+    expect(sounding.json().error.message).toContain('请先消除');
     expect((await s.call('POST', `/api/iot/alarms/${alarm.id}/clear`, s.users.gridWorker)).json().status).toBe(
       'cleared_ack',
     );
