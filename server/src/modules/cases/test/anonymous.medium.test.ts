@@ -108,7 +108,7 @@ describe('匿名反映: a report without an account, with a contact number', () 
       headers: { cookie: t.adminCookie },
       payload: { anonymousReports: false },
     });
-    expect(set.json()).toEqual({ anonymousReports: false });
+    expect(set.json()).toEqual({ anonymousReports: false, verifier: 'grid_or_community' });
     const refused = await send({ phone: '13905381212' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('cases.anonymous_refused');

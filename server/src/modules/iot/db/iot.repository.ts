@@ -726,7 +726,7 @@ export async function putSetting(
 
 /** The setting as stored, storing `value` first when it was never set (several instances may start at once). */
 export async function ensureSetting<T extends Record<string, unknown>>(db: Queryable, key: string, value: T) {
-  await db.query(`INSERT INTO iot_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [
+  await db.query(`INSERT INTO iot_settings (key, value) VALUES ($1, $2) ON CONFLICT (key, district_path) DO NOTHING`, [
     key,
     JSON.stringify(value),
   ]);
