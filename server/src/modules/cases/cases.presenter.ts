@@ -79,7 +79,11 @@ export function presentCase(
     dispatchedAt: iso(c.dispatchedAt),
     handledAt: iso(c.handledAt),
     closedAt: iso(c.closedAt),
-    deadline: open ? deadlineState(new Date(c.acceptedAt as Date), new Date(c.dueAt as Date), new Date()) : null,
+    deadline: open
+      ? deadlineState(new Date(c.acceptedAt as Date), new Date(c.dueAt as Date), new Date())
+      : c.status === 'reported' && c.respondDueAt
+        ? deadlineState(new Date(c.reportedAt), new Date(c.respondDueAt), new Date())
+        : null,
     extensionRequestedDays: c.extensionRequestedDays,
     extended: c.extended,
     reworkCount: c.reworkCount,

@@ -264,8 +264,13 @@ export async function nextCaseSequence(db: Queryable): Promise<number> {
 export async function insertCase(db: Queryable, c: NewCase): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO cases_cases (number, source, category_code, status, description, address, location, grid_code,
-       grid_path, reporter_id, reporter_name, reporter_phone_enc, anonymous)
-     VALUES ($1, $2, $3, 'reported', $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326), $8, $9::ltree, $10, $11, $12, $13)
+       grid_path, reporter_id, reporter_name, reporter_phone_enc, anonymous, respond_due_at)
+     VALUES ($1, $2, $3, 'reported', $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326), $8, $9::ltree, $10, $11, $12, $13,
+       -- 立案 has its own limit from the moment of the report: the category's response hours, the district's own if set
+       now() + make_interval(hours => (
+         SELECT coalesce(l.respond_hours, k.respond_hours) FROM cases_categories k
+         LEFT JOIN cases_category_limits l ON l.category_code = k.code AND $9::ltree <@ l.district_path
+         WHERE k.code = $3)))
      RETURNING id::int AS id`,
     [
       c.number,
@@ -507,7 +512,8 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
     where.push(`((c.level = ANY(${p(f.assignee.levels)}::text[]) AND c.assignee_path <@ ${p(f.scope)}::ltree)
       OR (c.assignee_org IS NOT NULL AND c.assignee_org = ${p(f.assignee.org)}::text))`);
   }
-  if (f.overdue) where.push('c.due_at < now() AND c.closed_at IS NULL');
+  if (f.overdue)
+    where.push("((c.due_at < now()) OR (c.status = 'reported' AND c.respond_due_at < now())) AND c.closed_at IS NULL");
   if (f.supervised)
     where.push('EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL)');
   if (f.categoryCode) where.push(`c.category_code = ${p(f.categoryCode)}`);
@@ -672,8 +678,10 @@ export async function listSupervisionNotes(db: Queryable, caseId: number) {
 export async function overdueCases(db: Queryable, now: Date): Promise<CaseRecord[]> {
   return db.query<R<CaseRecord>>(
     `SELECT ${CASE_COLUMNS} FROM cases_cases c
-     WHERE c.due_at < $1 AND c.closed_at IS NULL AND c.status IN ('accepted', 'dispatched', 'in_progress', 'returned')
-     ORDER BY c.due_at LIMIT 1000`,
+     WHERE c.closed_at IS NULL
+       AND ((c.due_at < $1 AND c.status IN ('accepted', 'dispatched', 'in_progress', 'returned'))
+         OR (c.respond_due_at < $1 AND c.status = 'reported'))
+     ORDER BY coalesce(c.due_at, c.respond_due_at) LIMIT 1000`,
     [now],
   );
 }

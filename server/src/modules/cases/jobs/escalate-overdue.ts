@@ -22,7 +22,8 @@ const LEVEL_NAMES: Record<Level, string> = {
 };
 
 /**
- * Overdue cases go one level up (grid → community → street → district) and onto the supervision board (督办).
+ * Overdue cases go one level up (grid → community → street → district) and onto the supervision board (督办); a case
+ * nobody accepted (立案) within the category's response hours goes onto the board for the community and the street.
  * A case escalated once goes up again only if the upper level also lets the category's time limit pass.
  * Departments and the district have no level above them: their overdue cases go to supervision only.
  */
@@ -57,8 +58,10 @@ async function escalateOne(ctx: Pick<ModuleContext, 'db' | 'events'>, c: CaseRec
       toStatus: to,
       note: up
         ? `超期，自动升级至${LEVEL_NAMES[up]} / overdue, escalated`
-        : '超期，列入督办 / overdue, under supervision',
-      detail: { from: c.level, to: up, dueAt: c.dueAt },
+        : c.status === 'reported'
+          ? '超时未受理，列入督办 / not accepted in time, under supervision'
+          : '超期，列入督办 / overdue, under supervision',
+      detail: { from: c.level, to: up, dueAt: c.status === 'reported' ? c.respondDueAt : c.dueAt },
     });
     await openSupervision(tx, c.id, 'overdue', null);
     const escalatedCase = (await getCase(tx, c.id)) as CaseRecord;

@@ -579,3 +579,27 @@ describe('核查 by a second person', () => {
     expect((await settings({ verifier: 'anyone' })).json().error.field).toBe('verifier');
   });
 });
+
+describe('立案 has its own time limit', () => {
+  it('puts a report nobody accepted in time on the supervision board, still waiting to be accepted', async () => {
+    const res = await report(u.resident as string, {
+      categoryCode: 'S0301',
+      description: '无人受理的反映',
+      location: point,
+    });
+    const id = res.json().case.id as number;
+    const respondDueAt = new Date(res.json().case.respondDueAt);
+    expect(respondDueAt.getTime()).toBeGreaterThan(Date.now());
+    expect(res.json().case.deadline).toBe('on_time');
+
+    await escalateOverdue(t, new Date(respondDueAt.getTime() - 60_000));
+    expect((await view(u.community as string, id)).json().case.supervised).toBe(false);
+    expect(await escalateOverdue(t, new Date(respondDueAt.getTime() + 5 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    const seen = (await view(u.community as string, id)).json();
+    expect(seen.case).toMatchObject({ status: 'reported', supervised: true, escalationCount: 1 });
+    expect(seen.timeline.at(-1)).toMatchObject({ action: 'escalate', actorRole: 'system' });
+    expect(seen.timeline.at(-1).note).toContain('超时未受理');
+    // still the community's to accept, and it knows
+    expect(seen.case.allowedActions).toContain('accept');
+  });
+});

@@ -100,8 +100,21 @@ const RULES = new Map<CaseEventType, Rule>([
     caseActionEvent('escalate'),
     {
       step: 'escalated',
-      targets: (p) => withHolder(p),
+      // nobody accepted it: those who accept (the community) and the level above them (the street) hear of it
+      targets: (p) =>
+        p.status === 'reported'
+          ? [
+              { target: { unit: 'community' as const }, due: null },
+              { target: { unit: 'street' as const }, due: null },
+            ]
+          : withHolder(p),
+      // an accepted case always has a due time; one without is a report nobody accepted in time
       wording: (n, due, to) => {
+        if (!due)
+          return {
+            zh: `问题 ${n} 超时未受理，已列入督办，请${to}尽快受理`,
+            en: `Case ${n} was not accepted in time and is under supervision: ${to} please accept it`,
+          };
         const d = handleBy(due);
         return {
           zh: `问题 ${n} 超期未办结，已升级至${to}督办${d.zh}`,
