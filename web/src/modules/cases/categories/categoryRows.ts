@@ -30,6 +30,8 @@ export type EditableField = (typeof EDITABLE)[number];
 export function changes(before: Category, after: CategoryPatch): CategoryPatch {
   const patch: Record<string, unknown> = {};
   for (const field of EDITABLE) {
+    // a field this person may not edit has no input, so the form holds no value for it
+    if (!(field in after)) continue;
     const value = after[field] === undefined ? null : after[field];
     if (value !== before[field]) patch[field] = value;
   }
