@@ -92,9 +92,19 @@ async function actWithForm(page: Page, action: string, fill: () => Promise<void>
   await expect.poll(() => page.getByTestId('case-facts').getByTestId('case-status').textContent()).toBe(expectedStatus);
 }
 
+/** Picks an option and waits for its list to close: a click while the list still slides open can miss it. */
 async function chooseOption(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let tries = 0; tries < 5 && (await open.count()) > 0; tries++) {
+    await settled(open.first());
+    await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    await open
+      .first()
+      .waitFor({ state: 'detached', timeout: 2000 })
+      .catch(() => undefined);
+  }
+  expect(await open.count()).toBe(0);
 }
 
 describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
