@@ -4,6 +4,7 @@ export {
   areaNames,
   childAreas,
   communitiesUnder,
+  districtPathOf,
   gridShapes,
   gridWorkersUnder,
   linkGridMembers,

@@ -248,9 +248,13 @@ export function open311Routes(app: HttpApp, ctx: ModuleContext, locator: GridLoc
       limit: LIST_MAX,
     });
     const host = `${req.protocol}://${req.host}`;
-    const communities = await areaNames(ctx.db, [...new Set(rows.map((c) => c.gridCode.slice(0, 12)))]);
+    const isWhole = (c: (typeof rows)[number]) => exchange || (actor !== undefined && c.reporterId === actor.id);
+    // the community names only the public form needs
+    const communities = await areaNames(ctx.db, [
+      ...new Set(rows.filter((c) => !isWhole(c)).map((c) => c.gridCode.slice(0, 12))),
+    ]);
     return rows.map((c) => {
-      const whole = exchange || (actor !== undefined && c.reporterId === actor.id);
+      const whole = isWhole(c);
       const shown = whole || c.public;
       const round = (x: number) => (whole ? x : Math.round(x * PUBLIC_PRECISION) / PUBLIC_PRECISION);
       return {

@@ -2,7 +2,7 @@ import { writeAudit } from '../../../core/audit.js';
 import { type Actor, inScope } from '../../../core/auth.js';
 import type { Db } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
-import { scopePathOf } from '../../geo/index.js';
+import { districtPathOf } from '../../geo/index.js';
 import type { DistrictSettings } from '../cases.schemas.js';
 import { districtSettings, setDistrictSettingsOf } from '../db/anonymous.repository.js';
 
@@ -17,12 +17,7 @@ export async function setDistrictSettings(
   change: Partial<DistrictSettings>,
   meta: { ip: string; id: string },
 ): Promise<DistrictSettings> {
-  const path = await scopePathOf(db, districtCode);
-  if (path === undefined || path.split('.').length !== 3)
-    throw coreErrors.invalid({
-      field: 'code',
-      params: { reason: { 'zh-CN': '不是区县编码', en: 'not a district code' } },
-    });
+  const path = await districtPathOf(db, districtCode, 'code');
   if (!inScope(actor, path)) throw coreErrors.outOfScope({ field: 'code' });
   return db.transaction(async (tx) => {
     const settings = { ...(await districtSettings(tx, districtCode)), ...change };

@@ -2,7 +2,7 @@ import { writeAudit } from '../../../core/audit.js';
 import { type Actor, districtOf, mayConfigure } from '../../../core/auth.js';
 import type { Db, Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
-import { scopePathOf } from '../../geo/index.js';
+import { districtPathOf } from '../../geo/index.js';
 import { casesErrors } from '../cases.errors.js';
 import {
   type CategoryRecord,
@@ -17,14 +17,7 @@ const DISTRICT_FIELDS = ['respondHours', 'handleWorkdays'] as const;
 
 /** The district a category is read or changed for: the one named, else the caller's own ('' above every district). */
 export async function categoryDistrict(db: Queryable, actor: Actor | undefined, districtCode?: string) {
-  if (!districtCode) return districtOf(actor?.scopePath ?? '');
-  const path = await scopePathOf(db, districtCode);
-  if (path === undefined || districtOf(path) !== path)
-    throw coreErrors.invalid({
-      field: 'districtCode',
-      params: { reason: { 'zh-CN': '不是区县编码', en: 'not a district code' } },
-    });
-  return path;
+  return districtCode ? districtPathOf(db, districtCode, 'districtCode') : districtOf(actor?.scopePath ?? '');
 }
 
 /**

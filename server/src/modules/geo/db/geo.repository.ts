@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../core/db.js';
+import { coreErrors } from '../../../core/errors.js';
 
 /** All SQL on geo_* tables lives here; the rest of the module speaks in these functions. */
 
@@ -317,6 +318,14 @@ export async function regionsByCodes(db: Queryable, codes: string[]) {
 }
 
 /** A region or grid code → its ltree path, for data scopes. */
+/** The scope path of a district named by its code; anything else is an invalid `field`, named. */
+export async function districtPathOf(db: Queryable, code: string, field: string): Promise<string> {
+  const path = await pathOfCode(db, code);
+  if (path === undefined || path.split('.').length !== 3)
+    throw coreErrors.invalid({ field, params: { reason: { 'zh-CN': '不是区县编码', en: 'not a district code' } } });
+  return path;
+}
+
 export async function pathOfCode(db: Queryable, code: string): Promise<string | undefined> {
   const [row] = await db.query<{ path: string }>(
     `SELECT path::text AS path FROM geo_regions WHERE code = $1

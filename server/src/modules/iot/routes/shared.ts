@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Actor, districtOf, inScope } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
-import { scopePathOf } from '../../geo/index.js';
+import { districtPathOf, scopePathOf } from '../../geo/index.js';
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -19,12 +19,5 @@ export async function areaOf(db: Queryable, actor: Actor, regionCode?: string): 
 
 /** The district a configuration is read or changed for: the one named, else the caller's own ('' above every district). */
 export async function districtOfRequest(db: Queryable, actor: Actor, districtCode?: string): Promise<string> {
-  if (!districtCode) return districtOf(actor.scopePath);
-  const path = await scopePathOf(db, districtCode);
-  if (path === undefined || districtOf(path) !== path)
-    throw coreErrors.invalid({
-      field: 'districtCode',
-      params: { reason: { 'zh-CN': '不是区县编码', en: 'not a district code' } },
-    });
-  return path;
+  return districtCode ? districtPathOf(db, districtCode, 'districtCode') : districtOf(actor.scopePath);
 }
