@@ -5,7 +5,8 @@
 //   3. the case loop on PostgreSQL (scripts/bench-cases.ts)
 //   4. the registry on PostgreSQL (scripts/bench-registry.ts)
 //   5. smart fire safety on PostgreSQL and Mosquitto (scripts/bench-iot.ts)
-// BENCH_ONLY=geo, cases, registry or iot runs one part.
+//   6. `/me` while a million residents are imported, embedded and on PostgreSQL (scripts/bench-import-live.ts)
+// BENCH_ONLY=geo, cases, registry, iot or live runs one part.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { createGeoModule, seedGeo } from '../server/src/modules/geo/index.js';
 import { createModules } from '../server/src/modules.js';
 import { createServerDatabase } from '../server/src/test/support.js';
 import { benchCases } from './bench-cases.js';
+import { benchImportWhileServing } from './bench-import-live.js';
 import { benchIot } from './bench-iot.js';
 import { benchRegistry } from './bench-registry.js';
 
@@ -126,6 +128,10 @@ async function main() {
         'skipped',
         'set BENCH_DATABASE_URL=postgres://… to include it',
       );
+  }
+  if (!only || only === 'live') {
+    await benchImportWhileServing('embedded', undefined, row);
+    if (serverUrl) await benchImportWhileServing('server', serverUrl, row);
   }
   console.log('\n| measure | result | per op |\n| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
