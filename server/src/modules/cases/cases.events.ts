@@ -55,8 +55,26 @@ export interface CaseEventPayload {
   contactSealed: string | null;
 }
 
+/** A department whistled onto a case let its report-in deadline pass: the case went onto the supervision board. */
+export const REPORT_IN_MISSED = 'cases.report_in_missed.v1';
+
+export interface ReportInMissedPayload {
+  caseId: number;
+  number: string;
+  gridPath: string;
+  org: string;
+  orgName: string;
+  /** The deadline it let pass (ISO). */
+  reportInDueAt: string;
+  /** Whoever blew the whistle: the department they called did not come. */
+  calledBy: number;
+  calledByName: string;
+}
+
 declare module '../../core/events.js' {
-  interface EventMap extends Record<CaseEventType, CaseEventPayload> {}
+  interface EventMap extends Record<CaseEventType, CaseEventPayload> {
+    [REPORT_IN_MISSED]: ReportInMissedPayload;
+  }
 }
 
 /** Every case event is about its case: one subscriber hears a case's steps in the order they happened. */

@@ -7,6 +7,7 @@ import { casesSettings } from './cases.settings.js';
 import { refreshCalendar, seedCalendar } from './commands/load-calendar-year.js';
 import { resealCases } from './commands/reseal-cases.js';
 import { seedCategories } from './commands/seed-categories.js';
+import { escalateMissedReportIns } from './jobs/escalate-missed-report-ins.js';
 import { escalateOverdue } from './jobs/escalate-overdue.js';
 
 /** Depends on geo (a report is filed under the grid its point falls in) and identity (orgs, the actor). */
@@ -35,7 +36,10 @@ export function createCasesModule(deps: { locator: GridLocator }): ShanzhiModule
         // a year another instance loaded is counted here from the next tick on
         refreshCalendar(ctx.db)
           .then(() => escalateOverdue(ctx))
-          .catch((err) => ctx.log.error({ err }, 'overdue escalation failed'));
+          .catch((err) => ctx.log.error({ err }, 'overdue escalation failed'))
+          // report-in deadlines run in hours: checked on every tick, whatever became of the escalation
+          .then(() => escalateMissedReportIns(ctx))
+          .catch((err) => ctx.log.error({ err }, 'report-in deadline check failed'));
       }, seconds * 1000);
       timer.unref();
     },

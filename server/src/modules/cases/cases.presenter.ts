@@ -95,6 +95,7 @@ export function presentCase(
     mergedInto: c.mergedInto,
     whistleOrgs: full ? c.whistleOrgs : [],
     supervised: c.supervised,
+    supervisionReason: c.supervisionReason,
     escalationCount: c.escalationCount,
     allowedActions: allowedActions(actor, c),
   };

@@ -110,9 +110,13 @@ export const caseSchema = z.object({
       reportedInAt: z.string().nullable(),
       partDoneAt: z.string().nullable(),
       reportInDueAt: z.string(),
+      /** When it was found not to have reported in by its deadline, and the case put to supervision for it. */
+      escalatedAt: z.string().nullable(),
     }),
   ),
   supervised: z.boolean(),
+  /** Why the case went onto the supervision board: overdue, a supervisor's order, a department that did not report in. */
+  supervisionReason: z.enum(['overdue', 'manual', 'report_in_overdue']).nullable(),
   escalationCount: z.number(),
   following: z.boolean(),
   followers: z.number(),

@@ -1,6 +1,13 @@
 /** The cases module's public face: other modules import only from here. */
 
-export { CASE_REPORTED, type CaseEventPayload, type CaseEventType, caseActionEvent } from './cases.events.js';
+export {
+  CASE_REPORTED,
+  type CaseEventPayload,
+  type CaseEventType,
+  caseActionEvent,
+  REPORT_IN_MISSED,
+  type ReportInMissedPayload,
+} from './cases.events.js';
 export { createCasesModule } from './cases.module.js';
 export { reportCase } from './commands/report-case.js';
 export { resealCases } from './commands/reseal-cases.js';

@@ -9,6 +9,7 @@ import { subscribeToAlarms } from './subscribers/on-alarm-escalated.js';
 import { subscribeToCases } from './subscribers/on-case-event.js';
 import { subscribeToCaseWork } from './subscribers/on-case-step-to-act.js';
 import { subscribeToImports } from './subscribers/on-import-failed.js';
+import { subscribeToMissedReportIns } from './subscribers/on-report-in-missed.js';
 
 /** Listens to other modules' events and tells people; owns nothing but the messages it sent and whom they reached. */
 export function createNotifyModule(): ShanzhiModule {
@@ -28,6 +29,7 @@ export function createNotifyModule(): ShanzhiModule {
       ]);
       subscribeToCases(ctx, service);
       subscribeToCaseWork(ctx, service);
+      subscribeToMissedReportIns(ctx, service);
       subscribeToAlarms(ctx, service);
       subscribeToImports(ctx, service);
     },

@@ -78,6 +78,7 @@ const STEPS = [
   'verify',
   'rework',
   'escalated',
+  'report_in_missed',
   'returned',
   'fire_centre',
   'command_centre',

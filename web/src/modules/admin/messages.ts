@@ -46,6 +46,7 @@ const zhCN = {
   'unreachedStep.verify': '待核查 → 网格员',
   'unreachedStep.rework': '核查未通过 → 承办单位',
   'unreachedStep.escalated': '超期升级 → 上一级',
+  'unreachedStep.report_in_missed': '超时未报到 → 部门、吹哨人、区督办',
   'unreachedStep.returned': '退回 → 社区',
   'unreachedStep.fire_centre': '火警 → 消防服务中心',
   'unreachedStep.command_centre': '确认火警 → 指挥中心',
@@ -309,6 +310,7 @@ const zhCN = {
   'eventType.cases.case_part_finished.v1': '部门完成分工',
   'eventType.cases.case_supervised.v1': '案件督办',
   'eventType.cases.case_escalated.v1': '案件超期升级',
+  'eventType.cases.report_in_missed.v1': '部门超时未报到',
   'eventType.geo.grids_imported.v1': '网格导入',
   'eventType.iot.alarm_raised.v1': '告警产生',
   'eventType.iot.alarm_cleared.v1': '告警恢复',
@@ -319,6 +321,7 @@ const zhCN = {
 
   'subscriber.notify.case_steps': '案件进展通知',
   'subscriber.notify.alarm_steps': '告警升级通知',
+  'subscriber.notify.report_in_missed': '超时未报到通知',
 };
 
 // Typed against zhCN's keys: a missing or extra key in en fails the type check.
@@ -369,6 +372,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'unreachedStep.verify': 'To check → grid worker',
   'unreachedStep.rework': 'Check failed → handling unit',
   'unreachedStep.escalated': 'Overdue → level above',
+  'unreachedStep.report_in_missed': 'Missed report-in → department, whistler, district',
   'unreachedStep.returned': 'Sent back → community',
   'unreachedStep.fire_centre': 'Fire alarm → fire service centre',
   'unreachedStep.command_centre': 'Confirmed fire → command centre',
@@ -635,6 +639,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'eventType.cases.case_part_finished.v1': 'Department finished its part',
   'eventType.cases.case_supervised.v1': 'Case supervised',
   'eventType.cases.case_escalated.v1': 'Case escalated (overdue)',
+  'eventType.cases.report_in_missed.v1': 'Department did not report in',
   'eventType.geo.grids_imported.v1': 'Grids imported',
   'eventType.iot.alarm_raised.v1': 'Alarm raised',
   'eventType.iot.alarm_cleared.v1': 'Alarm cleared',
@@ -645,6 +650,7 @@ const en: Record<keyof typeof zhCN, string> = {
 
   'subscriber.notify.case_steps': 'Case progress messages',
   'subscriber.notify.alarm_steps': 'Alarm escalation messages',
+  'subscriber.notify.report_in_missed': 'Missed report-in messages',
 };
 
 export const messages = { 'zh-CN': { ...zhCN, ...orgsZhCN }, en: { ...en, ...orgsEn } };

@@ -1,19 +1,27 @@
 import { Table } from 'antd';
 import { useT } from '../../core/i18n';
 import { AreaName } from '../geo/useAreaNames';
-import type { Case } from './api';
+import type { Case, Org } from './api';
 import { DueAt, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
+import { SupervisionReason } from './SupervisionReason';
 
 interface Props {
   items: Case[];
   loading: boolean;
   selected: number | null;
   onOpen: (id: number) => void;
+  /** The supervision board: each case says why it is on it, with the departments that did not report in on time. */
+  supervision?: { orgs: Org[] };
 }
 
-export function CaseTable({ items, loading, selected, onOpen }: Props) {
+export function CaseTable({ items, loading, selected, onOpen, supervision }: Props) {
   const { t, lang } = useT();
+  const why = supervision && {
+    key: 'supervision',
+    title: t('supervision.reason'),
+    render: (_: unknown, c: Case) => <SupervisionReason item={c} orgs={supervision.orgs} />,
+  };
   return (
     <Table<Case>
       size="middle"
@@ -42,6 +50,7 @@ export function CaseTable({ items, loading, selected, onOpen }: Props) {
         },
         { key: 'reportedAt', title: t('cases.reportedAt'), render: (_, c) => formatTime(c.reportedAt, lang) },
         { key: 'dueAt', title: t('cases.dueAt'), render: (_, c) => <DueAt item={c} /> },
+        ...(why ? [why] : []),
       ]}
     />
   );

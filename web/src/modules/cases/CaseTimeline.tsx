@@ -10,6 +10,7 @@ const COLOUR: Record<string, string> = {
   fail_verification: 'red',
   reopen: 'red',
   escalate: 'red',
+  report_in_overdue: 'red',
   supervise: 'orange',
   whistle: 'orange',
   close: 'green',

@@ -89,6 +89,7 @@ export function CasesPage() {
         loading={list.status === 'loading'}
         selected={selected}
         onOpen={setSelected}
+        supervision={box === 'supervised' ? { orgs } : undefined}
       />
       <CaseDrawer state={detail} orgs={orgs} onChanged={changed} onClose={() => setSelected(null)} />
       {reporting && <ReportModal onReported={reported} onClose={() => setReporting(false)} />}

@@ -2,7 +2,7 @@ import { Table, Tag } from 'antd';
 import { useT } from '../../core/i18n';
 import type { Org, WhistleOrg } from './api';
 import { formatTime } from './caseText';
-import { isLate } from './whistle';
+import { isLate, reportedLate } from './whistle';
 
 const leadFirst = (orgs: WhistleOrg[]) =>
   [...orgs].sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'));
@@ -39,7 +39,18 @@ export function WhistlePanel({ whistleOrgs, orgs }: { whistleOrgs: WhistleOrg[];
               time(w.reportInDueAt)
             ),
         },
-        { key: 'reportedIn', title: t('whistle.reportedInAt'), render: (_, w) => time(w.reportedInAt) },
+        {
+          key: 'reportedIn',
+          title: t('whistle.reportedInAt'),
+          render: (_, w) =>
+            reportedLate(w) ? (
+              <Tag color="orange" data-testid="whistle-reported-late">
+                {time(w.reportedInAt)} · {t('whistle.reportedLate')}
+              </Tag>
+            ) : (
+              time(w.reportedInAt)
+            ),
+        },
         {
           key: 'partDone',
           title: t('whistle.partDoneAt'),

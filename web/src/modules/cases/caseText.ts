@@ -56,6 +56,21 @@ function escalationTarget(entry: TimelineEntry, { t, code }: Translator): string
   return typeof to === 'string' ? t('timeline.escalatedTo', { level: code('level', to) }) : t('timeline.toSupervision');
 }
 
+/** The department of a report-in, and whether it came after its deadline. */
+function reportIn(entry: TimelineEntry, { t, lang }: Translator, orgName: (code: string) => string): string {
+  const { org, late, reportInDueAt } = entry.detail;
+  if (typeof org !== 'string') return '';
+  if (late !== true || typeof reportInDueAt !== 'string') return orgName(org);
+  return t('timeline.lateReportIn', { org: orgName(org), due: formatTime(reportInDueAt, lang) });
+}
+
+/** The department that let its report-in deadline pass, by the name the server wrote down, and the deadline. */
+function missedReportIn(entry: TimelineEntry, { t, lang }: Translator, orgName: (code: string) => string): string {
+  const { org, orgName: written, reportInDueAt } = entry.detail;
+  const name = typeof written === 'string' ? written : typeof org === 'string' ? orgName(org) : '';
+  return t('timeline.reportInDue', { org: name, due: formatTime(String(reportInDueAt ?? ''), lang) });
+}
+
 /** A return visit's answer; ratings from before the question was asked have none. */
 function resolvedText(entry: TimelineEntry, { t }: Translator): string {
   const { resolved } = entry.detail;
@@ -75,6 +90,9 @@ export function entryDetail(entry: TimelineEntry, translator: Translator, orgNam
     case 'whistle':
       return whistleTargets(entry, translator, orgName);
     case 'report_in':
+      return reportIn(entry, translator, orgName);
+    case 'report_in_overdue':
+      return missedReportIn(entry, translator, orgName);
     case 'finish_part':
       return typeof org === 'string' ? orgName(org) : '';
     case 'escalate':

@@ -200,7 +200,14 @@ async function plan(
       if (!mine) throw casesErrors.alreadyReportedIn();
       const org = mine.org;
       const at = input.location ? { location: { lng: input.location.lng, lat: input.location.lat } } : {};
-      return { to, patch: {}, detail: { org, ...at }, write: (tx) => markReportedIn(tx, c.id, org, actor.id) };
+      // reporting in after the deadline still joins the department to the case; the timeline keeps that it was late
+      const late = now > new Date(mine.reportInDueAt) ? { late: true, reportInDueAt: mine.reportInDueAt } : {};
+      return {
+        to,
+        patch: {},
+        detail: { org, ...at, ...late },
+        write: (tx) => markReportedIn(tx, c.id, org, actor.id, now),
+      };
     }
     case 'finish_part': {
       const mine = c.whistleOrgs.find(

@@ -206,6 +206,8 @@ export interface CaseRecord {
   /** Departments whistled onto the case, over all its whistles. */
   whistleOrgs: WhistleOrg[];
   supervised: boolean;
+  /** Why the case is on the supervision board (the reason it was first put there), null when it is not. */
+  supervisionReason: SupervisionReason | null;
   /** Residents who met the same problem and follow this case instead of reporting it again. */
   followerIds: number[];
   /** Staff opened the description and photos to followers (never the reporter). */
@@ -218,7 +220,11 @@ export interface WhistleOrg {
   reportedInAt: string | null;
   partDoneAt: string | null;
   reportInDueAt: string;
+  /** When the department was found not to have reported in by its deadline and the case went to supervision. */
+  escalatedAt: string | null;
 }
+
+export type SupervisionReason = 'overdue' | 'manual' | 'report_in_overdue';
 
 const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "categoryCode", c.status, c.description,
   c.address, ST_X(c.location) AS lng, ST_Y(c.location) AS lat, c.grid_code AS "gridCode", c.grid_path::text AS "gridPath",
@@ -234,9 +240,10 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt",
   c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version, c.public,
   (SELECT coalesce(json_agg(json_build_object('org', wo.org_code, 'role', wo.role, 'reportedInAt', wo.reported_in_at,
-     'partDoneAt', wo.part_done_at, 'reportInDueAt', w.report_in_due_at) ORDER BY w.id, wo.role, wo.org_code), '[]'::json)
+     'partDoneAt', wo.part_done_at, 'reportInDueAt', w.report_in_due_at, 'escalatedAt', wo.escalated_at) ORDER BY w.id, wo.role, wo.org_code), '[]'::json)
    FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id) AS "whistleOrgs",
   EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL) AS supervised,
+  (SELECT s.reason FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL) AS "supervisionReason",
   (SELECT coalesce(array_agg(f.user_id::int ORDER BY f.user_id), '{}') FROM cases_followers f WHERE f.case_id = c.id)
     AS "followerIds"`;
 
@@ -589,13 +596,13 @@ export async function insertWhistle(
   return id;
 }
 
-export async function markReportedIn(db: Queryable, caseId: number, org: string, by: number): Promise<void> {
+export async function markReportedIn(db: Queryable, caseId: number, org: string, by: number, at: Date): Promise<void> {
   await run(
     db,
     q
       .updateTable('cases_whistle_orgs as wo')
       .from('cases_whistles as w')
-      .set({ reported_in_at: now, reported_in_by: by })
+      .set({ reported_in_at: at, reported_in_by: by })
       .whereRef('w.id', '=', 'wo.whistle_id')
       .where('w.case_id', '=', caseId)
       .where('wo.org_code', '=', org)
@@ -618,7 +625,7 @@ export async function markPartDone(db: Queryable, caseId: number, org: string, n
 }
 
 /** Opens the supervision of a case unless one is already open; returns its id either way. */
-export async function openSupervision(db: Queryable, caseId: number, reason: 'overdue' | 'manual', by: number | null) {
+export async function openSupervision(db: Queryable, caseId: number, reason: SupervisionReason, by: number | null) {
   await run(
     db,
     q
@@ -684,6 +691,52 @@ export async function overdueCases(db: Queryable, now: Date): Promise<CaseRecord
      ORDER BY coalesce(c.due_at, c.respond_due_at) LIMIT 1000`,
     [now],
   );
+}
+
+/** A whistled department still to report in after its deadline, and not yet put to supervision for it. */
+export interface MissedReportIn {
+  caseId: number;
+  whistleId: number;
+  org: string;
+  reportInDueAt: Date;
+  calledBy: number;
+}
+
+/**
+ * Departments past their report-in deadline on a case still being worked (report-in is possible only while it is
+ * dispatched or in progress), oldest deadline first.
+ */
+export async function missedReportIns(db: Queryable, now: Date): Promise<MissedReportIn[]> {
+  return db.query<R<MissedReportIn>>(
+    `SELECT w.case_id::int AS "caseId", w.id::int AS "whistleId", wo.org_code AS org,
+       w.report_in_due_at AS "reportInDueAt", w.called_by::int AS "calledBy"
+     FROM cases_whistle_orgs wo
+     JOIN cases_whistles w ON w.id = wo.whistle_id
+     JOIN cases_cases c ON c.id = w.case_id
+     WHERE wo.reported_in_at IS NULL AND wo.escalated_at IS NULL AND w.report_in_due_at < $1
+       AND c.status IN ('dispatched', 'in_progress')
+     ORDER BY w.report_in_due_at, w.id, wo.org_code LIMIT 1000`,
+    [now],
+  );
+}
+
+/**
+ * Marks a department late on one whistle; false when it reported in or another instance marked it first, so the
+ * caller writes the timeline and tells people only once.
+ */
+export async function markReportInEscalated(db: Queryable, m: MissedReportIn, at: Date): Promise<boolean> {
+  const rows = await all(
+    db,
+    q
+      .updateTable('cases_whistle_orgs')
+      .set({ escalated_at: at })
+      .where('whistle_id', '=', m.whistleId)
+      .where('org_code', '=', m.org)
+      .where('reported_in_at', 'is', null)
+      .where('escalated_at', 'is', null)
+      .returning('org_code'),
+  );
+  return rows.length === 1;
 }
 
 export interface KpiFilter {

@@ -160,7 +160,7 @@ export interface CasesRatingsTable {
 export interface CasesSupervisionTable {
   id: Generated<Int8>;
   case_id: Int8;
-  reason: 'overdue' | 'manual';
+  reason: 'overdue' | 'manual' | 'report_in_overdue';
   opened_at: Generated<Timestamp>;
   opened_by: Int8 | null;
   closed_at: Timestamp | null;
@@ -197,6 +197,7 @@ export interface CasesWhistleOrgsTable {
   reported_in_by: Int8 | null;
   part_done_at: Timestamp | null;
   part_note: string | null;
+  escalated_at: Timestamp | null;
 }
 
 export interface CasesWhistlesTable {
