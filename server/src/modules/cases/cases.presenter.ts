@@ -96,6 +96,8 @@ export function presentCase(
     whistleOrgs: full ? c.whistleOrgs : [],
     supervised: c.supervised,
     escalationCount: c.escalationCount,
+    // staff's own account of the work and its cause, like their notes
+    summary: full ? c.summary : null,
     allowedActions: allowedActions(actor, c),
   };
 }
