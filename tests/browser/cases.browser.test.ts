@@ -226,7 +226,18 @@ describe.skipIf(!hasChromium)('the case loop in Chromium', () => {
     await community.getByRole('button', { name: '刷新' }).click();
     await openBox(community, '全部');
     await openCase(community);
-    await act(community, 'close', '已结案');
+    // 处置总结: what was done, the root cause and whether it may recur, each required
+    await actWithForm(
+      community,
+      'close',
+      async () => {
+        await community.getByTestId('summary-measures').fill('约谈物业，更换电梯控制板');
+        await chooseOption(community, 'summary-root-cause', '设施老化');
+        await community.getByTestId('summary-may-recur').getByText('可能复发').click();
+      },
+      '已结案',
+    );
+    expect(await community.getByTestId('case-summary').textContent()).toContain('设施老化');
     await shot(community, '12-console-closed');
     // a hotline operator could record the return visit here: the form asks both questions; the resident answers
     // on the phone instead

@@ -37,6 +37,8 @@ export type CodePrefix =
   | 'level'
   | 'deadline'
   | 'rating'
+  | 'rootCause'
+  | 'mayRecur'
   | 'box'
   | 'source'
   | 'plain'

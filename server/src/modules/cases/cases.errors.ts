@@ -62,6 +62,12 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：此操作须填写该项',
     en: 'Field {field} is invalid: this action needs it',
   },
+  summaryRequired: {
+    code: 'cases.summary_required',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：结案须填写处置总结的“{part}”',
+    en: 'Field {field} is invalid: closing a case needs its summary’s {part}',
+  },
   unknownOrg: {
     code: 'cases.unknown_org',
     status: 400,

@@ -97,6 +97,8 @@ export function presentCase(
     supervised: c.supervised,
     supervisionReason: c.supervisionReason,
     escalationCount: c.escalationCount,
+    // staff's own account of the work and its cause, like their notes
+    summary: full ? c.summary : null,
     allowedActions: allowedActions(actor, c),
   };
 }

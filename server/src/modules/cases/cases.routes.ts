@@ -37,6 +37,7 @@ import { categoryDistrict, changeCategory } from './commands/update-category.js'
 import { PHOTO_MAX_BYTES, uploadMedia } from './commands/upload-media.js';
 import { anonymousAllowed } from './db/anonymous.repository.js';
 import { categoriesIn, getCase, nearbyOpenCases } from './db/cases.repository.js';
+import { ROOT_CAUSES } from './domain/closing-summary.js';
 import { communityNames } from './queries/area-names.js';
 import { getCaseDetail, readMedia } from './queries/get-case.js';
 import { kpiWorkbook } from './queries/kpi-workbook.js';
@@ -322,7 +323,8 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
       config: { access: 'cases.kpis.view' },
       schema: {
         tags,
-        summary: '问题溯源：同类问题的热点（DBSCAN 聚类）与反复发生的问题 / hotspots and recurring problems',
+        summary:
+          '问题溯源：同类问题的热点（DBSCAN 聚类）、反复发生的问题、结案总结的根本原因与可能复发的案件 / hotspots, recurring problems, root causes and cases that may recur',
         querystring: z.object({
           regionCode: z
             .string()
@@ -351,6 +353,20 @@ export async function casesRoutes(app: HttpApp, ctx: ModuleContext, locator: Gri
                 categoryCode: z.string(),
                 count: z.number(),
                 lastReportedAt: z.string(),
+              }),
+            ),
+            causes: z.array(z.object({ rootCause: z.enum(ROOT_CAUSES), count: z.number(), mayRecur: z.number() })),
+            mayRecur: z.array(
+              z.object({
+                id: z.number(),
+                number: z.string(),
+                categoryCode: z.string(),
+                gridCode: z.string(),
+                areaName: z.string(),
+                closedAt: z.string(),
+                measures: z.string(),
+                rootCause: z.enum(ROOT_CAUSES),
+                rootCauseNote: z.string().nullable(),
               }),
             ),
           }),

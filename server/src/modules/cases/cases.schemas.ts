@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idempotencyKey } from '../../core/http.js';
 import { ACTIONS, LEVELS, STATUSES, VERIFIERS } from './domain/case-status.js';
+import { MAY_RECUR, ROOT_CAUSES } from './domain/closing-summary.js';
 import { BOXES } from './queries/list-cases.js';
 
 export const categoryCode = z.string().regex(/^[A-Z0-9]{2,12}$/, 'category code such as S0301');
@@ -58,6 +59,15 @@ export const actionBody = z.object({
   mediaIds: z.array(z.number().int().positive()).max(9).optional(),
   /** report_in from a phone: where the person stood (WGS84) */
   location: z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).optional(),
+  /** close: 处置总结, every part but the cause's note required (the command names the one left out) */
+  summary: z
+    .object({
+      measures: z.string().trim().max(2000).optional(),
+      rootCause: z.enum(ROOT_CAUSES).optional(),
+      rootCauseNote: z.string().trim().max(500).optional(),
+      mayRecur: z.enum(MAY_RECUR).optional(),
+    })
+    .optional(),
 });
 
 export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
@@ -118,6 +128,15 @@ export const caseSchema = z.object({
   /** Why the case went onto the supervision board: overdue, a supervisor's order, a department that did not report in. */
   supervisionReason: z.enum(['overdue', 'manual', 'report_in_overdue']).nullable(),
   escalationCount: z.number(),
+  /** 处置总结 of the last close; null before a close and in the public view. */
+  summary: z
+    .object({
+      measures: z.string(),
+      rootCause: z.enum(ROOT_CAUSES),
+      rootCauseNote: z.string().nullable(),
+      mayRecur: z.enum(MAY_RECUR),
+    })
+    .nullable(),
   following: z.boolean(),
   followers: z.number(),
   allowedActions: z.array(z.enum(ACTIONS)),

@@ -3,7 +3,19 @@ import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { ACTION_FIELDS } from './actionForms';
-import { type ActionInput, type CaseAction, LEVELS, type Level, type Org, RATINGS, type Rating } from './api';
+import {
+  type ActionInput,
+  type CaseAction,
+  LEVELS,
+  type Level,
+  MAY_RECUR,
+  type MayRecur,
+  type Org,
+  RATINGS,
+  type Rating,
+  ROOT_CAUSES,
+  type RootCause,
+} from './api';
 import { PhotoUpload } from './PhotoUpload';
 import { WhistleFields } from './WhistleFields';
 
@@ -19,6 +31,7 @@ interface Values {
   helpers?: string[];
   reportInHours?: number;
   mediaIds?: number[];
+  summary?: { measures?: string; rootCause?: RootCause; rootCauseNote?: string; mayRecur?: MayRecur };
 }
 
 /** The form's values as the server takes them: a whistle's lead and helpers become one list of orgs. */
@@ -41,7 +54,10 @@ interface Props {
   onClose: () => void;
 }
 
-/** The form of one action: a reason, a dispatch target, whistled departments, extra days, a master case, a rating, photos. */
+/**
+ * The form of one action: a reason, a dispatch target, whistled departments, extra days, a master case, a rating,
+ * photos, a closing summary.
+ */
 export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
   const { t, code } = useT();
   const [form] = Form.useForm<Values>();
@@ -122,6 +138,40 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
               ]}
             />
           </Form.Item>
+        )}
+        {fields.summary && (
+          <>
+            <Form.Item
+              name={['summary', 'measures']}
+              label={t('summary.measures')}
+              rules={[{ required: true, whitespace: true, message: t('summary.measuresRequired') }]}
+            >
+              <Input.TextArea rows={3} maxLength={2000} data-testid="summary-measures" />
+            </Form.Item>
+            <Form.Item
+              name={['summary', 'rootCause']}
+              label={t('summary.rootCause')}
+              rules={required('summary.rootCauseRequired')}
+            >
+              <Select
+                data-testid="summary-root-cause"
+                options={ROOT_CAUSES.map((c) => ({ value: c, label: code('rootCause', c) }))}
+              />
+            </Form.Item>
+            <Form.Item name={['summary', 'rootCauseNote']} label={t('summary.rootCauseNote')}>
+              <Input maxLength={500} data-testid="summary-root-cause-note" />
+            </Form.Item>
+            <Form.Item
+              name={['summary', 'mayRecur']}
+              label={t('summary.mayRecur')}
+              rules={required('summary.mayRecurRequired')}
+            >
+              <Radio.Group
+                data-testid="summary-may-recur"
+                options={MAY_RECUR.map((r) => ({ value: r, label: code('mayRecur', r) }))}
+              />
+            </Form.Item>
+          </>
         )}
         {fields.note && (
           <Form.Item

@@ -1,7 +1,7 @@
 import { Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { useT } from '../../core/i18n';
 import { AreaName } from '../geo/useAreaNames';
-import type { Case, CaseDetail, Org } from './api';
+import type { Case, CaseDetail, ClosingSummary, Org } from './api';
 import { DueAt, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
 import { PublicSwitch } from './PublicSwitch';
@@ -28,6 +28,21 @@ function StatusLine({ item }: { item: Case }) {
         </Tag>
       )}
     </Space>
+  );
+}
+
+/** 处置总结: what was done, then why and whether the problem may come back. */
+function SummaryText({ summary }: { summary: ClosingSummary }) {
+  const { t, code } = useT();
+  const cause = [code('rootCause', summary.rootCause), summary.rootCauseNote].filter(Boolean).join(' · ');
+  return (
+    <div data-testid="case-summary">
+      <div>{summary.measures}</div>
+      <Space size={4} wrap>
+        <Tag>{t('summary.cause', { cause })}</Tag>
+        <Tag color={summary.mayRecur === 'yes' ? 'orange' : undefined}>{code('mayRecur', summary.mayRecur)}</Tag>
+      </Space>
+    </div>
   );
 }
 
@@ -60,6 +75,9 @@ export function CaseFacts({ item, orgs, onChanged }: { item: Case; orgs: Org[]; 
       label: t('caseAction.request_extension'),
       children: t('case.extensionRequested', { days: item.extensionRequestedDays }),
     });
+  }
+  if (item.summary) {
+    items.push({ key: 'summary', label: t('case.summary'), children: <SummaryText summary={item.summary} /> });
   }
   if (item.rating) {
     const comment = item.ratingComment ? ` · ${item.ratingComment}` : '';

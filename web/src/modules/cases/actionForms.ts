@@ -12,6 +12,8 @@ export interface ActionFields {
   rating?: true;
   /** Photos as evidence: what the handler did, what the grid worker found on site. */
   photos?: true;
+  /** 处置总结: what was done, the root cause, whether it may recur. */
+  summary?: true;
 }
 
 const reason = { label: 'action.reason', required: true } as const;
@@ -32,6 +34,7 @@ export const ACTION_FIELDS: Partial<Record<CaseAction, ActionFields>> = {
   request_extension: { days: true, note: reason },
   merge: { master: true, note: optionalNote },
   rate: { rating: true, note: optionalNote },
+  close: { summary: true },
 };
 
 /** Actions that end or set back a case get a red button. */

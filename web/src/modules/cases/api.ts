@@ -22,6 +22,13 @@ export {
   type Level,
 } from '../../../../server/src/modules/cases/domain/case-status';
 
+export {
+  MAY_RECUR,
+  type MayRecur,
+  ROOT_CAUSES,
+  type RootCause,
+} from '../../../../server/src/modules/cases/domain/closing-summary';
+
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
 
@@ -33,6 +40,8 @@ export type Deadline = NonNullable<Case['deadline']>;
 export type WhistleOrg = Case['whistleOrgs'][number];
 export type WhistleRole = WhistleOrg['role'];
 export type CategoryName = Case['category'];
+/** 处置总结 of the case's last close. */
+export type ClosingSummary = NonNullable<Case['summary']>;
 export type Media = z.infer<typeof mediaSchema>;
 /** `action` is a CaseAction, or 'report', 'reopen' and 'escalate', which only the server takes. */
 export type TimelineEntry = z.infer<typeof timelineSchema>[number];

@@ -77,6 +77,13 @@ function resolvedText(entry: TimelineEntry, { t }: Translator): string {
   return typeof resolved === 'boolean' ? t(resolved ? 'resolved.yes' : 'resolved.no') : '';
 }
 
+/** A close's summary as it was given then: the cause and whether it may recur (the case shows the measures). */
+function summaryText(entry: TimelineEntry, { t, code }: Translator): string {
+  const summary = entry.detail.summary as { rootCause?: string; mayRecur?: string } | undefined;
+  if (!summary?.rootCause || !summary.mayRecur) return '';
+  return `${t('summary.cause', { cause: code('rootCause', summary.rootCause) })} · ${code('mayRecur', summary.mayRecur)}`;
+}
+
 /**
  * The facts an entry's detail adds to its action, for staff: where it was sent, which departments were whistled in
  * and which one reported, how many days, into which case.
@@ -102,6 +109,8 @@ export function entryDetail(entry: TimelineEntry, translator: Translator, orgNam
       return typeof days === 'number' ? t('timeline.days', { days }) : '';
     case 'merge':
       return typeof master === 'string' ? t('timeline.master', { number: master }) : '';
+    case 'close':
+      return summaryText(entry, translator);
     case 'rate':
       return [typeof rating === 'string' ? code('rating', rating) : '', resolvedText(entry, translator)]
         .filter(Boolean)

@@ -1,4 +1,5 @@
 import type { computeKpis } from '../../../../server/src/modules/cases/queries/kpis';
+import type { rootCauses } from '../../../../server/src/modules/cases/queries/root-causes';
 import { api, download, type Wire } from '../../core/api';
 
 // The answer's shape is the server's own computation's (its response schema is written inline in the route, with
@@ -48,4 +49,15 @@ export function fetchKpis(q: KpiQuery): Promise<KpiResult> {
 /** The same figures, trend and rankings as a workbook, named after the region and the period's first day. */
 export function downloadKpis(q: KpiQuery, filename: string): Promise<void> {
   return download(`/api/cases/kpis.xlsx?${kpiParams(q)}`, filename);
+}
+
+/** 问题溯源: hotspots, recurring problems, counts by root cause and the closed cases that may recur. */
+export type RootCauses = Wire<Awaited<ReturnType<typeof rootCauses>>>;
+export type Hotspot = RootCauses['hotspots'][number];
+export type Recurring = RootCauses['recurring'][number];
+export type CauseCount = RootCauses['causes'][number];
+export type MayRecurCase = RootCauses['mayRecur'][number];
+
+export function fetchRootCauses(q: KpiQuery): Promise<RootCauses> {
+  return api('GET', `/api/cases/root-causes?${kpiParams(q)}`);
 }

@@ -1,6 +1,28 @@
 /** Wording of the kpis module, zh-CN (the default) and en. */
 const zhCN = {
   'nav.kpis': '统计',
+  'nav.rootCauses': '问题溯源',
+
+  'rootCauses.title': '问题溯源',
+  'rootCauses.loadFailed': '问题溯源加载失败：{message}',
+  'rootCauses.hotspots': '热点',
+  'rootCauses.hotspotsHint': '本期同类问题在附近反复上报之处（DBSCAN 聚类，150 米内至少 3 件）',
+  'rootCauses.hotspot': '{category}：{count} 件',
+  'rootCauses.noHotspots': '本期没有同类问题聚集之处',
+  'rootCauses.byCause': '根本原因',
+  'rootCauses.byCauseHint': '本期结案 {total} 件，按处置总结的根本原因统计',
+  'rootCauses.closed': '结案数',
+  'rootCauses.share': '占比',
+  'rootCauses.recurring': '反复发生的问题',
+  'rootCauses.recurringHint': '同一网格、同一类别本期上报 3 次及以上',
+  'rootCauses.noneRecurring': '本期没有反复发生的问题',
+  'rootCauses.reports': '上报次数',
+  'rootCauses.lastReported': '最近上报',
+  'rootCauses.mayRecur': '可能复发的案件',
+  'rootCauses.mayRecurHint': '结案时判断可能复发，宜纳入巡查或议事',
+  'rootCauses.noneMayRecur': '本期没有判断为可能复发的案件',
+  'rootCauses.case': '案件编号',
+  'rootCauses.area': '社区',
 
   'kpi.title': '考核统计',
   'kpi.allCategories': '全部类别',
@@ -41,6 +63,29 @@ const zhCN = {
 // Typed against zhCN's keys: a missing or extra key in en fails the type check.
 const en: Record<keyof typeof zhCN, string> = {
   'nav.kpis': 'KPIs',
+  'nav.rootCauses': 'Root causes',
+
+  'rootCauses.title': 'Root-cause tracing',
+  'rootCauses.loadFailed': 'Could not load the root causes: {message}',
+  'rootCauses.hotspots': 'Hotspots',
+  'rootCauses.hotspotsHint':
+    'Where the same problem was reported again and again nearby (DBSCAN: at least 3 within 150 m)',
+  'rootCauses.hotspot': '{category}: {count} reports',
+  'rootCauses.noHotspots': 'No cluster of the same problem in this period',
+  'rootCauses.byCause': 'Root causes',
+  'rootCauses.byCauseHint': '{total} cases closed in the period, by the root cause of their closing summary',
+  'rootCauses.closed': 'Closed',
+  'rootCauses.share': 'Share',
+  'rootCauses.recurring': 'Recurring problems',
+  'rootCauses.recurringHint': 'The same category reported 3 times or more in one grid in the period',
+  'rootCauses.noneRecurring': 'No recurring problem in this period',
+  'rootCauses.reports': 'Reports',
+  'rootCauses.lastReported': 'Last reported',
+  'rootCauses.mayRecur': 'Cases that may recur',
+  'rootCauses.mayRecurHint': 'Judged at closing as likely to come back: worth a patrol or a deliberation topic',
+  'rootCauses.noneMayRecur': 'No case closed in this period was judged likely to recur',
+  'rootCauses.case': 'Case',
+  'rootCauses.area': 'Community',
 
   'kpi.title': 'Assessment KPIs',
   'kpi.allCategories': 'All categories',

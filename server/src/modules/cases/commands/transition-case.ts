@@ -34,6 +34,7 @@ import {
   RULES,
   unitPath,
 } from '../domain/case-status.js';
+import { checkSummary, type MayRecur, type RootCause, SUMMARY_FIELDS } from '../domain/closing-summary.js';
 import { addWorkdays, workCalendar } from '../domain/deadlines.js';
 
 export interface TransitionInput {
@@ -53,6 +54,8 @@ export interface TransitionInput {
   mediaIds?: number[];
   /** report_in: where the department's person was when they reported in (WGS84), kept in the timeline. */
   location?: { lng: number; lat: number };
+  /** close: 处置总结 — what was done, the root cause, whether it may recur. */
+  summary?: { measures?: string; rootCause?: RootCause; rootCauseNote?: string; mayRecur?: MayRecur };
 }
 
 const NEEDS_NOTE: readonly CaseAction[] = [
@@ -231,9 +234,18 @@ async function plan(
     }
     case 'fail_verification':
       return { to, patch: { handledAt: null, reworkCount: c.reworkCount + 1 }, detail: {} };
-    case 'close':
+    case 'close': {
       if (!canCloseFrom(c.status, category.needsVerification)) throw new IllegalTransition('close', c.status);
-      return { to, patch: { closedAt: now }, detail: {} };
+      const checked = checkSummary(input.summary ?? {});
+      if ('missing' in checked) {
+        throw casesErrors.summaryRequired({
+          field: `summary.${checked.missing}`,
+          params: { part: SUMMARY_FIELDS[checked.missing] },
+        });
+      }
+      // the timeline keeps each summary as given; the case holds the latest for the console and 问题溯源
+      return { to, patch: { closedAt: now, summary: checked.summary }, detail: { summary: checked.summary } };
+    }
     case 'rate':
       return planRating(actor, c, input, now);
     case 'suspend':

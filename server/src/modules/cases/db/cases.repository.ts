@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../../../core/db.js';
 import { all, anyOf, first, int, queryBuilder, run } from '../../../core/sql.js';
 import type { CaseStatus, Level, Verifier } from '../domain/case-status.js';
+import type { ClosingSummary, RootCause } from '../domain/closing-summary.js';
 import type { CasesTables } from './cases.tables.js';
 
 /**
@@ -212,6 +213,8 @@ export interface CaseRecord {
   followerIds: number[];
   /** Staff opened the description and photos to followers (never the reporter). */
   public: boolean;
+  /** 处置总结, given when the case was last closed. */
+  summary: ClosingSummary | null;
 }
 
 export interface WhistleOrg {
@@ -239,6 +242,9 @@ const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "c
   c.extension_requested_days AS "extensionRequestedDays", c.extended, c.rework_count AS "reworkCount", c.reopened,
   c.rating, c.rating_comment AS "ratingComment", c.followup_due_at AS "followupDueAt",
   c.escalated_at AS "escalatedAt", c.escalation_count AS "escalationCount", c.version, c.public,
+  CASE WHEN c.summary_root_cause IS NULL THEN NULL ELSE json_build_object('measures', c.summary_measures,
+    'rootCause', c.summary_root_cause, 'rootCauseNote', c.summary_root_cause_note, 'mayRecur', c.summary_may_recur)
+  END AS summary,
   (SELECT coalesce(json_agg(json_build_object('org', wo.org_code, 'role', wo.role, 'reportedInAt', wo.reported_in_at,
      'partDoneAt', wo.part_done_at, 'reportInDueAt', w.report_in_due_at, 'escalatedAt', wo.escalated_at) ORDER BY w.id, wo.role, wo.org_code), '[]'::json)
    FROM cases_whistles w JOIN cases_whistle_orgs wo ON wo.whistle_id = w.id WHERE w.case_id = c.id) AS "whistleOrgs",
@@ -359,6 +365,7 @@ export interface CasePatch {
   followupDueAt?: Date;
   escalatedAt?: Date;
   escalationCount?: number;
+  summary?: ClosingSummary;
 }
 
 /** Compare-and-set on the version: of two concurrent actions on one case only the first applies. */
@@ -392,6 +399,10 @@ export async function updateCase(db: Queryable, id: number, version: number, pat
         followup_due_at: patch.followupDueAt,
         escalated_at: patch.escalatedAt,
         escalation_count: patch.escalationCount,
+        summary_measures: patch.summary?.measures,
+        summary_root_cause: patch.summary?.rootCause,
+        summary_root_cause_note: patch.summary?.rootCauseNote,
+        summary_may_recur: patch.summary?.mayRecur,
         version: eb('version', '+', 1),
       }))
       .where('id', '=', id)
@@ -1080,6 +1091,47 @@ export async function recurring(db: Queryable, f: { scope: string; from: Date; t
      GROUP BY c.grid_code, c.category_code HAVING count(*) >= $4
      ORDER BY count(*) DESC, max(c.reported_at) DESC LIMIT 100`,
     [f.scope, f.from, f.to, f.atLeast],
+  );
+}
+
+export interface SummaryFilter {
+  scope: string;
+  from: Date;
+  to: Date;
+  categoryCode?: string;
+}
+
+/** 处置总结 by root cause: the finished cases of the scope closed in the period, and how many of them may recur. */
+export async function rootCauseCounts(db: Queryable, f: SummaryFilter) {
+  return db.query<{ rootCause: RootCause; count: number; mayRecur: number }>(
+    `SELECT c.summary_root_cause AS "rootCause", count(*)::int AS count,
+       (count(*) FILTER (WHERE c.summary_may_recur = 'yes'))::int AS "mayRecur"
+     FROM cases_cases c
+     WHERE c.grid_path <@ $1::ltree AND c.closed_at >= $2 AND c.closed_at < $3
+       AND ($4::text IS NULL OR c.category_code = $4::text)
+       AND c.status IN ('closed', 'rated') AND c.summary_root_cause IS NOT NULL
+     GROUP BY c.summary_root_cause`,
+    [f.scope, f.from, f.to, f.categoryCode ?? null],
+  );
+}
+
+/** The closed cases whose closer said the problem may come back: the places to watch, the latest first. */
+export async function mayRecurCases(db: Queryable, f: SummaryFilter & { limit: number }) {
+  return db.query<
+    { id: number; number: string; categoryCode: string; gridCode: string; gridPath: string; closedAt: Date } & Omit<
+      ClosingSummary,
+      'mayRecur'
+    >
+  >(
+    `SELECT c.id::int AS id, c.number, c.category_code AS "categoryCode", c.grid_code AS "gridCode",
+       c.grid_path::text AS "gridPath", c.closed_at AS "closedAt", c.summary_measures AS measures,
+       c.summary_root_cause AS "rootCause", c.summary_root_cause_note AS "rootCauseNote"
+     FROM cases_cases c
+     WHERE c.grid_path <@ $1::ltree AND c.closed_at >= $2 AND c.closed_at < $3
+       AND ($4::text IS NULL OR c.category_code = $4::text)
+       AND c.status IN ('closed', 'rated') AND c.summary_may_recur = 'yes'
+     ORDER BY c.closed_at DESC, c.id DESC LIMIT $5`,
+    [f.scope, f.from, f.to, f.categoryCode ?? null, f.limit],
   );
 }
 

@@ -84,6 +84,18 @@ export interface CasesCasesTable {
   due_estimated: Generated<boolean>;
   public: Generated<boolean>;
   handled_by: Int8 | null;
+  summary_measures: string | null;
+  summary_root_cause:
+    | 'facility_ageing'
+    | 'maintenance_lacking'
+    | 'management_gap'
+    | 'violation'
+    | 'neighbour_dispute'
+    | 'natural'
+    | 'other'
+    | null;
+  summary_root_cause_note: string | null;
+  summary_may_recur: 'yes' | 'no' | 'unknown' | null;
 }
 
 export interface CasesCategoriesTable {

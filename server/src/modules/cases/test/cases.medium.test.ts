@@ -11,6 +11,8 @@ let t: TestApp;
 let point: { lng: number; lat: number };
 const u: Record<string, string> = {};
 const STREET = '370983002';
+/** 处置总结: every close says what was done, why, and whether it may come back. */
+const SUMMARY = { measures: '已修复', rootCause: 'facility_ageing', mayRecur: 'unknown' };
 
 beforeAll(async () => {
   t = await startTestApp({ grids: ['370983'] });
@@ -120,7 +122,7 @@ describe('the case loop', () => {
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('cases.illegal_transition');
     await expectStatus(u.gridWorker as string, id, { action: 'verify', note: '现场核实电梯运行正常' }, 'verified');
-    await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
+    await expectStatus(u.community as string, id, { action: 'close', summary: SUMMARY }, 'closed');
     expect(
       (await act(u.otherResident as string, id, { action: 'rate', rating: 'satisfied', resolved: true })).statusCode,
     ).toBe(404);
@@ -138,7 +140,7 @@ describe('the case loop', () => {
     await expectStatus(u.department as string, id, { action: 'start' }, 'in_progress');
     await expectStatus(u.department as string, id, { action: 'handle', note: '更换控制板' }, 'handled');
     await expectStatus(u.gridWorker as string, id, { action: 'verify' }, 'verified');
-    await expectStatus(u.community as string, id, { action: 'close' }, 'closed');
+    await expectStatus(u.community as string, id, { action: 'close', summary: SUMMARY }, 'closed');
     const done = await expectStatus(
       u.resident as string,
       id,
@@ -356,7 +358,7 @@ describe('the case loop', () => {
     await expectStatus(u.community as string, a, { action: 'dispatch', level: 'community' }, 'dispatched');
     await expectStatus(u.community as string, a, { action: 'start' }, 'in_progress');
     await expectStatus(u.community as string, a, { action: 'handle', note: '已对接助餐点' }, 'handled');
-    await expectStatus(u.community as string, a, { action: 'close' }, 'closed');
+    await expectStatus(u.community as string, a, { action: 'close', summary: SUMMARY }, 'closed');
     await expectStatus(u.resident as string, a, { action: 'rate', rating: 'satisfied', resolved: true }, 'rated');
     await expectStatus(u.community as string, b, { action: 'reject', note: '重复反映' }, 'rejected');
     await expectStatus(u.community as string, c, { action: 'accept' }, 'accepted');

@@ -254,7 +254,10 @@ describe('timeline names', () => {
     await act(u.gridWorker as string, c.id, { action: 'self_handle' });
     await act(u.gridWorker as string, c.id, { action: 'handle', note: '已补装井盖' });
     await act(u.community as string, c.id, { action: 'verify' });
-    await act(u.community as string, c.id, { action: 'close' });
+    await act(u.community as string, c.id, {
+      action: 'close',
+      summary: { measures: '已补装井盖', rootCause: 'facility_ageing', mayRecur: 'no' },
+    });
     await act(u.reporter as string, c.id, { action: 'rate', rating: 'satisfied', resolved: true });
     const staff = (await view(u.community as string, c.id)).json();
     const byReporter = staff.timeline.filter((e: { actorRole: string }) => e.actorRole === 'resident');

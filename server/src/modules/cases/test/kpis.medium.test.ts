@@ -15,6 +15,8 @@ let point: { lng: number; lat: number };
 const STREET = '370983002';
 const COMMUNITY = `${STREET}001`;
 const DEPARTMENT = '370983-urban_management';
+/** 处置总结: what every close in this fixed set says. */
+const SUMMARY = { measures: '已上门送餐', rootCause: 'management_gap', mayRecur: 'no' } as const;
 const FROM = '2026-03-01T00:00:00+08:00';
 const TO = '2026-04-01T00:00:00+08:00';
 const cookies: Record<string, string> = {};
@@ -57,7 +59,7 @@ async function handleAndClose(id: number, holder: 'community' | 'department', ha
   );
   await step(holder, id, { action: 'start' }, handledOn);
   await step(holder, id, { action: 'handle', note: '已上门送餐' }, handledOn);
-  await step('community', id, { action: 'close' }, closedOn);
+  await step('community', id, { action: 'close', summary: SUMMARY }, closedOn);
 }
 
 beforeAll(async () => {
@@ -93,7 +95,7 @@ beforeAll(async () => {
   );
   await step('community', ids.a, { action: 'start' }, '03-08T09:00');
   await step('community', ids.a, { action: 'handle', note: '改为每日送餐' }, '03-08T10:00');
-  await step('community', ids.a, { action: 'close' }, '03-09T09:00');
+  await step('community', ids.a, { action: 'close', summary: SUMMARY }, '03-09T09:00');
   await step('resident', ids.a, { action: 'rate', rating: 'basically_satisfied', resolved: true }, '03-10T10:00');
 
   // B: accepted 27 h after the report, past its 2 h limit; held by a department; the hotline operator records
