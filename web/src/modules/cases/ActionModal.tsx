@@ -3,13 +3,24 @@ import { useState } from 'react';
 import { errorMessage } from '../../core/api';
 import { useT } from '../../core/i18n';
 import { ACTION_FIELDS } from './actionForms';
-import { type ActionInput, type CaseAction, LEVELS, type Level, type Org, RATINGS, type Rating } from './api';
+import {
+  type ActionInput,
+  type CaseAction,
+  LEVELS,
+  type Level,
+  type Org,
+  PRIORITIES,
+  type Priority,
+  RATINGS,
+  type Rating,
+} from './api';
 import { PhotoUpload } from './PhotoUpload';
 import { WhistleFields } from './WhistleFields';
 
 interface Values {
   note?: string;
   level?: Level;
+  priority?: Priority;
   orgCode?: string;
   days?: number;
   masterCaseId?: number;
@@ -22,10 +33,15 @@ interface Values {
 }
 
 /** The form's values as the server takes them: a whistle's lead and helpers become one list of orgs. */
-function toInput(action: CaseAction, { lead, helpers = [], mediaIds, note, ...rest }: Values): ActionInput {
+function toInput(
+  action: CaseAction,
+  current: Priority,
+  { lead, helpers = [], mediaIds, note, priority, ...rest }: Values,
+): ActionInput {
   return {
     action,
     ...rest,
+    priority: priority !== current ? priority : undefined,
     note: note?.trim() || undefined,
     mediaIds: mediaIds?.length ? mediaIds : undefined,
     orgs: lead
@@ -37,15 +53,18 @@ function toInput(action: CaseAction, { lead, helpers = [], mediaIds, note, ...re
 interface Props {
   action: CaseAction;
   orgs: Org[];
+  /** The case's priority now: the dispatch form starts from it. */
+  priority: Priority;
   onSubmit: (input: ActionInput) => Promise<void>;
   onClose: () => void;
 }
 
 /** The form of one action: a reason, a dispatch target, whistled departments, extra days, a master case, a rating, photos. */
-export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
+export function ActionModal({ action, orgs, priority, onSubmit, onClose }: Props) {
   const { t, code } = useT();
   const [form] = Form.useForm<Values>();
   const level = Form.useWatch('level', form);
+  const reprioritised = (Form.useWatch('priority', form) ?? priority) !== priority;
   const fields = ACTION_FIELDS[action] ?? {};
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -55,7 +74,7 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      await onSubmit(toInput(action, values));
+      await onSubmit(toInput(action, priority, values));
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -74,7 +93,7 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
       okButtonProps={{ loading: busy, disabled: uploading, 'data-testid': 'action-submit' } as never}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ priority }}>
         {fields.dispatch && (
           <Form.Item name="level" label={t('action.level')} rules={required('action.levelRequired')}>
             <Select data-testid="action-level" options={LEVELS.map((l) => ({ value: l, label: code('level', l) }))} />
@@ -86,6 +105,15 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
               data-testid="action-org"
               showSearch={{ optionFilterProp: 'label' }}
               options={orgs.map((o) => ({ value: o.code, label: o.name }))}
+            />
+          </Form.Item>
+        )}
+        {fields.priority && (
+          <Form.Item name="priority" label={t('action.priority')}>
+            <Radio.Group
+              data-testid="action-priority"
+              optionType="button"
+              options={PRIORITIES.map((p) => ({ value: p, label: code('priority', p) }))}
             />
           </Form.Item>
         )}
@@ -128,7 +156,15 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
             name="note"
             label={t(fields.note.label)}
             rules={
-              fields.note.required ? [{ required: true, whitespace: true, message: t('action.noteRequired') }] : []
+              fields.note.required || reprioritised
+                ? [
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t(reprioritised ? 'action.priorityReason' : 'action.noteRequired'),
+                    },
+                  ]
+                : []
             }
           >
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />
