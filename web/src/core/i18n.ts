@@ -36,6 +36,7 @@ export type CodePrefix =
   | 'caseAction'
   | 'level'
   | 'deadline'
+  | 'priority'
   | 'rating'
   | 'rootCause'
   | 'mayRecur'

@@ -135,6 +135,18 @@ export const casesErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：该问题不存在、已办结，或不在您所在位置或您反映过的地点 {metres} 米内，无法关注',
     en: 'Field {field} is invalid: this case does not exist, is finished, or is not within {metres} m of where you are or of a place you reported; it cannot be followed',
   },
+  priorityReasonRequired: {
+    code: 'cases.priority_reason_required',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：调整紧急程度须说明原因',
+    en: 'Field {field} is invalid: say why the priority changes',
+  },
+  priorityNotHere: {
+    code: 'cases.priority_not_here',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：只有立案或派遣时可以调整紧急程度',
+    en: 'Field {field} is invalid: the priority changes only when a case is accepted or dispatched',
+  },
   concurrentChange: {
     code: 'cases.concurrent_change',
     status: 409,

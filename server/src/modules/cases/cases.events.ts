@@ -1,5 +1,6 @@
 import type { CaseRecord } from './db/cases.repository.js';
 import type { CaseAction, Level } from './domain/case-status.js';
+import type { Priority } from './domain/priority.js';
 
 const PAST = {
   accept: 'accepted',
@@ -37,6 +38,8 @@ export interface CaseEventPayload {
   caseId: number;
   number: string;
   status: string;
+  /** 紧急 work is told as such; events written before priorities existed carry none. */
+  priority?: Priority;
   gridCode: string;
   categoryCode: string;
   gridPath: string;
@@ -86,6 +89,7 @@ export function eventPayload(c: CaseRecord): CaseEventPayload {
     caseId: c.id,
     number: c.number,
     status: c.status,
+    priority: c.priority,
     gridCode: c.gridCode,
     categoryCode: c.categoryCode,
     gridPath: c.gridPath,

@@ -45,7 +45,6 @@ export function presentCase(
   cipher: PersonalDataCipher,
   areaName: string,
 ) {
-  const open = !c.closedAt && c.dueAt && c.acceptedAt;
   const full = caseView(actor, c) === 'full';
   return {
     id: c.id,
@@ -53,6 +52,7 @@ export function presentCase(
     source: c.source,
     category: { code: c.categoryCode, nameZh: category?.nameZh ?? '', nameEn: category?.nameEn ?? '' },
     status: c.status,
+    priority: c.priority,
     view: full ? ('full' as const) : ('public' as const),
     public: c.public,
     description: full || c.public ? c.description : '',
@@ -74,16 +74,13 @@ export function presentCase(
     reportedAt: iso(c.reportedAt) as string,
     acceptedAt: iso(c.acceptedAt),
     respondDueAt: iso(c.respondDueAt),
+    dispatchDueAt: iso(c.dispatchDueAt),
     dueAt: iso(c.dueAt),
     dueEstimated: c.dueEstimated,
     dispatchedAt: iso(c.dispatchedAt),
     handledAt: iso(c.handledAt),
     closedAt: iso(c.closedAt),
-    deadline: open
-      ? deadlineState(new Date(c.acceptedAt as Date), new Date(c.dueAt as Date), new Date())
-      : c.status === 'reported' && c.respondDueAt
-        ? deadlineState(new Date(c.reportedAt), new Date(c.respondDueAt), new Date())
-        : null,
+    deadline: deadlineOf(c),
     extensionRequestedDays: c.extensionRequestedDays,
     extended: c.extended,
     reworkCount: c.reworkCount,
@@ -101,6 +98,18 @@ export function presentCase(
     summary: full ? c.summary : null,
     allowedActions: allowedActions(actor, c),
   };
+}
+
+/** How close the deadline of the step the case waits for is: 立案 while reported, 派遣 once accepted, 办结 after. */
+function deadlineOf(c: CaseRecord) {
+  const now = new Date();
+  if (c.closedAt) return null;
+  if (c.status === 'reported' && c.respondDueAt)
+    return deadlineState(new Date(c.reportedAt), new Date(c.respondDueAt), now);
+  if (!c.acceptedAt) return null;
+  if (c.status === 'accepted' && c.dispatchDueAt)
+    return deadlineState(new Date(c.acceptedAt), new Date(c.dispatchDueAt), now);
+  return c.dueAt ? deadlineState(new Date(c.acceptedAt), new Date(c.dueAt), now) : null;
 }
 
 /** What the public view's timeline keeps: the steps that moved the case, told without the people behind them. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idempotencyKey } from '../../core/http.js';
 import { ACTIONS, LEVELS, STATUSES, VERIFIERS } from './domain/case-status.js';
 import { MAY_RECUR, ROOT_CAUSES } from './domain/closing-summary.js';
+import { PRIORITIES } from './domain/priority.js';
 import { BOXES } from './queries/list-cases.js';
 
 export const categoryCode = z.string().regex(/^[A-Z0-9]{2,12}$/, 'category code such as S0301');
@@ -22,6 +23,8 @@ export const reportBody = z.object({
     .optional(),
   anonymous: z.boolean().default(false),
   viaHotline: z.boolean().default(false),
+  /** 紧急/重要/一般 as staff taking the report judge it; a resident's report takes the category's default. */
+  priority: z.enum(PRIORITIES).optional(),
   mediaIds: z.array(z.number().int().positive()).max(9).optional(),
 });
 
@@ -41,6 +44,8 @@ export const actionBody = z.object({
   action: z.enum(ACTIONS),
   note: z.string().trim().max(2000).optional(),
   level: z.enum(LEVELS).optional(),
+  /** accept, dispatch: raise or lower the priority, the reason in `note` */
+  priority: z.enum(PRIORITIES).optional(),
   orgCode: z
     .string()
     .regex(/^[0-9]{6,12}-[a-z_]+$/)
@@ -79,6 +84,7 @@ export const caseSchema = z.object({
   source: z.string(),
   category: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
   status: z.enum(STATUSES),
+  priority: z.enum(PRIORITIES),
   /** full: staff over the area, the case's holders, its reporter; public: a resident who follows it. */
   view: z.enum(['full', 'public']),
   /** Staff let followers read the description and see the photos (never who reported). */
@@ -98,6 +104,8 @@ export const caseSchema = z.object({
   reportedAt: z.string(),
   acceptedAt: iso,
   respondDueAt: iso,
+  /** 派遣 is due by then once the case is accepted (the category's dispatch hours for its priority). */
+  dispatchDueAt: iso,
   dueAt: iso,
   /** The deadline crosses a year whose holiday arrangement is not loaded: counted on weekdays only. */
   dueEstimated: z.boolean(),
@@ -194,7 +202,10 @@ export const categorySchema = z.object({
   kind: z.enum(['component', 'event', 'community']),
   defaultLevel: z.enum(LEVELS),
   defaultDepartment: z.string().nullable(),
+  defaultPriority: z.enum(PRIORITIES),
+  /** The limits of a normal case; an important case gets half of each, an urgent one a quarter (domain/priority.ts). */
   respondHours: z.number(),
+  dispatchHours: z.number(),
   handleWorkdays: z.number(),
   needsVerification: z.boolean(),
   active: z.boolean(),
@@ -230,7 +241,9 @@ export const categoryPatch = z
       .regex(/^[a-z_]+$/)
       .nullable()
       .optional(),
+    defaultPriority: z.enum(PRIORITIES).optional(),
     respondHours: z.number().int().min(1).max(720).optional(),
+    dispatchHours: z.number().int().min(1).max(720).optional(),
     handleWorkdays: z.number().int().min(1).max(120).optional(),
     needsVerification: z.boolean().optional(),
     active: z.boolean().optional(),

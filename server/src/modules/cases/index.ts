@@ -9,6 +9,7 @@ export {
   type ReportInMissedPayload,
 } from './cases.events.js';
 export { createCasesModule } from './cases.module.js';
+export { acceptAndDispatch } from './commands/dispatch-automatically.js';
 export { reportCase } from './commands/report-case.js';
 export { resealCases } from './commands/reseal-cases.js';
 export { seedCategories } from './commands/seed-categories.js';

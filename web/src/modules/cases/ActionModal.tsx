@@ -11,6 +11,8 @@ import {
   MAY_RECUR,
   type MayRecur,
   type Org,
+  PRIORITIES,
+  type Priority,
   RATINGS,
   type Rating,
   ROOT_CAUSES,
@@ -22,6 +24,7 @@ import { WhistleFields } from './WhistleFields';
 interface Values {
   note?: string;
   level?: Level;
+  priority?: Priority;
   orgCode?: string;
   days?: number;
   masterCaseId?: number;
@@ -35,10 +38,15 @@ interface Values {
 }
 
 /** The form's values as the server takes them: a whistle's lead and helpers become one list of orgs. */
-function toInput(action: CaseAction, { lead, helpers = [], mediaIds, note, ...rest }: Values): ActionInput {
+function toInput(
+  action: CaseAction,
+  current: Priority,
+  { lead, helpers = [], mediaIds, note, priority, ...rest }: Values,
+): ActionInput {
   return {
     action,
     ...rest,
+    priority: priority !== current ? priority : undefined,
     note: note?.trim() || undefined,
     mediaIds: mediaIds?.length ? mediaIds : undefined,
     orgs: lead
@@ -50,18 +58,21 @@ function toInput(action: CaseAction, { lead, helpers = [], mediaIds, note, ...re
 interface Props {
   action: CaseAction;
   orgs: Org[];
+  /** The case's priority now: the dispatch form starts from it. */
+  priority: Priority;
   onSubmit: (input: ActionInput) => Promise<void>;
   onClose: () => void;
 }
 
 /**
- * The form of one action: a reason, a dispatch target, whistled departments, extra days, a master case, a rating,
- * photos, a closing summary.
+ * The form of one action: a reason, a dispatch target and priority, whistled departments, extra days, a master case,
+ * a rating, photos, a closing summary.
  */
-export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
+export function ActionModal({ action, orgs, priority, onSubmit, onClose }: Props) {
   const { t, code } = useT();
   const [form] = Form.useForm<Values>();
   const level = Form.useWatch('level', form);
+  const reprioritised = (Form.useWatch('priority', form) ?? priority) !== priority;
   const fields = ACTION_FIELDS[action] ?? {};
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -71,7 +82,7 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      await onSubmit(toInput(action, values));
+      await onSubmit(toInput(action, priority, values));
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -90,7 +101,7 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
       okButtonProps={{ loading: busy, disabled: uploading, 'data-testid': 'action-submit' } as never}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ priority }}>
         {fields.dispatch && (
           <Form.Item name="level" label={t('action.level')} rules={required('action.levelRequired')}>
             <Select data-testid="action-level" options={LEVELS.map((l) => ({ value: l, label: code('level', l) }))} />
@@ -102,6 +113,15 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
               data-testid="action-org"
               showSearch={{ optionFilterProp: 'label' }}
               options={orgs.map((o) => ({ value: o.code, label: o.name }))}
+            />
+          </Form.Item>
+        )}
+        {fields.priority && (
+          <Form.Item name="priority" label={t('action.priority')}>
+            <Radio.Group
+              data-testid="action-priority"
+              optionType="button"
+              options={PRIORITIES.map((p) => ({ value: p, label: code('priority', p) }))}
             />
           </Form.Item>
         )}
@@ -178,7 +198,15 @@ export function ActionModal({ action, orgs, onSubmit, onClose }: Props) {
             name="note"
             label={t(fields.note.label)}
             rules={
-              fields.note.required ? [{ required: true, whitespace: true, message: t('action.noteRequired') }] : []
+              fields.note.required || reprioritised
+                ? [
+                    {
+                      required: true,
+                      whitespace: true,
+                      message: t(reprioritised ? 'action.priorityReason' : 'action.noteRequired'),
+                    },
+                  ]
+                : []
             }
           >
             <Input.TextArea rows={3} maxLength={2000} data-testid="action-note" />

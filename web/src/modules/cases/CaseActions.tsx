@@ -68,7 +68,9 @@ export function CaseActions({ item, orgs, onChanged }: Props) {
           </Button>
         ))}
       </Space>
-      {open && <ActionModal action={open} orgs={orgs} onSubmit={send} onClose={() => setOpen(null)} />}
+      {open && (
+        <ActionModal action={open} orgs={orgs} priority={item.priority} onSubmit={send} onClose={() => setOpen(null)} />
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Descriptions, type DescriptionsProps, Space, Tag } from 'antd';
 import { useT } from '../../core/i18n';
 import { AreaName } from '../geo/useAreaNames';
 import type { Case, CaseDetail, ClosingSummary, Org } from './api';
-import { DueAt, StatusTag } from './CaseTags';
+import { DueAt, PriorityTag, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
 import { PublicSwitch } from './PublicSwitch';
 
@@ -54,6 +54,7 @@ export function CaseFacts({ item, orgs, onChanged }: { item: Case; orgs: Org[]; 
   const time = (iso: string | null) => formatTime(iso, lang);
   const items: DescriptionsProps['items'] = [
     { key: 'status', label: t('cases.status'), children: <StatusLine item={item} /> },
+    { key: 'priority', label: t('cases.priority'), children: <PriorityTag priority={item.priority} /> },
     { key: 'category', label: t('cases.category'), children: categoryName(item.category, lang) },
     { key: 'description', label: t('case.description'), children: item.description },
     { key: 'address', label: t('case.address'), children: item.address },
@@ -64,7 +65,12 @@ export function CaseFacts({ item, orgs, onChanged }: { item: Case; orgs: Org[]; 
     { key: 'assignee', label: t('case.assignee'), children: assignee },
     { key: 'reportedAt', label: t('cases.reportedAt'), children: time(item.reportedAt) },
     { key: 'acceptedAt', label: t('case.acceptedAt'), children: time(item.acceptedAt) },
-    { key: 'dueAt', label: t('cases.dueAt'), children: item.dueAt ? <DueAt item={item} /> : '' },
+    {
+      key: 'dispatchDueAt',
+      label: t('case.dispatchDueAt'),
+      children: item.dispatchDueAt ? <DueAt item={item} at={item.dispatchDueAt} /> : '',
+    },
+    { key: 'dueAt', label: t('cases.dueAt'), children: item.dueAt ? <DueAt item={item} at={item.dueAt} /> : '' },
     { key: 'handledAt', label: t('case.handledAt'), children: time(item.handledAt) },
     { key: 'closedAt', label: t('case.closedAt'), children: time(item.closedAt) },
     { key: 'public', label: t('case.public'), children: <PublicSwitch item={item} onChanged={onChanged} /> },

@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import { useT } from '../../core/i18n';
 import { AreaName } from '../geo/useAreaNames';
 import type { Case, Org } from './api';
-import { DueAt, StatusTag } from './CaseTags';
+import { DueAt, PriorityTag, StatusTag } from './CaseTags';
 import { categoryName, formatTime } from './caseText';
 import { SupervisionReason } from './SupervisionReason';
 
@@ -40,6 +40,7 @@ export function CaseTable({ items, loading, selected, onOpen, supervision }: Pro
           dataIndex: 'number',
           render: (n: string) => <span className="sz-mono">{n}</span>,
         },
+        { key: 'priority', title: t('cases.priority'), render: (_, c) => <PriorityTag priority={c.priority} /> },
         { key: 'category', title: t('cases.category'), render: (_, c) => categoryName(c.category, lang) },
         { key: 'status', title: t('cases.status'), render: (_, c) => <StatusTag status={c.status} /> },
         {

@@ -5,6 +5,8 @@ import type { CaseAction } from './api';
 export interface ActionFields {
   note?: { label: MessageKey; required: boolean };
   dispatch?: true;
+  /** 紧急/重要/一般 as the dispatcher judges it; a change needs the reason in the note. */
+  priority?: true;
   whistle?: true;
   days?: true;
   master?: true;
@@ -27,7 +29,7 @@ export const ACTION_FIELDS: Partial<Record<CaseAction, ActionFields>> = {
   handle: { note: { label: 'action.feedback', required: true }, photos: true },
   verify: { note: optionalNote, photos: true },
   fail_verification: { note: { label: 'action.note', required: true }, photos: true },
-  dispatch: { dispatch: true, note: optionalNote },
+  dispatch: { dispatch: true, priority: true, note: optionalNote },
   whistle: { whistle: true, note: optionalNote },
   finish_part: { note: { label: 'action.partDone', required: true } },
   supervise: { note: { label: 'action.supervision', required: true } },

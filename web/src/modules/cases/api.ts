@@ -21,13 +21,13 @@ export {
   LEVELS,
   type Level,
 } from '../../../../server/src/modules/cases/domain/case-status';
-
 export {
   MAY_RECUR,
   type MayRecur,
   ROOT_CAUSES,
   type RootCause,
 } from '../../../../server/src/modules/cases/domain/closing-summary';
+export { PRIORITIES } from '../../../../server/src/modules/cases/domain/priority';
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -35,6 +35,7 @@ export type Rating = (typeof RATINGS)[number];
 // the answers' and requests' shapes are the server's schemas, as they travel over JSON
 export type Case = z.infer<typeof caseSchema>;
 export type CaseStatus = Case['status'];
+export type Priority = Case['priority'];
 export type Deadline = NonNullable<Case['deadline']>;
 /** A department called onto the case by a whistle (吹哨), and how far it has come (报到, its part done). */
 export type WhistleOrg = Case['whistleOrgs'][number];

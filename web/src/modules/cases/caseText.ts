@@ -1,5 +1,5 @@
 import type { Translator } from '../../core/i18n';
-import type { Case, CaseStatus, CategoryName, Deadline, TimelineEntry } from './api';
+import type { Case, CaseStatus, CategoryName, Deadline, Priority, TimelineEntry } from './api';
 
 /** antd preset colours; antd-mobile maps them to its own palette in the phone pages. */
 export const STATUS_COLOUR: Record<CaseStatus, string> = {
@@ -18,6 +18,15 @@ export const STATUS_COLOUR: Record<CaseStatus, string> = {
 };
 
 export const DEADLINE_COLOUR: Record<Deadline, string> = { on_time: 'green', warning: 'gold', overdue: 'red' };
+
+export const PRIORITY_COLOUR: Record<Priority, string> = { urgent: 'red', important: 'orange', normal: 'default' };
+
+/** The deadline of the step the case waits for: 立案 while reported, 派遣 once accepted, 办结 after. */
+export function nextDue(c: Pick<Case, 'status' | 'respondDueAt' | 'dispatchDueAt' | 'dueAt'>): string | null {
+  if (c.status === 'reported') return c.respondDueAt;
+  if (c.status === 'accepted') return c.dispatchDueAt ?? c.dueAt;
+  return c.dueAt;
+}
 
 export function categoryName(category: CategoryName, lang: Translator['lang']): string {
   return (lang === 'en' ? category.nameEn : category.nameZh) || category.code;
@@ -71,6 +80,13 @@ function missedReportIn(entry: TimelineEntry, { t, lang }: Translator, orgName: 
   return t('timeline.reportInDue', { org: name, due: formatTime(String(reportInDueAt ?? ''), lang) });
 }
 
+/** A priority raised or lowered at acceptance or dispatch (the reason is the entry's note). */
+function priorityChange(entry: TimelineEntry, { t, code }: Translator): string {
+  const change = entry.detail.priority as { from?: unknown; to?: unknown } | undefined;
+  if (typeof change?.from !== 'string' || typeof change.to !== 'string') return '';
+  return t('timeline.priority', { from: code('priority', change.from), to: code('priority', change.to) });
+}
+
 /** A return visit's answer; ratings from before the question was asked have none. */
 function resolvedText(entry: TimelineEntry, { t }: Translator): string {
   const { resolved } = entry.detail;
@@ -91,9 +107,14 @@ function summaryText(entry: TimelineEntry, { t, code }: Translator): string {
 export function entryDetail(entry: TimelineEntry, translator: Translator, orgName: (code: string) => string): string {
   const { t, code } = translator;
   const { days, master, rating, org } = entry.detail;
+  const changed = priorityChange(entry, translator);
   switch (entry.action) {
+    case 'accept':
+      return changed;
     case 'dispatch':
-      return t('timeline.dispatchTo', { target: dispatchTarget(entry, translator) });
+      return [t('timeline.dispatchTo', { target: dispatchTarget(entry, translator) }), changed]
+        .filter(Boolean)
+        .join(' · ');
     case 'whistle':
       return whistleTargets(entry, translator, orgName);
     case 'report_in':

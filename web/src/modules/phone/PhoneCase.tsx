@@ -7,7 +7,7 @@ import { CaseSite } from './CaseSite';
 import { PhoneCaseActions } from './PhoneCaseActions';
 import { PhoneTimeline } from './PhoneTimeline';
 import { RatingForm } from './RatingForm';
-import { PhoneStatusTag } from './StatusTag';
+import { PhonePriorityTag, PhoneStatusTag } from './StatusTag';
 
 /**
  * One case: what it is, what happened to it; the rating once the resident's own case is closed; for staff, where it
@@ -38,7 +38,15 @@ export function PhoneCase({ id }: { id: number }) {
         />
       )}
       <List mode="card" header={item.number}>
-        <List.Item extra={<PhoneStatusTag status={item.status} />}>{categoryName(item.category, lang)}</List.Item>
+        <List.Item
+          extra={
+            <>
+              <PhonePriorityTag priority={item.priority} /> <PhoneStatusTag status={item.status} />
+            </>
+          }
+        >
+          {categoryName(item.category, lang)}
+        </List.Item>
         {item.description ? (
           <List.Item description={item.address || item.areaName}>{item.description}</List.Item>
         ) : (

@@ -1,10 +1,10 @@
-import { DotLoading, Empty, List, NoticeBar, PullToRefresh } from 'antd-mobile';
+import { DotLoading, Empty, List, NoticeBar, PullToRefresh, Space } from 'antd-mobile';
 import { useT } from '../../core/i18n';
 import { loadedValue, useInvalidate } from '../../core/query';
 import type { Box } from '../cases/api';
 import { categoryName, formatTime } from '../cases/caseText';
 import { useCaseBox } from '../cases/useCaseBox';
-import { PhoneStatusTag } from './StatusTag';
+import { PhonePriorityTag, PhoneStatusTag } from './StatusTag';
 
 interface Props {
   box: Box;
@@ -37,7 +37,12 @@ export function PhoneCaseBox({ box, empty, onOpen, testId }: Props) {
               onClick={() => onOpen(c.id)}
               title={`${categoryName(c.category, lang)} · ${formatTime(c.reportedAt, lang)}`}
               description={c.number}
-              extra={<PhoneStatusTag status={c.status} />}
+              extra={
+                <Space>
+                  <PhonePriorityTag priority={c.priority} />
+                  <PhoneStatusTag status={c.status} />
+                </Space>
+              }
             >
               {/* a followed case's public view may have no description: its area says which problem it is */}
               <span className="sz-phone-ellipsis">{c.description || c.areaName}</span>

@@ -1,4 +1,4 @@
-import type { Actor } from '../../../core/auth.js';
+import { type Actor, districtOf } from '../../../core/auth.js';
 import { isMobilePhone } from '../../../core/crypto.js';
 import { coreErrors } from '../../../core/errors.js';
 import type { ModuleContext } from '../../../core/module.js';
@@ -7,6 +7,7 @@ import { casesErrors } from '../cases.errors.js';
 import { CASE_REPORTED, type CaseEventPayload, caseAggregate } from '../cases.events.js';
 import {
   attachMedia,
+  categoriesIn,
   claimIdempotency,
   findIdempotent,
   getCategory,
@@ -15,6 +16,7 @@ import {
   nextCaseSequence,
 } from '../db/cases.repository.js';
 import { caseNumber } from '../domain/case-number.js';
+import { limitsFor, type Priority } from '../domain/priority.js';
 
 export interface ReportInput {
   categoryCode: string;
@@ -27,6 +29,8 @@ export interface ReportInput {
   viaHotline?: boolean;
   /** Opened by a device system (a confirmed fire, a standing fault) rather than by a person. */
   fromDevice?: boolean;
+  /** 紧急/重要/一般 as staff or a device system judge it; a resident's report takes the category's default. */
+  priority?: Priority;
   /** Photos and voice notes uploaded beforehand by the same person. */
   mediaIds?: number[];
   /** A resident without an account, known only by the contact number they hear back on (see report-anonymously). */
@@ -75,6 +79,11 @@ export async function reportCase(
             ? 'device'
             : 'api';
 
+  const priority = (actor.role !== 'resident' && input.priority) || category.defaultPriority;
+  // 立案 is due from the moment of the report: the limit in the grid's district, for the case's priority
+  const [limits] = await categoriesIn(ctx.db, districtOf(grid.path), category.code);
+  const respondMinutes = limitsFor(limits ?? category, priority).respondMinutes;
+
   const sealedPhone = phone ? ctx.cipher.encrypt(phone) : null;
   const now = new Date();
   const outcome = await ctx.db
@@ -95,6 +104,8 @@ export async function reportCase(
         // an anonymous resident's name stays unknown; without an account, the number is how they hear back
         reporterPhoneEnc: !phone || (anonymous && !input.withoutAccount) ? null : sealedPhone,
         anonymous,
+        priority,
+        respondMinutes,
       });
       if (idempotencyKey && !(await claimIdempotency(tx, reporterKey, idempotencyKey, caseId))) {
         throw new DuplicateRetry();
@@ -108,7 +119,7 @@ export async function reportCase(
         fromStatus: null,
         toStatus: 'reported',
         note: input.description,
-        detail: { source, categoryCode: category.code, gridCode: grid.code },
+        detail: { source, categoryCode: category.code, gridCode: grid.code, priority },
       });
       const media = input.mediaIds ?? [];
       if (media.length && (await attachMedia(tx, media, actor.id, caseId)) !== media.length) {
@@ -118,6 +129,7 @@ export async function reportCase(
         caseId,
         number,
         status: 'reported',
+        priority,
         gridCode: grid.code,
         categoryCode: category.code,
         gridPath: grid.path,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../../../core/db.js';
 import { countCategories, insertCategory } from '../db/cases.repository.js';
 import type { Level } from '../domain/case-status.js';
+import type { Priority } from '../domain/priority.js';
 
 interface SeedCategory {
   code: string;
@@ -12,7 +13,9 @@ interface SeedCategory {
   kind: 'component' | 'event' | 'community';
   level: Level;
   department?: string;
+  priority?: Priority;
   respond: number;
+  dispatch?: number;
   workdays: number;
   verify?: boolean;
 }
@@ -33,7 +36,9 @@ export async function seedCategories(db: Db): Promise<number> {
         kind: c.kind,
         defaultLevel: c.level,
         defaultDepartment: c.department ?? null,
+        defaultPriority: c.priority ?? 'normal',
         respondHours: c.respond,
+        dispatchHours: c.dispatch ?? 2,
         handleWorkdays: c.workdays,
         needsVerification: c.verify ?? true,
         active: true,

@@ -36,11 +36,14 @@ import {
 } from '../domain/case-status.js';
 import { checkSummary, type MayRecur, type RootCause, SUMMARY_FIELDS } from '../domain/closing-summary.js';
 import { addWorkdays, workCalendar } from '../domain/deadlines.js';
+import { limitsFor, type Priority } from '../domain/priority.js';
 
 export interface TransitionInput {
   action: CaseAction;
   note?: string;
   level?: Level;
+  /** accept, dispatch: the priority staff judge the case to have, the reason in `note` when it changes. */
+  priority?: Priority;
   orgCode?: string;
   days?: number;
   rating?: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
@@ -68,6 +71,9 @@ const NEEDS_NOTE: readonly CaseAction[] = [
   'finish_part',
   'supervise',
 ];
+
+/** 分级响应 is judged where a case is taken up and sent on: staff may raise or lower the priority there. */
+const RESPONSE_STEPS: readonly CaseAction[] = ['accept', 'dispatch'];
 
 /** The case leaves the loop: its supervision, if any, ends with it. */
 const FINISHED: readonly CaseStatus[] = ['rejected', 'closed', 'rated', 'merged'];
@@ -101,6 +107,11 @@ export async function transitionCase(
   if (rule.by === 'verifier' && c.handledBy === actor.id) throw casesErrors.handlerMayNotVerify();
   if (!actsAs(actor, c, rule.by)) throw casesErrors.notYourTurn({ params: { action: actionName(input.action) } });
   if (NEEDS_NOTE.includes(input.action) && !input.note?.trim()) throw casesErrors.noteRequired({ field: 'note' });
+  if (input.priority && !RESPONSE_STEPS.includes(input.action))
+    throw casesErrors.priorityNotHere({ field: 'priority' });
+  if (input.priority && input.priority !== c.priority && !input.note?.trim()) {
+    throw casesErrors.priorityReasonRequired({ field: 'note' });
+  }
   // the time limits of the case's own district
   const category = (await categoriesIn(db, districtOf(c.gridPath), c.categoryCode))[0] as CategoryRecord;
 
@@ -172,26 +183,46 @@ async function plan(
   now: Date,
 ): Promise<Planned> {
   const to = nextStatus(input.action, c.status, c.statusBeforeSuspension);
+  const priority = input.priority ?? c.priority;
+  const reprioritised = priority !== c.priority ? { priority: { from: c.priority, to: priority } } : {};
+  // 立案, 派遣 and 办结 each have their limit, for the case's priority in the case's district
   const deadlines = (): CasePatch => {
-    const dueAt = addWorkdays(now, category.handleWorkdays);
+    const limits = limitsFor(category, priority);
+    const dueAt = addWorkdays(now, limits.handleWorkdays);
     return {
+      priority,
       acceptedAt: now,
-      respondDueAt: new Date(c.reportedAt.getTime() + category.respondHours * 3600_000),
+      respondDueAt: new Date(c.reportedAt.getTime() + limitsFor(category, c.priority).respondMinutes * 60_000),
+      dispatchDueAt: new Date(now.getTime() + limits.dispatchMinutes * 60_000),
       dueAt,
       dueEstimated: workCalendar().estimated(now, dueAt),
     };
   };
   switch (input.action) {
-    case 'accept':
-      return { to, patch: deadlines(), detail: { dueInWorkdays: category.handleWorkdays } };
+    case 'accept': {
+      const patch = deadlines();
+      const dueInWorkdays = limitsFor(category, priority).handleWorkdays;
+      return { to, patch, detail: { dueInWorkdays, dispatchDueAt: patch.dispatchDueAt, ...reprioritised } };
+    }
     case 'self_handle':
       return {
         to,
         patch: { ...deadlines(), level: 'grid', assigneePath: unitPath(c.gridPath, 'grid'), dispatchedAt: now },
         detail: { level: 'grid' },
       };
-    case 'dispatch':
-      return planDispatch(db, c, input, now);
+    case 'dispatch': {
+      const planned = await planDispatch(db, c, input, now);
+      if (priority === c.priority) return planned;
+      // a new priority gives the case the handling time of that priority, counted from its acceptance
+      const acceptedAt = c.acceptedAt ?? now;
+      const dueAt = addWorkdays(acceptedAt, limitsFor(category, priority).handleWorkdays);
+      const dueEstimated = workCalendar().estimated(acceptedAt, dueAt);
+      return {
+        ...planned,
+        patch: { ...planned.patch, priority, ...(!c.extended && { dueAt, dueEstimated }) },
+        detail: { ...planned.detail, ...reprioritised },
+      };
+    }
     case 'handle':
       // with departments whistled in, the lead finishes the case only once every one of them has reported in
       if (c.whistleOrgs.some((w) => !w.reportedInAt)) throw casesErrors.whistlePending();

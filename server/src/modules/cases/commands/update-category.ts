@@ -13,7 +13,7 @@ import {
 } from '../db/cases.repository.js';
 
 /** What a district may set for itself; everything else about a category holds for every district. */
-const DISTRICT_FIELDS = ['respondHours', 'handleWorkdays'] as const;
+const DISTRICT_FIELDS = ['respondHours', 'dispatchHours', 'handleWorkdays'] as const;
 
 /** The district a category is read or changed for: the one named, else the caller's own ('' above every district). */
 export async function categoryDistrict(db: Queryable, actor: Actor | undefined, districtCode?: string) {

@@ -3,6 +3,7 @@ import type { Queryable } from '../../../core/db.js';
 import { all, anyOf, first, int, queryBuilder, run } from '../../../core/sql.js';
 import type { CaseStatus, Level, Verifier } from '../domain/case-status.js';
 import type { ClosingSummary, RootCause } from '../domain/closing-summary.js';
+import type { Priority } from '../domain/priority.js';
 import type { CasesTables } from './cases.tables.js';
 
 /**
@@ -23,7 +24,11 @@ export interface CategoryRecord {
   kind: 'component' | 'event' | 'community';
   defaultLevel: Level;
   defaultDepartment: string | null;
+  /** A report's priority unless it carries its own. */
+  defaultPriority: Priority;
+  /** The limits of a normal case (domain/priority.ts gives the others): 立案 and 派遣 in hours, 办结 in working days. */
   respondHours: number;
+  dispatchHours: number;
   handleWorkdays: number;
   needsVerification: boolean;
   active: boolean;
@@ -37,7 +42,9 @@ const CATEGORY_COLUMNS = [
   'kind',
   'default_level as defaultLevel',
   'default_department as defaultDepartment',
+  'default_priority as defaultPriority',
   'respond_hours as respondHours',
+  'dispatch_hours as dispatchHours',
   'handle_workdays as handleWorkdays',
   'needs_verification as needsVerification',
   'active',
@@ -62,7 +69,9 @@ export async function insertCategory(db: Queryable, c: CategoryRecord): Promise<
       kind: c.kind,
       default_level: c.defaultLevel,
       default_department: c.defaultDepartment,
+      default_priority: c.defaultPriority,
       respond_hours: c.respondHours,
+      dispatch_hours: c.dispatchHours,
       handle_workdays: c.handleWorkdays,
       needs_verification: c.needsVerification,
       active: c.active,
@@ -81,7 +90,9 @@ export async function updateCategory(
     name_en: c.nameEn ?? undefined,
     default_level: c.defaultLevel ?? undefined,
     default_department: c.defaultDepartment,
+    default_priority: c.defaultPriority ?? undefined,
     respond_hours: c.respondHours ?? undefined,
+    dispatch_hours: c.dispatchHours ?? undefined,
     handle_workdays: c.handleWorkdays ?? undefined,
     needs_verification: c.needsVerification ?? undefined,
     active: c.active ?? undefined,
@@ -119,7 +130,9 @@ export async function categoriesIn(db: Queryable, districtPath: string, code?: s
       'k.kind',
       'k.default_level as defaultLevel',
       'k.default_department as defaultDepartment',
+      'k.default_priority as defaultPriority',
       sql<number>`coalesce(l.respond_hours, k.respond_hours)`.as('respondHours'),
+      sql<number>`coalesce(l.dispatch_hours, k.dispatch_hours)`.as('dispatchHours'),
       sql<number>`coalesce(l.handle_workdays, k.handle_workdays)`.as('handleWorkdays'),
       'k.needs_verification as needsVerification',
       'k.active',
@@ -135,7 +148,7 @@ export async function setDistrictLimits(
   db: Queryable,
   code: string,
   districtPath: string,
-  limits: { respondHours?: number; handleWorkdays?: number },
+  limits: { respondHours?: number; dispatchHours?: number; handleWorkdays?: number },
   by: number,
 ): Promise<void> {
   await run(
@@ -146,12 +159,14 @@ export async function setDistrictLimits(
         category_code: code,
         district_path: districtPath,
         respond_hours: limits.respondHours ?? null,
+        dispatch_hours: limits.dispatchHours ?? null,
         handle_workdays: limits.handleWorkdays ?? null,
         updated_by: by,
       })
       .onConflict((oc) =>
         oc.columns(['category_code', 'district_path']).doUpdateSet({
           respond_hours: limits.respondHours ?? sql`cases_category_limits.respond_hours`,
+          dispatch_hours: limits.dispatchHours ?? sql`cases_category_limits.dispatch_hours`,
           handle_workdays: limits.handleWorkdays ?? sql`cases_category_limits.handle_workdays`,
           updated_by: by,
           updated_at: now,
@@ -166,6 +181,7 @@ export interface CaseRecord {
   source: string;
   categoryCode: string;
   status: CaseStatus;
+  priority: Priority;
   description: string;
   address: string;
   lng: number;
@@ -184,6 +200,8 @@ export interface CaseRecord {
   reportedAt: Date;
   acceptedAt: Date | null;
   respondDueAt: Date | null;
+  /** 派遣 is due by then once the case is accepted. */
+  dispatchDueAt: Date | null;
   dueAt: Date | null;
   /** The deadline crosses a year whose holiday arrangement is not loaded: counted on weekdays, an estimate. */
   dueEstimated: boolean;
@@ -229,12 +247,13 @@ export interface WhistleOrg {
 
 export type SupervisionReason = 'overdue' | 'manual' | 'report_in_overdue';
 
-const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "categoryCode", c.status, c.description,
+const CASE_COLUMNS = `c.id::int AS id, c.number, c.source, c.category_code AS "categoryCode", c.status, c.priority, c.description,
   c.address, ST_X(c.location) AS lng, ST_Y(c.location) AS lat, c.grid_code AS "gridCode", c.grid_path::text AS "gridPath",
   c.reporter_id::int AS "reporterId", c.reporter_name AS "reporterName", c.reporter_phone_enc AS "reporterPhoneEnc",
   c.anonymous, c.level, c.assignee_path::text AS "assigneePath", c.assignee_org AS "assigneeOrg",
   c.status_before_suspension AS "statusBeforeSuspension", c.merged_into::int AS "mergedInto",
-  c.reported_at AS "reportedAt", c.accepted_at AS "acceptedAt", c.respond_due_at AS "respondDueAt", c.due_at AS "dueAt",
+  c.reported_at AS "reportedAt", c.accepted_at AS "acceptedAt", c.respond_due_at AS "respondDueAt",
+  c.dispatch_due_at AS "dispatchDueAt", c.due_at AS "dueAt",
   c.due_estimated AS "dueEstimated", c.dispatched_at AS "dispatchedAt", c.handled_at AS "handledAt", c.closed_at AS "closedAt",
   c.handled_by::int AS "handledBy",
   coalesce((SELECT ds.verifier FROM cases_district_settings ds WHERE ds.district_code = left(c.grid_code, 6)),
@@ -267,6 +286,9 @@ export interface NewCase {
   reporterName: string | null;
   reporterPhoneEnc: string | null;
   anonymous: boolean;
+  priority: Priority;
+  /** 立案 is due this long after the report: the category's limit in the district, for the case's priority. */
+  respondMinutes: number;
 }
 
 export async function nextCaseSequence(db: Queryable): Promise<number> {
@@ -277,13 +299,9 @@ export async function nextCaseSequence(db: Queryable): Promise<number> {
 export async function insertCase(db: Queryable, c: NewCase): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO cases_cases (number, source, category_code, status, description, address, location, grid_code,
-       grid_path, reporter_id, reporter_name, reporter_phone_enc, anonymous, respond_due_at)
+       grid_path, reporter_id, reporter_name, reporter_phone_enc, anonymous, priority, respond_due_at)
      VALUES ($1, $2, $3, 'reported', $4, $5, ST_SetSRID(ST_MakePoint($6, $7), 4326), $8, $9::ltree, $10, $11, $12, $13,
-       -- 立案 has its own limit from the moment of the report: the category's response hours, the district's own if set
-       now() + make_interval(hours => (
-         SELECT coalesce(l.respond_hours, k.respond_hours) FROM cases_categories k
-         LEFT JOIN cases_category_limits l ON l.category_code = k.code AND $9::ltree <@ l.district_path
-         WHERE k.code = $3)))
+       $14, now() + make_interval(mins => $15::int))
      RETURNING id::int AS id`,
     [
       c.number,
@@ -299,6 +317,8 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<number> {
       c.reporterName,
       c.reporterPhoneEnc,
       c.anonymous,
+      c.priority,
+      c.respondMinutes,
     ],
   );
   return row?.id as number;
@@ -348,8 +368,10 @@ export interface CasePatch {
   assigneeOrg?: string | null;
   statusBeforeSuspension?: CaseStatus | null;
   mergedInto?: number | null;
+  priority?: Priority;
   acceptedAt?: Date;
   respondDueAt?: Date;
+  dispatchDueAt?: Date;
   dueAt?: Date;
   dueEstimated?: boolean;
   dispatchedAt?: Date;
@@ -377,6 +399,7 @@ export async function updateCase(db: Queryable, id: number, version: number, pat
       .updateTable('cases_cases')
       .set((eb) => ({
         status: patch.status,
+        priority: patch.priority,
         level: patch.level,
         assignee_path: patch.assigneePath,
         assignee_org: patch.assigneeOrg,
@@ -384,6 +407,7 @@ export async function updateCase(db: Queryable, id: number, version: number, pat
         merged_into: patch.mergedInto,
         accepted_at: patch.acceptedAt,
         respond_due_at: patch.respondDueAt,
+        dispatch_due_at: patch.dispatchDueAt,
         due_at: patch.dueAt,
         due_estimated: patch.dueEstimated,
         dispatched_at: patch.dispatchedAt,
@@ -506,7 +530,18 @@ export interface CaseFilter {
   offset: number;
 }
 
-/** Cases whose grid lies inside the scope, or (for an assignee's inbox) assigned to the given units. */
+/** The deadline of the step a case waits for: 立案 while reported, 派遣 once accepted, 办结 after. */
+const NEXT_DUE = `(CASE c.status WHEN 'reported' THEN c.respond_due_at WHEN 'accepted' THEN coalesce(c.dispatch_due_at, c.due_at)
+  ELSE c.due_at END)`;
+
+/**
+ * Urgent first, then important, then normal; within each the nearest deadline, then the newest. Written as the
+ * inbox index (migration 0013) is, so the planner can read the index in order.
+ */
+const INBOX_ORDER = `(CASE c.priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END),
+  (CASE c.status WHEN 'reported' THEN c.respond_due_at WHEN 'accepted' THEN c.dispatch_due_at ELSE c.due_at END),
+  c.reported_at DESC, c.id DESC`;
+
 /** Counting stops here: an inbox says "10,000+" rather than scanning a million rows for an exact figure. */
 export const COUNT_CAP = 10_000;
 
@@ -530,8 +565,7 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
     where.push(`((c.level = ANY(${p(f.assignee.levels)}::text[]) AND c.assignee_path <@ ${p(f.scope)}::ltree)
       OR (c.assignee_org IS NOT NULL AND c.assignee_org = ${p(f.assignee.org)}::text))`);
   }
-  if (f.overdue)
-    where.push("((c.due_at < now()) OR (c.status = 'reported' AND c.respond_due_at < now())) AND c.closed_at IS NULL");
+  if (f.overdue) where.push(`${NEXT_DUE} < now() AND c.closed_at IS NULL`);
   if (f.supervised)
     where.push('EXISTS (SELECT 1 FROM cases_supervision s WHERE s.case_id = c.id AND s.closed_at IS NULL)');
   if (f.categoryCode) where.push(`c.category_code = ${p(f.categoryCode)}`);
@@ -542,7 +576,7 @@ export async function listCases(db: Queryable, f: CaseFilter): Promise<{ items: 
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const filterParams = [...params];
   const items = await db.query<R<CaseRecord>>(
-    `SELECT ${CASE_COLUMNS} FROM cases_cases c ${clause} ORDER BY c.reported_at DESC, c.id DESC LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
+    `SELECT ${CASE_COLUMNS} FROM cases_cases c ${clause} ORDER BY ${INBOX_ORDER} LIMIT ${p(f.limit)} OFFSET ${p(f.offset)}`,
     params,
   );
   const [count] = await db.query<{ n: number }>(
@@ -696,10 +730,9 @@ export async function listSupervisionNotes(db: Queryable, caseId: number) {
 export async function overdueCases(db: Queryable, now: Date): Promise<CaseRecord[]> {
   return db.query<R<CaseRecord>>(
     `SELECT ${CASE_COLUMNS} FROM cases_cases c
-     WHERE c.closed_at IS NULL
-       AND ((c.due_at < $1 AND c.status IN ('accepted', 'dispatched', 'in_progress', 'returned'))
-         OR (c.respond_due_at < $1 AND c.status = 'reported'))
-     ORDER BY coalesce(c.due_at, c.respond_due_at) LIMIT 1000`,
+     WHERE c.closed_at IS NULL AND c.status IN ('reported', 'accepted', 'dispatched', 'in_progress', 'returned')
+       AND ${NEXT_DUE} < $1
+     ORDER BY ${NEXT_DUE} LIMIT 1000`,
     [now],
   );
 }
@@ -853,8 +886,10 @@ export async function kpiCounts(db: Queryable, f: KpiFilter, now: Date, split: K
   const sets = (at: string) => `GROUP BY GROUPING SETS ((${piece(at)}), (${area}), (c.assignee_org))`;
   // a case is due a response once accepted, or once its limit has run out without a response; a report rejected
   // or merged as a duplicate was answered otherwise and is not
-  const responseDue = `(c.accepted_at IS NOT NULL OR (c.status NOT IN ('rejected', 'merged')
-    AND c.reported_at + coalesce(l.respond_hours, k.respond_hours) * interval '1 hour' <= $7))`;
+  // the 12345 response limit is the category's response hours whatever the case's priority (a case's own
+  // respond_due_at is shorter when it is urgent or important), so the rate means what it always meant
+  const respondBy = `c.reported_at + coalesce(l.respond_hours, k.respond_hours) * interval '1 hour'`;
+  const responseDue = `(c.accepted_at IS NOT NULL OR (c.status NOT IN ('rejected', 'merged') AND ${respondBy} <= $7))`;
   type Keys = { piece: string | null; area: string | null; department: string | null; set: number };
   const rows = await db.query<R<KpiCounts & Keys>>(
     `SELECT ${keys('d.at')},
@@ -862,7 +897,7 @@ export async function kpiCounts(db: Queryable, f: KpiFilter, now: Date, split: K
        count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL)::int AS accepted,
        count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at IS NOT NULL AND c.dispatched_at IS NOT NULL)::int AS dispatched,
        count(*) FILTER (WHERE d.kind = 'reported' AND ${responseDue})::int AS "responseDue",
-       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at <= c.respond_due_at)::int AS responded,
+       count(*) FILTER (WHERE d.kind = 'reported' AND c.accepted_at <= ${respondBy})::int AS responded,
        count(*) FILTER (WHERE d.kind = 'due')::int AS due,
        count(*) FILTER (WHERE d.kind = 'due' AND ${FINISHED_SQL})::int AS closed,
        count(*) FILTER (WHERE d.kind = 'due' AND ${FINISHED_SQL} AND c.closed_at <= c.due_at)::int AS "closedOnTime",

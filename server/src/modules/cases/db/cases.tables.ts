@@ -84,6 +84,8 @@ export interface CasesCasesTable {
   due_estimated: Generated<boolean>;
   public: Generated<boolean>;
   handled_by: Int8 | null;
+  priority: Generated<'urgent' | 'important' | 'normal'>;
+  dispatch_due_at: Timestamp | null;
   summary_measures: string | null;
   summary_root_cause:
     | 'facility_ageing'
@@ -110,6 +112,8 @@ export interface CasesCategoriesTable {
   handle_workdays: number;
   needs_verification: Generated<boolean>;
   active: Generated<boolean>;
+  default_priority: Generated<'urgent' | 'important' | 'normal'>;
+  dispatch_hours: Generated<number>;
 }
 
 export interface CasesCategoryLimitsTable {
@@ -119,6 +123,7 @@ export interface CasesCategoryLimitsTable {
   handle_workdays: number | null;
   updated_by: Int8;
   updated_at: Generated<Timestamp>;
+  dispatch_hours: number | null;
 }
 
 export interface CasesDistrictSettingsTable {

@@ -8,6 +8,8 @@ import type { AlarmEscalatedPayload } from '../iot.events.js';
 /** Levels of a grid path (province.city.district.street.community.grid): the street is the fourth. */
 export const streetPathOf = (gridPath: string) => gridPath.split('.').slice(0, 4).join('.');
 const streetCodeOf = (gridPath: string) => gridPath.split('.')[3] ?? '';
+/** The street's 快速处置队, an identity org named after the street. */
+export const rapidResponseOrg = (gridPath: string) => `${streetCodeOf(gridPath)}-rapid_response`;
 
 export interface StepTarget {
   step: EscalationStep;
@@ -40,7 +42,7 @@ export async function resolveStep(
     }
     case 'rapid_response': {
       // the team's members on duty now (its administrator keeps the roster); every member when nobody is on duty
-      const orgCode = `${streetCodeOf(alarm.gridPath)}-rapid_response`;
+      const orgCode = rapidResponseOrg(alarm.gridPath);
       const team = await findOrg(db, orgCode);
       return [
         {

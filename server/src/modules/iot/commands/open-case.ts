@@ -1,8 +1,10 @@
-import { reportCase } from '../../cases/index.js';
+import { acceptAndDispatch, reportCase } from '../../cases/index.js';
+import { findOrg } from '../../identity/index.js';
 import type { AlarmRecord } from '../db/iot.repository.js';
-import { setAlarmCase, setIncidentCase } from '../db/iot.repository.js';
+import { fireCentreFor, setAlarmCase, setIncidentCase } from '../db/iot.repository.js';
 import { ALARM_TYPES } from '../domain/alarm-types.js';
 import type { IotDeps } from '../iot.deps.js';
+import { rapidResponseOrg } from './escalation.js';
 
 /** 消防报警（智慧消防） and 消防隐患 in the case categories. */
 const FIRE_CATEGORY = 'S08';
@@ -11,8 +13,10 @@ const FAULT_CATEGORY = 'S04';
 const floorText = (a: AlarmRecord) => (a.floor !== null ? ` ${a.floor}层` : '');
 
 /**
- * A confirmed (or acknowledged-real) fire goes into the case loop. The idempotency key makes a retry after a crash
- * return the case already opened instead of a second one.
+ * A confirmed (or acknowledged-real) fire goes into the case loop as urgent, accepted and dispatched at once to the
+ * street's rapid-response team (the fire service centre serving the device where the street has none). The
+ * idempotency key makes a retry after a crash return the case already opened instead of a second one, and the
+ * dispatch picks up where it stopped.
  */
 export async function openFireCase(deps: IotDeps, alarm: AlarmRecord, incidentId: number | null): Promise<number> {
   const actor = await deps.systemActor();
@@ -26,11 +30,18 @@ export async function openFireCase(deps: IotDeps, alarm: AlarmRecord, incidentId
       address: alarm.address,
       location: { lng: alarm.lng, lat: alarm.lat, crs: 'wgs84' },
       fromDevice: true,
+      priority: 'urgent',
     },
     incidentId !== null ? `iot-incident-${incidentId}` : `iot-alarm-${alarm.id}`,
   );
   if (incidentId !== null) await setIncidentCase(deps.ctx.db, incidentId, caseId);
   else await setAlarmCase(deps.ctx.db, alarm.id, caseId);
+  const team = await findOrg(deps.ctx.db, rapidResponseOrg(alarm.gridPath));
+  const orgCode = team?.code ?? (await fireCentreFor(deps.ctx.db, alarm.deviceId))?.orgCode ?? null;
+  await acceptAndDispatch(deps.ctx, actor, caseId, {
+    orgCode,
+    note: '确认火警，系统自动立案并派遣 / confirmed fire, accepted and dispatched by the system',
+  });
   return caseId;
 }
 

@@ -4,7 +4,7 @@ import { CASE_REPORTED, type CaseEventPayload, type CaseEventType, caseActionEve
 import { reach, type StepToReach, type Target } from '../commands/reach.js';
 import type { NotifyService } from '../notify.service.js';
 
-type Wording = (n: string, due: string, to: string) => { zh: string; en: string };
+type Wording = (n: string, due: string, to: string, p: CaseEventPayload) => { zh: string; en: string };
 
 /** Shanghai wall-clock time, the way a deadline is read out to people on the ground. */
 function when(iso: string | null): string {
@@ -100,17 +100,23 @@ const RULES = new Map<CaseEventType, Rule>([
     caseActionEvent('escalate'),
     {
       step: 'escalated',
-      // nobody accepted it: those who accept (the community) and the level above them (the street) hear of it
+      // nobody accepted it, or nobody dispatched it once accepted: those who accept and dispatch (the community) and
+      // the level above them (the street) hear of it
       targets: (p) =>
-        p.status === 'reported'
+        p.status === 'reported' || p.status === 'accepted'
           ? [
               { target: { unit: 'community' as const }, due: null },
               { target: { unit: 'street' as const }, due: null },
             ]
           : withHolder(p),
-      // an accepted case always has a due time; one without is a report nobody accepted in time
-      wording: (n, due, to) => {
-        if (!due)
+      // the case's status says which step was late: 立案, 派遣, or the handling itself
+      wording: (n, due, to, p) => {
+        if (p.status === 'accepted')
+          return {
+            zh: `问题 ${n} 超时未派遣，已列入督办，请${to}尽快派遣`,
+            en: `Case ${n} was not dispatched in time and is under supervision: ${to} please dispatch it`,
+          };
+        if (p.status === 'reported')
           return {
             zh: `问题 ${n} 超时未受理，已列入督办，请${to}尽快受理`,
             en: `Case ${n} was not accepted in time and is under supervision: ${to} please accept it`,
@@ -136,6 +142,11 @@ const RULES = new Map<CaseEventType, Rule>([
   ],
 ]);
 
+/** 紧急 work says so first, so it is read before everything else on a phone's lock screen. */
+function urgent(p: CaseEventPayload, words: { zh: string; en: string }) {
+  return p.priority === 'urgent' ? { zh: `【紧急】${words.zh}`, en: `[Urgent] ${words.en}` } : words;
+}
+
 function withHolder(p: CaseEventPayload) {
   const target = holder(p);
   return target ? [{ target, due: p.dueAt }] : [];
@@ -160,7 +171,7 @@ export function subscribeToCaseWork(ctx: Pick<ModuleContext, 'events' | 'db' | '
         target,
         gridPath: p.gridPath,
         actorId: event.actorId ?? null,
-        title: (to) => rule.wording(p.number, when(due), to),
+        title: (to) => urgent(p, rule.wording(p.number, when(due), to, p)),
       };
       await reach(ctx.db, notify, ctx.log, step);
     }

@@ -22,14 +22,16 @@ import './categories.css';
 
 const NONE: Category[] = [];
 /** What a district sets for itself; the rest of a category is the deployment's, a global administrator's to change. */
-const DISTRICT_FIELDS: readonly EditableField[] = ['respondHours', 'handleWorkdays'];
+const DISTRICT_FIELDS: readonly EditableField[] = ['respondHours', 'dispatchHours', 'handleWorkdays'];
 
 const HEADINGS: Record<EditableField, MessageKey> = {
   nameZh: 'category.nameZh',
   nameEn: 'category.nameEn',
   defaultLevel: 'category.level',
   defaultDepartment: 'category.department',
+  defaultPriority: 'category.defaultPriority',
   respondHours: 'category.respondHours',
+  dispatchHours: 'category.dispatchHours',
   handleWorkdays: 'category.handleWorkdays',
   needsVerification: 'category.needsVerification',
   active: 'category.active',

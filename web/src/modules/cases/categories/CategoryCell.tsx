@@ -1,7 +1,8 @@
 import { Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { type Translator, useT } from '../../../core/i18n';
-import { LEVELS } from '../api';
+import { LEVELS, PRIORITIES } from '../api';
+import { PriorityTag } from '../CaseTags';
 import type { CategoryRow, EditableField } from './categoryRows';
 
 interface Props {
@@ -24,7 +25,10 @@ function editor(field: EditableField, departments: Props['departments'], code: T
       return <Select size="small" options={LEVELS.map((l) => ({ value: l, label: code('level', l) }))} />;
     case 'defaultDepartment':
       return <Select size="small" allowClear options={departments} popupMatchSelectWidth={false} />;
+    case 'defaultPriority':
+      return <Select size="small" options={PRIORITIES.map((p) => ({ value: p, label: code('priority', p) }))} />;
     case 'respondHours':
+    case 'dispatchHours':
       return <InputNumber size="small" min={1} max={720} precision={0} />;
     case 'handleWorkdays':
       return <InputNumber size="small" min={1} max={120} precision={0} data-testid="category-edit-workdays" />;
@@ -39,6 +43,8 @@ function Value({ field, row, departments }: Omit<Props, 'editing'>): ReactNode {
   switch (field) {
     case 'defaultLevel':
       return code('level', row.defaultLevel);
+    case 'defaultPriority':
+      return <PriorityTag priority={row.defaultPriority} />;
     case 'defaultDepartment':
       return departments.find((d) => d.value === row.defaultDepartment)?.label ?? row.defaultDepartment ?? '—';
     case 'needsVerification':
