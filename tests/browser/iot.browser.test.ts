@@ -63,7 +63,8 @@ function square([x, y]: [number, number], d: number) {
 /** The import template's header row (设备编号,设备类型,…,业主单位,…), as the server writes it. */
 const TEMPLATE_HEADER = DEVICE_COLUMNS.map(([header]) => header).join(',');
 
-const board = () => page.getByTestId('fire-board');
+// the fires (incidents, whose alarms open below their row) and the other alarms
+const board = () => page.getByTestId('fire-board-panel');
 const row = (id: number) => board().locator(`tr[data-alarm-id="${id}"]`);
 
 /**
@@ -141,7 +142,7 @@ describe.skipIf(!hasChromium)('智慧消防 in Chromium', () => {
   });
 
   it('shows and sounds the confirmed fire the simulator plays', async () => {
-    await expect.poll(() => board().textContent()).toContain('当前没有未处理的告警');
+    await expect.poll(() => board().textContent()).toContain('暂无火情');
     // the click is the gesture the browser wants before it lets the page make a sound
     const enable = page.getByTestId('fire-enable-sound');
     if (await enable.isVisible()) await enable.click();
@@ -160,16 +161,22 @@ describe.skipIf(!hasChromium)('智慧消防 in Chromium', () => {
     });
     expect(progress.events.join('\n')).toContain('second detector on the floor');
 
+    // one fire, one row: the building's detectors on both floors are one incident, confirmed, passed to 119
+    const incidents = page.getByTestId('fire-incidents');
+    const fire = incidents.locator('tr', { has: page.locator('[data-state="confirmed"]') });
+    await expect.poll(() => fire.count()).toBe(1);
+    await expect.poll(() => fire.getByTestId('incident-119').count()).toBe(1);
+    expect(await fire.textContent()).toContain(ADDRESS);
     const confirmed = board().getByTestId('fire-confirmed');
     await expect.poll(() => confirmed.count()).toBeGreaterThanOrEqual(2);
     const criticalRow = board()
-      .locator('tr', { has: page.getByTestId('fire-confirmed') })
+      .locator('tr[data-alarm-id]', { has: page.getByTestId('fire-confirmed') })
       .first();
     expect(await criticalRow.getByTestId('fire-severity').getAttribute('data-severity')).toBe('critical');
     expect(await criticalRow.textContent()).toContain('紧急');
     expect(await criticalRow.textContent()).toContain('确认火警');
     expect(await criticalRow.textContent()).toContain(ADDRESS);
-    await expect.poll(() => page.getByTestId('fire-confirmed-count').textContent()).toMatch(/^确认火警 \d+ 条$/);
+    await expect.poll(() => page.getByTestId('fire-confirmed-count').textContent()).toBe('确认火警 1 起');
     expect(Number(await page.getByTestId('fire-sound').getAttribute('data-played'))).toBeGreaterThan(0);
     await shot('01-board-confirmed-fire');
 

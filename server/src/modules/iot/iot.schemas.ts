@@ -8,7 +8,7 @@ import {
 } from './domain/alarm-types.js';
 import { DEVICE_KINDS, HEAT_CLASSES } from './domain/devices.js';
 import { MESSAGE_TYPES, RESERVED_CLIENT_PREFIX } from './domain/messages.js';
-import { RULE_PRESETS } from './domain/rules.js';
+import { RULE_PRESETS, TWO_DETECTOR_RULES } from './domain/rules.js';
 
 const regionCode = z.string().regex(/^\d{6,15}$/);
 
@@ -111,6 +111,40 @@ export const alarmSchema = z.object({
   escalationStep: z.number(),
 });
 
+export const INCIDENT_STATES = ['unacknowledged', 'acknowledged', 'confirmed', 'closed'] as const;
+
+/** One fire at one place (a building, a venue, a lone device): its alarms, its live state, 119 and its case. */
+export const incidentSchema = z.object({
+  id: z.number(),
+  placeKind: z.enum(['building', 'venue', 'device']),
+  buildingId: z.number().nullable(),
+  address: z.string(),
+  gridCode: z.string(),
+  /** Where it is on the map (its first alarm's device), for the map to open on. */
+  lng: z.number(),
+  lat: z.number(),
+  /** unacknowledged (its chain is running), acknowledged, confirmed (a fire: 119 and a case), closed. */
+  state: z.enum(INCIDENT_STATES),
+  severity: z.enum(SEVERITIES),
+  openedAt: z.date(),
+  lastAlarmAt: z.date(),
+  acknowledgedAt: z.date().nullable(),
+  confirmedAt: z.date().nullable(),
+  /** By the two-detector rule, or by a person who acknowledged a real fire. */
+  confirmedBy: z.enum(['two_detectors', 'person']).nullable(),
+  fire119At: z.date().nullable(),
+  caseId: z.number().nullable(),
+  closedAt: z.date().nullable(),
+  floors: z.array(z.number()),
+  alarms: z.array(alarmSchema),
+});
+
+export const incidentQuery = z.object({
+  regionCode: regionCode.optional(),
+  status: z.enum(['open', 'all']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
 export const escalationSchema = z.object({
   step: z.enum(ESCALATION_STEPS),
   target: z.string(),
@@ -174,6 +208,9 @@ export const statsSchema = z.object({
       area: z.string(),
       code: z.string(),
       fireAlarms: z.number(),
+      /** Fires: incidents, however many detectors each set off. */
+      fires: z.number(),
+      /** Fires confirmed (two detectors, or a person on duty), counted when confirmed. */
       realFires: z.number(),
       arriveMinutes: z.number().nullable(),
       ...alarmFigures,
@@ -226,6 +263,7 @@ export const rulesBody = z
     minPressureMpa: setting(2),
     lowBatteryPercent: setting(100),
     confirmWindowSeconds: z.number().int().min(10).max(3600),
+    twoDetectorRule: z.enum(TWO_DETECTOR_RULES),
     ackTimeoutSeconds: z.number().int().min(10).max(3600),
     offlineMissedHeartbeats: z.number().int().min(1).max(100),
     faultCaseHours: z
@@ -242,11 +280,14 @@ export const rulesBody = z
   })
   .strict();
 export type RulesBody = z.infer<typeof rulesBody>;
+type NumericRuleKey = Exclude<keyof typeof RULE_PRESETS, 'twoDetectorRule'>;
 export const rulesSchema = z.object({
-  ...(Object.fromEntries(Object.keys(RULE_PRESETS).map((k) => [k, z.number()])) as Record<
-    keyof typeof RULE_PRESETS,
-    z.ZodNumber
-  >),
+  ...(Object.fromEntries(
+    Object.keys(RULE_PRESETS)
+      .filter((k) => k !== 'twoDetectorRule')
+      .map((k) => [k, z.number()]),
+  ) as Record<NumericRuleKey, z.ZodNumber>),
+  twoDetectorRule: z.enum(TWO_DETECTOR_RULES),
   version: z.number(),
   districtCode: z.string().nullable(),
   ownSettings: z.array(z.enum(Object.keys(RULE_PRESETS) as [keyof typeof RULE_PRESETS])),

@@ -5,7 +5,7 @@ import { confirmedFire, SEVERITY_COLOUR } from './alarmText';
 import type { Alarm } from './api';
 
 /** The severity in its colour, and for a fire a second detector confirmed, the badge that says so. */
-export function SeverityTags({ alarm }: { alarm: Pick<Alarm, 'severity' | 'incidentId'> }) {
+export function SeverityTags({ alarm }: { alarm: Pick<Alarm, 'severity'> }) {
   const { t, code } = useT();
   return (
     <span className="sz-fire-tags">

@@ -70,6 +70,7 @@ export function StatsPanel({ regionCode }: { regionCode: string | undefined }) {
     { key: 'area', title: t('iot.area'), render: (_, a) => names[a.code] ?? a.code },
     { key: 'alarms', title: t('iot.alarms'), dataIndex: 'alarms', align: 'right' },
     { key: 'fireAlarms', title: t('iot.fireAlarms'), dataIndex: 'fireAlarms', align: 'right' },
+    { key: 'fires', title: t('iot.fires'), dataIndex: 'fires', align: 'right' },
     { key: 'realFires', title: t('iot.realFires'), dataIndex: 'realFires', align: 'right' },
     { key: 'falseAlarms', title: t('iot.falseAlarms'), dataIndex: 'falseAlarms', align: 'right' },
     { key: 'rate', title: t('iot.falseAlarmRate'), align: 'right', render: (_, a) => percent(a.falseAlarmRate) },

@@ -15,7 +15,8 @@ export function alarmTypeName(alarm: Pick<Alarm, 'type'>, catalogue: Catalogue |
   return nameIn(catalogue?.alarmTypes[alarm.type], lang, alarm.type);
 }
 
-export const confirmedFire = (alarm: Pick<Alarm, 'incidentId'>) => alarm.incidentId !== null;
+/** Only a confirmed incident makes an alarm critical: every fire alarm has an incident, confirmed or not. */
+export const confirmedFire = (alarm: Pick<Alarm, 'severity'>) => alarm.severity === 'critical';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400],

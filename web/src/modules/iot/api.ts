@@ -10,6 +10,7 @@ import type {
   deviceImportSchema,
   deviceSchema,
   healthSchema,
+  incidentSchema,
   statsSchema,
 } from '../../../../server/src/modules/iot/iot.schemas';
 import { api, download, upload, type Wire } from '../../core/api';
@@ -36,6 +37,8 @@ export type AlarmDetail = Wire<z.infer<typeof alarmDetailSchema>>;
 export type Alarm = AlarmDetail['alarm'];
 export type Escalation = AlarmDetail['escalations'][number];
 export type AlarmPoints = z.infer<typeof alarmPointsSchema>;
+/** One fire at one place: its alarms, its live state, 119 and its case. */
+export type Incident = Wire<z.infer<typeof incidentSchema>>;
 export type Device = Wire<z.infer<typeof deviceSchema>>;
 export type Health = Wire<z.infer<typeof healthSchema>>;
 export type Stats = Wire<z.infer<typeof statsSchema>>;
@@ -77,6 +80,10 @@ export function fetchCatalogue(): Promise<Catalogue> {
 
 export function fetchAlarms(query: AlarmQuery): Promise<{ items: Alarm[]; total: number }> {
   return api('GET', `${BASE}/alarms${queryString(query)}`);
+}
+
+export function fetchIncidents(regionCode?: string): Promise<{ items: Incident[]; total: number }> {
+  return api('GET', `${BASE}/incidents${queryString({ regionCode, status: 'open' })}`);
 }
 
 export function fetchAlarmPoints(regionCode?: string): Promise<AlarmPoints> {

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { errorMessage } from '../../core/api';
-import { type Alarm, type AlarmPoints, fetchAlarmPoints, fetchAlarms } from './api';
+import { type Alarm, type AlarmPoints, fetchAlarmPoints, fetchAlarms, fetchIncidents, type Incident } from './api';
 
 /** Short enough that a fire shows within seconds, long enough that a few open consoles do not load the server. */
 export const POLL_MS = 3000;
@@ -10,6 +10,8 @@ const BOARD_LIMIT = 200;
 export interface AlarmBoard {
   /** undefined until the first answer. */
   alarms?: Alarm[];
+  /** The open fires, one per place, each with its alarms. */
+  incidents?: Incident[];
   total: number;
   points?: AlarmPoints;
   error?: string;
@@ -21,16 +23,18 @@ export interface AlarmBoard {
 
 interface Board {
   alarms: Alarm[];
+  incidents: Incident[];
   total: number;
   points: AlarmPoints;
 }
 
 async function loadBoard(regionCode: string | undefined): Promise<Board> {
-  const [page, points] = await Promise.all([
+  const [page, incidents, points] = await Promise.all([
     fetchAlarms({ regionCode, status: 'open', limit: BOARD_LIMIT }),
+    fetchIncidents(regionCode),
     fetchAlarmPoints(regionCode),
   ]);
-  return { alarms: page.items, total: page.total, points };
+  return { alarms: page.items, incidents: incidents.items, total: page.total, points };
 }
 
 /**
@@ -48,12 +52,22 @@ export function useAlarmBoard(regionCode: string | undefined): AlarmBoard {
   const replace = useCallback(
     (alarm: Alarm) =>
       client.setQueryData<Board>(queryKey, (prev) =>
-        prev ? { ...prev, alarms: prev.alarms.map((a) => (a.id === alarm.id ? alarm : a)) } : prev,
+        prev
+          ? {
+              ...prev,
+              alarms: prev.alarms.map((a) => (a.id === alarm.id ? alarm : a)),
+              incidents: prev.incidents.map((i) => ({
+                ...i,
+                alarms: i.alarms.map((a) => (a.id === alarm.id ? alarm : a)),
+              })),
+            }
+          : prev,
       ),
     [client, key],
   );
   return {
     alarms: query.data?.alarms,
+    incidents: query.data?.incidents,
     total: query.data?.total ?? 0,
     points: query.data?.points,
     error: query.error ? errorMessage(query.error) : undefined,

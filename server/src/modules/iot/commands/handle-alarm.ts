@@ -4,6 +4,7 @@ import { findOrg } from '../../identity/index.js';
 import {
   type AlarmRecord,
   acknowledgeAlarm,
+  acknowledgeIncident,
   clearAlarmById,
   closeAlarm,
   closeIncidentIfDone,
@@ -14,7 +15,14 @@ import {
 import type { Classification } from '../domain/alarm-types.js';
 import type { IotDeps } from '../iot.deps.js';
 import { iotErrors } from '../iot.errors.js';
-import { ALARM_ACKNOWLEDGED, ALARM_CLEARED, ALARM_CLOSED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
+import {
+  ALARM_ACKNOWLEDGED,
+  ALARM_CLEARED,
+  ALARM_CLOSED,
+  ALARM_ESCALATED,
+  alarmAggregate,
+  FIRE_CONFIRMED,
+} from '../iot.events.js';
 import { mayResolveAlarm } from '../iot.permissions.js';
 import { recordSteps, resolveConfirmedFire } from './escalation.js';
 
@@ -35,8 +43,9 @@ async function alarmToResolve(deps: IotDeps, actor: Actor, id: number): Promise<
 const conflict = (zh: string, en: string) => iotErrors.alarmStateConflict({ params: { reason: { 'zh-CN': zh, en } } });
 
 /**
- * 确认: stops the escalation chain. Saying it is a real fire hands it to 119 and opens a case, as a confirmed fire
- * does; without that, only a confirmed fire goes on to 119.
+ * 确认: stops the escalation chain of the alarm's incident, for every alarm in it. Saying it is a real fire confirms
+ * the incident: 119 and one case for the incident, unless it was confirmed already; without that, only a confirmed
+ * fire goes on to 119.
  */
 export async function acknowledge(
   deps: IotDeps,
@@ -59,9 +68,27 @@ export async function acknowledge(
     });
     const on = { aggregate: alarmAggregate(id), actorId: actor.id };
     await deps.ctx.events.publish(tx, ALARM_ACKNOWLEDGED, { alarmId: id, realFire: real }, on);
-    if (!real || alarm.incidentId !== null || (await hasEscalation(tx, [id], 'fire_119'))) return;
+    const confirmed =
+      alarm.incidentId !== null ? (await acknowledgeIncident(tx, alarm.incidentId, real, now)).newlyConfirmed : real;
+    // an alarm from before incidents existed hands itself to 119 once; an incident's 119 step is taken once for it
+    if (!confirmed || (alarm.incidentId === null && (await hasEscalation(tx, [id], 'fire_119')))) return;
     for (const n of await recordSteps(tx, alarm, await resolveConfirmedFire(tx, alarm), now))
       await deps.ctx.events.publish(tx, ALARM_ESCALATED, n, on);
+    if (alarm.incidentId !== null)
+      await deps.ctx.events.publish(
+        tx,
+        FIRE_CONFIRMED,
+        {
+          alarmId: id,
+          deviceCode: alarm.deviceCode,
+          type: alarm.type,
+          severity: 'critical',
+          gridPath: alarm.gridPath,
+          buildingId: alarm.buildingId,
+          incidentId: alarm.incidentId,
+        },
+        on,
+      );
   });
   return (await getAlarm(deps.ctx.db, id)) as AlarmRecord;
 }

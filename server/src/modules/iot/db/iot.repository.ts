@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../core/db.js';
 import type { AlarmStatus, AlarmType, Classification, EscalationStep, Severity } from '../domain/alarm-types.js';
 import type { DeviceKind, HeatClass } from '../domain/devices.js';
+import type { TwoDetectorRule } from '../domain/rules.js';
 
 /** All SQL on iot_* tables. */
 
@@ -92,11 +93,13 @@ export interface DirectoryRow {
   enabled: boolean;
   secretHash: string;
   lastSeen: number;
+  venueId: number | null;
 }
 
 const DIRECTORY_COLUMNS = `d.id::int AS id, d.code, d.kind, d.heat_class AS "heatClass", d.heat_mode AS "heatMode",
   d.building_id::int AS "buildingId", d.floor, d.grid_path::text AS "gridPath", d.heartbeat_seconds AS "heartbeatSeconds",
-  d.enabled, d.secret_hash AS "secretHash", (extract(epoch FROM s.last_seen_at) * 1000)::float8 AS "lastSeen"`;
+  d.enabled, d.secret_hash AS "secretHash", (extract(epoch FROM s.last_seen_at) * 1000)::float8 AS "lastSeen",
+  d.venue_id::int AS "venueId"`;
 
 /** Pages through the devices by id so that 620,000 of them never sit in one result set. */
 export async function directoryPage(db: Queryable, afterId: number, limit: number): Promise<DirectoryRow[]> {
@@ -279,14 +282,20 @@ export interface AlarmWrite {
   value: Record<string, unknown>;
 }
 
-/** Raises, or counts a repeat of, the device's active alarm of this type: one row while it stays active. */
+/**
+ * Raises, or counts a repeat of, the device's active alarm of this type: one row while it stays active. It first
+ * takes the place's lock for the rest of the transaction, so two alarms of one building written at once (two
+ * instances, one fire) group into one incident: the second waits here until the first has committed its incident.
+ * The lock rides in this statement so that grouping costs the ingestion no round trip of its own.
+ */
 export async function upsertAlarm(
   db: Queryable,
-  a: AlarmWrite,
+  a: AlarmWrite & { lockKey: string },
 ): Promise<{ id: number; inserted: boolean; incidentId: number | null }> {
   const [row] = await db.query<{ id: number; inserted: boolean; incidentId: number | null }>(
     `INSERT INTO iot_alarms (device_id, type, severity, fire, building_id, floor, grid_path, raised_at, device_time, last_at, value)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::ltree, $8, $9, $8, $10)
+     SELECT $1, $2, $3, $4, $5, $6, $7::ltree, $8, $9, $8, $10
+     FROM (SELECT pg_advisory_xact_lock(${PLACE_LOCK}, hashtext($11))) AS place_lock
      ON CONFLICT (device_id, type) WHERE cleared_at IS NULL
      DO UPDATE SET last_at = EXCLUDED.last_at, repeats = iot_alarms.repeats + 1, value = EXCLUDED.value
      RETURNING id::int AS id, (xmax = 0) AS inserted, incident_id::int AS "incidentId"`,
@@ -301,10 +310,14 @@ export async function upsertAlarm(
       a.at,
       a.deviceTime,
       JSON.stringify(a.value),
+      a.lockKey,
     ],
   );
   return row as { id: number; inserted: boolean; incidentId: number | null };
 }
+
+/** The advisory lock class of a place's incident (the other key is the hash of the place). */
+const PLACE_LOCK = 1769;
 
 export async function clearActiveAlarm(
   db: Queryable,
@@ -321,37 +334,116 @@ export async function clearActiveAlarm(
   return row?.id;
 }
 
-/** The other detectors of the same building floor whose fire alarms are active and recent enough to confirm. */
-export async function confirmingAlarms(
-  db: Queryable,
-  q: { buildingId: number; floor: number | null; deviceId: number; since: Date },
-): Promise<{ id: number; incidentId: number | null }[]> {
-  return db.query<{ id: number; incidentId: number | null }>(
-    `SELECT id::int AS id, incident_id::int AS "incidentId" FROM iot_alarms
-     WHERE building_id = $1 AND floor IS NOT DISTINCT FROM $2 AND device_id <> $3 AND fire
-       AND cleared_at IS NULL AND closed_at IS NULL AND (raised_at >= $4 OR incident_id IS NOT NULL)`,
-    [q.buildingId, q.floor, q.deviceId, q.since],
-  );
+export interface Grouping {
+  incidentId: number;
+  /** The alarm opened the incident: the chain starts with it. */
+  created: boolean;
+  confirmed: boolean;
+  acknowledged: boolean;
+  /** Other detectors of the incident in fire alarm within the window that the two-detector rule pairs with this one. */
+  partners: number;
 }
 
-export async function insertIncident(
+/**
+ * Puts a new fire alarm into its place's incident, or opens one, in one statement. It joins the place's latest open
+ * incident when that one is confirmed (a fire is still burning there) or had an alarm within the window (`since`);
+ * otherwise the alarm opens a new incident. `rule` says which other alarms count as a second detector: those of the
+ * same floor, of the whole place, or none.
+ */
+export async function groupIntoIncident(
   db: Queryable,
-  i: { buildingId: number; floor: number | null; gridPath: string; at: Date },
-): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    `INSERT INTO iot_fire_incidents (building_id, floor, grid_path, confirmed_at) VALUES ($1, $2, $3::ltree, $4)
-     RETURNING id::int AS id`,
-    [i.buildingId, i.floor, i.gridPath, i.at],
+  g: {
+    alarmId: number;
+    deviceId: number;
+    place: string;
+    buildingId: number | null;
+    floor: number | null;
+    gridPath: string;
+    at: Date;
+    since: Date;
+    rule: TwoDetectorRule;
+  },
+): Promise<Grouping> {
+  const [row] = await db.query<R<Grouping>>(
+    `WITH cur AS (
+       SELECT id, confirmed_at, acknowledged_at, case_id FROM iot_fire_incidents
+       WHERE place = $1 AND closed_at IS NULL AND (confirmed_at IS NOT NULL OR last_alarm_at >= $2)
+       ORDER BY id DESC LIMIT 1
+     ), made AS (
+       INSERT INTO iot_fire_incidents (place, building_id, floor, grid_path, opened_at, last_alarm_at)
+       SELECT $1, $3, $4, $5::ltree, $6, $6 WHERE NOT EXISTS (SELECT 1 FROM cur)
+       RETURNING id
+     ), inc AS (
+       SELECT id, confirmed_at IS NOT NULL AS confirmed, acknowledged_at IS NOT NULL AS acknowledged, false AS created,
+         case_id
+       FROM cur
+       UNION ALL SELECT id, false, false, true, NULL FROM made
+     ), touched AS (
+       UPDATE iot_fire_incidents i SET last_alarm_at = GREATEST(i.last_alarm_at, $6) FROM cur WHERE i.id = cur.id
+       RETURNING i.id
+     ), joined AS (
+       UPDATE iot_alarms a SET incident_id = inc.id, case_id = inc.case_id FROM inc WHERE a.id = $7 RETURNING a.id
+     )
+     SELECT inc.id::int AS "incidentId", inc.created, inc.confirmed, inc.acknowledged,
+       (SELECT count(DISTINCT o.device_id) FROM iot_alarms o
+        WHERE o.incident_id = inc.id AND o.device_id <> $8 AND o.fire AND o.cleared_at IS NULL AND o.raised_at >= $2
+          AND ($9 = 'building' OR ($9 = 'floor' AND o.floor IS NOT DISTINCT FROM $4)))::int AS partners
+     FROM inc`,
+    [g.place, g.since, g.buildingId, g.floor, g.gridPath, g.at, g.alarmId, g.deviceId, g.rule],
   );
-  return row?.id as number;
+  return row as Grouping;
 }
 
-/** Confirmed: the alarms join the incident at the highest severity, and the escalation already running goes on. */
-export async function joinIncident(db: Queryable, incidentId: number, alarmIds: number[]): Promise<void> {
-  await db.query(`UPDATE iot_alarms SET incident_id = $1, severity = 'critical' WHERE id = ANY($2::bigint[])`, [
-    incidentId,
-    alarmIds,
-  ]);
+/** Confirms the incident, once: true for the call that did. Its alarms all go to the highest severity. */
+export async function confirmIncident(
+  db: Queryable,
+  incidentId: number,
+  by: 'two_detectors' | 'person',
+  at: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    `WITH c AS (
+       UPDATE iot_fire_incidents SET confirmed_at = $3, confirmed_by = $2 WHERE id = $1 AND confirmed_at IS NULL
+       RETURNING id
+     )
+     UPDATE iot_alarms SET severity = 'critical' WHERE incident_id IN (SELECT id FROM c) RETURNING id`,
+    [incidentId, by, at],
+  );
+  return rows.length > 0;
+}
+
+/** An alarm joining a confirmed incident is part of a fire: the highest severity, like its siblings. */
+export async function markCritical(db: Queryable, alarmId: number): Promise<void> {
+  await db.query(`UPDATE iot_alarms SET severity = 'critical' WHERE id = $1`, [alarmId]);
+}
+
+/**
+ * Someone on duty acknowledged an alarm of the incident: the incident is acknowledged, so its chain stops for every
+ * alarm in it; a real fire also confirms it. What it was before, so the caller knows whether 119 is still due.
+ */
+export async function acknowledgeIncident(
+  db: Queryable,
+  incidentId: number,
+  realFire: boolean,
+  at: Date,
+): Promise<{ newlyConfirmed: boolean }> {
+  const [row] = await db.query<{ newlyConfirmed: boolean }>(
+    `WITH before AS (SELECT confirmed_at FROM iot_fire_incidents WHERE id = $1),
+     acked AS (
+       UPDATE iot_fire_incidents SET acknowledged_at = coalesce(acknowledged_at, $3),
+         confirmed_at = CASE WHEN $2 THEN coalesce(confirmed_at, $3) ELSE confirmed_at END,
+         confirmed_by = CASE WHEN $2 THEN coalesce(confirmed_by, 'person') ELSE confirmed_by END
+       WHERE id = $1 RETURNING confirmed_at
+     ),
+     stopped AS (
+       UPDATE iot_alarms SET next_escalation_at = NULL,
+         severity = CASE WHEN $2 THEN 'critical' ELSE severity END
+       WHERE incident_id = $1 AND closed_at IS NULL RETURNING id
+     )
+     SELECT (b.confirmed_at IS NULL AND a.confirmed_at IS NOT NULL) AS "newlyConfirmed" FROM before b, acked a`,
+    [incidentId, realFire, at],
+  );
+  return { newlyConfirmed: row?.newlyConfirmed ?? false };
 }
 
 export async function setIncidentCase(db: Queryable, incidentId: number, caseId: number): Promise<void> {
@@ -429,6 +521,10 @@ export async function hasEscalation(db: Queryable, alarmIds: number[], step: Esc
   return (row?.n ?? 0) > 0;
 }
 
+/** The chain belongs to the incident: an alarm's stops once anyone acknowledged any alarm of its incident. */
+const INCIDENT_UNACKED = `NOT EXISTS (SELECT 1 FROM iot_fire_incidents i
+  WHERE i.id = iot_alarms.incident_id AND i.acknowledged_at IS NOT NULL)`;
+
 /** Moves the chain one step on, unless another instance or a person got there first. */
 export async function advanceEscalation(
   db: Queryable,
@@ -439,7 +535,8 @@ export async function advanceEscalation(
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE iot_alarms SET escalation_step = $3, next_escalation_at = $4
-     WHERE id = $1 AND escalation_step = $2 AND acknowledged_at IS NULL AND closed_at IS NULL RETURNING id`,
+     WHERE id = $1 AND escalation_step = $2 AND acknowledged_at IS NULL AND closed_at IS NULL AND ${INCIDENT_UNACKED}
+     RETURNING id`,
     [alarmId, fromStep, toStep, next],
   );
   return rows.length > 0;
@@ -539,6 +636,59 @@ export async function listAlarms(
   return { items, total: count?.n ?? 0 };
 }
 
+export interface IncidentRecord {
+  id: number;
+  place: string;
+  buildingId: number | null;
+  gridPath: string;
+  openedAt: Date;
+  lastAlarmAt: Date;
+  confirmedAt: Date | null;
+  confirmedBy: 'two_detectors' | 'person' | null;
+  acknowledgedAt: Date | null;
+  closedAt: Date | null;
+  caseId: number | null;
+  /** When the incident was handed to 119 (the step, on whichever of its alarms took it). */
+  fire119At: Date | null;
+}
+
+/** Incidents in the scope: those still waiting for someone first, then confirmed fires, then the newest. */
+export async function listIncidents(
+  db: Queryable,
+  scope: string,
+  f: { areaPath: string; status: 'open' | 'all'; limit: number },
+): Promise<{ items: IncidentRecord[]; total: number }> {
+  const where = `i.grid_path <@ $1::ltree AND i.grid_path <@ $2::ltree AND ($3 = 'all' OR i.closed_at IS NULL)`;
+  const params = [scope, f.areaPath, f.status];
+  const [items, [count]] = await Promise.all([
+    db.query<R<IncidentRecord>>(
+      `SELECT i.id::int AS id, i.place, i.building_id::int AS "buildingId", i.grid_path::text AS "gridPath",
+         i.opened_at AS "openedAt", i.last_alarm_at AS "lastAlarmAt", i.confirmed_at AS "confirmedAt",
+         i.confirmed_by AS "confirmedBy", i.acknowledged_at AS "acknowledgedAt", i.closed_at AS "closedAt",
+         i.case_id::int AS "caseId",
+         (SELECT min(e.sent_at) FROM iot_escalations e JOIN iot_alarms a ON a.id = e.alarm_id
+          WHERE a.incident_id = i.id AND e.step = 'fire_119') AS "fire119At"
+       FROM iot_fire_incidents i WHERE ${where}
+       ORDER BY (i.acknowledged_at IS NULL AND i.closed_at IS NULL) DESC, (i.confirmed_at IS NOT NULL) DESC,
+         i.last_alarm_at DESC
+       LIMIT $4`,
+      [...params, f.limit],
+    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM iot_fire_incidents i WHERE ${where}`, params),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** The alarms of these incidents, oldest first: how each fire spread. */
+export async function alarmsOfIncidents(db: Queryable, incidentIds: number[]): Promise<AlarmRecord[]> {
+  if (!incidentIds.length) return [];
+  return db.query<R<AlarmRecord>>(
+    `SELECT ${ALARM_COLUMNS} FROM iot_alarms a JOIN iot_devices d ON d.id = a.device_id
+     WHERE a.incident_id = ANY($1::bigint[]) ORDER BY a.raised_at, a.id`,
+    [incidentIds],
+  );
+}
+
 export async function listEscalations(db: Queryable, alarmId: number) {
   return db.query<{ step: EscalationStep; target: string; targetName: string; recipients: number; sentAt: Date }>(
     `SELECT step, target, target_name AS "targetName", recipients, sent_at AS "sentAt" FROM iot_escalations
@@ -551,6 +701,7 @@ export async function dueEscalations(db: Queryable, now: Date, limit: number): P
   return db.query<R<AlarmRecord>>(
     `SELECT ${ALARM_COLUMNS} FROM iot_alarms a JOIN iot_devices d ON d.id = a.device_id
      WHERE a.next_escalation_at <= $1 AND a.acknowledged_at IS NULL AND a.closed_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM iot_fire_incidents i WHERE i.id = a.incident_id AND i.acknowledged_at IS NOT NULL)
      ORDER BY a.next_escalation_at LIMIT $2`,
     [now, limit],
   );
@@ -762,18 +913,23 @@ export async function alarmStats(db: Queryable, scope: string, areaPath: string,
     fireAlarms: number;
     classified: number;
     falseAlarms: number;
+    fires: number;
     realFires: number;
     ackMinutes: number | null;
     arriveMinutes: number | null;
   }>(
+    // a fire is an incident, however many detectors it set off, and it counts as real once it is confirmed, not
+    // when its last alarm is closed; an alarm from before incidents existed counts by its own classification
     `SELECT subpath(a.grid_path, 0, $3)::text AS area, count(*)::int AS alarms,
        count(*) FILTER (WHERE a.fire)::int AS "fireAlarms",
+       (count(DISTINCT a.incident_id) + count(*) FILTER (WHERE a.fire AND a.incident_id IS NULL))::int AS fires,
        count(a.classification)::int AS classified,
        count(*) FILTER (WHERE a.classification = 'false_alarm')::int AS "falseAlarms",
-       count(*) FILTER (WHERE a.classification = 'real_fire')::int AS "realFires",
+       (count(DISTINCT a.incident_id) FILTER (WHERE i.confirmed_at IS NOT NULL)
+         + count(*) FILTER (WHERE a.incident_id IS NULL AND a.classification = 'real_fire'))::int AS "realFires",
        (avg(extract(epoch FROM a.acknowledged_at - a.raised_at)) / 60)::float8 AS "ackMinutes",
        (avg(extract(epoch FROM a.arrived_at - a.raised_at)) / 60)::float8 AS "arriveMinutes"
-     FROM iot_alarms a
+     FROM iot_alarms a LEFT JOIN iot_fire_incidents i ON i.id = a.incident_id
      WHERE a.grid_path <@ $1::ltree AND a.grid_path <@ $2::ltree AND nlevel(a.grid_path) >= $3 AND a.raised_at >= $4
      GROUP BY 1 ORDER BY 1`,
     [scope, areaPath, depth, since],
@@ -812,8 +968,8 @@ export async function alarmsByBuilding(db: Queryable, scope: string, areaPath: s
   }>(
     `SELECT a.building_id::int AS "buildingId", avg(ST_X(d.location))::float8 AS lng, avg(ST_Y(d.location))::float8 AS lat,
        (array_agg(a.severity ORDER BY array_position(ARRAY['critical','major','minor','warning'], a.severity)))[1] AS severity,
-       count(*)::int AS alarms, bool_or(a.incident_id IS NOT NULL) AS confirmed, min(d.address) AS address
-     FROM iot_alarms a JOIN iot_devices d ON d.id = a.device_id
+       count(*)::int AS alarms, bool_or(i.confirmed_at IS NOT NULL) AS confirmed, min(d.address) AS address
+     FROM iot_alarms a JOIN iot_devices d ON d.id = a.device_id LEFT JOIN iot_fire_incidents i ON i.id = a.incident_id
      WHERE a.closed_at IS NULL AND a.grid_path <@ $1::ltree AND a.grid_path <@ $2::ltree
      GROUP BY a.building_id, CASE WHEN a.building_id IS NULL THEN a.device_id END`,
     [scope, areaPath],

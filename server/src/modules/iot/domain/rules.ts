@@ -5,9 +5,20 @@ import { type DeviceKind, HEAT_CLASS_TABLE, type HeatClass, sensesHeat } from '.
 import type { DeviceMessage } from './messages.js';
 
 /**
+ * GB 50116's two-detector rule: two independent detectors in fire alarm in one fire zone within the confirmation
+ * window are a confirmed fire without anyone looking. The device record has no fire zone, so the zone is taken as
+ * the floor of the building (`floor`, the preset: a floor is usually its own fire compartment) or the whole building
+ * or venue (`building`); `off` leaves confirming to the person on duty.
+ */
+export const TWO_DETECTOR_RULES = ['floor', 'building', 'off'] as const;
+export type TwoDetectorRule = (typeof TWO_DETECTOR_RULES)[number];
+
+/**
  * Presets from the standards and common practice; an administrator may change them (PUT /api/iot/rules).
  * GB 14287.2 lets residual-current alarms be set 20–1000 mA (300 mA is usual); GB 14287.3 cable temperature
  * 45–140 °C; GB 50974 wants at least 0.10 MPa at a hydrant; charging longer than 8 hours is the usual e-bike limit.
+ * The confirmation window (120 s) is how long the alarms of one place group into one incident, and how close together
+ * two detectors must alarm for the two-detector rule.
  */
 export const RULE_PRESETS = {
   rateOfRiseKPerMin: 10,
@@ -19,11 +30,14 @@ export const RULE_PRESETS = {
   minPressureMpa: 0.1,
   lowBatteryPercent: 20,
   confirmWindowSeconds: 120,
+  twoDetectorRule: 'floor' as TwoDetectorRule,
   ackTimeoutSeconds: 180,
   offlineMissedHeartbeats: 3,
   faultCaseHours: 24,
 };
 export type RuleSettings = typeof RULE_PRESETS;
+/** The settings that are numbers: limits a statement can apply per district. */
+export type NumericRule = { [K in keyof RuleSettings]: RuleSettings[K] extends number ? K : never }[keyof RuleSettings];
 
 /**
  * The rules in force: the deployment's (the presets under what a global administrator set) and, for each district

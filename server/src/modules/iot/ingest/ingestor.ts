@@ -20,6 +20,7 @@ interface LiveDevice extends RuleDevice {
   code: string;
   buildingId: number | null;
   floor: number | null;
+  venueId: number | null;
   gridPath: string;
   enabled: boolean;
   secretHash: string;
@@ -98,6 +99,7 @@ export class Ingestor {
       heatMode: r.heatMode,
       buildingId: r.buildingId,
       floor: r.floor,
+      venueId: r.venueId,
       gridPath: r.gridPath,
       enabled: r.enabled,
       secretHash: r.secretHash,

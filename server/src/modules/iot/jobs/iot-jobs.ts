@@ -11,7 +11,7 @@ import {
   standingFaults,
 } from '../db/iot.repository.js';
 import { FAULT_TYPES } from '../domain/alarm-types.js';
-import type { RuleSettings } from '../domain/rules.js';
+import type { NumericRule } from '../domain/rules.js';
 import type { Ingestor } from '../ingest/ingestor.js';
 import type { IotDeps } from '../iot.deps.js';
 import { ALARM_CLEARED, ALARM_ESCALATED, alarmAggregate } from '../iot.events.js';
@@ -75,7 +75,7 @@ async function faultCases(deps: IotDeps, now: Date) {
 }
 
 /** One rule as each district that set its own rules has it, for the statements that apply it to many devices. */
-function districtLimits(deps: IotDeps, rule: keyof RuleSettings): DistrictLimits {
+function districtLimits(deps: IotDeps, rule: NumericRule): DistrictLimits {
   const districts = [...deps.ruleBook().districts];
   return { paths: districts.map(([path]) => path), values: districts.map(([, s]) => s[rule]) };
 }

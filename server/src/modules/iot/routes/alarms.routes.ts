@@ -15,7 +15,10 @@ import {
   alarmSchema,
   areaQuery,
   closeBody,
+  incidentQuery,
+  incidentSchema,
 } from '../iot.schemas.js';
+import { incidentBoard } from '../queries/list-incidents.js';
 import { areaOf, idParam } from './shared.js';
 
 /** The alarm board: list, map, detail, and what people on duty do with an alarm. */
@@ -45,6 +48,24 @@ export async function alarmRoutes(app: HttpApp, rt: IotRuntime) {
         areaPath: await areaOf(db, actor, regionCode),
       });
       return { items: page.items.map(presentAlarm), total: page.total };
+    },
+  );
+
+  app.get(
+    '/incidents',
+    {
+      config: { access: 'iot.view' },
+      schema: {
+        tags,
+        summary: '火情：一处（楼栋、场所）一起，含其告警、状态、119 与案件 / fires, one per place, with their alarms',
+        querystring: incidentQuery,
+        response: { 200: z.object({ items: z.array(incidentSchema), total: z.number() }) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { regionCode, ...f } = req.query;
+      return incidentBoard(db, actor.scopePath, { ...f, areaPath: await areaOf(db, actor, regionCode) });
     },
   );
 

@@ -34,6 +34,8 @@ export interface Scene {
     payload?: object,
   ): Promise<LightMyRequestResponse>;
   device(code: string, body?: Record<string, unknown>): Promise<{ id: number; secret: string }>;
+  /** Another building in the grid, so that a test's fire alarms make an incident of their own. */
+  building(name: string): Promise<number>;
   publish(code: string, type: MessageType, payload: unknown): Promise<void>;
   alarms(query?: string, cookie?: string): Promise<AlarmView[]>;
   close(): Promise<void>;
@@ -112,6 +114,7 @@ export async function startScene(opts: { mqttUrl?: string } = {}): Promise<Scene
     ...(embedded ? { username: SERVICE_USER, password: servicePassword(t.ctx.config.dataKey) } : {}),
   });
   const root = t.ctx.config.iot.topicRoot;
+  let buildings = 0;
   return {
     t,
     gridCode,
@@ -131,6 +134,17 @@ export async function startScene(opts: { mqttUrl?: string } = {}): Promise<Scene
       });
       expect(res.statusCode, res.body).toBe(201);
       return res.json();
+    },
+    async building(name) {
+      const nth = ++buildings;
+      const res = await call('POST', '/api/registry/buildings', t.adminCookie, {
+        name,
+        address: `老城街道南关社区 ${name}`,
+        footprint: squareAround([x + nth * 0.0005, y + 0.0005]),
+        floors: 6,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id;
     },
     async publish(code, type, payload) {
       await publisher.publishAsync(deviceTopic(root, code, type), JSON.stringify(payload), { qos: 1 });

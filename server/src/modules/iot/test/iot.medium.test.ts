@@ -186,12 +186,18 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
   });
 
   it('raises one smoke alarm per device while it is active, counts repeats, and alerts the nearest fire centre at once', async () => {
-    await s.device('SMK-ONE-01', { floor: 5 });
+    await s.device('SMK-ONE-01', { floor: 5, buildingId: await s.building('单探测器楼') });
     await s.publish('SMK-ONE-01', 'alarm', { event: 'smoke', ts: Date.now(), battery: 90 });
     await s.publish('SMK-ONE-01', 'alarm', { event: 'smoke', ts: Date.now() });
     await expect.poll(async () => (await alarmOf(s, 'SMK-ONE-01', 'smoke')).repeats).toBe(1);
     const alarm = await alarmOf(s, 'SMK-ONE-01', 'smoke');
-    expect(alarm).toMatchObject({ severity: 'major', status: 'active_unack', incidentId: null, escalationStep: 0 });
+    // alone in its building, it opens an incident of its own, unconfirmed, and that incident's chain starts with it
+    expect(alarm).toMatchObject({
+      severity: 'major',
+      status: 'active_unack',
+      incidentId: expect.any(Number),
+      escalationStep: 0,
+    });
     const detail = (await s.call('GET', `/api/iot/alarms/${alarm.id}`)).json();
     expect(detail.escalations).toEqual([
       expect.objectContaining({ step: 'fire_centre', target: '370983-fire_centre_a', recipients: 1 }),
@@ -251,16 +257,19 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     await alarmOf(s, 'WATER-01', 'low_pressure');
   });
 
-  it('confirms a fire when a second detector on the same floor alarms, goes to 119 and opens a case', async () => {
-    await s.device('SMK-F4-01', { floor: 4 });
-    await s.device('SMK-F4-02', { floor: 4 });
-    await s.device('SMK-F6-01', { floor: 6 });
+  it('confirms a fire when a second detector on the same floor alarms, goes to 119 and opens one case', async () => {
+    const buildingId = await s.building('确认楼');
+    await s.device('SMK-F4-01', { floor: 4, buildingId });
+    await s.device('SMK-F4-02', { floor: 4, buildingId });
+    await s.device('SMK-F6-01', { floor: 6, buildingId });
     await s.publish('SMK-F4-01', 'alarm', { event: 'smoke' });
     await alarmOf(s, 'SMK-F4-01', 'smoke');
-    // another floor does not confirm
+    // another floor joins the building's incident but is not a second detector of the floor's fire zone
     await s.publish('SMK-F6-01', 'alarm', { event: 'smoke' });
     await alarmOf(s, 'SMK-F6-01', 'smoke');
-    expect((await alarmOf(s, 'SMK-F4-01', 'smoke')).incidentId).toBeNull();
+    const early = await alarmOf(s, 'SMK-F4-01', 'smoke');
+    expect(early.severity).toBe('major');
+    expect((await alarmOf(s, 'SMK-F6-01', 'smoke')).incidentId).toBe(early.incidentId);
     await s.publish('SMK-F4-02', 'alarm', { event: 'smoke' });
     await expect.poll(async () => (await alarmOf(s, 'SMK-F4-02', 'smoke')).caseId).not.toBeNull();
     const [first, second] = [await alarmOf(s, 'SMK-F4-01', 'smoke'), await alarmOf(s, 'SMK-F4-02', 'smoke')];
@@ -271,14 +280,8 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
       .escalations.map((e: { step: string }) => e.step);
     // 119, and at once everyone here who must act: the command centre, this district's fire centre, the street's
     // rapid-response team and the grid worker
-    expect(steps).toEqual([
-      'fire_centre',
-      'fire_119',
-      'command_centre',
-      'fire_centre',
-      'rapid_response',
-      'grid_worker',
-    ]);
+    // the first detector of the building alerted the fire centre; this one, the second of its floor, confirmed
+    expect(steps).toEqual(['fire_119', 'command_centre', 'fire_centre', 'rapid_response', 'grid_worker']);
     await s.t.events.drain();
     for (const who of [s.users.commandCentre, s.users.fireCentre, s.users.rapid, s.users.gridWorker]) {
       const titles = (await messagesOf(who as string)).map((m) => m.titleZh);
@@ -288,12 +291,13 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
     const fireCase = (await s.call('GET', `/api/cases/${second.caseId}`)).json();
     expect(JSON.stringify(fireCase)).toContain('S08');
     expect(JSON.stringify(fireCase)).toContain('device');
-    expect((await alarmOf(s, 'SMK-F6-01', 'smoke')).incidentId).toBeNull();
+    // the whole building's fire is one case: the other floor's alarm is in it too
+    expect(await alarmOf(s, 'SMK-F6-01', 'smoke')).toMatchObject({ severity: 'critical', caseId: second.caseId });
   });
 
   it('escalates an unacknowledged fire alarm to the rapid-response team and grid worker, then the street duty officer', async () => {
-    await s.device('SMK-ESC-01', { floor: 12 });
-    await s.device('SMK-ESC-02', { floor: 11 });
+    await s.device('SMK-ESC-01', { floor: 12, buildingId: await s.building('升级楼') });
+    await s.device('SMK-ESC-02', { floor: 11, buildingId: await s.building('及时确认楼') });
     await s.publish('SMK-ESC-01', 'alarm', { event: 'smoke' });
     const alarm = await alarmOf(s, 'SMK-ESC-01', 'smoke');
     const timeout = (await s.call('GET', '/api/iot/rules')).json().ackTimeoutSeconds as number;
@@ -365,7 +369,7 @@ describe.each(BROKERS)('smart fire safety through $name', ({ mqttUrl }) => {
   });
 
   it('opens a fire case, once, when someone on duty acknowledges a single alarm as a real fire', async () => {
-    await s.device('SMK-REAL-01', { floor: 15 });
+    await s.device('SMK-REAL-01', { floor: 15, buildingId: await s.building('人工确认楼') });
     await s.publish('SMK-REAL-01', 'alarm', { event: 'smoke' });
     const alarm = await alarmOf(s, 'SMK-REAL-01', 'smoke');
     expect(alarm.caseId).toBeNull();
