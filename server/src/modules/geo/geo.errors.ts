@@ -31,6 +31,24 @@ export const geoErrors = defineErrors({
     'zh-CN': '字段 {field} 无效：网格编码 {code} 在文件中重复',
     en: 'Field {field} is invalid: grid code {code} appears more than once',
   },
+  unknownCompound: {
+    code: 'geo.unknown_compound',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：{code} 不是网格所属社区 {community} 下的村/小区',
+    en: 'Field {field} is invalid: {code} is not a village or compound of the grid’s community {community}',
+  },
+  duplicateGridName: {
+    code: 'geo.duplicate_grid_name',
+    status: 400,
+    'zh-CN': '字段 {field} 无效：社区 {community} 的网格名称“{name}”在文件中重复，四至无法分辨',
+    en: 'Field {field} is invalid: grid name “{name}” appears more than once for community {community}, which makes 四至 ambiguous',
+  },
+  gridNameTaken: {
+    code: 'geo.grid_name_taken',
+    status: 409,
+    'zh-CN': '字段 {field} 无效：社区 {community} 已有名为“{name}”的网格（{code}），同一社区的网格名称不能重复',
+    en: 'Field {field} is invalid: community {community} already has a grid named “{name}” ({code}); grid names are unique within a community',
+  },
   unknownMergeTarget: {
     code: 'geo.unknown_merge_target',
     status: 400,

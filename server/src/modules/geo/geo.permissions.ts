@@ -7,6 +7,8 @@ export const geoPermissions = {
   'region.view': { roles: STAFF_ROLES, scope: 'area' },
   'grid.view': { roles: STAFF_ROLES, scope: 'area' },
   'grid.import': { roles: ['district_admin'], scope: 'area' },
+  // a grid's name is printed on its poster and in its neighbours' 四至: the street or district that draws grids names them
+  'grid.rename': { roles: ['district_admin', 'street_staff'], scope: 'area' },
   // the grid's team (五位一体) without re-importing the grid: those who answer for the grid's area
   'grid.team.manage': { roles: ['district_admin', 'street_staff', 'community_staff'], scope: 'area' },
   'point.locate': { roles: [...STAFF_ROLES, 'resident'], scope: 'reference' },

@@ -4,6 +4,7 @@ import type { HttpApp } from '../../core/http.js';
 import type { ModuleContext } from '../../core/module.js';
 import { gridPoster } from './commands/grid-poster.js';
 import { importGrids } from './commands/import-grids.js';
+import { renameGridOf } from './commands/rename-grid.js';
 import { setGridStationOf, setGridTeam } from './commands/set-grid-team.js';
 import { areaNames } from './db/geo.repository.js';
 import type { WorkPhones } from './geo.module.js';
@@ -12,6 +13,7 @@ import {
   featureCollection,
   gridCode,
   gridDetail,
+  gridNameBody,
   gridStationBody,
   gridTeamBody,
   importGridsBody,
@@ -163,6 +165,22 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
   );
 
   app.put(
+    '/grids/:code/name',
+    {
+      config: { access: 'geo.grid.rename' },
+      schema: {
+        tags,
+        summary: '网格更名（同一社区内名称唯一）/ rename a grid; names are unique within a community',
+        params: z.object({ code: gridCode }),
+        body: gridNameBody,
+        response: { 200: gridNameBody },
+      },
+    },
+    async (req) =>
+      renameGridOf(db, locator, requireActor(req), req.params.code, req.body.name, { ip: req.ip, requestId: req.id }),
+  );
+
+  app.put(
     '/grids/:code/station',
     {
       config: { access: 'geo.grid.team.manage' },
@@ -192,6 +210,8 @@ export function geoRoutes(app: HttpApp, ctx: ModuleContext, locator: GridLocator
             code: z.string(),
             name: z.string(),
             communityName: z.string(),
+            /** 村/小区, where the grid hangs under one */
+            compoundName: z.string().nullable(),
             streetName: z.string(),
             districtName: z.string(),
             /** Where the team can be found; null when the grid has no station of its own. */

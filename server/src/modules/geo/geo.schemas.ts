@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { queryBoolean } from '../../core/schemas.js';
-import { GRID_ROLES } from './db/geo.repository.js';
 import { CRS } from './domain/coords.js';
+import { GRID_KINDS, GRID_ROLES } from './domain/grid-team.js';
 
-export const regionCode = z.string().regex(/^\d{2,12}$/, 'region code: 2 to 12 digits');
+export const regionCode = z
+  .string()
+  .regex(/^(\d{2,12}|\d{14})$/, 'region code: 2 to 12 digits, or 14 for a village or compound');
 export const gridCode = z.string().regex(/^\d{15}$/, 'grid code: 15 digits');
 
 export const namesQuery = z.object({
@@ -36,8 +38,6 @@ export const geometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(polygon).min(1) }),
 ]);
 
-export const GRID_KINDS = ['residential', 'commercial', 'rural', 'enterprise', 'other'] as const;
-
 export const importGridsBody = z.object({
   type: z.literal('FeatureCollection'),
   features: z
@@ -48,6 +48,11 @@ export const importGridsBody = z.object({
         properties: z.object({
           code: gridCode,
           name: z.string().trim().min(1).max(100),
+          /** 村/小区 of the grid's community it hangs under; left out, it hangs under the community */
+          compoundCode: z
+            .string()
+            .regex(/^\d{14}$/, 'village or compound code: 14 digits')
+            .nullish(),
           kind: z.enum(GRID_KINDS).default('residential'),
           boundsText: z.string().max(500).default(''),
           mergedInto: gridCode.nullish(),
@@ -82,7 +87,7 @@ const point = z.tuple([z.number(), z.number()]);
 export const regionSchema = z.object({
   code: z.string(),
   name: z.string(),
-  level: z.enum(['province', 'city', 'district', 'street', 'community']),
+  level: z.enum(['province', 'city', 'district', 'street', 'community', 'compound']),
   kind: z.string(),
   parentCode: z.string().nullable(),
   path: z.string(),
@@ -104,6 +109,9 @@ export const gridDetail = z.object({
   boundsText: z.string(),
   communityCode: z.string(),
   communityName: z.string(),
+  /** 村/小区: the village or compound the grid hangs under; null where its community has none */
+  compoundCode: z.string().nullable(),
+  compoundName: z.string().nullable(),
   streetCode: z.string(),
   streetName: z.string(),
   districtCode: z.string(),
@@ -114,6 +122,9 @@ export const gridDetail = z.object({
   station: z.object({ name: z.string(), address: z.string(), hours: z.string() }).nullable(),
   team: z.array(z.object({ role: z.string(), name: z.string(), userId: z.number().nullable() })),
 });
+
+/** A grid's new name, unique within its community (四至 names neighbours by it). */
+export const gridNameBody = z.object({ name: z.string().trim().min(1).max(100) });
 
 /** The grid's station (网格工作站); null clears it. */
 export const gridStationBody = z.object({

@@ -213,7 +213,7 @@ export const situationSchema = z.object({
     areaCountsSchema.extend({
       code: z.string(),
       name: z.string(),
-      level: z.enum(['district', 'street', 'community', 'grid']),
+      level: z.enum(['district', 'street', 'community', 'compound', 'grid']),
     }),
   ),
   total: areaCountsSchema,

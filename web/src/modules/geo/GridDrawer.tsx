@@ -29,6 +29,7 @@ function GridFacts({ grid }: { grid: GridDetail['grid'] }) {
     { key: 'kind', label: t('grid.kind'), children: code('gridKind', grid.kind) },
     { key: 'bounds', label: t('grid.bounds'), children: grid.boundsText },
     { key: 'community', label: t('grid.community'), children: grid.communityName },
+    ...(grid.compoundName ? [{ key: 'compound', label: t('grid.compound'), children: grid.compoundName }] : []),
     { key: 'street', label: t('grid.street'), children: grid.streetName },
     { key: 'district', label: t('grid.district'), children: grid.districtName },
     {

@@ -6,7 +6,14 @@ import { useT } from '../../core/i18n';
 import { useInvalidate } from '../../core/query';
 import { type GridTeamInput, type GridTeamMember, saveGridTeam } from './api';
 
-const ROLES = ['grid_leader', 'grid_worker', 'part_time_grid_worker', 'police_officer', 'property_manager'] as const;
+const ROLES = [
+  'grid_leader',
+  'grid_worker',
+  'part_time_grid_worker',
+  'police_officer',
+  'property_manager',
+  'villager_group_leader',
+] as const;
 
 interface Values {
   members: { role: GridTeamInput[number]['role']; name: string; userId?: number | null }[];

@@ -23,6 +23,11 @@ function RegionTitle({ region }: { region: Region }) {
   return (
     <span className="sz-tree-title">
       {region.name}
+      {region.level === 'compound' && (
+        <span className="sz-tree-level">
+          {t(region.kind === 'village' ? 'geo.fourthLevel.village' : 'geo.fourthLevel.compound')}
+        </span>
+      )}
       <span className="sz-tree-count" title={t('geo.gridCount', { count: region.gridCount })}>
         {region.gridCount}
       </span>

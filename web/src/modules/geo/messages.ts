@@ -6,6 +6,8 @@ const zhCN = {
   'geo.loadFailed': '地图数据加载失败：{message}',
   'geo.everywhere': '全部区域',
   'geo.pickArea': '选择街道、社区或网格',
+  'geo.fourthLevel.village': '村',
+  'geo.fourthLevel.compound': '小区',
 
   'grid.title': '网格详情',
   'grid.code': '网格编码',
@@ -13,6 +15,7 @@ const zhCN = {
   'grid.kind': '类型',
   'grid.bounds': '四至',
   'grid.community': '社区',
+  'grid.compound': '村/小区',
   'grid.street': '街道',
   'grid.district': '区',
   'grid.area': '面积',
@@ -54,6 +57,7 @@ const zhCN = {
   'teamRole.part_time_grid_worker': '兼职网格员',
   'teamRole.police_officer': '社区民警',
   'teamRole.property_manager': '物业管理员',
+  'teamRole.villager_group_leader': '村民小组长',
 
   'nav.map': '地图',
 
@@ -68,6 +72,8 @@ const en: Record<keyof typeof zhCN, string> = {
   'geo.loadFailed': 'Could not load map data: {message}',
   'geo.everywhere': 'The whole deployment',
   'geo.pickArea': 'Pick a street, community or grid',
+  'geo.fourthLevel.village': 'Village',
+  'geo.fourthLevel.compound': 'Compound',
 
   'grid.title': 'Grid',
   'grid.code': 'Grid code',
@@ -75,6 +81,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'grid.kind': 'Kind',
   'grid.bounds': 'Boundaries',
   'grid.community': 'Community',
+  'grid.compound': 'Village or compound',
   'grid.street': 'Street',
   'grid.district': 'District',
   'grid.area': 'Area',
@@ -116,6 +123,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'teamRole.part_time_grid_worker': 'Part-time grid worker',
   'teamRole.police_officer': 'Community police officer',
   'teamRole.property_manager': 'Property manager',
+  'teamRole.villager_group_leader': 'Villager group leader',
 
   'nav.map': 'Map',
 

@@ -141,8 +141,11 @@ export function levelAbove(level: Level): Level | null {
   return i >= 0 && i < order.length - 1 ? (order[i + 1] as Level) : null;
 }
 
-/** A grid path is province.city.district.street.community.grid: each level's unit is a prefix of it. */
-const LEVEL_DEPTH: Record<Exclude<Level, 'department'>, number> = { district: 3, street: 4, community: 5, grid: 6 };
+/**
+ * A grid path is province.city.district.street.community(.village or compound).grid: the grid's unit is the whole
+ * path, however deep it hangs; each level above it is a prefix of fixed depth.
+ */
+const LEVEL_DEPTH: Record<Exclude<Level, 'department' | 'grid'>, number> = { district: 3, street: 4, community: 5 };
 export function unitPath(gridPath: string, level: Exclude<Level, 'department'>): string {
-  return gridPath.split('.').slice(0, LEVEL_DEPTH[level]).join('.');
+  return level === 'grid' ? gridPath : gridPath.split('.').slice(0, LEVEL_DEPTH[level]).join('.');
 }

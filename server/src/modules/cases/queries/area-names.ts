@@ -1,8 +1,8 @@
 import type { Queryable } from '../../../core/db.js';
 import { areaNames } from '../../geo/index.js';
 
-/** The community a grid lies in: the path's link above the grid. */
-const communityOf = (gridPath: string) => gridPath.split('.').at(-2) ?? '';
+/** The community a grid lies in: the path's fifth label (province.city.district.street.community…), however deep the grid hangs. */
+const communityOf = (gridPath: string) => gridPath.split('.')[4] ?? '';
 
 /**
  * Where a case is, in words anyone may read: its community's name, by grid path. A follower learns the

@@ -80,6 +80,33 @@ export async function importGrids(
     }
     assertInScope(actor, c.path);
   });
+  const names = new Map<string, number>();
+  features.forEach((f, i) => {
+    const key = `${f.properties.code.slice(0, 12)}:${f.properties.name}`;
+    if (names.has(key)) {
+      throw geoErrors.duplicateGridName({
+        field: `features.${i}.properties.name`,
+        params: { name: f.properties.name, community: f.properties.code.slice(0, 12) },
+      });
+    }
+    names.set(key, i);
+  });
+  const compoundCodes = [
+    ...new Set(features.flatMap((f) => (f.properties.compoundCode ? [f.properties.compoundCode] : []))),
+  ];
+  const compounds = new Map((await regionsByCodes(ctx.db, compoundCodes)).map((r) => [r.code, r]));
+  features.forEach((f, i) => {
+    const code = f.properties.compoundCode;
+    const community = f.properties.code.slice(0, 12);
+    if (code && (compounds.get(code)?.level !== 'compound' || code.slice(0, 12) !== community)) {
+      throw geoErrors.unknownCompound({ field: `features.${i}.properties.compoundCode`, params: { code, community } });
+    }
+  });
+  const parentPath = (f: ImportGridsBody['features'][number]) =>
+    (f.properties.compoundCode
+      ? compounds.get(f.properties.compoundCode)
+      : communities.get(f.properties.code.slice(0, 12))
+    )?.path;
 
   const outcome = await ctx.db
     .transaction(async (tx) => {
@@ -117,7 +144,8 @@ export async function importGrids(
         name: f.properties.name,
         kind: f.properties.kind,
         communityCode: f.properties.code.slice(0, 12),
-        path: `${communities.get(f.properties.code.slice(0, 12))?.path}.${f.properties.code}`,
+        compoundCode: f.properties.compoundCode ?? null,
+        path: `${parentPath(f)}.${f.properties.code}`,
         geometry: f.geometry,
         boundsText: f.properties.boundsText,
         mergedInto: f.properties.mergedInto ?? null,

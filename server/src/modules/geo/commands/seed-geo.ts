@@ -56,7 +56,17 @@ export async function seedGeo(
     const paths = new Map(pathsOf(regions).map((r) => [r.code, r.path]));
     for (const input of inputs) {
       const started = Date.now();
-      const generated = generateGrids(input);
+      const { grids: generated, compounds } = generateGrids(input);
+      const fourthLevel = compounds.map((c) => ({
+        code: c.code,
+        name: c.name,
+        level: 'compound' as const,
+        kind: c.kind,
+        parentCode: c.communityCode,
+        path: `${paths.get(c.communityCode)}.${c.code}`,
+      }));
+      await insertRegions(tx, fourthLevel);
+      for (const c of fourthLevel) paths.set(c.code, c.path);
       await insertGrids(
         tx,
         generated.map((g) => ({
@@ -64,7 +74,8 @@ export async function seedGeo(
           name: g.name,
           kind: g.kind,
           communityCode: g.communityCode,
-          path: `${paths.get(g.communityCode)}.${g.code}`,
+          compoundCode: g.compoundCode,
+          path: `${paths.get(g.compoundCode ?? g.communityCode)}.${g.code}`,
           geometry: { type: 'MultiPolygon', coordinates: g.polygon },
           boundsText: g.boundsText,
           mergedInto: null,
@@ -73,7 +84,12 @@ export async function seedGeo(
       );
       grids += generated.length;
       opts.log?.info(
-        { district: input.district.code, grids: generated.length, ms: Date.now() - started },
+        {
+          district: input.district.code,
+          grids: generated.length,
+          compounds: compounds.length,
+          ms: Date.now() - started,
+        },
         `已生成 ${input.district.name} 演示网格 ${generated.length} 个 / generated demo grids`,
       );
     }

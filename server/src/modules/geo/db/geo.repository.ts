@@ -1,12 +1,15 @@
 import type { Queryable } from '../../../core/db.js';
 import { coreErrors } from '../../../core/errors.js';
+import { GRID_ROLES, type GridRole } from '../domain/grid-team.js';
+
+export type { GridRole } from '../domain/grid-team.js';
 
 /** All SQL on geo_* tables lives here; the rest of the module speaks in these functions. */
 
 export interface RegionRecord {
   code: string;
   name: string;
-  level: 'province' | 'city' | 'district' | 'street' | 'community';
+  level: 'province' | 'city' | 'district' | 'street' | 'community' | 'compound';
   kind: string;
   parentCode: string | null;
   path: string;
@@ -30,6 +33,8 @@ export interface NewGrid {
   name: string;
   kind: string;
   communityCode: string;
+  /** the village or compound it hangs under, where its community has them */
+  compoundCode: string | null;
   path: string;
   geometry: unknown;
   boundsText: string;
@@ -86,15 +91,17 @@ export async function setOfficialBoundary(
 export async function insertGrids(db: Queryable, grids: NewGrid[]): Promise<void> {
   for (const batch of chunks(grids)) {
     await db.query(
-      `INSERT INTO geo_grids (code, name, kind, community_code, path, geom, bounds_text, merged_into, area_m2)
-       SELECT code, name, kind, community_code, path::ltree, g, bounds_text, merged_into, ST_Area(g::geography)
-       FROM (VALUES ${placeholders(batch.length, 8)}) AS v(code, name, kind, community_code, path, gj, bounds_text, merged_into),
+      `INSERT INTO geo_grids (code, name, kind, community_code, compound_code, path, geom, bounds_text, merged_into, area_m2)
+       SELECT code, name, kind, community_code, compound_code, path::ltree, g, bounds_text, merged_into, ST_Area(g::geography)
+       FROM (VALUES ${placeholders(batch.length, 9)})
+         AS v(code, name, kind, community_code, compound_code, path, gj, bounds_text, merged_into),
        LATERAL (SELECT ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(gj), 4326)), 3)) AS g) AS geo`,
       batch.flatMap((g) => [
         g.code,
         g.name,
         g.kind,
         g.communityCode,
+        g.compoundCode,
         g.path,
         JSON.stringify(g.geometry),
         g.boundsText,
@@ -136,10 +143,18 @@ export async function deleteGridsOfCommunities(db: Queryable, communityCodes: st
 }
 
 /**
- * Communities and streets without a published boundary take the union of what they contain; run after any
- * change to grids so that "the community's area" always means the same thing as "its grids".
+ * Villages, compounds, communities and streets without a published boundary take the union of what they contain;
+ * run after any change to grids so that "the community's area" always means the same thing as "its grids".
  */
 export async function recomputeDerivedBoundaries(db: Queryable, districtCodes: string[]): Promise<void> {
+  await db.query(
+    `UPDATE geo_regions r SET boundary = u.geom, boundary_source = 'derived', center = ST_PointOnSurface(u.geom)
+     FROM (SELECT g.compound_code AS code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(g.geom)), 3)) AS geom
+           FROM geo_grids g WHERE left(g.community_code, 6) = ANY($1::text[]) AND g.compound_code IS NOT NULL
+           GROUP BY g.compound_code) u
+     WHERE r.code = u.code AND r.boundary_source IS DISTINCT FROM 'official'`,
+    [districtCodes],
+  );
   await db.query(
     `UPDATE geo_regions r SET boundary = u.geom, boundary_source = 'derived', center = ST_PointOnSurface(u.geom)
      FROM (SELECT g.community_code AS code, ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(g.geom)), 3)) AS geom
@@ -229,7 +244,7 @@ export async function gridsUnder(db: Queryable, path: string, scope: string): Pr
     `SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
        'type', 'Feature', 'geometry', ST_AsGeoJSON(g.geom, 6)::json,
        'properties', json_build_object('code', g.code, 'name', g.name, 'kind', g.kind,
-         'communityCode', g.community_code, 'communityName', c.name,
+         'communityCode', g.community_code, 'communityName', c.name, 'compoundCode', g.compound_code,
          'colorIndex', (c.code::bigint % 12)::int)) ORDER BY g.code), '[]'::json)) AS fc
      FROM geo_grids g JOIN geo_regions c ON c.code = g.community_code
      WHERE g.path <@ $1::ltree AND g.path <@ $2::ltree`,
@@ -245,6 +260,7 @@ export interface GridRecord {
   path: string;
   boundsText: string;
   communityCode: string;
+  compoundCode: string | null;
   mergedInto: string | null;
   areaKm2: number;
   centroid: [number, number];
@@ -252,15 +268,6 @@ export interface GridRecord {
   station: GridStation | null;
   team: GridTeamMember[];
 }
-
-export const GRID_ROLES = [
-  'grid_leader',
-  'grid_worker',
-  'part_time_grid_worker',
-  'police_officer',
-  'property_manager',
-] as const;
-export type GridRole = (typeof GRID_ROLES)[number];
 
 /** One of the grid's team (五位一体), with the account that acts for them where there is one. */
 export interface GridTeamMember {
@@ -272,16 +279,16 @@ export interface GridTeamMember {
 export async function getGrid(db: Queryable, code: string): Promise<GridRecord | undefined> {
   const [row] = await db.query<GridRecord & Record<string, unknown>>(
     `SELECT g.code, g.name, g.kind, g.path::text AS path, g.bounds_text AS "boundsText",
-       g.community_code AS "communityCode", g.merged_into AS "mergedInto",
+       g.community_code AS "communityCode", g.compound_code AS "compoundCode", g.merged_into AS "mergedInto",
        round((g.area_m2 / 1e6)::numeric, 3)::float8 AS "areaKm2",
        json_build_array(ST_X(ST_PointOnSurface(g.geom)), ST_Y(ST_PointOnSurface(g.geom))) AS centroid,
        CASE WHEN g.station_name IS NULL THEN NULL ELSE json_build_object('name', g.station_name,
          'address', coalesce(g.station_address, ''), 'hours', coalesce(g.station_hours, '')) END AS station,
        coalesce((SELECT json_agg(json_build_object('role', m.role, 'name', m.name, 'userId', m.user_id::int)
-                  ORDER BY array_position(ARRAY['grid_leader','grid_worker','part_time_grid_worker','police_officer','property_manager'], m.role), m.seq)
+                  ORDER BY array_position($2::text[], m.role), m.seq)
                  FROM geo_grid_members m WHERE m.grid_code = g.code), '[]'::json) AS team
      FROM geo_grids g WHERE g.code = $1`,
-    [code],
+    [code, GRID_ROLES],
   );
   return row;
 }
@@ -338,13 +345,14 @@ export async function pathOfCode(db: Queryable, code: string): Promise<string | 
 export interface ChildArea {
   code: string;
   name: string;
-  level: 'district' | 'street' | 'community' | 'grid';
+  level: 'district' | 'street' | 'community' | 'compound' | 'grid';
   path: string;
 }
 
 /**
- * One level down from a region — a district's streets, a street's communities, a community's grids — as far as the
- * scope reaches (inside it, or on the way down to it), for other modules that count things per area.
+ * One level down from a region — a district's streets, a street's communities, a community's villages or compounds
+ * and the grids that hang under it directly, a village's or compound's grids — as far as the scope reaches (inside
+ * it, or on the way down to it), for other modules that count things per area.
  */
 export async function childAreas(db: Queryable, code: string, scope: string): Promise<ChildArea[]> {
   return db.query<ChildArea & Record<string, unknown>>(
@@ -352,7 +360,7 @@ export async function childAreas(db: Queryable, code: string, scope: string): Pr
      WHERE parent_code = $1 AND (path <@ $2::ltree OR $2::ltree <@ path)
      UNION ALL
      SELECT code, name, 'grid', path::text FROM geo_grids
-     WHERE community_code = $1 AND (path <@ $2::ltree OR $2::ltree <@ path)
+     WHERE coalesce(compound_code, community_code) = $1 AND (path <@ $2::ltree OR $2::ltree <@ path)
      ORDER BY code`,
     [code, scope],
   );
@@ -397,6 +405,19 @@ export async function namesAlong(db: Queryable, gridPath: string): Promise<Map<s
     [gridPath],
   );
   return new Map(rows.map((r) => [r.path, r.name]));
+}
+
+/** The grid of that name in the community, if any: names are unique there (四至 names neighbours by them). */
+export async function gridNamed(db: Queryable, communityCode: string, name: string) {
+  const [row] = await db.query<{ code: string }>('SELECT code FROM geo_grids WHERE community_code = $1 AND name = $2', [
+    communityCode,
+    name,
+  ]);
+  return row;
+}
+
+export async function renameGrid(db: Queryable, code: string, name: string): Promise<void> {
+  await db.query('UPDATE geo_grids SET name = $2, updated_at = now() WHERE code = $1', [code, name]);
 }
 
 export interface GridStation {

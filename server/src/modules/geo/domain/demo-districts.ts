@@ -57,12 +57,19 @@ export function readBoundaries(): Map<string, { boundary: MultiPolygonCoords; ce
 interface DistrictsFile {
   seed: string;
   reference: string;
-  districts: { code: string; population: number; gridCount?: number }[];
+  districts: {
+    code: string;
+    population: number;
+    gridCount?: number;
+    fourthLevel?: { knownNames: Record<string, string[]> };
+  }[];
 }
 
 /** The grid count of each demo district: fixed where the seed names it, else in proportion to population. */
+const districtsFile = () => JSON.parse(readFileSync(path.join(DATA_DIR, 'districts.json'), 'utf8')) as DistrictsFile;
+
 export function demoGridCounts(): { seed: string; counts: Map<string, number> } {
-  const file = JSON.parse(readFileSync(path.join(DATA_DIR, 'districts.json'), 'utf8')) as DistrictsFile;
+  const file = districtsFile();
   const ref = file.districts.find((d) => d.code === file.reference);
   if (!ref?.gridCount) throw new Error('districts.json: the reference district needs a gridCount');
   const perPerson = ref.gridCount / ref.population;
@@ -76,6 +83,7 @@ export function loadDistrictInputs(seedOverride?: string): GeneratorInput[] {
   const regions = readRegions();
   const boundaries = readBoundaries();
   const { seed, counts } = demoGridCounts();
+  const fourthLevel = new Map(districtsFile().districts.map((d) => [d.code, d.fourthLevel]));
   return regions
     .filter((r) => r.level === 'district')
     .map((d) => {
@@ -96,6 +104,7 @@ export function loadDistrictInputs(seedOverride?: string): GeneratorInput[] {
           })),
         gridCount: counts.get(d.code) ?? 0,
         seed: seedOverride ?? seed,
+        ...(fourthLevel.get(d.code) ? { fourthLevel: { knownNames: fourthLevel.get(d.code)?.knownNames ?? {} } } : {}),
       };
     });
 }

@@ -16,7 +16,7 @@ describe('grid generator', () => {
     expect([...alloc.values()].reduce((a, b) => a + b, 0)).toBe(2076);
   });
 
-  const grids = generateGrids(feicheng);
+  const { grids } = generateGrids(feicheng);
 
   it('makes 2,076 grids for 肥城市 with 15-digit codes under their community', () => {
     expect(grids).toHaveLength(2076);
@@ -28,9 +28,9 @@ describe('grid generator', () => {
   });
 
   it('is deterministic for a seed and different for another', () => {
-    const again = generateGrids(feicheng);
+    const again = generateGrids(feicheng).grids;
     expect(again.map((g) => g.polygon)).toEqual(grids.map((g) => g.polygon));
-    const other = generateGrids({ ...feicheng, seed: 'another' });
+    const other = generateGrids({ ...feicheng, seed: 'another' }).grids;
     expect(other[0]?.polygon).not.toEqual(grids[0]?.polygon);
   });
 
@@ -70,6 +70,43 @@ describe('grid generator', () => {
       expect(g.boundsText).toMatch(/^东至.+，南至.+，西至.+，北至.+$/);
       expect(g.team.map((m) => m.role)).toContain('grid_leader');
       expect(g.team.map((m) => m.role)).toContain('police_officer');
+    }
+  });
+
+  it('gives every grid of every demo district the five roles its kind defines, and names that 四至 can tell apart', () => {
+    const five = ['grid_leader', 'grid_worker', 'part_time_grid_worker', 'police_officer'];
+    const fifth: Record<string, string> = {
+      residential: 'property_manager',
+      commercial: 'property_manager',
+      enterprise: 'property_manager',
+      rural: 'villager_group_leader',
+    };
+    for (const input of loadDistrictInputs()) {
+      const { grids: all } = input.district.code === '370983' ? { grids } : generateGrids(input);
+      for (const g of all) expect(g.team.map((m) => m.role)).toEqual([...five, fifth[g.kind]]);
+      const names = new Set(all.map((g) => g.name));
+      expect(names.size).toBe(all.length);
+      for (const g of all)
+        for (const side of g.boundsText.split('，'))
+          if (!side.endsWith('边界')) expect(names.has(side.slice(2)), `${g.code}: ${side}`).toBe(true);
+    }
+  });
+
+  it('hangs 肥城市’s grids under its villages and compounds where a 社区 has them, under the 村 where not', () => {
+    const { compounds } = generateGrids(feicheng);
+    const byCode = new Map(compounds.map((c) => [c.code, c]));
+    const zhaozhuang = compounds.filter((c) => c.communityCode === '370983001023');
+    expect(zhaozhuang.map((c) => [c.code, c.kind])).toEqual([
+      ['37098300102301', 'compound'],
+      ['37098300102302', 'compound'],
+      ['37098300102303', 'compound'],
+      ['37098300102304', 'compound'],
+    ]);
+    expect(zhaozhuang[0]?.name).toBe('教师村小区');
+    const villageCommunities = new Set(feicheng.communities.filter((c) => c.kind === 'village').map((c) => c.code));
+    for (const g of grids) {
+      if (villageCommunities.has(g.communityCode)) expect(g.compoundCode).toBeNull();
+      else expect(byCode.get(g.compoundCode ?? '')?.communityCode).toBe(g.communityCode);
     }
   });
 

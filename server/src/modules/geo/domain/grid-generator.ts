@@ -3,7 +3,8 @@ import { Delaunay } from 'd3-delaunay';
 import Flatbush from 'flatbush';
 import polygonClipping, { type MultiPolygon, type Polygon } from 'polygon-clipping';
 import seedrandom from 'seedrandom';
-import { shortCommunityName, syntheticName } from './names.js';
+import { type GridRole, TEAM_ROLES } from './grid-team.js';
+import { compoundNames, shortCommunityName, syntheticName } from './names.js';
 
 /**
  * Demo grids for a real district whose street, community and grid polygons are not public.
@@ -17,6 +18,8 @@ import { shortCommunityName, syntheticName } from './names.js';
  * 4. Each grid is the Voronoi cell of its point clipped to the district: together the cells tile the district
  *    with no gap and no overlap, and a community's area is the union of its grids, so every grid lies inside
  *    exactly one community by construction.
+ * 5. Where the district has a fourth level (肥城市: 社区 — 行政村/小区 — 网格), each 社区 splits its grids among
+ *    its villages or compounds by the same bisection, and its grids hang under them.
  * Everything is driven by one seeded generator, so the same seed gives the same grids on every machine.
  */
 
@@ -42,20 +45,34 @@ export interface GeneratorInput {
   communities: GeneratorCommunity[];
   gridCount: number;
   seed: string;
+  /** Villages and compounds under each 社区 (not under a 村, which is a village itself); names known by community. */
+  fourthLevel?: { knownNames: Record<string, string[]> };
 }
 
 export type GridKind = 'residential' | 'commercial' | 'rural' | 'enterprise';
-export type TeamRole = 'grid_leader' | 'grid_worker' | 'part_time_grid_worker' | 'police_officer' | 'property_manager';
+
+export interface GeneratedCompound {
+  /** the community's 12 digits and two of its own */
+  code: string;
+  name: string;
+  kind: 'village' | 'compound';
+  communityCode: string;
+}
 
 export interface GeneratedGrid {
   code: string;
   name: string;
   kind: GridKind;
   communityCode: string;
+  /** the village or compound the grid hangs under, where its community has them */
+  compoundCode: string | null;
   polygon: MultiPolygonCoords;
   boundsText: string;
-  team: { role: TeamRole; name: string }[];
+  team: { role: GridRole; name: string }[];
 }
+
+/** Two grids a village or compound: an urban 社区's eight make four compounds, a town's 社区's four two villages. */
+const GRIDS_PER_COMPOUND = 2;
 
 const WEIGHT = { urban: 4, townOrZone: 2, village: 1 } as const;
 const PRECISION = 1e7; // 1e-7 degree ≈ 1 cm: shared vertices round to the same value in both neighbours
@@ -172,8 +189,11 @@ const DIRECTIONS = [
   { zh: '北', angle: Math.PI / 2 },
 ];
 
-export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
+export function generateGrids(input: GeneratorInput): { grids: GeneratedGrid[]; compounds: GeneratedCompound[] } {
   const rng = seedrandom(`${input.seed}:${input.district.code}`);
+  // what came after the first demo (the fourth level, village teams' fifth member) draws from its own generator, so
+  // the grids, kinds and names drawn before stay as they were
+  const later = seedrandom(`${input.seed}:${input.district.code}:later`);
   const plane = new Plane(input.district.center[1]);
   const boundary: MultiPolygon = input.district.boundary.map((poly) =>
     poly.map((ring) => ring.map((p) => plane.to(p))),
@@ -264,7 +284,40 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
     return planar.map((poly) => poly.map((ring) => ring.map((p) => plane.from(p as [number, number]))));
   });
 
+  const streets = new Map(input.streets.map((s) => [s.code, s]));
+  const shortNames = input.communities.map((c) => shortCommunityName(c.name));
+  const sameShortName = new Set(shortNames.filter((n, i) => shortNames.indexOf(n) !== i));
+  const compounds: GeneratedCompound[] = [];
+  const pointCompound = new Map<number, GeneratedCompound>();
+  if (input.fourthLevel) {
+    const taken = new Set(shortNames);
+    for (const c of input.communities.filter((c) => c.kind === 'community')) {
+      const mine = points.map((_, i) => i).filter((i) => pointCommunity.get(i) === c.code);
+      const count = Math.max(1, Math.floor(mine.length / GRIDS_PER_COMPOUND));
+      // a 社区 of a town gathers the villages around it (新型农村社区); one of a 街道 is made of compounds
+      const kind: GeneratedCompound['kind'] =
+        streetKind.get(c.streetCode) !== 'street' && c.name.endsWith('社区居委会') ? 'village' : 'compound';
+      const names = compoundNames(later, kind, count, taken, input.fourthLevel.knownNames[c.code] ?? []);
+      const mineCompounds = names.map((name, k) => ({
+        code: `${c.code}${String(k + 1).padStart(2, '0')}`,
+        name,
+        kind,
+        communityCode: c.code,
+      }));
+      compounds.push(...mineCompounds);
+      const groups = mineCompounds.map((u, k) => ({
+        key: u.code,
+        count: Math.floor(mine.length / count) + (k < mine.length % count ? 1 : 0),
+      }));
+      const byCode = new Map(mineCompounds.map((u) => [u.code, u]));
+      const assigned = new Map<number, string>();
+      if (mine.length) bisect(mine, points, groups, assigned);
+      for (const [p, code] of assigned) pointCompound.set(p, byCode.get(code) as GeneratedCompound);
+    }
+  }
+
   const indexInCommunity = new Map<number, number>();
+  const indexInCompound = new Map<number, number>();
   const seen = new Map<string, number>();
   const ordered = points
     .map((_, i) => i)
@@ -278,25 +331,40 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
     const k = (seen.get(c) ?? 0) + 1;
     seen.set(c, k);
     indexInCommunity.set(i, k);
+    const u = pointCompound.get(i);
+    if (u) {
+      const n = (seen.get(u.code) ?? 0) + 1;
+      seen.set(u.code, n);
+      indexInCompound.set(i, n);
+    }
   }
 
   const communities = new Map(input.communities.map((c) => [c.code, c]));
+  // 四至 names a neighbour, perhaps across a street line: two 王庄村 in one district take their town's name first
+  const stemOf = (c: GeneratorCommunity) => {
+    const short = shortCommunityName(c.name);
+    return sameShortName.has(short) ? `${streets.get(c.streetCode)?.name ?? ''}${short}` : short;
+  };
   const nameOf = (i: number) => {
+    const u = pointCompound.get(i);
+    if (u) return `${u.name}第${indexInCompound.get(i)}网格`;
     const c = communities.get(pointCommunity.get(i) ?? '');
-    return `${c ? shortCommunityName(c.name) : ''}第${indexInCommunity.get(i)}网格`;
+    return `${c ? stemOf(c) : ''}第${indexInCommunity.get(i)}网格`;
   };
   const districtEdge = `${input.district.name}边界`;
   const policeByCommunity = new Map<string, string>();
 
-  return ordered.map((i) => {
+  const grids = ordered.map((i) => {
     const community = communities.get(pointCommunity.get(i) ?? '') as GeneratorCommunity;
     const kind = streetKind.get(community.streetCode);
+    // drawn as before the fourth level, so that the grids around a new village keep their kinds
+    const commercial = community.kind !== 'village' && kind !== 'zone' && rng() < 0.15;
     const gridKind: GridKind =
-      community.kind === 'village'
+      community.kind === 'village' || pointCompound.get(i)?.kind === 'village'
         ? 'rural'
         : kind === 'zone'
           ? 'enterprise'
-          : rng() < 0.15
+          : commercial
             ? 'commercial'
             : 'residential';
     const neighbours = [...delaunay.neighbors(i)];
@@ -315,23 +383,25 @@ export function generateGrids(input: GeneratorInput): GeneratedGrid[] {
       return `${zh}至${best === undefined ? districtEdge : nameOf(best)}`;
     }).join('，');
     if (!policeByCommunity.has(community.code)) policeByCommunity.set(community.code, syntheticName(rng));
-    const team: GeneratedGrid['team'] = [
-      { role: 'grid_leader', name: syntheticName(rng) },
-      { role: 'grid_worker', name: syntheticName(rng) },
-      { role: 'part_time_grid_worker', name: syntheticName(rng) },
-      { role: 'police_officer', name: policeByCommunity.get(community.code) as string },
-    ];
-    if (gridKind !== 'rural') team.push({ role: 'property_manager', name: syntheticName(rng) });
+    const team = TEAM_ROLES[gridKind].map((role) => ({
+      role,
+      name:
+        role === 'police_officer'
+          ? (policeByCommunity.get(community.code) as string)
+          : syntheticName(role === 'villager_group_leader' ? later : rng),
+    }));
     return {
       code: `${community.code}${String(indexInCommunity.get(i)).padStart(3, '0')}`,
       name: nameOf(i),
       kind: gridKind,
       communityCode: community.code,
+      compoundCode: pointCompound.get(i)?.code ?? null,
       polygon: cells[i] as MultiPolygonCoords,
       boundsText,
       team,
     };
   });
+  return { grids, compounds };
 }
 
 function dist(a: [number, number], b: [number, number]): number {

@@ -23,3 +23,40 @@ export function syntheticName(rng: () => number): string {
   const pick = (s: string) => s[Math.floor(rng() * s.length)] as string;
   return pick(SURNAMES) + pick(GIVEN) + (rng() < 0.6 ? pick(GIVEN) : '');
 }
+
+// Synthetic villages and compounds for the demo's fourth level, where no public list names them.
+const COMPOUND_STEMS =
+  '桃园 龙山 泰西 凤山 金桃 阳光 和谐 幸福 翠苑 锦绣 康汇 盛世 新华 文化 春秋 佳园 丰华 嘉和 御景 书香 温馨 怡然 瑞祥 长安 明珠 时代 福苑 华府 东方 城南 汶河 康王 牛山 陶山 桃源 馨园 富源 泰和 玉都 青云 金泰 兴隆 恒安 安居 鑫苑 春晖 清华 育才 建设 光明'.split(
+    ' ',
+  );
+const COMPOUND_ENDINGS = ['小区', '花园', '家园', '新村', '苑'];
+const VILLAGE_ENDINGS = ['庄', '家庄', '楼', '屯', '店', '洼', '峪'];
+
+/**
+ * `count` names for a community's villages or compounds: the known ones first, then made-up ones none of `taken` has,
+ * each added to `taken` so that no two in a district share one.
+ */
+export function compoundNames(
+  rng: () => number,
+  kind: 'village' | 'compound',
+  count: number,
+  taken: Set<string>,
+  known: string[],
+): string[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rng() * items.length)] as T;
+  const names: string[] = [];
+  for (const name of known.slice(0, count)) {
+    names.push(name);
+    taken.add(name);
+  }
+  while (names.length < count) {
+    const name =
+      kind === 'village'
+        ? `${pick([...SURNAMES])}${pick(VILLAGE_ENDINGS)}村`
+        : `${pick(COMPOUND_STEMS)}${pick(COMPOUND_ENDINGS)}`;
+    if (taken.has(name)) continue;
+    names.push(name);
+    taken.add(name);
+  }
+  return names;
+}

@@ -54,6 +54,7 @@ export async function getGridDetail(db: Queryable, actor: Actor, code: string) {
     grid: {
       ...rest,
       communityName: at('community').name,
+      compoundName: grid.compoundCode ? at('compound').name : null,
       streetCode: at('street').code,
       streetName: at('street').name,
       districtCode: at('district').code,
@@ -80,6 +81,7 @@ export async function getGridCard(db: Queryable, code: string, workPhones: WorkP
     code: grid.code,
     name: grid.name,
     communityName: at('community'),
+    compoundName: grid.compoundCode ? at('compound') : null,
     streetName: at('street'),
     districtName: at('district'),
     station: grid.station,

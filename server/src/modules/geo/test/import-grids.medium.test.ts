@@ -247,6 +247,38 @@ describe('grid import', () => {
     expect((await get(`/api/geo/grids/${gone}`)).statusCode).toBe(404);
   });
 
+  it('refuses two grids of one name in a community, naming the field, and keeps villages and compounds', async () => {
+    const TEACHERS = '37098300102301'; // 新城街道赵庄社区's 教师村小区
+    const own = (await get('/api/geo/regions/370983001023/grids')).json().features as Feature[];
+    const before = await snapshot();
+    const twice = own.map((f, i) =>
+      i === 1 ? { ...f, properties: { ...f.properties, name: own[0]?.properties.name } } : f,
+    );
+    const res = await importGrids(fc(twice));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'geo.duplicate_grid_name', field: 'features.1.properties.name' });
+    expect(await snapshot()).toEqual(before);
+
+    const elsewhere = own.map((f, i) =>
+      i === 0 ? { ...f, properties: { ...f.properties, compoundCode: '37098300102201' } } : f,
+    );
+    const wrong = await importGrids(fc(elsewhere));
+    expect(wrong.json().error).toMatchObject({
+      code: 'geo.unknown_compound',
+      field: 'features.0.properties.compoundCode',
+    });
+
+    // what the map hands out comes back in as it was: each grid under its compound
+    const again = await importGrids(fc(own));
+    expect(again.statusCode, again.body).toBe(200);
+    const teachers = (await get(`/api/geo/regions/${TEACHERS}/grids`)).json().features;
+    expect(teachers.map((f: Feature) => f.properties.name)).toEqual(['教师村小区第1网格', '教师村小区第2网格']);
+    const [deep] = await t.db.query<{ depth: number }>('SELECT nlevel(path) AS depth FROM geo_grids WHERE code = $1', [
+      teachers[0].properties.code,
+    ]);
+    expect(deep?.depth).toBe(7);
+  });
+
   it('keeps every instance’s index equal to the table: a change announced by another instance is picked up', async () => {
     const other = new GridLocator();
     await other.start(t.db);

@@ -1,13 +1,16 @@
 import type { Role } from '../../../core/auth.js';
 import type { Queryable } from '../../../core/db.js';
 
-/** The units a grid path passes through, bottom up: province.city.district.street.community.grid. */
+/**
+ * The units a grid path passes through, bottom up: province.city.district.street.community(.village or
+ * compound).grid. A grid is its whole path, however deep it hangs; the units above it are prefixes of fixed depth.
+ */
 export const UNIT_LEVELS = ['grid', 'community', 'street', 'district'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 /** Who answers for a unit, and how many labels of a grid path name it. */
 const UNIT: Record<UnitLevel, { roles: readonly Role[]; depth: number }> = {
-  grid: { roles: ['grid_worker'], depth: 6 },
+  grid: { roles: ['grid_worker'], depth: Number.POSITIVE_INFINITY },
   community: { roles: ['community_staff'], depth: 5 },
   street: { roles: ['street_staff'], depth: 4 },
   district: { roles: ['district_admin', 'command_centre'], depth: 3 },

@@ -11,10 +11,13 @@ const q = queryBuilder<RegistryTables>();
 
 type R<T> = T & Record<string, unknown>;
 
-/** The compound of that name in the community of the grid, created on first mention. */
+/**
+ * The compound of that name in the community of the grid (the path's first five labels, whether the grid hangs under
+ * the community or one of its villages or compounds), created on first mention.
+ */
 export async function compoundFor(db: Queryable, name: string, gridPath: string): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO registry_compounds (name, community_path) VALUES ($1, subpath($2::ltree, 0, nlevel($2::ltree) - 1))
+    `INSERT INTO registry_compounds (name, community_path) VALUES ($1, subpath($2::ltree, 0, 5))
      ON CONFLICT (community_path, name) DO UPDATE SET name = excluded.name RETURNING id::int AS id`,
     [name, gridPath],
   );

@@ -9,8 +9,8 @@ export const NEAR_METRES = 80;
 export const PLACES_MAX = 20;
 
 /**
- * The street a grid lies in (grid path = community path + grid, community path = street path + community): the
- * reach of a search made from that grid's QR code without an account.
+ * The street a grid lies in (province.city.district.street.community…, a grid under the community or one of its
+ * villages or compounds): the reach of a search made from that grid's QR code without an account.
  */
 export async function streetOfGrid(
   ctx: Pick<ModuleContext, 'db'>,
@@ -20,7 +20,7 @@ export async function streetOfGrid(
   const path = await scopePathOf(ctx.db, gridCode);
   if (path === undefined || path.split('.').at(-1) !== gridCode)
     throw registryErrors.unknownRegion({ field, params: { code: gridCode } });
-  return path.split('.').slice(0, -2).join('.');
+  return path.split('.').slice(0, 4).join('.');
 }
 
 /**

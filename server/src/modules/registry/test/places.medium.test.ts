@@ -97,9 +97,9 @@ describe('where a point is, in words (reverse geocode)', () => {
       inside: true,
       metres: 0,
     });
-    // district, street and community, by name
-    expect(place.areas).toHaveLength(3);
-    expect(place.areas[0]).toBe('肥城市');
+    // district, street, community and the compound the grid hangs under, by name
+    expect(place.areas.slice(0, 3)).toEqual(['肥城市', '老城街道', '南关居委会']);
+    expect(place.areas).toHaveLength(4);
   });
 
   it('takes a Chinese map app’s GCJ-02 point to the same building', async () => {
