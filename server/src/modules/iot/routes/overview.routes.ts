@@ -52,7 +52,8 @@ export async function overviewRoutes(app: HttpApp, rt: IotRuntime) {
       const area = await areaOf(db, actor, req.query.regionCode);
       const depth = area === '' ? 3 : area.split('.').length + 1;
       const since = new Date(Date.now() - req.query.days * 86_400_000);
-      const rows = await alarmStats(db, actor.scopePath, area, Math.min(depth, 6), since);
+      // a grid is at most seven labels deep: under a village or compound of its community
+      const rows = await alarmStats(db, actor.scopePath, area, Math.min(depth, 7), since);
       const byVenue = await alarmStatsByVenueKind(db, actor.scopePath, area, since);
       return {
         since,

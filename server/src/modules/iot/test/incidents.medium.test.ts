@@ -102,7 +102,8 @@ describe('fire incidents', () => {
     expect(n).toBe(1);
 
     // the statistics count one fire, real at once, though no alarm of it is closed yet
-    const stats = (await s.call('GET', '/api/iot/stats?regionCode=370983002001')).json();
+    const { grid } = (await s.call('GET', `/api/geo/grids/${s.gridCode}`)).json();
+    const stats = (await s.call('GET', `/api/iot/stats?regionCode=${grid.compoundCode}`)).json();
     const row = stats.areas.find((a: { code: string }) => a.code === s.gridCode);
     expect(row).toMatchObject({ fires: 1, realFires: 1, fireAlarms: 2 });
   });

@@ -8,6 +8,8 @@ const u: Record<string, string> = {};
 const COMMUNITY = '370983002001';
 let gridA: string;
 let gridB: string;
+let compoundA: string;
+let compoundB: string;
 let centreA: [number, number];
 let centreB: [number, number];
 const OWNER_PHONE = '13905387788';
@@ -28,6 +30,13 @@ beforeAll(async () => {
   });
   [gridA, gridB] = grids.json().features.map((f: { properties: { code: string } }) => f.properties.code);
   centreA = await centreOf(gridA);
+  // 南关社区's grids hang under compounds (the fourth level); the first two grids are in two of them
+  const compoundOf = async (code: string) =>
+    (await t.app.inject({ url: `/api/geo/grids/${code}`, headers: { cookie: t.adminCookie } })).json().grid
+      .compoundCode as string;
+  compoundA = await compoundOf(gridA);
+  compoundB = await compoundOf(gridB);
+  expect(compoundB).not.toBe(compoundA);
   centreB = await centreOf(gridB);
   u.community = await t.userCookie('community_staff', COMMUNITY, 'things.cs');
   u.gridWorker = await t.userCookie('grid_worker', gridA, 'things.gw');
@@ -176,16 +185,23 @@ describe('situations (情)', () => {
   const row = (s: { rows: { code: string; openCases: number }[] }, code: string) => s.rows.find((r) => r.code === code);
   let caseId: number;
 
-  it('counts per grid of a community, per community of a street, with a total', async () => {
+  it('counts per grid of a compound, per compound of a community, per community of a street, with a total', async () => {
+    expect(row(await situation(u.community as string, compoundA), gridA)).toMatchObject({
+      level: 'grid',
+      venues: 1,
+      facilities: 0,
+      openCases: 0,
+    });
+    expect(row(await situation(u.community as string, compoundB), gridB)).toMatchObject({ venues: 1, facilities: 1 });
     const community = await situation(u.community as string, COMMUNITY);
-    expect(row(community, gridA)).toMatchObject({ level: 'grid', venues: 1, facilities: 0, openCases: 0 });
-    expect(row(community, gridB)).toMatchObject({ venues: 1, facilities: 1 });
+    expect(row(community, compoundA)).toMatchObject({ level: 'compound', venues: 1, facilities: 0, openCases: 0 });
+    expect(row(community, compoundB)).toMatchObject({ level: 'compound', venues: 1, facilities: 1 });
     expect(community.total).toMatchObject({ venues: 2, facilities: 1, openCases: 0 });
     const street = await situation(t.adminCookie, '370983002');
     expect(row(street, COMMUNITY)).toMatchObject({ level: 'community', venues: 2, facilities: 1 });
     expect(street.total.venues).toBe(2);
     // a grid worker asking about the community sees only their grid's row and their grid's total
-    const worker = await situation(u.gridWorker as string, COMMUNITY);
+    const worker = await situation(u.gridWorker as string, compoundA);
     expect(worker.rows.map((r: { code: string }) => r.code)).toEqual([gridA]);
     expect(worker.total).toMatchObject({ venues: 1, facilities: 0 });
     const apart = await situation(u.otherStreet as string, COMMUNITY);
@@ -201,7 +217,8 @@ describe('situations (情)', () => {
     });
     expect(reported.statusCode, reported.body).toBe(201);
     caseId = reported.json().case.id;
-    expect(row(await situation(u.community as string, COMMUNITY), gridA)?.openCases).toBe(1);
+    expect(row(await situation(u.community as string, compoundA), gridA)?.openCases).toBe(1);
+    expect(row(await situation(u.community as string, COMMUNITY), compoundA)?.openCases).toBe(1);
     expect(row(await situation(t.adminCookie, '370983002'), COMMUNITY)?.openCases).toBe(1);
     expect((await situation(u.gridWorker as string, COMMUNITY)).total.openCases).toBe(1);
     const summary = await call('GET', `/api/registry/summary?regionCode=${gridA}`, u.community as string);
@@ -211,7 +228,7 @@ describe('situations (情)', () => {
       note: '重复反映',
     });
     expect(rejected.json().case.status).toBe('rejected');
-    expect(row(await situation(u.community as string, COMMUNITY), gridA)?.openCases).toBe(0);
+    expect(row(await situation(u.community as string, compoundA), gridA)?.openCases).toBe(0);
   });
 });
 
