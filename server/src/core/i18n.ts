@@ -27,3 +27,15 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 export function format(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
+
+const CHINA_CLOCK = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** China wall-clock time, "2026-12-02 18:22": how a deadline is read out to people on the ground, in any language. */
+export const chinaClock = (at: Date | string): string => CHINA_CLOCK.format(new Date(at));

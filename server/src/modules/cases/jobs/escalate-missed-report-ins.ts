@@ -1,3 +1,4 @@
+import { chinaClock } from '../../../core/i18n.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { displayNames, findOrg } from '../../identity/index.js';
 import { caseAggregate, REPORT_IN_MISSED } from '../cases.events.js';
@@ -10,17 +11,6 @@ import {
   missedReportIns,
   openSupervision,
 } from '../db/cases.repository.js';
-
-/** China wall-clock time, as the deadline was read out to the department when it was whistled in. */
-const chinaTime = (d: Date) =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
 
 /**
  * 吹哨报到 has a deadline: a department whistled onto a case that has not reported in by it is written on the case's
@@ -42,7 +32,7 @@ export async function escalateMissedReportIns(
 async function escalateOne(ctx: Pick<ModuleContext, 'db' | 'events'>, m: MissedReportIn, now: Date): Promise<boolean> {
   const [org, callers] = await Promise.all([findOrg(ctx.db, m.org), displayNames(ctx.db, [m.calledBy])]);
   const orgName = org?.name ?? m.org;
-  const due = chinaTime(new Date(m.reportInDueAt));
+  const due = chinaClock(m.reportInDueAt);
   return ctx.db.transaction(async (tx) => {
     // the department's own row is the condition, not the case's version: people keep working the case meanwhile
     if (!(await markReportInEscalated(tx, m, now))) return false;

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../../core/events.js';
+import { chinaClock } from '../../../core/i18n.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { CASE_REPORTED, type CaseEventPayload, type CaseEventType, caseActionEvent } from '../../cases/index.js';
 import { reach, type StepToReach, type Target } from '../commands/reach.js';
@@ -6,18 +7,7 @@ import type { NotifyService } from '../notify.service.js';
 
 type Wording = (n: string, due: string, to: string, p: CaseEventPayload) => { zh: string; en: string };
 
-/** Shanghai wall-clock time, the way a deadline is read out to people on the ground. */
-function when(iso: string | null): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
+const when = (iso: string | null): string => (iso ? chinaClock(iso) : '');
 
 const byDue = (zhDue: string, enDue: string) => (due: string) =>
   due ? { zh: zhDue.replace('{due}', due), en: enDue.replace('{due}', due) } : { zh: '', en: '' };

@@ -1,18 +1,8 @@
+import { chinaClock } from '../../../core/i18n.js';
 import type { ModuleContext } from '../../../core/module.js';
 import { REPORT_IN_MISSED, type ReportInMissedPayload } from '../../cases/index.js';
 import { reach, type Target } from '../commands/reach.js';
 import type { NotifyService } from '../notify.service.js';
-
-/** Shanghai wall-clock time, the way the deadline was read out when the department was whistled in. */
-const when = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
 
 type Wording = (p: ReportInMissedPayload, due: string, to: string) => { zh: string; en: string };
 
@@ -57,7 +47,7 @@ export function subscribeToMissedReportIns(
 ): void {
   ctx.events.subscribe('notify.report_in_missed', [REPORT_IN_MISSED], async (event) => {
     const p = event.payload;
-    const due = when(p.reportInDueAt);
+    const due = chinaClock(p.reportInDueAt);
     for (const r of RECIPIENTS) {
       await reach(ctx.db, notify, ctx.log, {
         eventId: event.id,
